@@ -1,0 +1,73 @@
+/**
+ * npm run trace -- <scenario.json>            the trace as JSON
+ * npm run trace -- --summary <scenario.json>  a readable timeline
+ * npm run trace -- --url <scenario.json>      the share-link path for it
+ * Exit code 2 with a one-line message on a bad file.
+ */
+import { readFileSync } from "node:fs";
+import { runScenario } from "../src/model/index";
+import { causeLabel, formatLogLine, formatSeconds } from "../src/model/format";
+import { parseScenarioText } from "../src/scenarios/schema";
+import { encodeSharePath } from "../src/share/url";
+import type { Trace } from "../src/model/index";
+
+function fail(msg: string): never {
+  process.stderr.write(`trace: ${msg.replace(/\s+/g, " ")}\n`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const mode = args.includes("--summary") ? "summary" : args.includes("--url") ? "url" : "json";
+const files = args.filter((a) => !a.startsWith("--"));
+const unknown = args.filter((a) => a.startsWith("--") && a !== "--summary" && a !== "--url");
+if (unknown.length) fail(`unknown option ${unknown[0]} (use --summary or --url)`);
+if (files.length !== 1) fail("usage: npm run trace -- [--summary|--url] <scenario.json>");
+const file = files[0] as string;
+
+let text: string;
+try {
+  text = readFileSync(file, "utf8");
+} catch (e) {
+  fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+}
+const parsed = parseScenarioText(text);
+if (!parsed.ok) fail(`${file}: ${parsed.errors[0]}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ""}`);
+
+if (mode === "url") {
+  process.stdout.write(`${encodeSharePath({ scenario: parsed.scenario })}\n`);
+} else {
+  const trace = runScenario(parsed.scenario);
+  process.stdout.write(mode === "json" ? `${JSON.stringify(trace)}\n` : summary(trace));
+}
+
+function summary(trace: Trace): string {
+  const out: string[] = [];
+  out.push(`${parsed.ok ? parsed.scenario.title.en : ""} — ${trace.frames.length} frames, ended by ${trace.endedBy} at ${formatSeconds(trace.endTime)} s`);
+  let lastStates = "";
+  let logPrinted = 0;
+  const replicaLogSeen: Record<string, number> = {};
+  for (const f of trace.frames) {
+    if (f.kind !== "event") continue;
+    const newLog = trace.log.slice(logPrinted, f.logLen);
+    logPrinted = f.logLen;
+    const replicaLines: string[] = [];
+    for (const a of f.agents) {
+      const logs = trace.replicaLogs[a.id] ?? [];
+      const from = replicaLogSeen[a.id] ?? 0;
+      for (const l of logs.slice(from, a.logLen)) replicaLines.push(`      [${a.id}] ${formatLogLine(l)}`);
+      replicaLogSeen[a.id] = a.logLen;
+    }
+    const states = f.replicas
+      .filter((r) => !r.closed || r.machine === "dropped")
+      .map((r) => `${r.key} ${r.machine === "dropped" ? `dropped(${r.dropReason})` : r.replstate}${r.closed ? " closed" : ""}`)
+      .join(", ");
+    const quiet = !newLog.length && !replicaLines.length && states === lastStates;
+    if (quiet && f.cause.type !== "event" && f.i !== 0) continue;
+    out.push(`${formatSeconds(f.t).padStart(9)}  ${causeLabel(f.cause)}${f.line ? `  (seed line ${f.line})` : ""}`);
+    for (const l of newLog) out.push(`      ${formatLogLine(l)}`);
+    out.push(...replicaLines);
+    if (states !== lastStates) out.push(`      replicas: ${states || "none"}`);
+    lastStates = states;
+  }
+  return `${out.join("\n")}\n`;
+}

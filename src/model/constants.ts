@@ -1,0 +1,57 @@
+/** Values from Redis 4.0.14 `src/server.h` (reference §2). */
+export const C_OK = 0;
+export const C_ERR = -1;
+
+export const REPL_STATE_NONE = 0;
+export const SLAVE_STATE_WAIT_BGSAVE_START = 6;
+export const SLAVE_STATE_WAIT_BGSAVE_END = 7;
+export const SLAVE_STATE_SEND_BULK = 8;
+export const SLAVE_STATE_ONLINE = 9;
+
+export const SLAVE_CAPA_NONE = 0;
+export const SLAVE_CAPA_EOF = 1 << 0;
+export const SLAVE_CAPA_PSYNC2 = 1 << 1;
+
+export const CLIENT_SLAVE = 1 << 0;
+export const CLIENT_CLOSE_AFTER_REPLY = 1 << 6;
+export const CLIENT_PRE_PSYNC = 1 << 16;
+
+export const RDB_CHILD_TYPE_NONE = 0;
+export const RDB_CHILD_TYPE_DISK = 1;
+export const RDB_CHILD_TYPE_SOCKET = 2;
+
+/** PROTO_IOBUF_LEN: sendBulkToSlave reads and writes the file in 16 KiB chunks (§11). */
+export const PROTO_IOBUF_LEN = 16 * 1024;
+/** hz 10: serverCron every 100 ms; replicationCron every 1000 ms (§9). */
+export const SERVER_CRON_MS = 100;
+export const REPLICATION_CRON_MS = 1000;
+/** repl-ping-slave-period default (§12). */
+export const REPL_PING_SLAVE_PERIOD = 10;
+
+export type ReplStateName = "NONE" | "WAIT_BGSAVE_START" | "WAIT_BGSAVE_END" | "SEND_BULK" | "ONLINE";
+
+export const REPLSTATE_NAMES: Record<number, ReplStateName> = {
+  [REPL_STATE_NONE]: "NONE",
+  [SLAVE_STATE_WAIT_BGSAVE_START]: "WAIT_BGSAVE_START",
+  [SLAVE_STATE_WAIT_BGSAVE_END]: "WAIT_BGSAVE_END",
+  [SLAVE_STATE_SEND_BULK]: "SEND_BULK",
+  [SLAVE_STATE_ONLINE]: "ONLINE",
+};
+
+export const REPLSTATE_BY_NAME: Record<ReplStateName, number> = {
+  NONE: REPL_STATE_NONE,
+  WAIT_BGSAVE_START: SLAVE_STATE_WAIT_BGSAVE_START,
+  WAIT_BGSAVE_END: SLAVE_STATE_WAIT_BGSAVE_END,
+  SEND_BULK: SLAVE_STATE_SEND_BULK,
+  ONLINE: SLAVE_STATE_ONLINE,
+};
+
+export const FLAG_NAMES: [number, string][] = [
+  [CLIENT_SLAVE, "SLAVE"],
+  [CLIENT_CLOSE_AFTER_REPLY, "CLOSE_AFTER_REPLY"],
+  [CLIENT_PRE_PSYNC, "PRE_PSYNC"],
+];
+
+export function flagNames(flags: number): string[] {
+  return FLAG_NAMES.filter(([bit]) => (flags & bit) !== 0).map(([, name]) => name);
+}

@@ -1,0 +1,109 @@
+/**
+ * createServer: a primary frozen at one instant, described in plain JSON (SPEC §4). Used by the
+ * "what if" probe, the differential test against the C function, and property tests.
+ */
+import {
+  CLIENT_PRE_PSYNC,
+  CLIENT_SLAVE,
+  RDB_CHILD_TYPE_DISK,
+  RDB_CHILD_TYPE_SOCKET,
+  REPLSTATE_BY_NAME,
+  SLAVE_CAPA_EOF,
+  SLAVE_CAPA_PSYNC2,
+  SLAVE_STATE_ONLINE,
+  SLAVE_STATE_SEND_BULK,
+  SLAVE_STATE_WAIT_BGSAVE_END,
+} from "./constants";
+import { addSlave, createClient, forkPid, machineSend, newServer } from "./server";
+import type { Server } from "./types";
+
+export type DescReplState = "WAIT_BGSAVE_START" | "WAIT_BGSAVE_END" | "SEND_BULK" | "ONLINE";
+
+export interface ServerDesc {
+  config: { replDisklessSync: boolean; replDisklessSyncDelay: number };
+  role: "master" | "replica";
+  /** master only */
+  hasBacklog?: boolean;
+  /** replica only */
+  upstream?: "linked" | "cached" | "none";
+  replid: string;
+  masterReplOffset: number;
+  slaveseldb: number;
+  child: "none" | "rdb-disk" | "rdb-socket" | "aof";
+  faults: { forkFails: boolean };
+  replicas: {
+    id: string;
+    replstate: DescReplState;
+    capa: { eof: boolean; psync2: boolean };
+    oldSync: boolean;
+  }[];
+  /** Optional: SHA1s in the replication script cache. */
+  scriptCache?: string[];
+}
+
+export function createServer(desc: ServerDesc): Server {
+  const server = newServer({
+    replDisklessSync: desc.config.replDisklessSync,
+    replDisklessSyncDelay: desc.config.replDisklessSyncDelay,
+    replTimeout: 60,
+    role: desc.role,
+    upstream: desc.upstream ?? "none",
+    hasBacklog: desc.hasBacklog ?? false,
+    replid: desc.replid,
+    masterReplOffset: desc.masterReplOffset,
+    slaveseldb: desc.slaveseldb,
+    seed: 1,
+    rdbBytes: 1 << 20,
+    appendonly: desc.child === "aof",
+    timing: { bgsaveMs: 2000, aofRewriteMs: 3000, transferBytesPerSec: 8 << 20 },
+  });
+  if (desc.role === "master") server.replBacklog = desc.hasBacklog ?? false;
+  if (desc.faults.forkFails) server.faults.forkFails = "EAGAIN";
+  server.replScriptCache = [...(desc.scriptCache ?? [])];
+
+  if (desc.child !== "none") {
+    const pid = forkPid(server);
+    const kind = desc.child;
+    server.child = {
+      pid,
+      kind,
+      origin: "replication",
+      startedAt: 0,
+      doneAt: Number.POSITIVE_INFINITY,
+      exit: null,
+      targets: [],
+      eofMark: "",
+      writesDuring: 0,
+    };
+    if (kind === "aof") server.aofChildPid = pid;
+    else {
+      server.rdbChildPid = pid;
+      server.rdbChildType = kind === "rdb-disk" ? RDB_CHILD_TYPE_DISK : RDB_CHILD_TYPE_SOCKET;
+    }
+  }
+
+  desc.replicas.forEach((r, i) => {
+    const c = createClient(server, r.id, 1, r.oldSync ? null : 17001 + i);
+    c.slaveCapa = (r.capa.eof ? SLAVE_CAPA_EOF : 0) | (r.capa.psync2 ? SLAVE_CAPA_PSYNC2 : 0);
+    c.flags = CLIENT_SLAVE | (r.oldSync ? CLIENT_PRE_PSYNC : 0);
+    c.replstate = REPLSTATE_BY_NAME[r.replstate];
+    addSlave(server, c);
+    machineSend(c, { type: "SYNC_ACCEPTED" });
+    if (c.replstate >= SLAVE_STATE_WAIT_BGSAVE_END) {
+      c.psyncInitialOffset = desc.masterReplOffset;
+      machineSend(c, { type: "FULLRESYNC_SETUP" });
+      if (server.child?.kind === "rdb-socket" && c.replstate === SLAVE_STATE_WAIT_BGSAVE_END) {
+        server.child.targets.push(c.cid);
+      }
+    }
+    if (c.replstate === SLAVE_STATE_SEND_BULK) {
+      c.repldbsize = server.rdbBytes;
+      machineSend(c, { type: "BULK_START" });
+    }
+    if (c.replstate === SLAVE_STATE_ONLINE) {
+      machineSend(c, { type: "STREAM_DONE" });
+      machineSend(c, { type: "PUT_ONLINE" });
+    }
+  });
+  return server;
+}

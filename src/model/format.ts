@@ -1,0 +1,65 @@
+/** Text forms shared by the CLI and the view: 4.0-style log lines and frame labels. */
+import type { Cause } from "./sim";
+import type { LogEntry } from "./types";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** Virtual time 0 is 18 Mar 10:00:00.000 (4.0.14's release day); 4.0 logs carry no year (§13). */
+const EPOCH = Date.UTC(2019, 2, 18, 10, 0, 0, 0);
+
+export function logTimestamp(t: number): string {
+  const d = new Date(EPOCH + Math.floor(t));
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`;
+}
+
+const LEVEL_MARK = { notice: "*", warning: "#", verbose: "-" } as const;
+
+/** `<pid>:<role> <dd Mon HH:MM:SS.mmm> <level> <msg>` as serverLogRaw prints it (§13). */
+export function formatLogLine(l: LogEntry): string {
+  return `${l.pid}:${l.role} ${logTimestamp(l.t)} ${LEVEL_MARK[l.level]} ${l.text}`;
+}
+
+export function formatSeconds(t: number): string {
+  return (t / 1000).toFixed(3);
+}
+
+export function causeLabel(c: Cause): string {
+  switch (c.type) {
+    case "start":
+      return "scenario starts";
+    case "event": {
+      const e = c.event;
+      switch (e.type) {
+        case "connect":
+          return `${e.replica} connects and sends its sync command`;
+        case "disconnect":
+          return `${e.replica} disconnects`;
+        case "fork-fails":
+          return `fault: the next fork() fails (${e.errno ?? "EAGAIN"})`;
+        case "kill-child":
+          return "fault: the child is killed (SIGKILL)";
+        case "aof-rewrite":
+          return "BGREWRITEAOF";
+        case "bgsave":
+          return "a user runs BGSAVE";
+        case "upstream-lost":
+          return "the link to our own master drops";
+        case "write":
+          return `${e.count ?? 1} write(s) on the primary`;
+        case "evalsha":
+          return `EVALSHA ${e.sha.slice(0, 8)}…`;
+      }
+      return "event";
+    }
+    case "serverCron":
+      return "serverCron (100 ms tick)";
+    case "replicationCron":
+      return "replicationCron (1 s)";
+    case "childDone":
+      return `child ${c.pid} (${c.kind}) finishes its work`;
+    case "bulk":
+      return `sendBulkToSlave → ${c.replica}`;
+    case "replica":
+      return `replica ${c.replica}: its own cron`;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The headless API (SPEC §4): a contract other code and tests rely on.
+ *
+ *   createServer(desc)                       a primary frozen at one instant
+ *   startBgsaveForReplication(server, capa)  the port: 0 (C_OK) or -1 (C_ERR)
+ *   snapshotServer(server)                   plain JSON
+ *   runScenario(scenario)                    the whole simulation, pure
+ */
+export { createServer, type ServerDesc, type DescReplState } from "./desc";
+export { startBgsaveForReplication, SEED_STATEMENTS, SEED_CONTINUATIONS, type SeedLine } from "./port";
+export { snapshotServer, type ServerSnapshot, type ReplicaSnapshot } from "./snapshot";
+export {
+  runScenario,
+  expectedMachineState,
+  TRACE_FORMAT,
+  type Trace,
+  type Frame,
+  type Cause,
+  type ReplicaView,
+  type ServerView,
+  type ChildView,
+  type AgentView,
+  type AgentPhase,
+  type Marker,
+} from "./sim";
+export { C_OK, C_ERR, SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2 } from "./constants";
+export type { Server, Client, LogEntry, Note, PortLocals } from "./types";

@@ -1,0 +1,172 @@
+/**
+ * Statement-by-statement port of `startBgsaveForReplication` (Redis 4.0.14, src/replication.c
+ * line 563; identical in 4.0.2–4.0.14 and 5.0-rc1–rc3, reference §1 and §4).
+ *
+ * Same order, same names, same list semantics. Every executed statement records the line of the
+ * shipped text (`seed/startBgsaveForReplication.c`) it came from; `SEED_STATEMENTS` says what
+ * text each recorded line holds, and a test checks that against the file itself.
+ */
+import { listDelNode, listNext, listRewind, type ListIter, type ListNode } from "./adlist";
+import {
+  C_ERR,
+  C_OK,
+  CLIENT_CLOSE_AFTER_REPLY,
+  CLIENT_SLAVE,
+  SLAVE_CAPA_EOF,
+  SLAVE_STATE_WAIT_BGSAVE_START,
+} from "./constants";
+import { rdbPopulateSaveInfo, rdbSaveBackground, rdbSaveToSlavesSockets, type RdbSaveInfo } from "./rdb";
+import { getPsyncInitialOffset, replicationSetupSlaveForFullResync } from "./replication";
+import { addReplyError, machineSend, note, replicationScriptCacheFlush, serverLog } from "./server";
+import type { Client, PortLocals, Server } from "./types";
+
+/** Seed line → the statement text that line holds (a fragment of it, verbatim). */
+export const SEED_STATEMENTS = {
+  21: "int socket_target = server.repl_diskless_sync && (mincapa & SLAVE_CAPA_EOF);",
+  25: 'serverLog(LL_NOTICE,"Starting BGSAVE for SYNC with target: %s",',
+  30: "rsiptr = rdbPopulateSaveInfo(&rsi);",
+  33: "if (rsiptr) {",
+  34: "if (socket_target)",
+  35: "retval = rdbSaveToSlavesSockets(rsiptr);",
+  37: "retval = rdbSaveBackground(server.rdb_filename,rsiptr);",
+  39: 'serverLog(LL_WARNING,"BGSAVE for replication: replication information not available',
+  40: "retval = C_ERR;",
+  47: "if (retval == C_ERR) {",
+  48: 'serverLog(LL_WARNING,"BGSAVE for replication failed");',
+  49: "listRewind(server.slaves,&li);",
+  50: "while((ln = listNext(&li))) {",
+  51: "client *slave = ln->value;",
+  53: "if (slave->replstate == SLAVE_STATE_WAIT_BGSAVE_START) {",
+  54: "slave->flags &= ~CLIENT_SLAVE;",
+  55: "listDelNode(server.slaves,ln);",
+  56: "addReplyError(slave,",
+  58: "slave->flags |= CLIENT_CLOSE_AFTER_REPLY;",
+  61: "return retval;",
+  67: "if (!socket_target) {",
+  68: "listRewind(server.slaves,&li);",
+  69: "while((ln = listNext(&li))) {",
+  70: "client *slave = ln->value;",
+  72: "if (slave->replstate == SLAVE_STATE_WAIT_BGSAVE_START) {",
+  73: "replicationSetupSlaveForFullResync(slave,",
+  81: "if (retval == C_OK) replicationScriptCacheFlush();",
+  82: "return retval;",
+} as const;
+
+export type SeedLine = keyof typeof SEED_STATEMENTS;
+
+/** Where a statement that spans several lines continues (for highlighting the whole statement). */
+export const SEED_CONTINUATIONS: Partial<Record<SeedLine, number[]>> = { 25: [26], 56: [57], 73: [74] };
+
+export function startBgsaveForReplication(server: Server, mincapa: number): number {
+  const locals: PortLocals = { mincapa };
+  /** Record that `line` just executed; returns `value` so conditions read like the C. */
+  const at = <T>(line: SeedLine, value?: T): T => {
+    server.lines.push(line);
+    server.onLine?.(line, { ...locals });
+    return value as T;
+  };
+
+  let retval: number;
+  // C's && yields 0 or 1.
+  const socket_target = server.replDisklessSync && mincapa & SLAVE_CAPA_EOF ? 1 : 0;
+  locals.socket_target = socket_target;
+  at(21);
+  const li: ListIter<Client> = { next: null };
+  let ln: ListNode<Client> | null;
+
+  serverLog(server, "notice", `Starting BGSAVE for SYNC with target: ${socket_target ? "slaves sockets" : "disk"}`);
+  note(server, "port.target", { socketTarget: socket_target, mincapa });
+  at(25);
+
+  const rsi: RdbSaveInfo = { replStreamDb: -1 };
+  // 获取 rdb 信息
+  const rsiptr = rdbPopulateSaveInfo(server, rsi);
+  locals.rsiptr = rsiptr ? "&rsi" : "NULL";
+  at(30);
+  /* Only do rdbSave* when rsiptr is not NULL, otherwise slave will miss repl-stream-db (§5). */
+  if (at(33, rsiptr)) {
+    if (at(34, socket_target)) {
+      retval = rdbSaveToSlavesSockets(server, rsiptr as RdbSaveInfo);
+      locals.retval = retval;
+      at(35);
+    } else {
+      retval = rdbSaveBackground(server, server.rdbFilename, rsiptr as RdbSaveInfo);
+      locals.retval = retval;
+      at(37);
+    }
+  } else {
+    serverLog(
+      server,
+      "warning",
+      "BGSAVE for replication: replication information not available, can't generate the RDB file right now. Try later.",
+    );
+    note(server, "port.noRsi");
+    at(39);
+    retval = C_ERR;
+    locals.retval = retval;
+    at(40);
+  }
+
+  /* If we failed to BGSAVE, remove the slaves waiting for a full resynchronization from the list
+   * of slaves, inform them with an error, close the connection ASAP. */
+  // 如果生成 RDB 文件失败，移除等待全量复制的 slave，通知它们，并关闭连接
+  if (at(47, retval === C_ERR)) {
+    serverLog(server, "warning", "BGSAVE for replication failed");
+    note(server, "port.failed");
+    at(48);
+    listRewind(server.slaves, li);
+    at(49);
+    while (at(50, (ln = listNext(li)))) {
+      const slave = (ln as ListNode<Client>).value;
+      locals.slave = slave.id;
+      at(51);
+
+      if (at(53, slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START)) {
+        slave.flags &= ~CLIENT_SLAVE;
+        at(54);
+        listDelNode(server.slaves, ln as ListNode<Client>);
+        // Unlinked from server.slaves and no longer CLIENT_SLAVE: it is not a replica any more.
+        machineSend(slave, { type: "BGSAVE_FAILED" });
+        note(server, "port.dropped", { replica: slave.id });
+        at(55);
+        // Queued but, in 4.0.14, never sent: replstate stays 6 (§8).
+        addReplyError(server, slave, "BGSAVE failed, replication can't continue");
+        at(56);
+        slave.flags |= CLIENT_CLOSE_AFTER_REPLY;
+        at(58);
+      }
+    }
+    delete locals.slave;
+    at(61);
+    return retval;
+  }
+
+  /* If the target is socket, rdbSaveToSlavesSockets() already setup the slaves for a full
+   * resync. Otherwise for disk target do it now. */
+  // 如果是 socket，并且 rdbSaveToSlavesSockets 已经开始，否则就使用磁盘
+  if (at(67, !socket_target)) {
+    listRewind(server.slaves, li);
+    at(68);
+    while (at(69, (ln = listNext(li)))) {
+      const slave = (ln as ListNode<Client>).value;
+      locals.slave = slave.id;
+      at(70);
+
+      if (at(72, slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START)) {
+        replicationSetupSlaveForFullResync(server, slave, getPsyncInitialOffset(server));
+        at(73);
+      }
+    }
+    delete locals.slave;
+  }
+
+  /* Flush the script cache, since we need that slave differences are accumulated without
+   * requiring slaves to match our cached scripts (§10). The test is always true here (§17). */
+  if (retval === C_OK) {
+    replicationScriptCacheFlush(server);
+    note(server, "port.scriptCacheFlush");
+  }
+  at(81);
+  at(82);
+  return retval;
+}

@@ -1,0 +1,302 @@
+/**
+ * The RDB side: rdbPopulateSaveInfo (§5), the two BGSAVE starters with the fork-failure undo
+ * (§6), and what happens when the child ends (§11). Redis 4.0.14 `src/rdb.c`.
+ */
+import { listNext, listRewind, listValues, type ListIter, type ListNode } from "./adlist";
+import {
+  C_ERR,
+  C_OK,
+  RDB_CHILD_TYPE_DISK,
+  RDB_CHILD_TYPE_NONE,
+  RDB_CHILD_TYPE_SOCKET,
+  SLAVE_STATE_WAIT_BGSAVE_END,
+  SLAVE_STATE_WAIT_BGSAVE_START,
+} from "./constants";
+import { getPsyncInitialOffset, replicationSetupSlaveForFullResync, updateSlavesWaitingBgsave } from "./replication";
+import { childLog, forkPid, freeClient, machineSend, note, randomHex, serverLog, writeToSocket } from "./server";
+import type { ChildProcess, Client, Server } from "./types";
+
+export interface RdbSaveInfo {
+  replStreamDb: number;
+}
+
+const ERRNO_TEXT = { EAGAIN: "Resource temporarily unavailable", ENOMEM: "Cannot allocate memory" } as const;
+
+/**
+ * Four outcomes (4.0.14 rdb.c 2057–2095): a master with a backlog; a linked replica; a replica
+ * with a cached master; otherwise NULL — the rare branch of §5 and §17.
+ */
+export function rdbPopulateSaveInfo(server: Server, rsi: RdbSaveInfo): RdbSaveInfo | null {
+  rsi.replStreamDb = -1;
+  if (!server.masterhost && server.replBacklog) {
+    rsi.replStreamDb = server.slaveseldb === -1 ? 0 : server.slaveseldb;
+    note(server, "rsi.master", { db: rsi.replStreamDb });
+    return rsi;
+  }
+  if (server.upstream.master) {
+    rsi.replStreamDb = server.upstream.master.dbid;
+    note(server, "rsi.linked", { db: rsi.replStreamDb });
+    return rsi;
+  }
+  if (server.upstream.cachedMaster) {
+    rsi.replStreamDb = server.upstream.cachedMaster.dbid;
+    note(server, "rsi.cached", { db: rsi.replStreamDb });
+    return rsi;
+  }
+  note(server, "rsi.null", { master: server.masterhost === null });
+  return null;
+}
+
+/** The next fork(): fails once if a fault was injected (EAGAIN / ENOMEM, §17). */
+function fork(server: Server): { pid: number } | { errno: "EAGAIN" | "ENOMEM" } {
+  const errno = server.faults.forkFails;
+  if (errno) {
+    server.faults.forkFails = null;
+    return { errno };
+  }
+  return { pid: forkPid(server) };
+}
+
+function startChild(server: Server, pid: number, kind: ChildProcess["kind"], origin: ChildProcess["origin"], ms: number): ChildProcess {
+  const child: ChildProcess = {
+    pid,
+    kind,
+    origin,
+    startedAt: server.now,
+    doneAt: server.now + ms,
+    exit: null,
+    targets: [],
+    eofMark: "",
+    writesDuring: 0,
+  };
+  server.child = child;
+  return child;
+}
+
+/** rdbSaveBackground (rdb.c 1062): C_ERR silently if any child exists; fork; log. */
+export function rdbSaveBackground(server: Server, _filename: string, _rsi: RdbSaveInfo | null, origin: ChildProcess["origin"] = "replication"): number {
+  if (server.aofChildPid !== -1 || server.rdbChildPid !== -1) {
+    note(server, "rdb.childActive");
+    return C_ERR;
+  }
+  const f = fork(server);
+  if ("errno" in f) {
+    serverLog(server, "warning", `Can't save in background: fork: ${ERRNO_TEXT[f.errno]}`);
+    note(server, "rdb.forkFailed", { errno: f.errno, target: "disk" });
+    return C_ERR;
+  }
+  serverLog(server, "notice", `Background saving started by pid ${f.pid}`);
+  server.rdbChildPid = f.pid;
+  server.rdbChildType = RDB_CHILD_TYPE_DISK;
+  startChild(server, f.pid, "rdb-disk", origin, server.timing.bgsaveMs);
+  note(server, "rdb.diskChild", { pid: f.pid });
+  return C_OK;
+}
+
+/**
+ * rdbSaveToSlavesSockets (rdb.c 1838): sets every WAIT_BGSAVE_START replica up for the full
+ * resync *before* forking (+FULLRESYNC goes out first), then forks a child that streams
+ * `$EOF:<mark>` + RDB + mark to all of them. A failed fork undoes the state change only.
+ */
+export function rdbSaveToSlavesSockets(server: Server, _rsi: RdbSaveInfo): number {
+  if (server.aofChildPid !== -1 || server.rdbChildPid !== -1) {
+    note(server, "rdb.childActive");
+    return C_ERR;
+  }
+  const clientids: number[] = [];
+  const li: ListIter<Client> = { next: null };
+  let ln: ListNode<Client> | null;
+
+  listRewind(server.slaves, li);
+  while ((ln = listNext(li))) {
+    const slave = ln.value;
+    if (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START) {
+      clientids.push(slave.cid);
+      replicationSetupSlaveForFullResync(server, slave, getPsyncInitialOffset(server));
+      // anetBlock + anetSendTimeout(repl_timeout): the child's writes block, bounded by repl-timeout.
+    }
+  }
+
+  const f = fork(server);
+  if ("errno" in f) {
+    serverLog(server, "warning", `Can't save in background: fork: ${ERRNO_TEXT[f.errno]}`);
+    /* Undo the state change: the caller's error loop cleans up replicas in WAIT_BGSAVE_START,
+     * but they already received +FULLRESYNC (§6). */
+    listRewind(server.slaves, li);
+    while ((ln = listNext(li))) {
+      const slave = ln.value;
+      if (clientids.includes(slave.cid)) {
+        slave.replstate = SLAVE_STATE_WAIT_BGSAVE_START;
+        machineSend(slave, { type: "SETUP_UNDONE" });
+      }
+    }
+    note(server, "rdb.forkFailed", { errno: f.errno, target: "socket", undone: clientids.length });
+    return C_ERR;
+  }
+  const child = startChild(server, f.pid, "rdb-socket", "replication", socketChildMs(server));
+  child.targets = clientids;
+  child.eofMark = randomHex(server, 40);
+  for (const slave of listValues(server.slaves)) {
+    if (clientids.includes(slave.cid)) writeToSocket(slave, `$EOF:${child.eofMark}`);
+  }
+  serverLog(server, "notice", `Background RDB transfer started by pid ${f.pid}`);
+  server.rdbChildPid = f.pid;
+  server.rdbChildType = RDB_CHILD_TYPE_SOCKET;
+  note(server, "rdb.socketChild", { pid: f.pid, targets: clientids.length });
+  return C_OK;
+}
+
+/** The streaming child is as slow as producing the RDB or pushing it through the socket. */
+function socketChildMs(server: Server): number {
+  const transferMs = Math.ceil((server.rdbBytes / server.timing.transferBytesPerSec) * 1000);
+  return Math.max(server.timing.bgsaveMs, transferMs);
+}
+
+/** A user BGSAVE: the child is not "good for replication" (no replica accumulates its diff). */
+export function bgsaveCommand(server: Server): void {
+  rdbSaveBackground(server, server.rdbFilename, null, "user");
+}
+
+/** rewriteAppendOnlyFileBackground (aof.c 1400): flushes the replication script cache too (§10). */
+export function rewriteAppendOnlyFileBackground(server: Server): number {
+  if (server.aofChildPid !== -1 || server.rdbChildPid !== -1) return C_ERR;
+  const f = fork(server);
+  if ("errno" in f) {
+    serverLog(server, "warning", `Can't rewrite append only file in background: fork: ${ERRNO_TEXT[f.errno]}`);
+    note(server, "aof.forkFailed", { errno: f.errno });
+    return C_ERR;
+  }
+  serverLog(server, "notice", `Background append only file rewriting started by pid ${f.pid}`);
+  server.aofRewriteScheduled = false;
+  server.aofChildPid = f.pid;
+  startChild(server, f.pid, "aof", "user", server.timing.aofRewriteMs);
+  server.replScriptCache = [];
+  server.scriptCacheFlushes++;
+  note(server, "aof.started", { pid: f.pid });
+  return C_OK;
+}
+
+/** bgrewriteaofCommand: scheduled if an RDB child runs, started otherwise. */
+export function bgrewriteaofCommand(server: Server): void {
+  if (server.aofChildPid !== -1) {
+    note(server, "aof.alreadyRunning");
+  } else if (server.rdbChildPid !== -1) {
+    server.aofRewriteScheduled = true;
+    note(server, "aof.scheduled");
+  } else {
+    rewriteAppendOnlyFileBackground(server);
+  }
+}
+
+/**
+ * The child reaches the end of its own work (before the parent reaps it): the disk child has
+ * renamed its temp file to dump.rdb; the socket child has written payload + mark to every live
+ * target and exits 0 if at least one received it.
+ */
+export function childFinishesWork(server: Server): void {
+  const child = server.child;
+  if (!child || child.exit) return;
+  const cowMb = Math.floor((child.writesDuring * 4096) / (1024 * 1024));
+  if (child.kind === "rdb-disk") {
+    server.rdbFile = { exists: true, size: server.rdbBytes, writtenBy: child.pid };
+    childLog(server, child.pid, "DB saved on disk");
+    childLog(server, child.pid, `RDB: ${cowMb} MB of memory used by copy-on-write`);
+    child.exit = { code: 0, signal: 0 };
+  } else if (child.kind === "rdb-socket") {
+    let served = 0;
+    for (const c of server.clients) {
+      if (!child.targets.includes(c.cid) || c.closed) continue;
+      writeToSocket(c, `<RDB payload: ${server.rdbBytes} bytes>`);
+      writeToSocket(c, child.eofMark);
+      served++;
+    }
+    if (served > 0) childLog(server, child.pid, `RDB: ${cowMb} MB of memory used by copy-on-write`);
+    child.exit = { code: served > 0 ? 0 : 1, signal: 0 };
+  } else {
+    childLog(server, child.pid, `AOF rewrite: ${cowMb} MB of memory used by copy-on-write`);
+    child.exit = { code: 0, signal: 0 };
+  }
+  note(server, "child.workDone", { kind: child.kind, pid: child.pid, code: child.exit.code });
+}
+
+/** kill -9 on the child (the scenario's kill-child fault). It is reaped at the next serverCron. */
+export function killChild(server: Server, signal = 9): boolean {
+  const child = server.child;
+  if (!child || child.exit) return false;
+  child.exit = { code: 0, signal };
+  child.doneAt = server.now;
+  note(server, "child.killed", { kind: child.kind, pid: child.pid, signal });
+  return true;
+}
+
+/** serverCron's wait3 + backgroundSaveDoneHandler / backgroundRewriteDoneHandler. */
+export function reapChild(server: Server): void {
+  const child = server.child;
+  if (!child?.exit) return;
+  server.child = null;
+  const ok = child.exit.signal === 0 && child.exit.code === 0;
+  if (child.kind === "aof") {
+    server.aofChildPid = -1;
+    if (ok) {
+      serverLog(server, "notice", "Background AOF rewrite terminated with success");
+      serverLog(server, "notice", "Residual parent diff successfully flushed to the rewritten AOF (0.00 MB)");
+      serverLog(server, "notice", "Background AOF rewrite finished successfully");
+    } else if (child.exit.signal === 0) {
+      serverLog(server, "warning", "Background AOF rewrite terminated with error");
+    } else {
+      serverLog(server, "warning", `Background AOF rewrite terminated by signal ${child.exit.signal}`);
+    }
+    note(server, "aof.done", { ok });
+    return;
+  }
+  if (child.kind === "rdb-disk") backgroundSaveDoneHandlerDisk(server, child);
+  else backgroundSaveDoneHandlerSocket(server, child);
+}
+
+function backgroundSaveDoneHandlerDisk(server: Server, child: ChildProcess): void {
+  const exit = child.exit as { code: number; signal: number };
+  if (!exit.signal && exit.code === 0) {
+    serverLog(server, "notice", "Background saving terminated with success");
+  } else if (!exit.signal) {
+    serverLog(server, "warning", "Background saving error");
+  } else {
+    serverLog(server, "warning", `Background saving terminated by signal ${exit.signal}`);
+  }
+  server.rdbChildPid = -1;
+  server.rdbChildType = RDB_CHILD_TYPE_NONE;
+  note(server, "child.reaped", { kind: "rdb-disk", ok: !exit.signal && exit.code === 0, signal: exit.signal });
+  updateSlavesWaitingBgsave(server, !exit.signal && exit.code === 0 ? C_OK : C_ERR, RDB_CHILD_TYPE_DISK);
+}
+
+function backgroundSaveDoneHandlerSocket(server: Server, child: ChildProcess): void {
+  const exit = child.exit as { code: number; signal: number };
+  const ok = !exit.signal && exit.code === 0;
+  if (ok) {
+    serverLog(server, "notice", "Background RDB transfer terminated with success");
+  } else if (!exit.signal) {
+    serverLog(server, "warning", "Background transfer error");
+  } else {
+    serverLog(server, "warning", `Background transfer terminated by signal ${exit.signal}`);
+  }
+  server.rdbChildPid = -1;
+  server.rdbChildType = RDB_CHILD_TYPE_NONE;
+  note(server, "child.reaped", { kind: "rdb-socket", ok, signal: exit.signal });
+
+  /* With a failed child the list of replicas that may continue is empty (rdb.c 1760). */
+  const li: ListIter<Client> = { next: null };
+  let ln: ListNode<Client> | null;
+  listRewind(server.slaves, li);
+  while ((ln = listNext(li))) {
+    const slave = ln.value;
+    if (slave.replstate !== SLAVE_STATE_WAIT_BGSAVE_END) continue;
+    const reported = ok && child.targets.includes(slave.cid);
+    if (!reported) {
+      serverLog(server, "warning", `Closing slave ${slave.name}: child->slave RDB transfer failed: RDB transfer child aborted`);
+      note(server, "socket.closing", { replica: slave.id });
+      freeClient(server, slave, { type: "CHILD_FAILED" });
+    } else {
+      serverLog(server, "warning", `Slave ${slave.name} correctly received the streamed RDB file.`);
+    }
+  }
+  updateSlavesWaitingBgsave(server, ok ? C_OK : C_ERR, RDB_CHILD_TYPE_SOCKET);
+}

@@ -1,0 +1,356 @@
+/**
+ * The lifecycle around startBgsaveForReplication, ported from Redis 4.0.14 src/replication.c:
+ * syncCommand (§3), replicationSetupSlaveForFullResync / getPsyncInitialOffset (§7),
+ * updateSlavesWaitingBgsave, sendBulkToSlave, putSlaveOnline, REPLCONF ACK (§11),
+ * replicationCron's keep-alives, timeouts and BGSAVE-starting block (§9), EVALSHA (§10).
+ */
+import { listLength, listNext, listRewind, listValues, type ListIter, type ListNode } from "./adlist";
+import {
+  C_OK,
+  CLIENT_PRE_PSYNC,
+  CLIENT_SLAVE,
+  PROTO_IOBUF_LEN,
+  RDB_CHILD_TYPE_SOCKET,
+  SLAVE_CAPA_EOF,
+  SLAVE_STATE_ONLINE,
+  SLAVE_STATE_SEND_BULK,
+  SLAVE_STATE_WAIT_BGSAVE_END,
+  SLAVE_STATE_WAIT_BGSAVE_START,
+} from "./constants";
+import { startBgsaveForReplication } from "./port";
+import {
+  addReply,
+  addReplyError,
+  addSlave,
+  feedFromMasterStream,
+  flushOutputBuffer,
+  freeClient,
+  machineSend,
+  note,
+  randomHex,
+  replicationFeedSlaves,
+  replicationScriptCacheFlush,
+  serverLog,
+  unixtime,
+  writeToSocket,
+} from "./server";
+import type { Client, Server } from "./types";
+
+/** Only meaningful right around the fork, before any other command runs (§7). */
+export function getPsyncInitialOffset(server: Server): number {
+  return server.masterReplOffset;
+}
+
+/**
+ * Remember the offset, move to WAIT_BGSAVE_END (writes now accumulate), force a SELECT in the
+ * stream, and — unless the client used the old SYNC — write +FULLRESYNC straight to the socket.
+ */
+export function replicationSetupSlaveForFullResync(server: Server, slave: Client, offset: number): number {
+  slave.psyncInitialOffset = offset;
+  slave.replstate = SLAVE_STATE_WAIT_BGSAVE_END;
+  machineSend(slave, { type: "FULLRESYNC_SETUP" });
+  server.slaveseldb = -1;
+  if (!(slave.flags & CLIENT_PRE_PSYNC)) {
+    writeToSocket(slave, `+FULLRESYNC ${server.replid} ${offset}`);
+    note(server, "setup.fullresync", { replica: slave.id, offset });
+  } else {
+    note(server, "setup.oldSync", { replica: slave.id, offset });
+  }
+  return C_OK;
+}
+
+/** copyClientOutputBuffer: the newcomer gets every write accumulated since the fork. */
+function copyClientOutputBuffer(dst: Client, src: Client): void {
+  dst.reply = dst.reply.slice(0, dst.replyStart).concat(src.reply.slice(src.replyStart));
+}
+
+export interface SyncRequest {
+  command: "PSYNC" | "SYNC";
+}
+
+/** syncCommand (replication.c 627–773): the checks, then CASE 1 / 2 / 3. */
+export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
+  if (c.flags & CLIENT_SLAVE) return;
+
+  if (server.masterhost && !server.upstream.connected) {
+    // Raw reply, nothing logged: the check precedes the "asks for" line (§3 step 2).
+    addReply(c, "-NOMASTERLINK Can't SYNC while not connected with my master");
+    note(server, "sync.nomasterlink", { replica: c.id });
+    return;
+  }
+
+  if (c.replyStart < c.reply.length) {
+    addReplyError(server, c, "SYNC and PSYNC are invalid with pending output");
+    note(server, "sync.pendingOutput", { replica: c.id });
+    return;
+  }
+
+  serverLog(server, "notice", `Slave ${c.name} asks for synchronization`);
+  c.lastinteraction = unixtime(server);
+
+  if (req.command === "PSYNC") {
+    // The replica has no history to continue from, so it asks "PSYNC ? -1" (§3 step 5).
+    serverLog(server, "notice", `Full resync requested by slave ${c.name}`);
+  } else {
+    c.flags |= CLIENT_PRE_PSYNC;
+  }
+
+  c.replstate = SLAVE_STATE_WAIT_BGSAVE_START;
+  c.repldbfd = -1;
+  c.flags |= CLIENT_SLAVE;
+  addSlave(server, c);
+  machineSend(c, { type: "SYNC_ACCEPTED" });
+  note(server, "sync.accepted", { replica: c.id, command: req.command, capa: c.slaveCapa });
+
+  if (listLength(server.slaves) === 1 && !server.replBacklog) {
+    // changeReplicationId + clearReplicationId2 + createReplicationBacklog (no log in 4.0, §3 step 7).
+    server.replid = randomHex(server, 40);
+    server.replid2 = "0".repeat(40);
+    server.replBacklog = true;
+    note(server, "sync.backlogCreated", { replid: server.replid });
+  }
+
+  if (server.rdbChildPid !== -1 && server.rdbChildType === 1) {
+    /* CASE 1: disk BGSAVE in progress: attach if a replica is already accumulating the diff
+     * since the fork and the newcomer has at least all its capabilities. */
+    const li: ListIter<Client> = { next: null };
+    let ln: ListNode<Client> | null;
+    let slave: Client | null = null;
+    listRewind(server.slaves, li);
+    while ((ln = listNext(li))) {
+      slave = ln.value;
+      if (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_END) break;
+    }
+    if (ln && slave && (c.slaveCapa & slave.slaveCapa) === slave.slaveCapa) {
+      copyClientOutputBuffer(c, slave);
+      replicationSetupSlaveForFullResync(server, c, slave.psyncInitialOffset);
+      serverLog(server, "notice", "Waiting for end of BGSAVE for SYNC");
+      note(server, "sync.attach", { replica: c.id, other: slave.id, offset: slave.psyncInitialOffset });
+    } else {
+      serverLog(server, "notice", "Can't attach the slave to the current BGSAVE. Waiting for next BGSAVE for SYNC");
+      note(server, "sync.cantAttach", {
+        replica: c.id,
+        other: ln && slave ? slave.id : undefined,
+        reason: ln ? "capa" : "noAccumulator",
+      });
+    }
+  } else if (server.rdbChildPid !== -1 && server.rdbChildType === RDB_CHILD_TYPE_SOCKET) {
+    /* CASE 2: a socket BGSAVE cannot be joined mid-stream. */
+    serverLog(server, "notice", "Current BGSAVE has socket target. Waiting for next BGSAVE for SYNC");
+    note(server, "sync.socketInFlight", { replica: c.id });
+  } else {
+    /* CASE 3: no RDB child. */
+    if (server.replDisklessSync && c.slaveCapa & SLAVE_CAPA_EOF) {
+      // The cron starts it after the delay, to batch replicas.
+      if (server.replDisklessSyncDelay) serverLog(server, "notice", "Delay next BGSAVE for diskless SYNC");
+      note(server, "sync.delay", { replica: c.id, delay: server.replDisklessSyncDelay });
+    } else if (server.aofChildPid === -1) {
+      note(server, "sync.startNow", { replica: c.id, capa: c.slaveCapa });
+      startBgsaveForReplication(server, c.slaveCapa);
+    } else {
+      serverLog(server, "notice", "No BGSAVE in progress, but an AOF rewrite is active. BGSAVE for replication delayed");
+      note(server, "sync.aofActive", { replica: c.id });
+    }
+  }
+}
+
+/** updateSlavesWaitingBgsave (replication.c 940–1001): one pass, then start the next BGSAVE at once. */
+export function updateSlavesWaitingBgsave(server: Server, bgsaveerr: number, type: number): void {
+  let startbgsave = 0;
+  let mincapa = -1;
+  const li: ListIter<Client> = { next: null };
+  let ln: ListNode<Client> | null;
+
+  listRewind(server.slaves, li);
+  while ((ln = listNext(li))) {
+    const slave = ln.value;
+    if (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START) {
+      startbgsave = 1;
+      mincapa = mincapa === -1 ? slave.slaveCapa : mincapa & slave.slaveCapa;
+    } else if (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_END) {
+      if (type === RDB_CHILD_TYPE_SOCKET) {
+        serverLog(
+          server,
+          "notice",
+          `Streamed RDB transfer with slave ${slave.name} succeeded (socket). Waiting for REPLCONF ACK from slave to enable streaming`,
+        );
+        slave.replstate = SLAVE_STATE_ONLINE;
+        slave.replPutOnlineOnAck = true;
+        slave.replAckTime = unixtime(server);
+        machineSend(slave, { type: "STREAM_DONE" });
+        note(server, "update.streamDone", { replica: slave.id });
+      } else {
+        if (bgsaveerr !== C_OK) {
+          freeClient(server, slave, { type: "CHILD_FAILED" });
+          serverLog(server, "warning", "SYNC failed. BGSAVE child returned an error");
+          note(server, "update.childError", { replica: slave.id });
+          continue;
+        }
+        if (!server.rdbFile.exists) {
+          freeClient(server, slave, { type: "CHILD_FAILED" });
+          serverLog(server, "warning", "SYNC failed. Can't open/stat DB after BGSAVE: No such file or directory");
+          note(server, "update.noFile", { replica: slave.id });
+          continue;
+        }
+        slave.repldbfd = 1;
+        slave.repldboff = 0;
+        slave.repldbsize = server.rdbFile.size;
+        slave.replstate = SLAVE_STATE_SEND_BULK;
+        slave.replpreamble = `$${slave.repldbsize}`;
+        // The writable handler (sendBulkToSlave) fires on the next event-loop turn.
+        slave.bulkNextAt = server.now;
+        machineSend(slave, { type: "BULK_START" });
+        note(server, "update.sendBulk", { replica: slave.id, size: slave.repldbsize });
+      }
+    }
+  }
+  if (startbgsave) {
+    note(server, "update.startNext", { mincapa });
+    startBgsaveForReplication(server, mincapa);
+  }
+}
+
+/**
+ * sendBulkToSlave (replication.c 870): the "$<len>\r\n" preamble, then one 16 KiB chunk per
+ * writable event; the last chunk puts the replica online.
+ */
+export function sendBulkToSlave(server: Server, slave: Client): void {
+  if (slave.closed || slave.replstate !== SLAVE_STATE_SEND_BULK) return;
+  if (slave.replpreamble) {
+    writeToSocket(slave, slave.replpreamble);
+    slave.replpreamble = null;
+    note(server, "bulk.preamble", { replica: slave.id, size: slave.repldbsize });
+  }
+  const n = Math.min(PROTO_IOBUF_LEN, slave.repldbsize - slave.repldboff);
+  if (n <= 0) {
+    serverLog(server, "warning", "Read error sending DB to slave: premature EOF");
+    freeClient(server, slave, { type: "TRANSFER_FAILED" });
+    return;
+  }
+  slave.repldboff += n;
+  if (slave.repldboff === slave.repldbsize) {
+    writeToSocket(slave, `<RDB payload: ${slave.repldbsize} bytes>`);
+    slave.repldbfd = -1;
+    slave.bulkNextAt = null;
+    putSlaveOnline(server, slave);
+  } else {
+    slave.bulkNextAt = server.now + (n / server.timing.transferBytesPerSec) * 1000;
+  }
+}
+
+/** putSlaveOnline (replication.c 855): the accumulated stream starts flowing. */
+export function putSlaveOnline(server: Server, slave: Client): void {
+  slave.replstate = SLAVE_STATE_ONLINE;
+  slave.replPutOnlineOnAck = false;
+  slave.replAckTime = unixtime(server);
+  flushOutputBuffer(slave);
+  machineSend(slave, { type: "PUT_ONLINE" });
+  serverLog(server, "notice", `Synchronization with slave ${slave.name} succeeded`);
+  note(server, "online", { replica: slave.id });
+}
+
+/** REPLCONF ACK <offset> (replication.c 810–827): a diskless replica goes online on its first ACK. */
+export function replconfAck(server: Server, c: Client, offset: number): void {
+  if (!(c.flags & CLIENT_SLAVE)) return;
+  if (offset > c.replAckOff) c.replAckOff = offset;
+  c.replAckTime = unixtime(server);
+  if (c.replPutOnlineOnAck && c.replstate === SLAVE_STATE_ONLINE) {
+    note(server, "ack.first", { replica: c.id, offset });
+    putSlaveOnline(server, c);
+  }
+}
+
+/** The part of replicationCron a primary runs (replication.c 2521–2715), once per second. */
+export function replicationCron(server: Server): void {
+  /* PING the replicas every repl-ping-slave-period seconds (it enters the stream and the offset). */
+  if (server.replicationCronLoops % server.replPingSlavePeriod === 0 && listLength(server.slaves)) {
+    replicationFeedSlaves(server, server.slaveseldb, ["PING"]);
+  }
+
+  /* A newline to every replica in pre-synchronization keeps its handshake timer alive (§9). */
+  for (const slave of listValues(server.slaves)) {
+    const isPresync =
+      slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START ||
+      (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_END && server.rdbChildType !== RDB_CHILD_TYPE_SOCKET);
+    if (isPresync) writeToSocket(slave, "\n");
+  }
+
+  /* Disconnect timed-out replicas: only ONLINE ones that send ACKs. */
+  for (const slave of listValues(server.slaves)) {
+    if (slave.replstate !== SLAVE_STATE_ONLINE) continue;
+    if (slave.flags & CLIENT_PRE_PSYNC) continue;
+    if (unixtime(server) - slave.replAckTime > server.replTimeout) {
+      serverLog(server, "warning", `Disconnecting timedout slave: ${slave.name}`);
+      note(server, "cron.timedout", { replica: slave.id });
+      freeClient(server, slave, { type: "TIMED_OUT" });
+    }
+  }
+
+  /* No replicas and no AOF: no need to remember which scripts they know (§10). */
+  if (listLength(server.slaves) === 0 && !server.appendonly && server.replScriptCache.length !== 0) {
+    replicationScriptCacheFlush(server);
+    note(server, "cron.scriptCacheFlush");
+  }
+
+  /* Start a BGSAVE good for replication if replicas wait, after the diskless delay (§9). */
+  if (server.rdbChildPid === -1 && server.aofChildPid === -1) {
+    let maxIdle = 0;
+    let slavesWaiting = 0;
+    let mincapa = -1;
+    for (const slave of listValues(server.slaves)) {
+      if (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START) {
+        const idle = unixtime(server) - slave.lastinteraction;
+        if (idle > maxIdle) maxIdle = idle;
+        slavesWaiting++;
+        mincapa = mincapa === -1 ? slave.slaveCapa : mincapa & slave.slaveCapa;
+      }
+    }
+    if (slavesWaiting) {
+      // 4.0 uses a strict ">" (6.2+ uses ">="), §9.
+      const start = !server.replDisklessSync || maxIdle > server.replDisklessSyncDelay;
+      note(server, "cron.check", {
+        waiting: slavesWaiting,
+        maxIdle,
+        delay: server.replDisklessSyncDelay,
+        diskless: server.replDisklessSync,
+        mincapa,
+        start,
+      });
+      if (start) startBgsaveForReplication(server, mincapa);
+    }
+  }
+  server.replicationCronLoops++;
+}
+
+/** A write on the primary (or, on a chained replica, one arriving from its master). */
+export function applyWrite(server: Server, argv: string[]): void {
+  if (server.child) server.child.writesDuring++;
+  if (server.masterhost) {
+    if (server.upstream.connected) feedFromMasterStream(server, argv);
+    return;
+  }
+  replicationFeedSlaves(server, 0, argv);
+}
+
+/**
+ * EVALSHA with verbatim script replication (the 4.0 default): propagated as EVALSHA only if every
+ * replica is known to have the script, otherwise rewritten to EVAL and remembered (§10).
+ */
+export function evalshaCommand(server: Server, sha: string, body: string): "EVAL" | "EVALSHA" {
+  if (server.child) server.child.writesDuring++;
+  let argv: string[];
+  let sent: "EVAL" | "EVALSHA";
+  if (!server.replScriptCache.includes(sha)) {
+    server.replScriptCache.push(sha);
+    if (server.replScriptCache.length > 10000) server.replScriptCache.shift();
+    argv = ["EVAL", body, "0"];
+    sent = "EVAL";
+  } else {
+    argv = ["EVALSHA", sha, "0"];
+    sent = "EVALSHA";
+  }
+  if (!server.masterhost) replicationFeedSlaves(server, 0, argv);
+  note(server, "evalsha", { sha, sent });
+  return sent;
+}
+

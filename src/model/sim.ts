@@ -1,0 +1,704 @@
+/**
+ * runScenario: the whole simulation, pure and deterministic (SPEC §2 "Time", §5).
+ *
+ * One primary on a virtual millisecond clock: serverCron every 100 ms (it reaps children and
+ * starts a scheduled AOF rewrite), replicationCron every 1000 ms (§9), the event loop's writable
+ * handler for sendBulkToSlave (§11), the scenario's events, and each replica's own side: it reads
+ * what reaches its socket, sends REPLCONF ACK from its 1 Hz cron, times out after repl-timeout
+ * and reconnects (§8). Every executed line of startBgsaveForReplication becomes a "line" frame;
+ * every happening that changed something visible becomes an "event" frame.
+ */
+import { stateName, type DropReason } from "../machines/replica";
+import type { Scenario, ScenarioEvent } from "../scenarios/schema";
+import { listSearchKey, listValues } from "./adlist";
+import {
+  CLIENT_PRE_PSYNC,
+  REPLICATION_CRON_MS,
+  REPLSTATE_NAMES,
+  SERVER_CRON_MS,
+  SLAVE_CAPA_EOF,
+  SLAVE_CAPA_PSYNC2,
+  SLAVE_STATE_ONLINE,
+  flagNames,
+  type ReplStateName,
+} from "./constants";
+import {
+  bgrewriteaofCommand,
+  bgsaveCommand,
+  childFinishesWork,
+  killChild,
+  reapChild,
+  rewriteAppendOnlyFileBackground,
+} from "./rdb";
+import { applyWrite, evalshaCommand, replconfAck, replicationCron, sendBulkToSlave, syncCommand } from "./replication";
+import { createClient, freeClient, newServer, note, serverLog, unixtime } from "./server";
+import { CHILD_TYPE_NAMES } from "./snapshot";
+import type { Client, LogEntry, Note, PortLocals, Server } from "./types";
+
+export const TRACE_FORMAT = "fullresync-lab/trace@1";
+
+/** What caused a frame. */
+export type Cause =
+  | { type: "start" }
+  | { type: "event"; index: number; event: ScenarioEvent }
+  | { type: "serverCron" }
+  | { type: "replicationCron" }
+  | { type: "childDone"; kind: string; pid: number }
+  | { type: "bulk"; replica: string }
+  | { type: "replica"; replica: string; action: "ack" | "timeout" | "reconnect" | "read" };
+
+export interface ChildView {
+  pid: number;
+  kind: "rdb-disk" | "rdb-socket" | "aof";
+  origin: "replication" | "user";
+  startedAt: number;
+  doneAt: number;
+  exited: boolean;
+  killed: boolean;
+  targets: string[];
+}
+
+export interface ServerView {
+  role: "master" | "replica";
+  upstreamConnected: boolean;
+  hasMaster: boolean;
+  hasCachedMaster: boolean;
+  replDisklessSync: boolean;
+  replDisklessSyncDelay: number;
+  replTimeout: number;
+  unixtime: number;
+  replid: string;
+  masterReplOffset: number;
+  replBacklog: boolean;
+  slaveseldb: number;
+  rdbChildType: "none" | "disk" | "socket";
+  child: ChildView | null;
+  aofRewriteScheduled: boolean;
+  rdbFile: { exists: boolean; size: number; writtenBy: number };
+  scriptCache: string[];
+  scriptCacheFlushes: number;
+  forkFails: null | "EAGAIN" | "ENOMEM";
+  /** Keys of the connections in server.slaves, in list order. */
+  slaves: string[];
+}
+
+export type AgentPhase = "idle" | "waitReply" | "transfer" | "loading" | "connected" | "retry" | "gone";
+
+export interface ReplicaView {
+  /** "<id>#<conn>" */
+  key: string;
+  id: string;
+  conn: number;
+  cid: number;
+  name: string;
+  command: "PSYNC" | "SYNC";
+  capa: ("eof" | "psync2")[];
+  replstate: ReplStateName;
+  inSlaves: boolean;
+  flags: string[];
+  psyncInitialOffset: number;
+  putOnlineOnAck: boolean;
+  repldboff: number;
+  repldbsize: number;
+  /** The statechart: state name ("ONLINE.waitingForAck"), last transition, drop reason. */
+  machine: string;
+  lastTransition: { from: string; event: string } | null;
+  dropReason: DropReason | null;
+  closed: boolean;
+  /** Lengths into the trace's per-connection wire and reply logs. */
+  wireLen: number;
+  replyStart: number;
+  replyEnd: number;
+}
+
+export interface AgentView {
+  id: string;
+  phase: AgentPhase;
+  conn: number;
+  logLen: number;
+}
+
+export interface Frame {
+  i: number;
+  t: number;
+  kind: "event" | "line";
+  cause: Cause;
+  /** Seed line just executed (line frames), or the last one executed during this happening. */
+  line: number | null;
+  locals: PortLocals | null;
+  notes: Note[];
+  /** Server log length at this frame; new lines are log[logStart..logLen). */
+  logStart: number;
+  logLen: number;
+  server: ServerView;
+  replicas: ReplicaView[];
+  agents: AgentView[];
+}
+
+export interface Marker {
+  frame: number;
+  t: number;
+  kind: "bgsave-start" | "failure" | "online";
+  label: string;
+}
+
+export interface Trace {
+  format: typeof TRACE_FORMAT;
+  scenarioId: string;
+  frames: Frame[];
+  log: LogEntry[];
+  /** Per connection key: everything written to its socket and queued in its output buffer. */
+  wires: Record<string, { wire: string[]; reply: string[] }>;
+  /** Per replica id: what the replica itself logged. */
+  replicaLogs: Record<string, LogEntry[]>;
+  markers: Marker[];
+  endedBy: "quiescent" | "horizon";
+  endTime: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The replica's own side (a Redis 4.0 replica, or redis-cli --slave for SYNC)
+
+interface Agent {
+  id: string;
+  command: "PSYNC" | "SYNC";
+  capa: number;
+  capaNames: ("eof" | "psync2")[];
+  port: number | null;
+  cronPhase: number;
+  phase: AgentPhase;
+  conn: number;
+  client: Client | null;
+  /** time(NULL) of the last bytes received (repl_transfer_lastio). */
+  lastio: number;
+  seen: number;
+  eofMark: string | null;
+  expectBytes: number;
+  log: LogEntry[];
+  nextCron: number;
+}
+
+const REPLICA_PID_BASE = 5100;
+
+function agentLog(server: Server, a: Agent, level: "notice" | "warning", text: string, idx: number): void {
+  a.log.push({ t: server.now, pid: REPLICA_PID_BASE + idx, role: "S", level, text });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface RunOptions {
+  /** Stop after this many frames (a guard for hostile input; the trace says it ended by horizon). */
+  maxFrames?: number;
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace {
+  const seed = scenario.seed ?? hashSeed(scenario.id);
+  const server = newServer({
+    replDisklessSync: scenario.config.replDisklessSync,
+    replDisklessSyncDelay: scenario.config.replDisklessSyncDelay,
+    replTimeout: scenario.config.replTimeout,
+    role: scenario.primary.role,
+    upstream: scenario.primary.upstream ?? (scenario.primary.role === "replica" ? "linked" : "none"),
+    hasBacklog: false,
+    replid: scenario.primary.role === "replica" ? fixedReplid(seed) : fixedReplid(seed + 7),
+    masterReplOffset: scenario.primary.masterReplOffset ?? 0,
+    slaveseldb: -1,
+    seed,
+    rdbBytes: scenario.primary.rdbBytes,
+    appendonly: scenario.primary.appendonly ?? false,
+    timing: {
+      bgsaveMs: Math.round(scenario.primary.bgsaveSeconds * 1000),
+      aofRewriteMs: 3000,
+      transferBytesPerSec: scenario.primary.transferBytesPerSecond,
+    },
+  });
+
+  const agents: Agent[] = scenario.replicas.map((r, i) => ({
+    id: r.id,
+    command: r.command,
+    capa: (r.capa.includes("eof") ? SLAVE_CAPA_EOF : 0) | (r.capa.includes("psync2") ? SLAVE_CAPA_PSYNC2 : 0),
+    capaNames: [...r.capa],
+    port: r.command === "SYNC" ? null : 17001 + i,
+    // Each replica's own 1 Hz cron runs at its own phase within the second.
+    cronPhase: 137 + ((i * 379) % 1000),
+    phase: "idle",
+    conn: 0,
+    client: null,
+    lastio: 0,
+    seen: 0,
+    eofMark: null,
+    expectBytes: 0,
+    log: [],
+    nextCron: Number.POSITIVE_INFINITY,
+  }));
+  const agentById = new Map(agents.map((a) => [a.id, a]));
+  const agentIndex = new Map(agents.map((a, i) => [a, i]));
+
+  const frames: Frame[] = [];
+  const maxFrames = options.maxFrames ?? 200_000;
+  let logMark = 0;
+  let lastLine: number | null = null;
+  let lastLocals: PortLocals | null = null;
+  let cause: Cause = { type: "start" };
+  let seenLines = 0;
+
+  const makeFrame = (kind: "event" | "line", line: number | null, locals: PortLocals | null): void => {
+    if (frames.length >= maxFrames) return;
+    const notes = server.notes;
+    server.notes = [];
+    frames.push({
+      i: frames.length,
+      t: server.now,
+      kind,
+      cause,
+      line,
+      locals,
+      notes,
+      logStart: logMark,
+      logLen: server.log.length,
+      server: serverView(server),
+      replicas: server.clients.map((c) => replicaView(server, c, agentById.get(c.id))),
+      agents: agents.map((a) => ({ id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length })),
+    });
+    logMark = server.log.length;
+  };
+
+  server.onLine = (line, locals) => {
+    lastLine = line;
+    lastLocals = locals;
+    makeFrame("line", line, locals);
+  };
+
+  /** Run one happening; emit an event frame if it changed anything a learner can see. */
+  const happen = (c: Cause, fn: () => void): void => {
+    cause = c;
+    lastLine = null;
+    lastLocals = null;
+    const logBefore = server.log.length;
+    const agentLogsBefore = agents.reduce((n, a) => n + a.log.length, 0);
+    fn();
+    readSockets();
+    const visible =
+      server.notes.length > 0 ||
+      server.log.length !== logBefore ||
+      server.lines.length !== seenLines ||
+      agents.reduce((n, a) => n + a.log.length, 0) !== agentLogsBefore;
+    if (visible) makeFrame("event", lastLine, lastLocals);
+    seenLines = server.lines.length;
+  };
+
+  // --- the replica side ------------------------------------------------------------------------
+
+  const connect = (a: Agent): void => {
+    const c = createClient(server, a.id, ++a.conn, a.port);
+    a.client = c;
+    a.seen = 0;
+    a.eofMark = null;
+    a.lastio = unixtime(server);
+    a.phase = "waitReply";
+    // REPLCONF listening-port / capa precede PSYNC; redis-cli --slave sends plain SYNC (§2.2).
+    c.slaveCapa = a.command === "PSYNC" ? a.capa : 0;
+    if (a.command === "PSYNC" && a.conn > 1) {
+      agentLog(server, a, "notice", "Trying a partial resynchronization (request ?:-1).", agentIndex.get(a) ?? 0);
+    }
+    syncCommand(server, c, { command: a.command });
+  };
+
+  const closeConnection = (a: Agent, nextPhase: AgentPhase): void => {
+    const c = a.client;
+    if (c && !c.closed) {
+      // The primary reads EOF and frees the client: logged only if it is still a replica.
+      freeClient(server, c, { type: "DISCONNECTED" });
+    }
+    a.client = null;
+    a.phase = nextPhase;
+  };
+
+  /** What each replica does with the bytes that reached its socket since it last looked. */
+  const readSockets = (): void => {
+    for (const a of agents) {
+      const c = a.client;
+      if (!c) continue;
+      const idx = agentIndex.get(a) ?? 0;
+      while (a.seen < c.wire.length) {
+        const msg = c.wire[a.seen++] as string;
+        a.lastio = unixtime(server);
+        if (msg === "\n") continue;
+        if (msg.startsWith("+FULLRESYNC")) {
+          const [, id, off] = msg.split(" ");
+          agentLog(server, a, "notice", `Full resync from master: ${id}:${off}`, idx);
+          a.phase = "transfer";
+        } else if (msg.startsWith("-NOMASTERLINK")) {
+          agentLog(server, a, "notice", `Master is currently unable to PSYNC but should be in the future: ${msg}`, idx);
+          note(server, "replica.tryLater", { replica: a.id });
+          closeConnection(a, "retry");
+          break;
+        } else if (msg.startsWith("-")) {
+          agentLog(server, a, "warning", `MASTER aborted replication with an error: ${msg.slice(1)}`, idx);
+          closeConnection(a, "retry");
+          break;
+        } else if (msg.startsWith("$EOF:")) {
+          a.eofMark = msg.slice(5);
+          a.phase = "transfer";
+          agentLog(server, a, "notice", "MASTER <-> SLAVE sync: receiving streamed RDB from master", idx);
+        } else if (msg.startsWith("$")) {
+          a.expectBytes = Number(msg.slice(1));
+          a.phase = "transfer";
+          agentLog(server, a, "notice", `MASTER <-> SLAVE sync: receiving ${a.expectBytes} bytes from master`, idx);
+        } else if (msg.startsWith("<RDB payload")) {
+          if (!a.eofMark) finishLoad(a, idx);
+        } else if (a.eofMark && msg === a.eofMark) {
+          finishLoad(a, idx);
+        }
+      }
+    }
+  };
+
+  const finishLoad = (a: Agent, idx: number): void => {
+    agentLog(server, a, "notice", "MASTER <-> SLAVE sync: Flushing old data", idx);
+    agentLog(server, a, "notice", "MASTER <-> SLAVE sync: Loading DB in memory", idx);
+    agentLog(server, a, "notice", "MASTER <-> SLAVE sync: Finished with success", idx);
+    a.phase = "connected";
+  };
+
+  /** The replica's replicationCron: ACKs when connected, timeouts while syncing, reconnects. */
+  const agentCron = (a: Agent): void => {
+    const idx = agentIndex.get(a) ?? 0;
+    const now = unixtime(server);
+    if (a.command === "SYNC") {
+      // redis-cli --slave has no timeout and never retries: it just waits.
+      return;
+    }
+    if (a.phase === "retry") {
+      agentLog(server, a, "notice", "Connecting to MASTER 127.0.0.1:6379", idx);
+      agentLog(server, a, "notice", "MASTER <-> SLAVE sync started", idx);
+      note(server, "replica.reconnect", { replica: a.id, conn: a.conn + 1 });
+      connect(a);
+      return;
+    }
+    if (a.phase === "waitReply" && now - a.lastio > server.replTimeout) {
+      agentLog(server, a, "warning", "Timeout connecting to the MASTER...", idx);
+      note(server, "replica.timeout", { replica: a.id, stage: "handshake" });
+      closeConnection(a, "retry");
+      return;
+    }
+    if (a.phase === "transfer" && now - a.lastio > server.replTimeout) {
+      agentLog(
+        server,
+        a,
+        "warning",
+        "Timeout receiving bulk data from MASTER... If the problem persists try to set the 'repl-timeout' parameter in redis.conf to a larger value.",
+        idx,
+      );
+      note(server, "replica.timeout", { replica: a.id, stage: "transfer" });
+      closeConnection(a, "retry");
+      return;
+    }
+    if (a.phase === "connected" && a.client && !a.client.closed) {
+      const c = a.client;
+      const streaming = c.replstate === SLAVE_STATE_ONLINE && !c.replPutOnlineOnAck;
+      replconfAck(server, c, streaming ? server.masterReplOffset : c.psyncInitialOffset);
+    }
+  };
+
+  // --- scenario events ---------------------------------------------------------------------------
+
+  let writeCounter = 0;
+  const applyEvent = (e: ScenarioEvent): void => {
+    switch (e.type) {
+      case "connect": {
+        const a = agentById.get(e.replica);
+        if (!a) return;
+        if (a.client && !a.client.closed) {
+          note(server, "event.alreadyConnected", { replica: a.id });
+          return;
+        }
+        a.nextCron = nextPhaseTime(server.now, a.cronPhase);
+        connect(a);
+        return;
+      }
+      case "disconnect": {
+        const a = agentById.get(e.replica);
+        if (!a || !a.client) {
+          note(server, "event.notConnected", { replica: e.replica });
+          return;
+        }
+        note(server, "event.disconnect", { replica: a.id });
+        closeConnection(a, "gone");
+        return;
+      }
+      case "fork-fails":
+        server.faults.forkFails = e.errno ?? "EAGAIN";
+        note(server, "event.forkFails", { errno: server.faults.forkFails });
+        return;
+      case "kill-child":
+        if (!killChild(server)) note(server, "event.noChild");
+        return;
+      case "aof-rewrite":
+        server.timing.aofRewriteMs = Math.round((e.duration ?? 3) * 1000);
+        bgrewriteaofCommand(server);
+        return;
+      case "bgsave":
+        bgsaveCommand(server);
+        if (!server.child || server.child.origin !== "user") note(server, "event.bgsaveRefused");
+        return;
+      case "upstream-lost":
+        if (!server.masterhost || !server.upstream.connected) {
+          note(server, "event.noUpstream");
+          return;
+        }
+        if (e.cached) {
+          serverLog(server, "warning", "Connection with master lost.");
+          serverLog(server, "notice", "Caching the disconnected master state.");
+          server.upstream.cachedMaster = server.upstream.master;
+        } else {
+          // The observed recipe of §5/§13 D: a protocol error from the master, so it is not cached.
+          serverLog(
+            server,
+            "warning",
+            "== CRITICAL == This slave is sending an error to its master: 'Protocol error: invalid multibulk length' after processing the command '<unknown>'",
+          );
+          serverLog(server, "warning", "Connection with master lost.");
+        }
+        server.upstream.master = null;
+        server.upstream.connected = false;
+        note(server, "event.upstreamLost", { cached: !!e.cached });
+        return;
+      case "write": {
+        const count = e.count ?? 1;
+        for (let k = 0; k < count; k++) {
+          writeCounter++;
+          applyWrite(server, ["SET", `key:${writeCounter}`, String(writeCounter)]);
+        }
+        note(server, "event.write", { count, offset: server.masterReplOffset });
+        return;
+      }
+      case "evalsha":
+        evalshaCommand(server, e.sha, e.script ?? "return redis.call('INCR', 'counter')");
+        return;
+    }
+  };
+
+  // --- the main loop -------------------------------------------------------------------------------
+
+  const events = scenario.events.map((e, index) => ({ e, index, t: Math.round(e.at * 1000) }));
+  let nextEvent = 0;
+  let nextTick = 0;
+  let tickCount = 0;
+  const lastEventT = events.length ? (events[events.length - 1] as { t: number }).t : 0;
+  const horizon = scenario.until !== undefined ? Math.round(scenario.until * 1000) : lastEventT + 2 * server.replTimeout * 1000 + 30_000;
+  let endedBy: Trace["endedBy"] = "horizon";
+
+  makeFrame("event", null, null);
+
+  const quiescent = (): boolean => {
+    if (nextEvent < events.length) return false;
+    if (server.child || server.aofRewriteScheduled) return false;
+    for (const c of listValues(server.slaves)) {
+      if (c.replstate !== SLAVE_STATE_ONLINE || c.replPutOnlineOnAck) return false;
+    }
+    for (const a of agents) {
+      if (a.command === "SYNC") continue;
+      if (a.phase === "retry" || a.phase === "waitReply" || a.phase === "transfer" || a.phase === "loading") return false;
+    }
+    return true;
+  };
+
+  for (;;) {
+    if (frames.length >= maxFrames) break;
+    if (quiescent() && server.now >= lastEventT) {
+      endedBy = "quiescent";
+      break;
+    }
+    // Candidates, in priority order for equal times.
+    const childT = server.child && !server.child.exit ? server.child.doneAt : Infinity;
+    const eventT = nextEvent < events.length ? (events[nextEvent] as { t: number }).t : Infinity;
+    let agentT = Infinity;
+    let agentNext: Agent | null = null;
+    for (const a of agents) {
+      if (a.nextCron < agentT) {
+        agentT = a.nextCron;
+        agentNext = a;
+      }
+    }
+    let bulkT = Infinity;
+    let bulkNext: Client | null = null;
+    for (const c of listValues(server.slaves)) {
+      if (c.bulkNextAt !== null && c.bulkNextAt < bulkT) {
+        bulkT = c.bulkNextAt;
+        bulkNext = c;
+      }
+    }
+    const t = Math.min(childT, eventT, agentT, nextTick, bulkT);
+    if (t > horizon) break;
+    server.now = t;
+
+    if (t === childT && server.child) {
+      const child = server.child;
+      happen({ type: "childDone", kind: child.kind, pid: child.pid }, () => childFinishesWork(server));
+    } else if (t === eventT) {
+      const ev = events[nextEvent++] as (typeof events)[number];
+      happen({ type: "event", index: ev.index, event: ev.e }, () => applyEvent(ev.e));
+    } else if (t === agentT && agentNext) {
+      const a = agentNext;
+      a.nextCron += 1000;
+      happen({ type: "replica", replica: a.id, action: "ack" }, () => agentCron(a));
+    } else if (t === nextTick) {
+      const runReplCron = tickCount % (REPLICATION_CRON_MS / SERVER_CRON_MS) === 0;
+      tickCount++;
+      nextTick += SERVER_CRON_MS;
+      happen({ type: "serverCron" }, () => {
+        // serverCron order (server.c 1030–1100): scheduled AOF rewrite, then reap children.
+        if (server.rdbChildPid === -1 && server.aofChildPid === -1 && server.aofRewriteScheduled) {
+          rewriteAppendOnlyFileBackground(server);
+        }
+        reapChild(server);
+      });
+      if (runReplCron) happen({ type: "replicationCron" }, () => replicationCron(server));
+    } else if (t === bulkT && bulkNext) {
+      const c = bulkNext;
+      happen({ type: "bulk", replica: c.id }, () => sendBulkToSlave(server, c));
+    }
+  }
+
+  // Stop the actors: the trace is plain data from here on.
+  for (const c of server.clients) c.actor?.stop();
+
+  const wires: Trace["wires"] = {};
+  for (const c of server.clients) wires[`${c.id}#${c.conn}`] = { wire: c.wire, reply: c.reply };
+  const replicaLogs: Trace["replicaLogs"] = {};
+  for (const a of agents) replicaLogs[a.id] = a.log;
+
+  return {
+    format: TRACE_FORMAT,
+    scenarioId: scenario.id,
+    frames,
+    log: server.log,
+    wires,
+    replicaLogs,
+    markers: markersOf(frames),
+    endedBy,
+    endTime: server.now,
+  };
+}
+
+function nextPhaseTime(now: number, phase: number): number {
+  const base = Math.floor(now / 1000) * 1000 + phase;
+  return base > now ? base : base + 1000;
+}
+
+function hashSeed(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return ((h >>> 0) % 2147483646) + 1;
+}
+
+/** The replication ID the scenario starts with (a replica shares its master's). */
+function fixedReplid(seed: number): string {
+  let out = "";
+  let x = seed >>> 0 || 1;
+  while (out.length < 40) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out += x.toString(16).padStart(8, "0");
+  }
+  return out.slice(0, 40);
+}
+
+function serverView(server: Server): ServerView {
+  const child = server.child;
+  const keyOf = (cid: number): string => {
+    const c = server.clients.find((x) => x.cid === cid);
+    return c ? `${c.id}#${c.conn}` : String(cid);
+  };
+  return {
+    role: server.masterhost ? "replica" : "master",
+    upstreamConnected: server.upstream.connected,
+    hasMaster: server.upstream.master !== null,
+    hasCachedMaster: server.upstream.cachedMaster !== null,
+    replDisklessSync: server.replDisklessSync,
+    replDisklessSyncDelay: server.replDisklessSyncDelay,
+    replTimeout: server.replTimeout,
+    unixtime: unixtime(server),
+    replid: server.replid,
+    masterReplOffset: server.masterReplOffset,
+    replBacklog: server.replBacklog,
+    slaveseldb: server.slaveseldb,
+    rdbChildType: CHILD_TYPE_NAMES[server.rdbChildType] ?? "none",
+    child: child
+      ? {
+          pid: child.pid,
+          kind: child.kind,
+          origin: child.origin,
+          startedAt: child.startedAt,
+          doneAt: child.doneAt,
+          exited: child.exit !== null,
+          killed: (child.exit?.signal ?? 0) !== 0,
+          targets: child.targets.map(keyOf),
+        }
+      : null,
+    aofRewriteScheduled: server.aofRewriteScheduled,
+    rdbFile: { ...server.rdbFile },
+    scriptCache: [...server.replScriptCache],
+    scriptCacheFlushes: server.scriptCacheFlushes,
+    forkFails: server.faults.forkFails,
+    slaves: [...listValues(server.slaves)].map((c) => `${c.id}#${c.conn}`),
+  };
+}
+
+function replicaView(server: Server, c: Client, a: Agent | undefined): ReplicaView {
+  const snap = c.actor?.getSnapshot();
+  return {
+    key: `${c.id}#${c.conn}`,
+    id: c.id,
+    conn: c.conn,
+    cid: c.cid,
+    name: c.name,
+    command: a?.command ?? (c.flags & CLIENT_PRE_PSYNC ? "SYNC" : "PSYNC"),
+    capa: a?.capaNames ?? [],
+    replstate: REPLSTATE_NAMES[c.replstate] ?? "NONE",
+    inSlaves: listSearchKey(server.slaves, c) !== null,
+    flags: flagNames(c.flags),
+    psyncInitialOffset: c.psyncInitialOffset,
+    putOnlineOnAck: c.replPutOnlineOnAck,
+    repldboff: c.repldboff,
+    repldbsize: c.repldbsize,
+    machine: snap ? stateName(snap.value) : "handshake",
+    lastTransition: snap?.context.lastTransition ?? null,
+    dropReason: snap?.context.dropReason ?? null,
+    closed: c.closed,
+    wireLen: c.wire.length,
+    replyStart: c.replyStart,
+    replyEnd: c.reply.length,
+  };
+}
+
+function markersOf(frames: Frame[]): Marker[] {
+  const out: Marker[] = [];
+  for (const f of frames) {
+    if (f.kind !== "event") continue;
+    for (const n of f.notes) {
+      if (n.key === "rdb.diskChild" || n.key === "rdb.socketChild") {
+        out.push({ frame: f.i, t: f.t, kind: "bgsave-start", label: n.key === "rdb.diskChild" ? "BGSAVE (disk)" : "BGSAVE (socket)" });
+      } else if (n.key === "port.failed" || n.key === "update.childError" || n.key === "socket.closing") {
+        out.push({ frame: f.i, t: f.t, kind: "failure", label: n.key === "port.failed" ? "BGSAVE failed" : "child failed" });
+      } else if (n.key === "online") {
+        out.push({ frame: f.i, t: f.t, kind: "online", label: `${n.replica} ONLINE` });
+      }
+    }
+  }
+  return out;
+}
+
+/** The statechart state the port's replstate implies for a connection (tests compare the two). */
+export function expectedMachineState(r: Pick<ReplicaView, "closed" | "flags" | "replstate" | "putOnlineOnAck" | "inSlaves">): string {
+  const isReplica = r.flags.includes("SLAVE") && r.inSlaves;
+  if (r.closed || (!isReplica && r.replstate !== "NONE")) return "dropped";
+  if (r.replstate === "NONE") return "handshake";
+  if (r.replstate === "ONLINE") return r.putOnlineOnAck ? "ONLINE.waitingForAck" : "ONLINE.streaming";
+  return r.replstate;
+}
+

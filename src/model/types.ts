@@ -1,0 +1,161 @@
+import type { Actor } from "xstate";
+import type { List } from "./adlist";
+import type { replicaMachine } from "../machines/replica";
+
+export type LogLevel = "notice" | "warning" | "verbose";
+/** The role character of a 4.0 log line: M master, S replica, C forked child (§13). */
+export type LogRole = "M" | "S" | "C";
+
+export interface LogEntry {
+  /** Virtual time in ms. */
+  t: number;
+  pid: number;
+  role: LogRole;
+  level: LogLevel;
+  text: string;
+}
+
+/** What the model did, as keys the view explains in plain words (en / zh). */
+export interface Note {
+  key: string;
+  replica?: string;
+  [param: string]: string | number | boolean | undefined;
+}
+
+/** Local variables of startBgsaveForReplication, shown beside the code. */
+export interface PortLocals {
+  mincapa: number;
+  socket_target?: number;
+  rsiptr?: "NULL" | "&rsi";
+  retval?: number;
+  /** The replica the loop's `slave` variable points at, if any. */
+  slave?: string;
+}
+
+/** A replica connection, mirroring the fields of Redis' `client` that replication uses (§2.1). */
+export interface Client {
+  /** The replica's stable name in the scenario (e.g. "r1"); reconnections keep it. */
+  id: string;
+  /** Redis `client->id`: unique per connection, increasing. */
+  cid: number;
+  /** 1 for the replica's first connection, 2 after its first retry, ... */
+  conn: number;
+  /** What replicationGetSlaveName prints: "ip:port" or "ip:<unknown-slave-port>". */
+  name: string;
+  replstate: number;
+  slaveCapa: number;
+  flags: number;
+  /** -1 until replicationSetupSlaveForFullResync sets it. */
+  psyncInitialOffset: number;
+  replPutOnlineOnAck: boolean;
+  replAckTime: number;
+  /** Whole seconds (server.unixtime) of the last bytes read from this connection. */
+  lastinteraction: number;
+  repldbfd: number;
+  repldboff: number;
+  repldbsize: number;
+  replpreamble: string | null;
+  /** When sendBulkToSlave runs next (its writable handler is installed), or null. */
+  bulkNextAt: number | null;
+  /** Highest offset acknowledged with REPLCONF ACK. */
+  replAckOff: number;
+  /** Every message written straight to the socket, in order (append-only). */
+  wire: string[];
+  /** Every entry ever queued in the output buffer (append-only); the buffer is reply[replyStart..]. */
+  reply: string[];
+  replyStart: number;
+  /** The connection is gone (freed by the primary or closed by the peer). */
+  closed: boolean;
+  actor: Actor<typeof replicaMachine> | null;
+}
+
+export interface ChildProcess {
+  pid: number;
+  kind: "rdb-disk" | "rdb-socket" | "aof";
+  /** Why it was forked: replication, a user BGSAVE / BGREWRITEAOF. */
+  origin: "replication" | "user";
+  startedAt: number;
+  /** When the child's own work ends (it then exits and is reaped at the next serverCron tick). */
+  doneAt: number;
+  /** Exit status once known: code, or the signal that killed it. */
+  exit: { code: number; signal: number } | null;
+  /** Socket child: the connections it streams to (client ids, as in the C `clientids` array). */
+  targets: number[];
+  /** Socket child: EOF mark written around the payload. */
+  eofMark: string;
+  /** Writes applied by the parent while the child ran (copy-on-write estimate). */
+  writesDuring: number;
+}
+
+export interface RdbFile {
+  exists: boolean;
+  size: number;
+  /** pid of the BGSAVE child that wrote it (0 = present before the scenario started). */
+  writtenBy: number;
+}
+
+export interface Upstream {
+  /** Redis' server.master: present while our link to our own master is up. */
+  master: { dbid: number } | null;
+  /** Redis' server.cached_master: kept for a later PSYNC when the link dropped cleanly. */
+  cachedMaster: { dbid: number } | null;
+  /** REPL_STATE_CONNECTED or not (syncCommand refuses with -NOMASTERLINK when not). */
+  connected: boolean;
+}
+
+export interface Server {
+  /** Virtual clock, ms. server.unixtime is Math.floor(now / 1000). */
+  now: number;
+  pid: number;
+  nextPid: number;
+  nextClientId: number;
+
+  replDisklessSync: boolean;
+  replDisklessSyncDelay: number;
+  replTimeout: number;
+  replPingSlavePeriod: number;
+  rdbFilename: string;
+  appendonly: boolean;
+
+  /** Redis' server.masterhost: non-null when this instance is itself a replica. */
+  masterhost: string | null;
+  upstream: Upstream;
+
+  replid: string;
+  replid2: string;
+  masterReplOffset: number;
+  replBacklog: boolean;
+  slaveseldb: number;
+
+  rdbChildPid: number;
+  rdbChildType: number;
+  aofChildPid: number;
+  aofRewriteScheduled: boolean;
+  /** The running child, if any (an RDB child or an AOF rewrite never overlap in 4.0.14). */
+  child: ChildProcess | null;
+  rdbFile: RdbFile;
+  /** Bytes of the RDB a BGSAVE produces now. */
+  rdbBytes: number;
+
+  /** The replication script cache: SHA1s every replica and the AOF know (§10), in FIFO order. */
+  replScriptCache: string[];
+  scriptCacheFlushes: number;
+
+  slaves: List<Client>;
+  /** Every connection ever made, by cid order (closed ones stay, for the view). */
+  clients: Client[];
+
+  log: LogEntry[];
+  /** Seed lines executed, in order (startBgsaveForReplication only). */
+  lines: number[];
+  notes: Note[];
+
+  faults: { forkFails: null | "EAGAIN" | "ENOMEM" };
+  replicationCronLoops: number;
+  rngState: number;
+
+  /** Called after each executed seed line, with the function's locals (the sim makes frames). */
+  onLine: ((line: number, locals: PortLocals) => void) | null;
+  /** Durations the simulation uses when it forks (ms). */
+  timing: { bgsaveMs: number; aofRewriteMs: number; transferBytesPerSec: number };
+}

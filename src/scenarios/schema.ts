@@ -1,0 +1,169 @@
+/**
+ * The scenario document (SPEC §5): what students open, lecturers author and URLs carry.
+ * Validated with valibot; every error names the field it is about ("events[2].replica: ...").
+ */
+import * as v from "valibot";
+
+export const SCENARIO_FORMAT = "fullresync-lab/scenario@1";
+
+const Text = v.strictObject({ en: v.pipe(v.string(), v.minLength(1)), zh: v.pipe(v.string(), v.minLength(1)) });
+const Id = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "must be 1–32 letters, digits, '-' or '_', starting with a letter"),
+);
+const Seconds = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(86400));
+const PositiveSeconds = v.pipe(v.number(), v.finite(), v.minValue(0.001), v.maxValue(86400));
+const Sha = v.pipe(v.string(), v.regex(/^[0-9a-f]{40}$/, "must be 40 lowercase hex digits"));
+
+const At = { at: Seconds };
+const EventSchema = v.variant("type", [
+  v.strictObject({ ...At, type: v.literal("connect"), replica: Id }),
+  v.strictObject({ ...At, type: v.literal("disconnect"), replica: Id }),
+  v.strictObject({ ...At, type: v.literal("fork-fails"), errno: v.optional(v.picklist(["EAGAIN", "ENOMEM"])) }),
+  v.strictObject({ ...At, type: v.literal("kill-child") }),
+  v.strictObject({ ...At, type: v.literal("aof-rewrite"), duration: v.optional(PositiveSeconds) }),
+  v.strictObject({ ...At, type: v.literal("bgsave") }),
+  v.strictObject({ ...At, type: v.literal("upstream-lost"), cached: v.optional(v.boolean()) }),
+  v.strictObject({
+    ...At,
+    type: v.literal("write"),
+    count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+  }),
+  v.strictObject({ ...At, type: v.literal("evalsha"), sha: Sha, script: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
+]);
+
+const Predict = v.strictObject({
+  question: Text,
+  choices: v.pipe(v.array(Text), v.minLength(2), v.maxLength(6)),
+  answer: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  explain: v.optional(Text),
+});
+
+const Step = v.strictObject({
+  /** Anchor: the frame reached by the scenario event with this index, or at this virtual time (s). */
+  event: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  at: v.optional(Seconds),
+  /** Anchor to the first frame whose notes include this key (e.g. "port.failed"). */
+  note: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  text: Text,
+  predict: v.optional(Predict),
+});
+
+export const ScenarioSchema = v.pipe(
+  v.strictObject({
+    format: v.literal(SCENARIO_FORMAT),
+    id: Id,
+    title: Text,
+    summary: Text,
+    group: v.optional(v.picklist(["happy", "batching", "failures"])),
+    reference: v.optional(v.pipe(v.string(), v.maxLength(40))),
+    seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 31 - 1))),
+    until: v.optional(PositiveSeconds),
+    config: v.strictObject({
+      replDisklessSync: v.boolean(),
+      replDisklessSyncDelay: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600)),
+      replTimeout: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)),
+    }),
+    primary: v.strictObject({
+      role: v.picklist(["master", "replica"]),
+      upstream: v.optional(v.picklist(["linked", "cached", "none"])),
+      appendonly: v.optional(v.boolean()),
+      masterReplOffset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      rdbBytes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 40)),
+      bgsaveSeconds: PositiveSeconds,
+      transferBytesPerSecond: v.pipe(v.number(), v.integer(), v.minValue(1024)),
+    }),
+    replicas: v.pipe(
+      v.array(
+        v.strictObject({
+          id: Id,
+          capa: v.array(v.picklist(["eof", "psync2"])),
+          command: v.picklist(["PSYNC", "SYNC"]),
+        }),
+      ),
+      v.maxLength(500),
+    ),
+    events: v.pipe(v.array(EventSchema), v.maxLength(20000)),
+    steps: v.optional(v.array(Step)),
+  }),
+  v.forward(
+    v.check((s) => new Set(s.replicas.map((r) => r.id)).size === s.replicas.length, "replica ids must be unique"),
+    ["replicas"],
+  ),
+  v.forward(
+    v.check((s) => s.events.every((e, i) => i === 0 || (s.events[i - 1] as { at: number }).at <= e.at), "must be in time order (each 'at' ≥ the previous one)"),
+    ["events"],
+  ),
+  v.forward(
+    v.check(
+      (s) => s.events.every((e) => !("replica" in e) || s.replicas.some((r) => r.id === e.replica)),
+      "an event names a replica that is not in 'replicas'",
+    ),
+    ["events"],
+  ),
+  v.forward(
+    v.check((s) => s.primary.role === "replica" || s.primary.upstream === undefined, "only a replica has an upstream"),
+    ["primary", "upstream"],
+  ),
+  v.forward(
+    v.check((s) => (s.steps ?? []).every((st) => !st.predict || st.predict.answer < st.predict.choices.length), "predict.answer must index one of the choices"),
+    ["steps"],
+  ),
+);
+
+export type Scenario = v.InferOutput<typeof ScenarioSchema>;
+export type ScenarioEvent = Scenario["events"][number];
+export type ScenarioStep = NonNullable<Scenario["steps"]>[number];
+export type LocalText = Scenario["title"];
+
+export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+/** Migrations from older formats, keyed by format name. None exist yet; v1 is current. */
+const MIGRATIONS: Record<string, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function validateScenario(input: unknown): ValidationResult {
+  let doc = input;
+  if (doc && typeof doc === "object" && !Array.isArray(doc)) {
+    const format = (doc as { format?: unknown }).format;
+    if (typeof format === "string" && format !== SCENARIO_FORMAT) {
+      const migrate = MIGRATIONS[format];
+      if (!migrate) {
+        return { ok: false, errors: [`format: unknown scenario format "${format}" (expected "${SCENARIO_FORMAT}")`] };
+      }
+      doc = migrate(doc as Record<string, unknown>);
+    }
+  }
+  const result = v.safeParse(ScenarioSchema, doc);
+  if (result.success) return { ok: true, scenario: result.output };
+  return {
+    ok: false,
+    errors: result.issues.map((issue) => {
+      const path = v.getDotPath(issue) ?? "";
+      return `${path ? prettyPath(path) : "scenario"}: ${issue.message}`;
+    }),
+  };
+}
+
+/** "events.2.replica" → "events[2].replica" */
+function prettyPath(dot: string): string {
+  return dot.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
+}
+
+/** Parse JSON text and validate; JSON syntax errors name the line and column. */
+export function parseScenarioText(text: string): ValidationResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    if (pos) {
+      const upTo = text.slice(0, Number(pos[1]));
+      const line = upTo.split("\n").length;
+      const col = upTo.length - upTo.lastIndexOf("\n");
+      return { ok: false, errors: [`JSON syntax error at line ${line}, column ${col}: ${msg}`] };
+    }
+    return { ok: false, errors: [`JSON syntax error: ${msg}`] };
+  }
+  return validateScenario(doc);
+}
