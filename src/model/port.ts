@@ -123,11 +123,11 @@ export function startBgsaveForReplication(server: Server, mincapa: number): numb
 
       if (at(53, slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START)) {
         slave.flags &= ~CLIENT_SLAVE;
-        at(54);
-        listDelNode(server.slaves, ln as ListNode<Client>);
-        // Unlinked from server.slaves and no longer CLIENT_SLAVE: it is not a replica any more.
+        // No longer CLIENT_SLAVE: from here on it is not a replica of this primary.
         machineSend(slave, { type: "BGSAVE_FAILED" });
         note(server, "port.dropped", { replica: slave.id });
+        at(54);
+        listDelNode(server.slaves, ln as ListNode<Client>);
         at(55);
         // Queued but, in 4.0.14, never sent: replstate stays 6 (§8).
         addReplyError(server, slave, "BGSAVE failed, replication can't continue");

@@ -241,11 +241,17 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   let lastLocals: PortLocals | null = null;
   let cause: Cause = { type: "start" };
   let seenLines = 0;
+  let noteMark = 0;
 
   const makeFrame = (kind: "event" | "line", line: number | null, locals: PortLocals | null): void => {
     if (frames.length >= maxFrames) return;
-    const notes = server.notes;
-    server.notes = [];
+    // A line frame carries the notes since the previous line; an event frame all of its happening.
+    const notes = kind === "line" ? server.notes.slice(noteMark) : server.notes;
+    if (kind === "line") noteMark = server.notes.length;
+    else {
+      server.notes = [];
+      noteMark = 0;
+    }
     frames.push({
       i: frames.length,
       t: server.now,
@@ -320,6 +326,17 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       const c = a.client;
       if (!c) continue;
       const idx = agentIndex.get(a) ?? 0;
+      if (c.closed) {
+        // The primary closed the connection: the replica reads EOF (§18.12, §18.13).
+        if (a.phase === "transfer" || a.phase === "waitReply") {
+          agentLog(server, a, "warning", "I/O error trying to sync with MASTER: connection lost", idx);
+        } else if (a.phase === "connected") {
+          agentLog(server, a, "warning", "Connection with master lost.", idx);
+        }
+        a.client = null;
+        a.phase = a.command === "SYNC" ? "gone" : "retry";
+        continue;
+      }
       while (a.seen < c.wire.length) {
         const msg = c.wire[a.seen++] as string;
         a.lastio = unixtime(server);
@@ -344,7 +361,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
         } else if (msg.startsWith("$")) {
           a.expectBytes = Number(msg.slice(1));
           a.phase = "transfer";
-          agentLog(server, a, "notice", `MASTER <-> SLAVE sync: receiving ${a.expectBytes} bytes from master`, idx);
+          agentLog(
+            server,
+            a,
+            "notice",
+            a.command === "SYNC"
+              ? `SYNC with master, discarding ${a.expectBytes} bytes of bulk transfer...`
+              : `MASTER <-> SLAVE sync: receiving ${a.expectBytes} bytes from master`,
+            idx,
+          );
         } else if (msg.startsWith("<RDB payload")) {
           if (!a.eofMark) finishLoad(a, idx);
         } else if (a.eofMark && msg === a.eofMark) {
@@ -355,6 +380,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   };
 
   const finishLoad = (a: Agent, idx: number): void => {
+    if (a.command === "SYNC") {
+      // redis-cli --slave discards the payload and then prints the stream.
+      agentLog(server, a, "notice", "SYNC done. Logging commands from master.", idx);
+      a.phase = "connected";
+      return;
+    }
     agentLog(server, a, "notice", "MASTER <-> SLAVE sync: Flushing old data", idx);
     agentLog(server, a, "notice", "MASTER <-> SLAVE sync: Loading DB in memory", idx);
     agentLog(server, a, "notice", "MASTER <-> SLAVE sync: Finished with success", idx);
