@@ -148,7 +148,8 @@ export function createClient(server: Server, id: string, conn: number, port: num
 
 /** Drive the replica's statechart with what the primary just did. */
 export function machineSend(c: Client, event: ReplicaEvent): void {
-  c.actor?.send(event);
+  // A dropped replica's machine is final; later events (e.g. its socket closing) change nothing.
+  if (c.actor?.getSnapshot().status === "active") c.actor.send(event);
 }
 
 /** A raw write() to the socket, bypassing the output buffer (+FULLRESYNC, "\n", bulk data). */

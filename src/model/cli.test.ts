@@ -1,0 +1,54 @@
+/** The trace CLI (SPEC §4): JSON, --summary, --url, and exit code 2 on a bad file. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { decodeSharePath } from "../share/url";
+import { runScenario } from "./index";
+import { CATALOGUE } from "../scenarios/catalogue";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const catalogueFile = join(root, "src/scenarios/catalogue/08-fork-failure-disk.json");
+const tsx = join(root, "node_modules/.bin/tsx");
+
+function trace(...args: string[]) {
+  return spawnSync(tsx, ["scripts/trace.ts", ...args], { cwd: root, encoding: "utf8" });
+}
+
+describe("npm run trace", () => {
+  it("prints the trace as JSON, equal to runScenario's", () => {
+    const r = trace(catalogueFile);
+    expect(r.status).toBe(0);
+    const scenario = CATALOGUE.find((s) => s.id === "fork-failure-disk");
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(runScenario(scenario!))));
+  });
+
+  it("--summary prints a readable timeline with the log lines", () => {
+    const r = trace("--summary", catalogueFile);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/# Can't save in background: fork: Resource temporarily unavailable/);
+    expect(r.stdout).toMatch(/replicas: r1#1 dropped\(bgsave-failed\)/);
+  });
+
+  it("--url prints a share path that decodes back to the scenario", () => {
+    const r = trace("--url", catalogueFile);
+    expect(r.status).toBe(0);
+    const decoded = decodeSharePath(r.stdout.trim()) as { scenario: unknown };
+    expect(decoded.scenario).toEqual(CATALOGUE.find((s) => s.id === "fork-failure-disk"));
+  });
+
+  it("exits 2 with one line naming the problem for a bad file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "frl-"));
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ format: "fullresync-lab/scenario@1", id: "x" }));
+    const r = trace("--summary", bad);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/title: /);
+    const missing = trace(join(dir, "nope.json"));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.json: ENOENT/);
+  });
+});
