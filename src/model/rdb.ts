@@ -219,6 +219,17 @@ export function childFinishesWork(server: Server): void {
   note(server, "child.workDone", { kind: child.kind, pid: child.pid, code: child.exit.code });
 }
 
+/** The child fails on its own and exits 1 (rdbSave's write error, e.g. a full disk). */
+export function failChild(server: Server): boolean {
+  const child = server.child;
+  if (!child || child.exit) return false;
+  if (child.kind === "rdb-disk") childLog(server, child.pid, "Write error saving DB on disk: No space left on device");
+  child.exit = { code: 1, signal: 0 };
+  child.doneAt = server.now;
+  note(server, "child.failed", { kind: child.kind, pid: child.pid });
+  return true;
+}
+
 /** kill -9 on the child (the scenario's kill-child fault). It is reaped at the next serverCron. */
 export function killChild(server: Server, signal = 9): boolean {
   const child = server.child;

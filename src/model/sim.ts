@@ -26,6 +26,7 @@ import {
   bgrewriteaofCommand,
   bgsaveCommand,
   childFinishesWork,
+  failChild,
   killChild,
   reapChild,
   rewriteAppendOnlyFileBackground,
@@ -176,6 +177,8 @@ interface Agent {
   expectBytes: number;
   log: LogEntry[];
   nextCron: number;
+  /** Connected by pipelining PING + PSYNC (a hand-made client, not a Redis replica). */
+  pipelined: boolean;
 }
 
 const REPLICA_PID_BASE = 5100;
@@ -230,6 +233,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     expectBytes: 0,
     log: [],
     nextCron: Number.POSITIVE_INFINITY,
+    pipelined: false,
   }));
   const agentById = new Map(agents.map((a) => [a.id, a]));
   const agentIndex = new Map(agents.map((a, i) => [a, i]));
@@ -295,7 +299,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
 
   // --- the replica side ------------------------------------------------------------------------
 
-  const connect = (a: Agent): void => {
+  const connect = (a: Agent, pipelined = false): void => {
     const c = createClient(server, a.id, ++a.conn, a.port);
     a.client = c;
     a.seen = 0;
@@ -306,6 +310,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     c.slaveCapa = a.command === "PSYNC" ? a.capa : 0;
     if (a.command === "PSYNC" && a.conn > 1) {
       agentLog(server, a, "notice", "Trying a partial resynchronization (request ?:-1).", agentIndex.get(a) ?? 0);
+    }
+    if (pipelined) {
+      // PING and PSYNC arrived in one packet: +PONG is queued but not yet written.
+      c.reply.push("+PONG");
+      a.pipelined = true;
     }
     syncCommand(server, c, { command: a.command });
   };
@@ -349,6 +358,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
           agentLog(server, a, "notice", `Master is currently unable to PSYNC but should be in the future: ${msg}`, idx);
           note(server, "replica.tryLater", { replica: a.id });
           closeConnection(a, "retry");
+          break;
+        } else if (msg === "+PONG") {
+          continue;
+        } else if (msg.startsWith("-") && a.pipelined) {
+          // A hand-made client that pipelined PING + PSYNC: it reads the error and gives up.
+          agentLog(server, a, "warning", `Unexpected reply to PSYNC from master: ${msg}`, idx);
+          note(server, "replica.gaveUp", { replica: a.id });
+          closeConnection(a, "gone");
           break;
         } else if (msg.startsWith("-")) {
           agentLog(server, a, "warning", `MASTER aborted replication with an error: ${msg.slice(1)}`, idx);
@@ -445,7 +462,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
           return;
         }
         a.nextCron = nextPhaseTime(server.now, a.cronPhase);
-        connect(a);
+        connect(a, e.pipelined ?? false);
         return;
       }
       case "disconnect": {
@@ -463,7 +480,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
         note(server, "event.forkFails", { errno: server.faults.forkFails });
         return;
       case "kill-child":
-        if (!killChild(server)) note(server, "event.noChild");
+        if (!(e.mode === "exit-error" ? failChild(server) : killChild(server))) note(server, "event.noChild");
         return;
       case "aof-rewrite":
         server.timing.aofRewriteMs = Math.round((e.duration ?? 3) * 1000);

@@ -17,10 +17,21 @@ const Sha = v.pipe(v.string(), v.regex(/^[0-9a-f]{40}$/, "must be 40 lowercase h
 
 const At = { at: Seconds };
 const EventSchema = v.variant("type", [
-  v.strictObject({ ...At, type: v.literal("connect"), replica: Id }),
+  v.strictObject({
+    ...At,
+    type: v.literal("connect"),
+    replica: Id,
+    /** Send PING and the sync command in one packet: the +PONG is still pending (§3 step 3). */
+    pipelined: v.optional(v.boolean()),
+  }),
   v.strictObject({ ...At, type: v.literal("disconnect"), replica: Id }),
   v.strictObject({ ...At, type: v.literal("fork-fails"), errno: v.optional(v.picklist(["EAGAIN", "ENOMEM"])) }),
-  v.strictObject({ ...At, type: v.literal("kill-child") }),
+  v.strictObject({
+    ...At,
+    type: v.literal("kill-child"),
+    /** "sigkill" (default): kill -9. "exit-error": the child fails (e.g. disk full) and exits 1. */
+    mode: v.optional(v.picklist(["sigkill", "exit-error"])),
+  }),
   v.strictObject({ ...At, type: v.literal("aof-rewrite"), duration: v.optional(PositiveSeconds) }),
   v.strictObject({ ...At, type: v.literal("bgsave") }),
   v.strictObject({ ...At, type: v.literal("upstream-lost"), cached: v.optional(v.boolean()) }),

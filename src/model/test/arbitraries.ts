@@ -94,13 +94,13 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
         const replica = `r${(e.who % replicas.length) + 1}`;
         switch (e.kind) {
           case "connect":
-            return { at: e.at, type: "connect", replica };
+            return e.who % 11 === 0 ? { at: e.at, type: "connect", replica, pipelined: true } : { at: e.at, type: "connect", replica };
           case "disconnect":
             return { at: e.at, type: "disconnect", replica };
           case "fork-fails":
             return { at: e.at, type: "fork-fails", errno: e.n === 1 ? "ENOMEM" : "EAGAIN" };
           case "kill-child":
-            return { at: e.at, type: "kill-child" };
+            return { at: e.at, type: "kill-child", mode: e.n === 2 ? "exit-error" : "sigkill" };
           case "aof-rewrite":
             return { at: e.at, type: "aof-rewrite", duration: e.n };
           case "bgsave":
