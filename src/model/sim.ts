@@ -10,7 +10,7 @@
  */
 import { stateName, type DropReason } from "../machines/replica";
 import type { Scenario, ScenarioEvent } from "../scenarios/schema";
-import { listSearchKey, listValues } from "./adlist";
+import { listValues } from "./adlist";
 import {
   CLIENT_PRE_PSYNC,
   REPLICATION_CRON_MS,
@@ -267,7 +267,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       logStart: logMark,
       logLen: server.log.length,
       server: serverView(server),
-      replicas: server.clients.map((c) => replicaView(server, c, agentById.get(c.id))),
+      replicas: replicaViews(server, agentById),
       agents: agents.map((a) => ({ id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length })),
     });
     logMark = server.log.length;
@@ -659,7 +659,9 @@ function fixedReplid(seed: number): string {
 function serverView(server: Server): ServerView {
   const child = server.child;
   const keyOf = (cid: number): string => {
-    const c = server.clients.find((x) => x.cid === cid);
+    // Client ids are handed out in order, so clients[cid - first] is the one.
+    const first = server.clients[0]?.cid ?? 0;
+    const c = server.clients[cid - first];
     return c ? `${c.id}#${c.conn}` : String(cid);
   };
   return {
@@ -697,7 +699,12 @@ function serverView(server: Server): ServerView {
   };
 }
 
-function replicaView(server: Server, c: Client, a: Agent | undefined): ReplicaView {
+function replicaViews(server: Server, agentById: Map<string, Agent>): ReplicaView[] {
+  const inSlaves = new Set(listValues(server.slaves));
+  return server.clients.map((c) => replicaView(c, inSlaves.has(c), agentById.get(c.id)));
+}
+
+function replicaView(c: Client, inSlaves: boolean, a: Agent | undefined): ReplicaView {
   const snap = c.actor?.getSnapshot();
   return {
     key: `${c.id}#${c.conn}`,
@@ -708,7 +715,7 @@ function replicaView(server: Server, c: Client, a: Agent | undefined): ReplicaVi
     command: a?.command ?? (c.flags & CLIENT_PRE_PSYNC ? "SYNC" : "PSYNC"),
     capa: a?.capaNames ?? [],
     replstate: REPLSTATE_NAMES[c.replstate] ?? "NONE",
-    inSlaves: listSearchKey(server.slaves, c) !== null,
+    inSlaves,
     flags: flagNames(c.flags),
     psyncInitialOffset: c.psyncInitialOffset,
     putOnlineOnAck: c.replPutOnlineOnAck,
