@@ -246,6 +246,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   let cause: Cause = { type: "start" };
   let seenLines = 0;
   let noteMark = 0;
+  const viewCache = new Map<Client, ViewCacheEntry>();
 
   const makeFrame = (kind: "event" | "line", line: number | null, locals: PortLocals | null): void => {
     if (frames.length >= maxFrames) return;
@@ -267,7 +268,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       logStart: logMark,
       logLen: server.log.length,
       server: serverView(server),
-      replicas: replicaViews(server, agentById),
+      replicas: replicaViews(server, agentById, viewCache),
       agents: agents.map((a) => ({ id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length })),
     });
     logMark = server.log.length;
@@ -699,9 +700,45 @@ function serverView(server: Server): ServerView {
   };
 }
 
-function replicaViews(server: Server, agentById: Map<string, Agent>): ReplicaView[] {
+interface ViewCacheEntry {
+  view: ReplicaView;
+  flags: number;
+  snapshot: unknown;
+}
+
+/**
+ * One view per connection per frame; a connection that did not change since the previous frame
+ * shares its view object (frames are immutable), which keeps long traces with many replicas small.
+ */
+function replicaViews(server: Server, agentById: Map<string, Agent>, cache: Map<Client, ViewCacheEntry>): ReplicaView[] {
   const inSlaves = new Set(listValues(server.slaves));
-  return server.clients.map((c) => replicaView(c, inSlaves.has(c), agentById.get(c.id)));
+  return server.clients.map((c) => {
+    const member = inSlaves.has(c);
+    const snapshot = c.actor?.getSnapshot();
+    const hit = cache.get(c);
+    if (hit) {
+      const v = hit.view;
+      if (
+        hit.snapshot === snapshot &&
+        hit.flags === c.flags &&
+        v.inSlaves === member &&
+        v.replstate === (REPLSTATE_NAMES[c.replstate] ?? "NONE") &&
+        v.psyncInitialOffset === c.psyncInitialOffset &&
+        v.putOnlineOnAck === c.replPutOnlineOnAck &&
+        v.repldboff === c.repldboff &&
+        v.repldbsize === c.repldbsize &&
+        v.closed === c.closed &&
+        v.wireLen === c.wire.length &&
+        v.replyStart === c.replyStart &&
+        v.replyEnd === c.reply.length
+      ) {
+        return v;
+      }
+    }
+    const view = replicaView(c, member, agentById.get(c.id));
+    cache.set(c, { view, flags: c.flags, snapshot });
+    return view;
+  });
 }
 
 function replicaView(c: Client, inSlaves: boolean, a: Agent | undefined): ReplicaView {
