@@ -289,6 +289,8 @@ describe("§18.12 child dies (disk)", () => {
       expect.any(String) as unknown as string,
     ].slice(0, 4));
     expectSubsequence(logTexts(trace), [`Slave ${R1} asks for synchronization`, "Waiting for end of BGSAVE for SYNC"]);
+    // r1 had +FULLRESYNC but no $<len> yet: it fails reading the bulk count (replication.c 1122).
+    expect(trace.replicaLogs.r1?.map((l) => l.text)).toContain("I/O error reading bulk count from MASTER: Resource temporarily unavailable");
     const end = lastFrame(trace);
     expect(conn(end, "r1#1")).toMatchObject({ machine: "dropped", dropReason: "child-error", closed: true });
     expect(conn(end, "r1#2").replstate).toBe("ONLINE");

@@ -305,6 +305,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     a.client = c;
     a.seen = 0;
     a.eofMark = null;
+    a.expectBytes = 0;
     a.lastio = unixtime(server);
     a.phase = "waitReply";
     // REPLCONF listening-port / capa precede PSYNC; redis-cli --slave sends plain SYNC (§2.2).
@@ -338,7 +339,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       const idx = agentIndex.get(a) ?? 0;
       if (c.closed) {
         // The primary closed the connection: the replica reads EOF (§18.12, §18.13).
-        if (a.phase === "transfer" || a.phase === "waitReply") {
+        if (a.phase === "transfer" && a.expectBytes === 0 && a.eofMark === null) {
+          /* Still reading the bulk count ($<len> / $EOF:) after +FULLRESYNC: syncReadLine sees EOF
+           * and sets no errno, so the text is whatever errno was left over — usually EAGAIN. */
+          agentLog(server, a, "warning", "I/O error reading bulk count from MASTER: Resource temporarily unavailable", idx);
+          note(server, "replica.bulkCountEof", { replica: a.id });
+        } else if (a.phase === "transfer" || a.phase === "waitReply") {
           agentLog(server, a, "warning", "I/O error trying to sync with MASTER: connection lost", idx);
         } else if (a.phase === "connected") {
           agentLog(server, a, "warning", "Connection with master lost.", idx);

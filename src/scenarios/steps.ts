@@ -1,0 +1,49 @@
+/**
+ * Where each narration step of a scenario sits in its trace. A step names an anchor:
+ *   - `note`: the first event frame whose notes include this key (e.g. "port.failed"),
+ *   - `event`: the frame of the scenario event with this index,
+ *   - `at`: the first event frame at or after this virtual time (seconds),
+ * combined when several are given (note at or after `at`, note within event `event`).
+ * The predict question is asked on the frame before the anchor, the answer shown at the anchor.
+ */
+import type { Frame, Trace } from "../model/index";
+import type { Scenario, ScenarioStep } from "./schema";
+
+export interface ResolvedStep {
+  step: ScenarioStep;
+  index: number;
+  /** The frame the step explains (the reveal frame for a prediction). */
+  frame: number;
+  /** Where a prediction is asked: the last event frame before the anchor's happening began. */
+  askFrame: number;
+}
+
+export function resolveSteps(scenario: Scenario, trace: Trace): ResolvedStep[] {
+  const out: ResolvedStep[] = [];
+  (scenario.steps ?? []).forEach((step, index) => {
+    const f = trace.frames.find((fr) => matches(fr, step));
+    if (f) out.push({ step, index, frame: f.i, askFrame: askFrameFor(trace, f.i) });
+  });
+  return out;
+}
+
+/** Steps whose anchor matches no frame (a broken scenario document). */
+export function unresolvedSteps(scenario: Scenario, trace: Trace): number[] {
+  const found = new Set(resolveSteps(scenario, trace).map((r) => r.index));
+  return (scenario.steps ?? []).map((_, i) => i).filter((i) => !found.has(i));
+}
+
+function matches(f: Frame, step: ScenarioStep): boolean {
+  if (f.kind !== "event") return false;
+  if (step.at !== undefined && f.t < Math.round(step.at * 1000)) return false;
+  if (step.event !== undefined && !(f.cause.type === "event" && f.cause.index === step.event)) return false;
+  if (step.note !== undefined && !f.notes.some((n) => n.key === step.note)) return false;
+  return step.at !== undefined || step.event !== undefined || step.note !== undefined;
+}
+
+/** The last event frame before the happening that produced frame `i` (its line frames included). */
+function askFrameFor(trace: Trace, i: number): number {
+  let j = i - 1;
+  while (j > 0 && trace.frames[j]?.kind === "line") j--;
+  return Math.max(0, j);
+}
