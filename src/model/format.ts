@@ -48,6 +48,10 @@ export function causeLabel(c: Cause): string {
           return `${e.count ?? 1} write(s) on the primary`;
         case "evalsha":
           return `EVALSHA ${e.sha.slice(0, 8)}…`;
+        case "config-set":
+          return "CONFIG SET on the primary";
+        case "replica-set":
+          return `${e.replica} is reconfigured (next connection)`;
       }
       return "event";
     }

@@ -531,6 +531,30 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       case "evalsha":
         evalshaCommand(server, e.sha, e.script ?? "return redis.call('INCR', 'counter')");
         return;
+      case "config-set":
+        // CONFIG SET takes effect at once; the next syncCommand / replicationCron sees it (§12).
+        if (e.replDisklessSync !== undefined) server.replDisklessSync = e.replDisklessSync;
+        if (e.replDisklessSyncDelay !== undefined) server.replDisklessSyncDelay = e.replDisklessSyncDelay;
+        note(server, "event.configSet", {
+          diskless: server.replDisklessSync,
+          delay: server.replDisklessSyncDelay,
+        });
+        return;
+      case "replica-set": {
+        const a = agentById.get(e.replica);
+        if (!a) return;
+        if (e.capa) {
+          a.capaNames = [...e.capa];
+          a.capa = (e.capa.includes("eof") ? SLAVE_CAPA_EOF : 0) | (e.capa.includes("psync2") ? SLAVE_CAPA_PSYNC2 : 0);
+        }
+        if (e.command) {
+          a.command = e.command;
+          a.port = e.command === "SYNC" ? null : 17001 + (agentIndex.get(a) ?? 0);
+        }
+        // Takes effect on its next connection: the capabilities of a live one are already set.
+        note(server, "event.replicaSet", { replica: a.id, command: a.command, capa: a.capaNames.join(" ") || "none" });
+        return;
+      }
     }
   };
 

@@ -41,6 +41,21 @@ const EventSchema = v.variant("type", [
     count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
   }),
   v.strictObject({ ...At, type: v.literal("evalsha"), sha: Sha, script: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
+  /** CONFIG SET repl-diskless-sync / repl-diskless-sync-delay at this moment (§12). */
+  v.strictObject({
+    ...At,
+    type: v.literal("config-set"),
+    replDisklessSync: v.optional(v.boolean()),
+    replDisklessSyncDelay: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600))),
+  }),
+  /** The replica's next connections announce other capabilities or use the other command. */
+  v.strictObject({
+    ...At,
+    type: v.literal("replica-set"),
+    replica: Id,
+    capa: v.optional(v.array(v.picklist(["eof", "psync2"]))),
+    command: v.optional(v.picklist(["PSYNC", "SYNC"])),
+  }),
 ]);
 
 const Predict = v.strictObject({

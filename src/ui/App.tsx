@@ -1,15 +1,51 @@
+import { CodePanel } from "./code/CodePanel";
+import { ControlBar } from "./controls/ControlBar";
+import { DiagramPanel } from "./diagram/DiagramPanel";
+import { ExplanationPanel } from "./explain/ExplanationPanel";
+import { useKeyboardShortcuts } from "./hooks/useKeyboardShortcuts";
+import { usePlayback } from "./hooks/usePlayback";
+import { useAppliedTheme } from "./hooks/useTheme";
+import { Header } from "./layout/Header";
+import { HelpOverlay } from "./layout/HelpOverlay";
+import { Notice } from "./layout/Notice";
+import { ServerLog } from "./log/ServerLog";
+import { ReplicasPanel } from "./replicas/ReplicasPanel";
+
+/**
+ * One screen at 1280×720 (panels scroll inside), one column on a phone.
+ * Columns: the picture and its explanation | the code and the log | the replicas.
+ */
 export function App() {
+  usePlayback();
+  useKeyboardShortcuts();
+  useAppliedTheme();
   return (
-    <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <header className="border-b border-slate-200 px-6 py-4 dark:border-slate-800">
-        <h1 className="text-2xl font-semibold tracking-tight">FullResync Lab</h1>
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-          Step through how a Redis primary starts a BGSAVE to bring a replica back in sync.
-        </p>
-      </header>
-      <main className="mx-auto max-w-5xl px-6 py-8">
-        <p className="text-slate-700 dark:text-slate-300">The lab is being set up.</p>
+    <div className="relative flex min-h-dvh flex-col bg-slate-100 text-slate-900 lg:h-dvh lg:overflow-hidden dark:bg-slate-950 dark:text-slate-100">
+      <Header />
+      <Notice />
+      <ControlBar />
+      <main className="grid flex-1 grid-cols-1 gap-2 p-2 lg:min-h-0 lg:grid-cols-[minmax(0,1.45fr)_minmax(0,1fr)_minmax(0,0.95fr)] lg:grid-rows-[minmax(0,1fr)]">
+        <div className="flex min-w-0 flex-col gap-2 lg:min-h-0">
+          <div className="lg:max-h-[62%] lg:min-h-0 lg:flex-none">
+            <DiagramPanel />
+          </div>
+          <div className="h-[22rem] lg:h-auto lg:min-h-0 lg:flex-1">
+            <ExplanationPanel />
+          </div>
+        </div>
+        <div className="flex min-w-0 flex-col gap-2 lg:min-h-0">
+          <div className="h-[30rem] lg:h-auto lg:min-h-0 lg:flex-[1.6]">
+            <CodePanel />
+          </div>
+          <div className="h-64 lg:h-auto lg:min-h-0 lg:flex-1">
+            <ServerLog />
+          </div>
+        </div>
+        <div className="min-w-0 lg:min-h-0">
+          <ReplicasPanel />
+        </div>
       </main>
+      <HelpOverlay />
     </div>
   );
 }

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { lab } from "./lab";
+
+test("a student drives the lab from the keyboard", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open("/?scenario=diskless-batching");
+  const count = Number(await ui.timeline.getAttribute("max")) + 1;
+
+  await page.keyboard.press("ArrowRight");
+  const afterRight = await ui.frame();
+  expect(afterRight).toBeGreaterThan(0);
+  await page.keyboard.press("ArrowRight");
+  expect(await ui.frame()).toBeGreaterThan(afterRight);
+  await page.keyboard.press("ArrowLeft");
+  await expect(ui.timeline).toHaveValue(String(afterRight));
+
+  await page.keyboard.press("End");
+  await expect(ui.timeline).toHaveValue(String(count - 1));
+  await page.keyboard.press("Home");
+  await expect(ui.timeline).toHaveValue("0");
+
+  // Space plays and pauses; the button's name follows.
+  await page.keyboard.press(" ");
+  await expect(ui.button("Pause")).toBeVisible();
+  await page.keyboard.press(" ");
+  await expect(ui.button("Play")).toBeVisible();
+
+  // ? lists every shortcut; Escape closes the list.
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toBeVisible();
+  for (const key of ["→", "←", "Space", "Home", "End", "?", "Esc"]) await expect(help).toContainText(key);
+  await ui.screenshot("keyboard-help-light");
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+
+  // The slider itself steps by the chosen step size too.
+  await ui.timeline.focus();
+  await page.keyboard.press("ArrowRight");
+  expect(await ui.frame()).toBe(afterRight);
+});
+
+test("playing runs to the end on its own", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open("/?scenario=delay-zero");
+  await page.getByRole("combobox", { name: "Speed" }).selectOption("4");
+  await ui.button("Play").click();
+  const last = await ui.timeline.getAttribute("max");
+  await expect(ui.timeline).toHaveValue(String(last), { timeout: 15_000 });
+  await expect(ui.button("Play")).toBeVisible();
+});

@@ -1,0 +1,69 @@
+/**
+ * How a student drives the lab, in words the specs can read like clicks: "step forward",
+ * "the replica r1", "the server log". Only accessible names and roles are used.
+ */
+import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export const SCREENSHOTS = "test-results/screenshots";
+
+export function lab(page: Page) {
+  const ui = {
+    page,
+    target: page.getByRole("status", { name: "BGSAVE target" }),
+    timeline: page.getByRole("slider", { name: "Timeline" }),
+    code: page.getByRole("region", { name: "Source code" }),
+    currentLine: page.getByRole("region", { name: "Source code" }).locator('[aria-current="step"]'),
+    explanation: page.getByRole("region", { name: "Explanation" }),
+    serverLog: page.getByRole("region", { name: "Server log" }),
+    scenario: page.getByRole("combobox", { name: "Scenario" }),
+    replica: (id: string): Locator => page.getByRole("group", { name: `Replica ${id}` }),
+    button: (name: string): Locator => page.getByRole("button", { name, exact: true }),
+
+    async open(path = "/") {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: "FullResync Lab" })).toBeVisible();
+    },
+    async stepForward() {
+      await ui.button("Step forward").click();
+    },
+    async stepSize(size: "Event" | "Line") {
+      await page.getByRole("radio", { name: size }).check();
+    },
+    async frame(): Promise<number> {
+      return Number(await ui.timeline.inputValue());
+    },
+    /** Step forward until `done` holds; fails after `max` steps. */
+    async stepUntil(done: () => Promise<boolean>, max = 200) {
+      for (let i = 0; i < max; i++) {
+        if (await done()) return;
+        await ui.stepForward();
+      }
+      throw new Error(`condition not reached after ${max} steps`);
+    },
+    async textOf(locator: Locator): Promise<string> {
+      return (await locator.textContent()) ?? "";
+    },
+    async screenshot(name: string) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      // Let the message animations finish so the picture shows where things ended.
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+    },
+    async useTheme(theme: "light" | "dark") {
+      await page.emulateMedia({ colorScheme: theme });
+      await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark).*$/);
+    },
+  };
+  return ui;
+}
+
+/** No serious or critical axe violations on the page as it is now. */
+export async function expectNoSeriousA11yProblems(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")}`),
+  ).toEqual([]);
+}

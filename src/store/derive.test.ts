@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { runScenario } from "../model";
+import { findScenario } from "../scenarios/catalogue";
+import type { Scenario } from "../scenarios/schema";
+import { deriveTrace, nextIndex, prevIndex, stepStart } from "./derive";
+
+const traceOf = (id: string) => runScenario(findScenario(id) as Scenario);
+
+describe("trace indexes for the view", () => {
+  const trace = traceOf("disk-happy-path");
+  const d = deriveTrace(trace);
+
+  it("event stepping visits exactly the event frames, line stepping every frame", () => {
+    const visited = [0];
+    let i = 0;
+    for (;;) {
+      const n = nextIndex(d, trace.frames.length, i, "event");
+      if (n === i) break;
+      visited.push((i = n));
+    }
+    expect(visited.every((f) => trace.frames[f]?.kind === "event")).toBe(true);
+    expect(visited).toEqual(d.eventFrames);
+    expect(nextIndex(d, trace.frames.length, 3, "line")).toBe(4);
+    expect(prevIndex(d, 3, "line")).toBe(2);
+    expect(prevIndex(d, d.eventFrames[2] as number, "event")).toBe(d.eventFrames[1]);
+  });
+
+  it("an event step covers every frame since the previous event frame", () => {
+    const e1 = d.eventFrames[1] as number;
+    const e2 = d.eventFrames[2] as number;
+    expect(stepStart(d, e2, "event")).toBe(e1 + 1);
+    expect(stepStart(d, e2, "line")).toBe(e2);
+  });
+
+  it("remembers the target of the last call and the last child", () => {
+    expect(d.lastTarget[0]).toBeNull();
+    expect(d.lastTarget[trace.frames.length - 1]).toBe("disk");
+    const last = d.lastChild[trace.frames.length - 1];
+    expect(last?.kind).toBe("rdb-disk");
+    expect(last?.reaped).toBe(true);
+  });
+
+  it("marks BGSAVE start and ONLINE on the timeline, even when the note is on a line frame", () => {
+    expect(d.markers.map((m) => m.kind)).toEqual(["bgsave-start", "online"]);
+    const failed = deriveTrace(traceOf("fork-failure-disk")).markers.map((m) => m.kind);
+    expect(failed).toContain("failure");
+  });
+});

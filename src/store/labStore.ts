@@ -1,0 +1,43 @@
+/**
+ * The one store of the page (zustand, slices pattern): which scenario and trace are loaded, where
+ * the cursor is, playback, and preferences. Components read with selectors and change things only
+ * through the actions. The view is a function of (trace, cursor).
+ */
+import { create } from "zustand";
+import { persist } from "zustand/middleware";
+import { createCursorSlice } from "./slices/cursorSlice";
+import { createPlaybackSlice } from "./slices/playbackSlice";
+import { createPrefsSlice } from "./slices/prefsSlice";
+import { createScenarioSlice } from "./slices/scenarioSlice";
+import { SPEEDS, type LabState, type Speed } from "./types";
+
+export * from "./types";
+
+type Remembered = Pick<LabState, "theme" | "lang" | "speed">;
+
+export const useLab = create<LabState>()(
+  persist(
+    (...a) => ({
+      ...createScenarioSlice(...a),
+      ...createCursorSlice(...a),
+      ...createPlaybackSlice(...a),
+      ...createPrefsSlice(...a),
+    }),
+    {
+      name: "fullresync-lab:prefs",
+      version: 1,
+      // Only preferences are remembered here; scenario, frame and step size live in the URL.
+      partialize: (s): Remembered => ({ theme: s.theme, lang: s.lang, speed: s.speed }),
+      // Whatever is stored is checked before use: a hand-edited value falls back to the default.
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<Remembered>;
+        return {
+          ...current,
+          theme: p.theme === "light" || p.theme === "dark" ? p.theme : "system",
+          lang: p.lang === "zh" ? "zh" : "en",
+          speed: SPEEDS.includes(p.speed as Speed) ? (p.speed as Speed) : 1,
+        };
+      },
+    },
+  ),
+);

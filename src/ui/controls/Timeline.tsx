@@ -1,0 +1,65 @@
+import { formatSeconds } from "../../model/format";
+import type { Marker } from "../../model";
+import { useLab } from "../../store/labStore";
+
+const MARKER_STYLE: Record<Marker["kind"], { shape: string; colour: string }> = {
+  "bgsave-start": { shape: "▲", colour: "text-sky-700 dark:text-sky-300" },
+  failure: { shape: "✕", colour: "text-rose-700 dark:text-rose-300" },
+  online: { shape: "●", colour: "text-emerald-700 dark:text-emerald-300" },
+};
+
+/** The scrubber: one position per frame, with markers for BGSAVE start, failure and ONLINE. */
+export function Timeline() {
+  const cursor = useLab((s) => s.cursor);
+  const trace = useLab((s) => s.trace);
+  const markers = useLab((s) => s.derived.markers);
+  const seek = useLab((s) => s.seek);
+  const last = trace.frames.length - 1;
+  const frame = trace.frames[cursor];
+  const pct = (i: number) => (last > 0 ? (i / last) * 100 : 0);
+
+  return (
+    <div className="flex min-w-0 flex-1 flex-col">
+      <input
+        type="range"
+        aria-label="Timeline"
+        min={0}
+        max={last}
+        step={1}
+        value={cursor}
+        aria-valuetext={`frame ${cursor + 1} of ${last + 1}, t = ${formatSeconds(frame?.t ?? 0)} s`}
+        onChange={(e) => seek(Number(e.target.value))}
+        className="h-5 w-full cursor-pointer accent-indigo-600 dark:accent-indigo-400"
+      />
+      {/* Markers sit under the thumb track; the thumb is ~16 px wide, hence the inset. */}
+      <div aria-hidden="true" className="relative mx-2 h-4 text-[10px] leading-none">
+        {markers.map((m) => (
+          <span
+            key={`${m.kind}-${m.frame}-${m.label}`}
+            title={`${m.label} — t = ${formatSeconds(m.t)} s`}
+            className={`absolute top-0 -translate-x-1/2 ${MARKER_STYLE[m.kind].colour}`}
+            style={{ left: `${pct(m.frame)}%` }}
+          >
+            {MARKER_STYLE[m.kind].shape}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function TimelineLegend() {
+  return (
+    <ul className="flex gap-3 text-sm text-slate-800 dark:text-slate-100">
+      <li>
+        <span aria-hidden="true" className={MARKER_STYLE["bgsave-start"].colour}>▲</span> BGSAVE start
+      </li>
+      <li>
+        <span aria-hidden="true" className={MARKER_STYLE.failure.colour}>✕</span> failure
+      </li>
+      <li>
+        <span aria-hidden="true" className={MARKER_STYLE.online.colour}>●</span> ONLINE
+      </li>
+    </ul>
+  );
+}

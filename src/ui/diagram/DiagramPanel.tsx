@@ -1,0 +1,34 @@
+import { Diagram } from "./Diagram";
+
+function LegendItem({ swatch, text }: { swatch: string; text: string }) {
+  return (
+    <li className="flex items-center gap-1">
+      <svg aria-hidden="true" viewBox="0 0 22 6" className="h-1.5 w-5">
+        <path d="M1 3 H21" className={swatch} strokeWidth={2.5} strokeDasharray={swatch.includes("cyan") ? "5 2" : swatch.includes("rose") ? "2 2" : undefined} />
+      </svg>
+      {text}
+    </li>
+  );
+}
+
+export function DiagramPanel() {
+  return (
+    <section aria-label="Diagram" className="panel flex h-full min-h-0 flex-col">
+      <div className="flex flex-wrap items-center justify-between gap-x-3 border-b border-slate-200 px-2 py-1 dark:border-slate-700">
+        <h2 className="text-xs font-semibold text-slate-800 dark:text-slate-100">Diagram</h2>
+        <ul aria-label="Legend" className="flex flex-wrap gap-x-3 text-[11px] text-slate-700 dark:text-slate-200">
+          <LegendItem swatch="stroke-slate-500" text="commands (+FULLRESYNC, ACK)" />
+          <LegendItem swatch="stroke-amber-600" text="disk pipe" />
+          <LegendItem swatch="stroke-cyan-600" text="socket pipe" />
+          <LegendItem swatch="stroke-rose-600" text="error path" />
+        </ul>
+      </div>
+      <p className="px-2 pt-1 text-[11px] text-slate-700 lg:hidden dark:text-slate-200">Scroll sideways inside the diagram to see the replicas.</p>
+      <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto p-1">
+        <div className="min-w-[30rem] lg:min-w-0">
+          <Diagram />
+        </div>
+      </div>
+    </section>
+  );
+}

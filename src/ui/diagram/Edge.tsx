@@ -1,0 +1,39 @@
+import { routePath, type Route } from "./layout";
+
+export type EdgeKind = "fork" | "write" | "disk" | "socket" | "control" | "error";
+
+const STYLE: Record<EdgeKind, { stroke: string; dash?: string }> = {
+  fork: { stroke: "stroke-slate-500 dark:stroke-slate-400" },
+  write: { stroke: "stroke-amber-600 dark:stroke-amber-400" },
+  disk: { stroke: "stroke-amber-600 dark:stroke-amber-400" },
+  socket: { stroke: "stroke-cyan-600 dark:stroke-cyan-400", dash: "6 3" },
+  control: { stroke: "stroke-slate-500 dark:stroke-slate-400" },
+  error: { stroke: "stroke-rose-600 dark:stroke-rose-400", dash: "3 3" },
+};
+
+/** A pipe between two nodes: faint when idle, bold when in use. */
+export function Edge({ route, kind, active, label, labelAt }: { route: Route; kind: EdgeKind; active: boolean; label?: string; labelAt?: [number, number] }) {
+  const s = STYLE[kind];
+  return (
+    <g>
+      <path d={routePath(route)} className={`fill-none ${s.stroke} ${active ? "" : "opacity-35"}`} strokeWidth={active ? 2.2 : 1.2} strokeDasharray={s.dash} markerEnd={active ? `url(#arrow-${kind})` : undefined} />
+      {label && labelAt && (
+        <text x={labelAt[0]} y={labelAt[1]} className="diagram-small fill-slate-700 dark:fill-slate-200" textAnchor="middle">
+          {label}
+        </text>
+      )}
+    </g>
+  );
+}
+
+export function EdgeMarkers() {
+  return (
+    <defs>
+      {(Object.keys(STYLE) as EdgeKind[]).map((k) => (
+        <marker key={k} id={`arrow-${k}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <path d="M0 0 L10 5 L0 10 z" className={STYLE[k].stroke.replace(/stroke-/g, "fill-")} />
+        </marker>
+      ))}
+    </defs>
+  );
+}

@@ -1,0 +1,59 @@
+import { useLab } from "../../store/labStore";
+import { useDict } from "../i18n";
+import { explainStep, type Tone } from "./explainFrame";
+import { Narration } from "./Narration";
+import { RichText } from "./RichText";
+
+const TONE: Record<Tone, { glyph: string; cls: string }> = {
+  info: { glyph: "•", cls: "text-slate-900 dark:text-slate-100" },
+  ok: { glyph: "✓", cls: "text-slate-900 dark:text-slate-100" },
+  error: { glyph: "✕", cls: "text-rose-900 dark:text-rose-100" },
+};
+const GLYPH_TONE: Record<Tone, string> = {
+  info: "text-slate-500 dark:text-slate-400",
+  ok: "text-emerald-700 dark:text-emerald-300",
+  error: "text-rose-700 dark:text-rose-300",
+};
+
+export function ExplanationPanel() {
+  const trace = useLab((s) => s.trace);
+  const derived = useLab((s) => s.derived);
+  const cursor = useLab((s) => s.cursor);
+  const stepSize = useLab((s) => s.stepSize);
+  const scenario = useLab((s) => s.scenario);
+  const { dict, lang } = useDict();
+  const ex = explainStep(trace, derived, cursor, stepSize, dict);
+  return (
+    <section aria-label="Explanation" aria-live="polite" className="panel flex h-full min-h-0 flex-col" lang={lang === "zh" ? "zh-Hans" : "en"}>
+      <h2 className="panel-title">
+        Explanation <span className="font-normal text-slate-600 dark:text-slate-300">— {dict.ui.atTime(ex.time)} · {ex.cause}</span>
+      </h2>
+      <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 space-y-1.5 overflow-auto px-2 py-1.5 text-[13px] leading-snug">
+        {cursor === 0 && <p className="text-slate-900 dark:text-slate-100">{scenario.summary[lang]}</p>}
+        <Narration scenario={scenario} trace={trace} cursor={cursor} lang={lang} />
+        {ex.line && (
+          <p className="rounded bg-yellow-100 px-1.5 py-0.5 text-slate-950 dark:bg-yellow-900/60 dark:text-yellow-50">
+            <strong>{dict.ui.line(ex.line.n)}:</strong> <RichText text={ex.line.text} />
+          </p>
+        )}
+        {ex.items.length > 0 ? (
+          <ul className="space-y-1">
+            {ex.items.map((it) => (
+              <li key={it.id} className={`flex gap-1.5 ${TONE[it.tone].cls}`}>
+                <span aria-hidden="true" className={`w-3 shrink-0 text-center font-bold ${GLYPH_TONE[it.tone]}`}>
+                  {TONE[it.tone].glyph}
+                </span>
+                <span>
+                  <RichText text={it.text} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          cursor > 0 && !ex.line && <p className="text-slate-700 italic dark:text-slate-300">{dict.ui.nothingNew}</p>
+        )}
+        {cursor === 0 && <p className="text-slate-700 dark:text-slate-300">{dict.ui.scenarioStart}</p>}
+      </div>
+    </section>
+  );
+}

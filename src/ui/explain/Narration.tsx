@@ -1,0 +1,89 @@
+import { useState } from "react";
+import type { Trace } from "../../model";
+import type { Scenario } from "../../scenarios/schema";
+import { resolveSteps, type ResolvedStep } from "../../scenarios/steps";
+import type { Lang } from "../../store/labStore";
+import { RichText } from "./RichText";
+
+const cache = new WeakMap<Trace, ResolvedStep[]>();
+function stepsOf(scenario: Scenario, trace: Trace): ResolvedStep[] {
+  let hit = cache.get(trace);
+  if (!hit) {
+    hit = resolveSteps(scenario, trace);
+    cache.set(trace, hit);
+  }
+  return hit;
+}
+
+const UI = {
+  en: { narration: "Narration", predict: "Predict", right: "Right.", wrong: "Not quite — the answer is:", hint: "Guess, then step forward to check." },
+  zh: { narration: "讲解", predict: "预测", right: "答对了。", wrong: "不对——答案是：", hint: "先猜一猜，再单步前进验证。" },
+} as const;
+
+function Prediction({ step, lang }: { step: ResolvedStep; lang: Lang }) {
+  const [guess, setGuess] = useState<number | null>(null);
+  const p = step.step.predict;
+  if (!p) return null;
+  const t = UI[lang];
+  return (
+    <div className="rounded-md border border-indigo-300 bg-indigo-50 px-2 py-1.5 text-slate-900 dark:border-indigo-700 dark:bg-indigo-950 dark:text-slate-100">
+      <p className="font-semibold">
+        {t.predict}: <RichText text={p.question[lang]} />
+      </p>
+      <div className="mt-1 flex flex-col gap-1" role="group" aria-label={t.predict}>
+        {p.choices.map((c, i) => {
+          const chosen = guess === i;
+          const correct = guess !== null && i === p.answer;
+          return (
+            <button
+              key={i}
+              type="button"
+              disabled={guess !== null}
+              aria-pressed={chosen}
+              onClick={() => setGuess(i)}
+              className={`rounded border px-2 py-0.5 text-left text-[13px] ${
+                correct
+                  ? "border-emerald-700 bg-emerald-100 text-emerald-950 dark:border-emerald-300 dark:bg-emerald-900 dark:text-emerald-50"
+                  : chosen
+                    ? "border-rose-700 bg-rose-100 text-rose-950 dark:border-rose-300 dark:bg-rose-900 dark:text-rose-50"
+                    : "border-slate-400 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
+              }`}
+            >
+              {correct ? "✓ " : chosen ? "✕ " : ""}
+              <RichText text={c[lang]} />
+            </button>
+          );
+        })}
+      </div>
+      {guess === null ? (
+        <p className="mt-1 text-[12px] text-slate-700 dark:text-slate-300">{t.hint}</p>
+      ) : (
+        <p className="mt-1 text-[13px]">
+          {guess === p.answer ? t.right : <>{t.wrong} <RichText text={(p.choices[p.answer] ?? p.choices[0])![lang]} /></>}{" "}
+          {p.explain && <RichText text={p.explain[lang]} />}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The scenario's own narration at its checkpoints, and predictions asked just before them. */
+export function Narration({ scenario, trace, cursor, lang }: { scenario: Scenario; trace: Trace; cursor: number; lang: Lang }) {
+  const steps = stepsOf(scenario, trace);
+  const here = steps.filter((s) => s.frame === cursor);
+  const asks = steps.filter((s) => s.step.predict && s.askFrame === cursor && s.frame > cursor);
+  if (!here.length && !asks.length) return null;
+  return (
+    <>
+      {here.map((s) => (
+        <p key={`n${s.index}`} className="rounded-md border-l-4 border-indigo-600 bg-indigo-50 px-2 py-1 text-slate-900 dark:border-indigo-300 dark:bg-indigo-950 dark:text-slate-100">
+          <strong>{UI[lang].narration}: </strong>
+          <RichText text={s.step.text[lang]} />
+        </p>
+      ))}
+      {asks.map((s) => (
+        <Prediction key={`${scenario.id}:${s.index}`} step={s} lang={lang} />
+      ))}
+    </>
+  );
+}

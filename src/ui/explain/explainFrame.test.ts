@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { runScenario } from "../../model";
+import { findScenario } from "../../scenarios/catalogue";
+import type { Scenario } from "../../scenarios/schema";
+import { deriveTrace } from "../../store/derive";
+import { en } from "../i18n/en";
+import { conditionValue, explainStep } from "./explainFrame";
+
+function load(id: string) {
+  const trace = runScenario(findScenario(id) as Scenario);
+  return { trace, derived: deriveTrace(trace) };
+}
+
+describe("explaining a step", () => {
+  it("reads each condition's value from the line that ran next", () => {
+    for (const [id, expected] of [
+      ["disk-happy-path", false],
+      ["fork-failure-disk", true],
+    ] as const) {
+      const { trace } = load(id);
+      const i = trace.frames.findIndex((f) => f.kind === "line" && f.line === 47);
+      expect(conditionValue(trace.frames[i]!, trace.frames[i + 1])).toBe(expected);
+    }
+  });
+
+  it("gathers every note since the previous event frame when stepping by event", () => {
+    const { trace, derived } = load("fork-failure-disk");
+    const failed = trace.frames.findIndex((f, i) => f.kind === "event" && trace.frames.slice(0, i + 1).some((g) => g.notes.some((n) => n.key === "port.failed")));
+    const ex = explainStep(trace, derived, failed, "event", en);
+    const keys = ex.items.map((it) => it.key);
+    expect(keys).toEqual(expect.arrayContaining(["sync.accepted", "port.target", "rdb.forkFailed", "port.failed", "port.dropped"]));
+    expect(ex.items.find((it) => it.key === "port.dropped")?.tone).toBe("error");
+    // The event frame may repeat its line frames' notes as a summary: each is explained once.
+    expect(keys.filter((k) => k === "port.dropped")).toHaveLength(1);
+    expect(keys.filter((k) => k === "sync.accepted")).toHaveLength(1);
+    // Line stepping explains only the frame itself.
+    const line = explainStep(trace, derived, failed - 1, "line", en);
+    expect(line.line).not.toBeNull();
+  });
+});

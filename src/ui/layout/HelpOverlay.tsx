@@ -1,0 +1,61 @@
+import { useEffect, useRef } from "react";
+import { useLab } from "../../store/labStore";
+import { SHORTCUTS } from "../controls/shortcuts";
+import { TimelineLegend } from "../controls/Timeline";
+
+export function HelpOverlay() {
+  const open = useLab((s) => s.helpOpen);
+  const close = useLab((s) => s.closeHelp);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const before = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    return () => before?.focus();
+  }, [open]);
+  if (!open) return null;
+  return (
+    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-950/50 p-4" onClick={close}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        className="w-full max-w-md rounded-lg bg-white p-5 text-slate-900 shadow-xl dark:bg-slate-800 dark:text-slate-100"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          // The only control inside is Close: keep focus here while the dialog is open.
+          if (e.key === "Tab") {
+            e.preventDefault();
+            closeRef.current?.focus();
+          }
+        }}
+      >
+        <h2 id="help-title" className="mb-3 text-lg font-semibold">
+          Keyboard shortcuts
+        </h2>
+        <table className="w-full text-sm">
+          <tbody>
+            {SHORTCUTS.map((s) => (
+              <tr key={s.label} className="border-t border-slate-200 dark:border-slate-700">
+                <td className="py-1.5 pr-4">
+                  <kbd className="rounded border border-slate-400 px-1.5 py-0.5 font-mono text-xs dark:border-slate-500">{s.label}</kbd>
+                </td>
+                <td className="py-1.5">{s.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3 className="mt-4 mb-1 text-sm font-semibold">Timeline markers</h3>
+        <TimelineLegend />
+        <button
+          ref={closeRef}
+          type="button"
+          onClick={close}
+          className="mt-4 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+        >
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { ReactNode } from "react";
+import { formatSeconds, logTimestamp } from "../../model/format";
+import type { Frame, ReplicaView, Trace } from "../../model";
+import { ReplicaStatechart } from "../statechart/ReplicaStatechart";
+import { DROP_REASON_TEXT, type ReplicaRow } from "../view/replicaRows";
+import { StateBadge } from "./StateBadge";
+import { collapseWire, WireList } from "./WireList";
+
+function Heading({ children }: { children: ReactNode }) {
+  return <h4 className="mt-1.5 text-[11px] font-semibold text-slate-700 dark:text-slate-200">{children}</h4>;
+}
+
+function OutputBuffer({ trace, r, baseline }: { trace: Trace; r: ReplicaView; baseline: ReplicaView | undefined }) {
+  const queued = trace.wires[r.key]?.reply.slice(r.replyStart, r.replyEnd) ?? [];
+  const hasErr = queued.some((m) => m.startsWith("-ERR"));
+  const freshFrom = Math.max(0, (baseline?.replyEnd ?? 0) - r.replyStart);
+  return (
+    <>
+      <Heading>Output buffer (queued, not sent)</Heading>
+      <WireList items={collapseWire(queued, freshFrom)} empty="empty" tone={hasErr ? "error" : "plain"} />
+      {hasErr && (
+        <p className="mt-0.5 text-[11px] text-rose-900 dark:text-rose-200">
+          Never delivered in Redis 4.0.14: replstate stays 6, so the client is never scheduled for writing. Redis 5.0.5 fixed this.
+        </p>
+      )}
+    </>
+  );
+}
+
+function History({ trace, history }: { trace: Trace; history: ReplicaView[] }) {
+  if (!history.length) return null;
+  return (
+    <>
+      <Heading>Earlier connections</Heading>
+      <ul className="text-[11px] text-slate-700 dark:text-slate-200">
+        {history.map((h) => (
+          <li key={h.key}>
+            #{h.conn}: {h.machine === "dropped" ? `dropped (${h.dropReason ? DROP_REASON_TEXT[h.dropReason] : "?"})` : h.machine}
+            {h.closed ? ", connection closed" : ""}
+            {h.replyEnd > h.replyStart && (
+              <span className="text-rose-900 dark:text-rose-200">
+                {" "}— never sent: <span className="font-mono">{trace.wires[h.key]?.reply.slice(h.replyStart, h.replyEnd).join(" · ")}</span>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function ReplicaCard({ trace, row, frame, baseline }: { trace: Trace; row: ReplicaRow; frame: Frame; baseline: Frame | undefined }) {
+  const r = row.current;
+  const before = r ? baseline?.replicas.find((b) => b.key === r.key) : undefined;
+  const wire = r ? (trace.wires[r.key]?.wire.slice(0, r.wireLen) ?? []) : [];
+  const logs = trace.replicaLogs[row.id]?.slice(0, row.agent?.logLen ?? 0) ?? [];
+  const beforeLog = baseline?.agents.find((a) => a.id === row.id)?.logLen ?? 0;
+  return (
+    <article className="border-b border-slate-200 px-2 py-2 last:border-b-0 dark:border-slate-700">
+      <div role="group" aria-label={`Replica ${row.id}`}>
+        <h3 className="flex flex-wrap items-baseline gap-x-2 text-sm font-semibold">
+          Replica {row.id}
+          {r && (
+            <span className="text-[11px] font-normal text-slate-700 dark:text-slate-200">
+              {r.name} · {r.command} · capa {r.capa.length ? r.capa.join(" ") : "none"}
+              {r.conn > 1 ? ` · connection #${r.conn}` : ""}
+            </span>
+          )}
+        </h3>
+        <div className="mt-1 flex flex-wrap items-center gap-1">
+          <StateBadge replica={r} />
+          {r?.flags.map((f) => (
+            <span key={f} className="rounded border border-slate-400 px-1 font-mono text-[10px] text-slate-800 dark:border-slate-500 dark:text-slate-100">
+              {f}
+            </span>
+          ))}
+        </div>
+        {r ? (
+          <>
+            <Heading>Wire (reached its socket)</Heading>
+            <WireList items={collapseWire(wire, before?.wireLen ?? 0)} empty="nothing yet" />
+            <OutputBuffer trace={trace} r={r} baseline={before} />
+          </>
+        ) : (
+          <p className="mt-1 text-[11px] text-slate-700 dark:text-slate-200">Not connected yet at t = {formatSeconds(frame.t)} s.</p>
+        )}
+        {logs.length > 0 && (
+          <>
+            <Heading>Its own log</Heading>
+            <ol className="font-mono text-[10.5px] leading-snug text-slate-800 dark:text-slate-200">
+              {logs.map((l, i) => (
+                <li key={i} className={`break-words ${i >= beforeLog ? "bg-yellow-100 dark:bg-yellow-900/60" : ""}`}>
+                  {i >= beforeLog && <span className="sr-only">new: </span>}
+                  {logTimestamp(l.t).slice(7)} {l.level === "warning" ? "#" : "*"} {l.text}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+        <History trace={trace} history={row.history} />
+      </div>
+      <details className="mt-1.5" open>
+        <summary className="cursor-pointer text-[11px] font-semibold text-slate-700 dark:text-slate-200">Statechart</summary>
+        <ReplicaStatechart replica={r} id={row.id} />
+      </details>
+    </article>
+  );
+}

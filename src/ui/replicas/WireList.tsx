@@ -1,0 +1,40 @@
+/** Messages as they appear on a socket or in a buffer; repeated keep-alive newlines collapse. */
+export interface WireItem {
+  text: string;
+  count: number;
+  fresh: boolean;
+}
+
+export function collapseWire(messages: string[], freshFrom: number): WireItem[] {
+  const out: WireItem[] = [];
+  messages.forEach((m, i) => {
+    const prev = out[out.length - 1];
+    const fresh = i >= freshFrom;
+    if (prev && m === "\n" && prev.text === "\n" && prev.fresh === fresh) prev.count++;
+    else out.push({ text: m, count: 1, fresh });
+  });
+  return out;
+}
+
+function display(text: string): string {
+  if (text === "\n") return "\\n (keep-alive)";
+  return text;
+}
+
+export function WireList({ items, empty, tone = "plain" }: { items: WireItem[]; empty: string; tone?: "plain" | "error" }) {
+  if (!items.length) return <p className="text-[11px] text-slate-600 italic dark:text-slate-300">{empty}</p>;
+  return (
+    <ol className="space-y-px font-mono text-[11px] leading-snug">
+      {items.map((it, i) => (
+        <li
+          key={i}
+          className={`break-all rounded px-1 ${tone === "error" ? "bg-rose-100 text-rose-950 dark:bg-rose-950 dark:text-rose-100" : it.fresh ? "bg-yellow-100 text-slate-950 dark:bg-yellow-900/60 dark:text-yellow-50" : "text-slate-800 dark:text-slate-200"}`}
+        >
+          {it.fresh && <span className="sr-only">new: </span>}
+          {display(it.text)}
+          {it.count > 1 ? ` ×${it.count}` : ""}
+        </li>
+      ))}
+    </ol>
+  );
+}

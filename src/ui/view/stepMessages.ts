@@ -1,0 +1,86 @@
+/**
+ * The messages that moved during the current step, per replica connection, classified by the
+ * edge they travel on: what reached the socket (the wire), what was queued but not sent (the
+ * output buffer), and the replica's first REPLCONF ACK.
+ */
+import type { Frame, Trace } from "../../model";
+
+export type Channel = "control" | "disk" | "socket" | "error" | "ack";
+
+export interface Message {
+  id: string;
+  replica: string;
+  key: string;
+  channel: Channel;
+  label: string;
+}
+
+function classify(msg: string, viaSocketChild: boolean): { channel: Channel; label: string } | null {
+  if (msg === "\n") return { channel: "control", label: "\\n" };
+  if (msg.startsWith("+FULLRESYNC")) return { channel: "control", label: "+FULLRESYNC" };
+  if (msg.startsWith("$EOF:")) return { channel: "socket", label: "$EOF:" };
+  if (/^\$\d+$/.test(msg)) return { channel: "disk", label: msg };
+  if (msg.startsWith("<RDB payload")) return { channel: viaSocketChild ? "socket" : "disk", label: "RDB" };
+  if (/^[0-9a-f]{40}$/.test(msg)) return { channel: "socket", label: "mark" };
+  if (msg.startsWith("-")) return { channel: "control", label: msg.split(" ")[0] as string };
+  if (msg.startsWith("+")) return { channel: "control", label: msg.split(" ")[0] as string };
+  return { channel: "control", label: "stream" };
+}
+
+export function stepMessages(trace: Trace, baseline: Frame | undefined, frame: Frame, fromIndex: number): Message[] {
+  const out: Message[] = [];
+  for (const r of frame.replicas) {
+    const before = baseline?.replicas.find((b) => b.key === r.key);
+    const log = trace.wires[r.key];
+    if (!log) continue;
+    const wire = log.wire;
+    const viaSocket = wire.slice(0, r.wireLen).some((m) => m.startsWith("$EOF:"));
+    const fresh = wire.slice(before?.wireLen ?? 0, r.wireLen);
+    // Collapse: one token per (channel, label), counting repeats.
+    const counts = new Map<string, { channel: Channel; label: string; n: number }>();
+    for (const m of fresh) {
+      const c = classify(m, viaSocket);
+      if (!c) continue;
+      const k = `${c.channel}:${c.label}`;
+      const e = counts.get(k);
+      if (e) e.n++;
+      else counts.set(k, { ...c, n: 1 });
+    }
+    // Errors queued this step and still unsent: they travel the error path and stop short.
+    const queued = log.reply.slice(Math.max(before?.replyEnd ?? 0, r.replyStart), r.replyEnd);
+    for (const m of queued) if (m.startsWith("-ERR")) counts.set("error:-ERR", { channel: "error", label: "-ERR", n: 1 });
+    // The RDB end mark is part of the stream; show it with the payload.
+    if (counts.has("socket:RDB")) counts.delete("socket:mark");
+    // Keep-alive newlines only matter when nothing else moved on that pipe.
+    if ([...counts.keys()].some((k) => k.startsWith("control:") && k !== "control:\\n")) counts.delete("control:\\n");
+    for (const [k, c] of counts) {
+      out.push({ id: `${fromIndex}:${r.key}:${k}`, replica: r.id, key: r.key, channel: c.channel, label: c.n > 1 ? `${c.label} ×${c.n}` : c.label });
+    }
+  }
+  for (let i = fromIndex; i <= frame.i; i++) {
+    for (const n of trace.frames[i]?.notes ?? []) {
+      if (n.key === "ack.first" && n.replica) {
+        const r = frame.replicas.filter((x) => x.id === n.replica).pop();
+        if (r) out.push({ id: `${i}:${r.key}:ack`, replica: r.id, key: r.key, channel: "ack", label: "ACK" });
+      }
+    }
+  }
+  return out;
+}
+
+/** What a connection has received so far, summarised for the diagram. */
+export function receivedSummary(trace: Trace, key: string, wireLen: number): string[] {
+  const wire = trace.wires[key]?.wire.slice(0, wireLen) ?? [];
+  const out: string[] = [];
+  if (wire.some((m) => m.startsWith("+FULLRESYNC"))) out.push("+FULLRESYNC");
+  const eof = wire.find((m) => m.startsWith("$EOF:"));
+  const len = wire.find((m) => /^\$\d+$/.test(m));
+  if (eof) out.push("$EOF:");
+  if (len) out.push(len);
+  if (wire.some((m) => m.startsWith("<RDB payload"))) out.push("RDB ✓");
+  const stream = wire.filter((m) => m !== "\n" && !m.startsWith("+") && !m.startsWith("$") && !m.startsWith("<RDB") && !/^[0-9a-f]{40}$/.test(m) && !m.startsWith("-")).length;
+  if (stream) out.push(`stream ${stream}`);
+  const keepAlive = wire.filter((m) => m === "\n").length;
+  if (!out.length && keepAlive) out.push(`\\n ×${keepAlive}`);
+  return out;
+}
