@@ -171,7 +171,7 @@ export function validateScenario(input: unknown): ValidationResult {
 }
 
 /** "events.2.replica" → "events[2].replica" */
-function prettyPath(dot: string): string {
+export function prettyPath(dot: string): string {
   return dot.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
 }
 
