@@ -52,6 +52,14 @@ export const FLAG_NAMES: [number, string][] = [
   [CLIENT_PRE_PSYNC, "PRE_PSYNC"],
 ];
 
+const flagNameCache = new Map<number, readonly string[]>();
+
+/** The names of the set flags; the same array for the same flags (frames share it, read-only). */
 export function flagNames(flags: number): string[] {
-  return FLAG_NAMES.filter(([bit]) => (flags & bit) !== 0).map(([, name]) => name);
+  let names = flagNameCache.get(flags);
+  if (!names) {
+    names = Object.freeze(FLAG_NAMES.filter(([bit]) => (flags & bit) !== 0).map(([, name]) => name));
+    flagNameCache.set(flags, names);
+  }
+  return names as string[];
 }

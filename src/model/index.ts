@@ -12,6 +12,10 @@ export { snapshotServer, type ServerSnapshot, type ReplicaSnapshot } from "./sna
 export {
   runScenario,
   expectedMachineState,
+  ioOf,
+  wireAt,
+  outputBufferAt,
+  type ReplicaIo,
   TRACE_FORMAT,
   type Trace,
   type Frame,

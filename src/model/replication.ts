@@ -199,6 +199,7 @@ export function updateSlavesWaitingBgsave(server: Server, bgsaveerr: number, typ
         slave.replpreamble = `$${slave.repldbsize}`;
         // The writable handler (sendBulkToSlave) fires on the next event-loop turn.
         slave.bulkNextAt = server.now;
+        server.bulkPending.add(slave);
         machineSend(slave, { type: "BULK_START" });
         note(server, "update.sendBulk", { replica: slave.id, size: slave.repldbsize });
       }
@@ -232,6 +233,7 @@ export function sendBulkToSlave(server: Server, slave: Client): void {
     writeToSocket(slave, `<RDB payload: ${slave.repldbsize} bytes>`);
     slave.repldbfd = -1;
     slave.bulkNextAt = null;
+    server.bulkPending.delete(slave);
     putSlaveOnline(server, slave);
   } else {
     slave.bulkNextAt = server.now + (n / server.timing.transferBytesPerSec) * 1000;
@@ -341,8 +343,8 @@ export function evalshaCommand(server: Server, sha: string, body: string): "EVAL
   let argv: string[];
   let sent: "EVAL" | "EVALSHA";
   if (!server.replScriptCache.includes(sha)) {
-    server.replScriptCache.push(sha);
-    if (server.replScriptCache.length > 10000) server.replScriptCache.shift();
+    // Replaced, not mutated: frames share the array until it changes. Capped at 10 000 (§10).
+    server.replScriptCache = [...server.replScriptCache.slice(-9999), sha];
     argv = ["EVAL", body, "0"];
     sent = "EVAL";
   } else {

@@ -65,6 +65,8 @@ export function newServer(init: ServerInit): Server {
     scriptCacheFlushes: 0,
     slaves: listCreate<Client>(),
     clients: [],
+    bulkPending: new Set(),
+    touched: [],
     log: [],
     lines: [],
     notes: [],
@@ -141,6 +143,8 @@ export function createClient(server: Server, id: string, conn: number, port: num
     replyStart: 0,
     closed: false,
     actor,
+    onWire: (x) => touch(server, x),
+    touched: false,
   };
   server.clients.push(c);
   return c;
@@ -154,7 +158,18 @@ export function machineSend(c: Client, event: ReplicaEvent): void {
 
 /** A raw write() to the socket, bypassing the output buffer (+FULLRESYNC, "\n", bulk data). */
 export function writeToSocket(c: Client, text: string): void {
-  if (!c.closed) c.wire.push(text);
+  if (!c.closed) {
+    c.wire.push(text);
+    c.onWire?.(c);
+  }
+}
+
+/** Remember that a connection's socket changed, once per look (see Server.touched). */
+export function touch(server: Server, c: Client): void {
+  if (!c.touched) {
+    c.touched = true;
+    server.touched.push(c);
+  }
 }
 
 /**
@@ -165,6 +180,11 @@ export function writeToSocket(c: Client, text: string): void {
  */
 export function addReply(c: Client, text: string): void {
   if (c.closed) return;
+  if (canWrite(c) && c.replyStart === c.reply.length) {
+    // Nothing queued ahead of it: it goes straight out (the buffer would be drained at once).
+    writeToSocket(c, text);
+    return;
+  }
   c.reply.push(text);
   if (canWrite(c)) flushOutputBuffer(c);
 }
@@ -174,8 +194,10 @@ export function canWrite(c: Client): boolean {
 }
 
 export function flushOutputBuffer(c: Client): void {
+  if (c.replyStart === c.reply.length) return;
   for (let i = c.replyStart; i < c.reply.length; i++) c.wire.push(c.reply[i] as string);
   c.replyStart = c.reply.length;
+  c.onWire?.(c);
 }
 
 export function outputBuffer(c: Client): string[] {
@@ -208,6 +230,8 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
   c.closed = true;
   c.repldbfd = -1;
   c.bulkNextAt = null;
+  server.bulkPending.delete(c);
+  touch(server, c);
   machineSend(c, event);
 }
 

@@ -33,6 +33,7 @@ import {
 } from "./rdb";
 import { applyWrite, evalshaCommand, replconfAck, replicationCron, sendBulkToSlave, syncCommand } from "./replication";
 import { createClient, freeClient, newServer, note, serverLog, unixtime } from "./server";
+import { TimerHeap } from "./heap";
 import { CHILD_TYPE_NAMES } from "./snapshot";
 import type { Client, LogEntry, Note, PortLocals, Server } from "./types";
 
@@ -106,8 +107,15 @@ export interface ReplicaView {
   lastTransition: { from: string; event: string } | null;
   dropReason: DropReason | null;
   closed: boolean;
-  /** Lengths into the trace's per-connection wire and reply logs. */
+  /** This connection's place in `Frame.io` (stable for the whole trace). */
+  slot: number;
+}
+
+/** How much of a connection's wire and output-buffer logs exist at one frame. */
+export interface ReplicaIo {
+  /** trace.wires[key].wire.slice(0, wireLen) reached the socket. */
   wireLen: number;
+  /** trace.wires[key].reply.slice(replyStart, replyEnd) is queued, unsent. */
   replyStart: number;
   replyEnd: number;
 }
@@ -132,7 +140,10 @@ export interface Frame {
   logStart: number;
   logLen: number;
   server: ServerView;
+  /** Every connection so far; a view object is shared by consecutive frames while it is unchanged. */
   replicas: ReplicaView[];
+  /** Per connection slot: wireLen, replyStart, replyEnd (three numbers each; see ioOf). */
+  io: number[];
   agents: AgentView[];
 }
 
@@ -183,8 +194,11 @@ interface Agent {
 
 const REPLICA_PID_BASE = 5100;
 
+let agentLogCount = 0;
+
 function agentLog(server: Server, a: Agent, level: "notice" | "warning", text: string, idx: number): void {
   a.log.push({ t: server.now, pid: REPLICA_PID_BASE + idx, role: "S", level, text });
+  agentLogCount++;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,6 +250,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     pipelined: false,
   }));
   const agentById = new Map(agents.map((a) => [a.id, a]));
+  const agentTimers = new TimerHeap<Agent>();
   const agentIndex = new Map(agents.map((a, i) => [a, i]));
 
   const frames: Frame[] = [];
@@ -267,8 +282,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       notes,
       logStart: logMark,
       logLen: server.log.length,
-      server: serverView(server),
+      server: serverView(server, frames.length ? (frames[frames.length - 1] as Frame).server : null),
       replicas: replicaViews(server, agentById, viewCache),
+      io: ioArray(server),
       agents: agents.map((a) => ({ id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length })),
     });
     logMark = server.log.length;
@@ -286,14 +302,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     lastLine = null;
     lastLocals = null;
     const logBefore = server.log.length;
-    const agentLogsBefore = agents.reduce((n, a) => n + a.log.length, 0);
+    const agentLogsBefore = agentLogCount;
     fn();
     readSockets();
     const visible =
       server.notes.length > 0 ||
       server.log.length !== logBefore ||
       server.lines.length !== seenLines ||
-      agents.reduce((n, a) => n + a.log.length, 0) !== agentLogsBefore;
+      agentLogCount !== agentLogsBefore;
     if (visible) makeFrame("event", lastLine, lastLocals);
     seenLines = server.lines.length;
   };
@@ -333,7 +349,17 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
 
   /** What each replica does with the bytes that reached its socket since it last looked. */
   const readSockets = (): void => {
-    for (const a of agents) {
+    if (server.touched.length === 0) return;
+    const readers: Agent[] = [];
+    for (const c of server.touched) {
+      c.touched = false;
+      const a = agentById.get(c.id);
+      if (a && a.client === c) readers.push(a);
+    }
+    server.touched.length = 0;
+    // Replicas look in their fixed order, so the trace does not depend on who was written first.
+    readers.sort((x, y) => (agentIndex.get(x) ?? 0) - (agentIndex.get(y) ?? 0));
+    for (const a of readers) {
       const c = a.client;
       if (!c) continue;
       const idx = agentIndex.get(a) ?? 0;
@@ -468,7 +494,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
           note(server, "event.alreadyConnected", { replica: a.id });
           return;
         }
-        a.nextCron = nextPhaseTime(server.now, a.cronPhase);
+        if (a.nextCron === Number.POSITIVE_INFINITY) {
+          a.nextCron = nextPhaseTime(server.now, a.cronPhase);
+          agentTimers.push(a.nextCron, agentIndex.get(a) ?? 0, a);
+        }
         connect(a, e.pipelined ?? false);
         return;
       }
@@ -592,17 +621,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     // Candidates, in priority order for equal times.
     const childT = server.child && !server.child.exit ? server.child.doneAt : Infinity;
     const eventT = nextEvent < events.length ? (events[nextEvent] as { t: number }).t : Infinity;
-    let agentT = Infinity;
-    let agentNext: Agent | null = null;
-    for (const a of agents) {
-      if (a.nextCron < agentT) {
-        agentT = a.nextCron;
-        agentNext = a;
-      }
-    }
+    const agentTop = agentTimers.peek();
+    const agentT = agentTop ? agentTop.t : Infinity;
+    const agentNext = agentTop ? agentTop.value : null;
     let bulkT = Infinity;
     let bulkNext: Client | null = null;
-    for (const c of listValues(server.slaves)) {
+    for (const c of server.bulkPending) {
       if (c.bulkNextAt !== null && c.bulkNextAt < bulkT) {
         bulkT = c.bulkNextAt;
         bulkNext = c;
@@ -620,7 +644,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       happen({ type: "event", index: ev.index, event: ev.e }, () => applyEvent(ev.e));
     } else if (t === agentT && agentNext) {
       const a = agentNext;
+      agentTimers.pop();
       a.nextCron += 1000;
+      agentTimers.push(a.nextCron, agentIndex.get(a) ?? 0, a);
       happen({ type: "replica", replica: a.id, action: "ack" }, () => agentCron(a));
     } else if (t === nextTick) {
       const runReplCron = tickCount % (REPLICATION_CRON_MS / SERVER_CRON_MS) === 0;
@@ -687,7 +713,31 @@ function fixedReplid(seed: number): string {
   return out.slice(0, 40);
 }
 
-function serverView(server: Server): ServerView {
+/** Keys of server.slaves in list order; the previous frame's array when nothing changed. */
+function slaveKeys(server: Server, prev: ServerView | null): string[] {
+  const keys: string[] = [];
+  let same = prev !== null && prev.slaves.length === server.slaves.len;
+  let k = 0;
+  for (const c of listValues(server.slaves)) {
+    const key = keyOf(c);
+    if (same && prev?.slaves[k] !== key) same = false;
+    keys.push(key);
+    k++;
+  }
+  return same && prev ? prev.slaves : keys;
+}
+
+const KEYS = new WeakMap<Client, string>();
+function keyOf(c: Client): string {
+  let key = KEYS.get(c);
+  if (key === undefined) {
+    key = `${c.id}#${c.conn}`;
+    KEYS.set(c, key);
+  }
+  return key;
+}
+
+function serverView(server: Server, prev: ServerView | null): ServerView {
   const child = server.child;
   const keyOf = (cid: number): string => {
     // Client ids are handed out in order, so clients[cid - first] is the one.
@@ -723,10 +773,10 @@ function serverView(server: Server): ServerView {
       : null,
     aofRewriteScheduled: server.aofRewriteScheduled,
     rdbFile: { ...server.rdbFile },
-    scriptCache: [...server.replScriptCache],
+    scriptCache: server.replScriptCache as string[],
     scriptCacheFlushes: server.scriptCacheFlushes,
     forkFails: server.faults.forkFails,
-    slaves: [...listValues(server.slaves)].map((c) => `${c.id}#${c.conn}`),
+    slaves: slaveKeys(server, prev),
   };
 }
 
@@ -742,7 +792,7 @@ interface ViewCacheEntry {
  */
 function replicaViews(server: Server, agentById: Map<string, Agent>, cache: Map<Client, ViewCacheEntry>): ReplicaView[] {
   const inSlaves = new Set(listValues(server.slaves));
-  return server.clients.map((c) => {
+  return server.clients.map((c, slot) => {
     const member = inSlaves.has(c);
     const snapshot = c.actor?.getSnapshot();
     const hit = cache.get(c);
@@ -757,21 +807,45 @@ function replicaViews(server: Server, agentById: Map<string, Agent>, cache: Map<
         v.putOnlineOnAck === c.replPutOnlineOnAck &&
         v.repldboff === c.repldboff &&
         v.repldbsize === c.repldbsize &&
-        v.closed === c.closed &&
-        v.wireLen === c.wire.length &&
-        v.replyStart === c.replyStart &&
-        v.replyEnd === c.reply.length
+        v.closed === c.closed
       ) {
         return v;
       }
     }
-    const view = replicaView(c, member, agentById.get(c.id));
+    const view = replicaView(c, slot, member, agentById.get(c.id));
     cache.set(c, { view, flags: c.flags, snapshot });
     return view;
   });
 }
 
-function replicaView(c: Client, inSlaves: boolean, a: Agent | undefined): ReplicaView {
+function ioArray(server: Server): number[] {
+  const io = new Array<number>(server.clients.length * 3);
+  server.clients.forEach((c, k) => {
+    io[3 * k] = c.wire.length;
+    io[3 * k + 1] = c.replyStart;
+    io[3 * k + 2] = c.reply.length;
+  });
+  return io;
+}
+
+/** A connection's wire / output-buffer extents at a frame. */
+export function ioOf(frame: Frame, r: ReplicaView): ReplicaIo {
+  const k = 3 * r.slot;
+  return { wireLen: frame.io[k] ?? 0, replyStart: frame.io[k + 1] ?? 0, replyEnd: frame.io[k + 2] ?? 0 };
+}
+
+/** What reached the connection's socket by this frame. */
+export function wireAt(trace: Trace, frame: Frame, r: ReplicaView): string[] {
+  return trace.wires[r.key]?.wire.slice(0, ioOf(frame, r).wireLen) ?? [];
+}
+
+/** What sits queued, unsent, in the connection's output buffer at this frame. */
+export function outputBufferAt(trace: Trace, frame: Frame, r: ReplicaView): string[] {
+  const io = ioOf(frame, r);
+  return trace.wires[r.key]?.reply.slice(io.replyStart, io.replyEnd) ?? [];
+}
+
+function replicaView(c: Client, slot: number, inSlaves: boolean, a: Agent | undefined): ReplicaView {
   const snap = c.actor?.getSnapshot();
   return {
     key: `${c.id}#${c.conn}`,
@@ -792,9 +866,7 @@ function replicaView(c: Client, inSlaves: boolean, a: Agent | undefined): Replic
     lastTransition: snap?.context.lastTransition ?? null,
     dropReason: snap?.context.dropReason ?? null,
     closed: c.closed,
-    wireLen: c.wire.length,
-    replyStart: c.replyStart,
-    replyEnd: c.reply.length,
+    slot,
   };
 }
 

@@ -67,6 +67,10 @@ export interface Client {
   /** The connection is gone (freed by the primary or closed by the peer). */
   closed: boolean;
   actor: Actor<typeof replicaMachine> | null;
+  /** Told when bytes reach this socket (the simulation lets the replica read them). */
+  onWire: ((c: Client) => void) | null;
+  /** Already in server.touched. */
+  touched: boolean;
 }
 
 export interface ChildProcess {
@@ -137,13 +141,18 @@ export interface Server {
   /** Bytes of the RDB a BGSAVE produces now. */
   rdbBytes: number;
 
-  /** The replication script cache: SHA1s every replica and the AOF know (§10), in FIFO order. */
-  replScriptCache: string[];
+  /** The replication script cache: SHA1s every replica and the AOF know (§10), in FIFO order.
+   * Replaced on every change, never mutated in place (frames share it). */
+  replScriptCache: readonly string[];
   scriptCacheFlushes: number;
 
   slaves: List<Client>;
   /** Every connection ever made, by cid order (closed ones stay, for the view). */
   clients: Client[];
+  /** Connections whose sendBulkToSlave handler is installed (bulkNextAt set), in install order. */
+  bulkPending: Set<Client>;
+  /** Connections whose socket saw bytes or closed since the simulation last looked. */
+  touched: Client[];
 
   log: LogEntry[];
   /** Seed lines executed, in order (startBgsaveForReplication only). */

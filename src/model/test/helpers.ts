@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { Frame, ReplicaView, Trace } from "../index";
 import { CATALOGUE } from "../../scenarios/catalogue";
-import { runScenario } from "../index";
+import { outputBufferAt, runScenario, wireAt } from "../index";
 
 export function scenario(id: string) {
   const s = CATALOGUE.find((x) => x.id === id);
@@ -35,13 +35,11 @@ export function conn(frame: Frame, key: string): ReplicaView {
 }
 
 export function wireOf(trace: Trace, frame: Frame, key: string): string[] {
-  const r = conn(frame, key);
-  return (trace.wires[key]?.wire ?? []).slice(0, r.wireLen);
+  return wireAt(trace, frame, conn(frame, key));
 }
 
 export function bufferOf(trace: Trace, frame: Frame, key: string): string[] {
-  const r = conn(frame, key);
-  return (trace.wires[key]?.reply ?? []).slice(r.replyStart, r.replyEnd);
+  return outputBufferAt(trace, frame, conn(frame, key));
 }
 
 /** First event frame whose notes include `key` (and match `params`). */

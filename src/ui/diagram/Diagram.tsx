@@ -1,3 +1,4 @@
+import { outputBufferAt, wireAt } from "../../model";
 import { useLab } from "../../store/labStore";
 import { stepStart } from "../../store/derive";
 import { replicaRows, stateInfo } from "../view/replicaRows";
@@ -79,7 +80,7 @@ export function Diagram() {
         const r = row.current;
         const info = stateInfo(r);
         const viaChild = !!r && !!running && running.kind === "rdb-socket" && running.targets.includes(r.key);
-        const reply = r ? (trace.wires[r.key]?.reply.slice(r.replyStart, r.replyEnd) ?? []) : [];
+        const reply = r ? outputBufferAt(trace, frame, r) : [];
         const stuckErr = info.kind === "dropped" && reply.some((m) => m.startsWith("-ERR"));
         return (
           <g key={row.id}>
@@ -104,13 +105,13 @@ export function Diagram() {
 
       {rows.map((row, i) => {
         const r = row.current;
-        const reply = r ? (trace.wires[r.key]?.reply.slice(r.replyStart, r.replyEnd) ?? []) : [];
+        const reply = r ? outputBufferAt(trace, frame, r) : [];
         return (
           <ReplicaNode
             key={row.id}
             row={row}
             box={replicaBox(i)}
-            received={r ? receivedSummary(trace, r.key, r.wireLen) : []}
+            received={r ? receivedSummary(wireAt(trace, frame, r)) : []}
             unsentError={reply.some((m) => m.startsWith("-ERR"))}
           />
         );

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { formatSeconds, logTimestamp } from "../../model/format";
-import type { Frame, ReplicaView, Trace } from "../../model";
+import { ioOf, outputBufferAt, wireAt, type Frame, type ReplicaView, type Trace } from "../../model";
 import { ReplicaStatechart } from "../statechart/ReplicaStatechart";
 import { DROP_REASON_TEXT, type ReplicaRow } from "../view/replicaRows";
 import { StateBadge } from "./StateBadge";
@@ -10,10 +10,10 @@ function Heading({ children }: { children: ReactNode }) {
   return <h4 className="mt-1.5 text-[11px] font-semibold text-slate-700 dark:text-slate-200">{children}</h4>;
 }
 
-function OutputBuffer({ trace, r, baseline }: { trace: Trace; r: ReplicaView; baseline: ReplicaView | undefined }) {
-  const queued = trace.wires[r.key]?.reply.slice(r.replyStart, r.replyEnd) ?? [];
+function OutputBuffer({ trace, frame, r, baselineEnd }: { trace: Trace; frame: Frame; r: ReplicaView; baselineEnd: number }) {
+  const queued = outputBufferAt(trace, frame, r);
   const hasErr = queued.some((m) => m.startsWith("-ERR"));
-  const freshFrom = Math.max(0, (baseline?.replyEnd ?? 0) - r.replyStart);
+  const freshFrom = Math.max(0, baselineEnd - ioOf(frame, r).replyStart);
   return (
     <>
       <Heading>Output buffer (queued, not sent)</Heading>
@@ -27,7 +27,7 @@ function OutputBuffer({ trace, r, baseline }: { trace: Trace; r: ReplicaView; ba
   );
 }
 
-function History({ trace, history }: { trace: Trace; history: ReplicaView[] }) {
+function History({ trace, frame, history }: { trace: Trace; frame: Frame; history: ReplicaView[] }) {
   if (!history.length) return null;
   return (
     <>
@@ -37,9 +37,9 @@ function History({ trace, history }: { trace: Trace; history: ReplicaView[] }) {
           <li key={h.key}>
             #{h.conn}: {h.machine === "dropped" ? `dropped (${h.dropReason ? DROP_REASON_TEXT[h.dropReason] : "?"})` : h.machine}
             {h.closed ? ", connection closed" : ""}
-            {h.replyEnd > h.replyStart && (
+            {outputBufferAt(trace, frame, h).length > 0 && (
               <span className="text-rose-900 dark:text-rose-200">
-                {" "}— never sent: <span className="font-mono">{trace.wires[h.key]?.reply.slice(h.replyStart, h.replyEnd).join(" · ")}</span>
+                {" "}— never sent: <span className="font-mono">{outputBufferAt(trace, frame, h).join(" · ")}</span>
               </span>
             )}
           </li>
@@ -52,7 +52,8 @@ function History({ trace, history }: { trace: Trace; history: ReplicaView[] }) {
 export function ReplicaCard({ trace, row, frame, baseline }: { trace: Trace; row: ReplicaRow; frame: Frame; baseline: Frame | undefined }) {
   const r = row.current;
   const before = r ? baseline?.replicas.find((b) => b.key === r.key) : undefined;
-  const wire = r ? (trace.wires[r.key]?.wire.slice(0, r.wireLen) ?? []) : [];
+  const wire = r ? wireAt(trace, frame, r) : [];
+  const beforeIo = before && baseline ? ioOf(baseline, before) : undefined;
   const logs = trace.replicaLogs[row.id]?.slice(0, row.agent?.logLen ?? 0) ?? [];
   const beforeLog = baseline?.agents.find((a) => a.id === row.id)?.logLen ?? 0;
   return (
@@ -78,8 +79,8 @@ export function ReplicaCard({ trace, row, frame, baseline }: { trace: Trace; row
         {r ? (
           <>
             <Heading>Wire (reached its socket)</Heading>
-            <WireList items={collapseWire(wire, before?.wireLen ?? 0)} empty="nothing yet" />
-            <OutputBuffer trace={trace} r={r} baseline={before} />
+            <WireList items={collapseWire(wire, beforeIo?.wireLen ?? 0)} empty="nothing yet" />
+            <OutputBuffer trace={trace} frame={frame} r={r} baselineEnd={beforeIo?.replyEnd ?? 0} />
           </>
         ) : (
           <p className="mt-1 text-[11px] text-slate-700 dark:text-slate-200">Not connected yet at t = {formatSeconds(frame.t)} s.</p>
@@ -97,7 +98,7 @@ export function ReplicaCard({ trace, row, frame, baseline }: { trace: Trace; row
             </ol>
           </>
         )}
-        <History trace={trace} history={row.history} />
+        <History trace={trace} frame={frame} history={row.history} />
       </div>
       <details className="mt-1.5" open>
         <summary className="cursor-pointer text-[11px] font-semibold text-slate-700 dark:text-slate-200">Statechart</summary>

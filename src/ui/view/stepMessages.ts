@@ -3,7 +3,7 @@
  * edge they travel on: what reached the socket (the wire), what was queued but not sent (the
  * output buffer), and the replica's first REPLCONF ACK.
  */
-import type { Frame, Trace } from "../../model";
+import { ioOf, type Frame, type Trace } from "../../model";
 
 export type Channel = "control" | "disk" | "socket" | "error" | "ack";
 
@@ -33,9 +33,11 @@ export function stepMessages(trace: Trace, baseline: Frame | undefined, frame: F
     const before = baseline?.replicas.find((b) => b.key === r.key);
     const log = trace.wires[r.key];
     if (!log) continue;
+    const io = ioOf(frame, r);
+    const beforeIo = before && baseline ? ioOf(baseline, before) : undefined;
     const wire = log.wire;
-    const viaSocket = wire.slice(0, r.wireLen).some((m) => m.startsWith("$EOF:"));
-    const fresh = wire.slice(before?.wireLen ?? 0, r.wireLen);
+    const viaSocket = wire.slice(0, io.wireLen).some((m) => m.startsWith("$EOF:"));
+    const fresh = wire.slice(beforeIo?.wireLen ?? 0, io.wireLen);
     // Collapse: one token per (channel, label), counting repeats.
     const counts = new Map<string, { channel: Channel; label: string; n: number }>();
     for (const m of fresh) {
@@ -47,7 +49,7 @@ export function stepMessages(trace: Trace, baseline: Frame | undefined, frame: F
       else counts.set(k, { ...c, n: 1 });
     }
     // Errors queued this step and still unsent: they travel the error path and stop short.
-    const queued = log.reply.slice(Math.max(before?.replyEnd ?? 0, r.replyStart), r.replyEnd);
+    const queued = log.reply.slice(Math.max(beforeIo?.replyEnd ?? 0, io.replyStart), io.replyEnd);
     for (const m of queued) if (m.startsWith("-ERR")) counts.set("error:-ERR", { channel: "error", label: "-ERR", n: 1 });
     // The RDB end mark is part of the stream; show it with the payload.
     if (counts.has("socket:RDB")) counts.delete("socket:mark");
@@ -69,8 +71,7 @@ export function stepMessages(trace: Trace, baseline: Frame | undefined, frame: F
 }
 
 /** What a connection has received so far, summarised for the diagram. */
-export function receivedSummary(trace: Trace, key: string, wireLen: number): string[] {
-  const wire = trace.wires[key]?.wire.slice(0, wireLen) ?? [];
+export function receivedSummary(wire: string[]): string[] {
   const out: string[] = [];
   if (wire.some((m) => m.startsWith("+FULLRESYNC"))) out.push("+FULLRESYNC");
   const eof = wire.find((m) => m.startsWith("$EOF:"));
