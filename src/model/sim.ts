@@ -263,6 +263,20 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   let noteMark = 0;
   const viewCache = new Map<Client, ViewCacheEntry>();
 
+  /** The agents' views; the previous frame's array (and objects) when no replica changed. */
+  let lastAgentViews: AgentView[] = [];
+  const agentViews = (): AgentView[] => {
+    let changed = lastAgentViews.length !== agents.length;
+    const next = agents.map((a, k) => {
+      const prev = lastAgentViews[k];
+      if (prev && prev.phase === a.phase && prev.conn === a.conn && prev.logLen === a.log.length) return prev;
+      changed = true;
+      return { id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length };
+    });
+    if (changed) lastAgentViews = next;
+    return lastAgentViews;
+  };
+
   const makeFrame = (kind: "event" | "line", line: number | null, locals: PortLocals | null): void => {
     if (frames.length >= maxFrames) return;
     // A line frame carries the notes since the previous line; an event frame all of its happening.
@@ -272,6 +286,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       server.notes = [];
       noteMark = 0;
     }
+    const prevFrame = frames[frames.length - 1];
     frames.push({
       i: frames.length,
       t: server.now,
@@ -282,10 +297,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       notes,
       logStart: logMark,
       logLen: server.log.length,
-      server: serverView(server, frames.length ? (frames[frames.length - 1] as Frame).server : null),
-      replicas: replicaViews(server, agentById, viewCache),
-      io: ioArray(server),
-      agents: agents.map((a) => ({ id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length })),
+      server: serverView(server, prevFrame?.server ?? null),
+      replicas: sameOr(prevFrame?.replicas, replicaViews(server, agentById, viewCache)),
+      io: sameOr(prevFrame?.io, ioArray(server)),
+      agents: agentViews(),
     });
     logMark = server.log.length;
   };
@@ -739,13 +754,32 @@ function keyOf(c: Client): string {
 
 function serverView(server: Server, prev: ServerView | null): ServerView {
   const child = server.child;
-  const keyOf = (cid: number): string => {
+  const keyOfCid = (cid: number): string => {
     // Client ids are handed out in order, so clients[cid - first] is the one.
     const first = server.clients[0]?.cid ?? 0;
     const c = server.clients[cid - first];
-    return c ? `${c.id}#${c.conn}` : String(cid);
+    return c ? keyOf(c) : String(cid);
   };
-  return {
+  const prevChild = prev?.child ?? null;
+  const childView: ChildView | null = !child
+    ? null
+    : prevChild &&
+        prevChild.pid === child.pid &&
+        prevChild.doneAt === child.doneAt &&
+        prevChild.exited === (child.exit !== null) &&
+        prevChild.targets.length === child.targets.length
+      ? prevChild
+      : {
+          pid: child.pid,
+          kind: child.kind,
+          origin: child.origin,
+          startedAt: child.startedAt,
+          doneAt: child.doneAt,
+          exited: child.exit !== null,
+          killed: (child.exit?.signal ?? 0) !== 0,
+          targets: child.targets.map(keyOfCid),
+        };
+  const next: ServerView = {
     role: server.masterhost ? "replica" : "master",
     upstreamConnected: server.upstream.connected,
     hasMaster: server.upstream.master !== null,
@@ -759,25 +793,29 @@ function serverView(server: Server, prev: ServerView | null): ServerView {
     replBacklog: server.replBacklog,
     slaveseldb: server.slaveseldb,
     rdbChildType: CHILD_TYPE_NAMES[server.rdbChildType] ?? "none",
-    child: child
-      ? {
-          pid: child.pid,
-          kind: child.kind,
-          origin: child.origin,
-          startedAt: child.startedAt,
-          doneAt: child.doneAt,
-          exited: child.exit !== null,
-          killed: (child.exit?.signal ?? 0) !== 0,
-          targets: child.targets.map(keyOf),
-        }
-      : null,
+    child: childView,
     aofRewriteScheduled: server.aofRewriteScheduled,
-    rdbFile: { ...server.rdbFile },
+    // The model replaces rdbFile on every change, so the object can be shared.
+    rdbFile: server.rdbFile,
     scriptCache: server.replScriptCache as string[],
     scriptCacheFlushes: server.scriptCacheFlushes,
     forkFails: server.faults.forkFails,
     slaves: slaveKeys(server, prev),
   };
+  return prev && shallowEqual(prev, next) ? prev : next;
+}
+
+/** Same keys with identical values (frames are immutable, so an equal view can be shared). */
+function shallowEqual<T extends object>(a: T, b: T): boolean {
+  for (const k in a) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** The previous frame's array when every element is the same; otherwise `next`. */
+function sameOr<T>(prev: T[] | undefined, next: T[]): T[] {
+  if (!prev || prev.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i]) return next;
+  return prev;
 }
 
 interface ViewCacheEntry {

@@ -137,6 +137,7 @@ export interface Server {
   aofRewriteScheduled: boolean;
   /** The running child, if any (an RDB child or an AOF rewrite never overlap in 4.0.14). */
   child: ChildProcess | null;
+  /** Replaced on every change, never mutated in place (frames share it). */
   rdbFile: RdbFile;
   /** Bytes of the RDB a BGSAVE produces now. */
   rdbBytes: number;

@@ -1,0 +1,225 @@
+/**
+ * npm run bench — measures what SPEC §9 budgets and prints each figure against its budget.
+ * Medians of several runs. A script, not a test: nothing here fails the build.
+ *
+ *   runScenario, 10 / 50 / 200 replicas with 2,000 events      ≤ 200 ms (Node)
+ *   one step rendered with 50 replicas on screen               ≤ 16 ms (Chromium)
+ *   frames per second while playing, 50 replicas               ≥ 50 fps (Chromium)
+ *   first-load JS / CSS of the production build                ≤ 150 / 20 kB gzip
+ *   time until the page is interactive on the preview server   ≤ 1000 ms
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Page } from "@playwright/test";
+import { runScenario } from "../src/model/index";
+import type { Scenario, ScenarioEvent } from "../src/scenarios/schema";
+import { linkPath } from "../src/share/url";
+import { CHROMIUM_ARGS, resolveChromium } from "./chromium";
+
+const ROOT = join(import.meta.dirname, "..");
+const PORT = 4179;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+interface Row {
+  what: string;
+  value: number;
+  unit: string;
+  budget: number;
+  /** "max": value must be ≤ budget; "min": value must be ≥ budget. */
+  kind: "max" | "min";
+}
+const rows: Row[] = [];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+function report(row: Row): void {
+  rows.push(row);
+  const ok = row.kind === "max" ? row.value <= row.budget : row.value >= row.budget;
+  const cmp = row.kind === "max" ? "≤" : "≥";
+  console.log(
+    `${ok ? "ok  " : "MISS"}  ${row.what.padEnd(58)} ${row.value.toFixed(row.unit === "ms" ? 1 : 1).padStart(8)} ${row.unit.padEnd(7)} budget ${cmp} ${row.budget} ${row.unit}`,
+  );
+}
+
+/** N replicas, 2,000 events: every replica connects, then writes, EVALSHAs and a few faults. */
+function benchScenario(replicas: number, events = 2000, diskless = true): Scenario {
+  const evs: ScenarioEvent[] = [];
+  for (let i = 0; i < events; i++) {
+    const at = Math.round(i * 50) / 1000;
+    if (i < replicas) evs.push({ at, type: "connect", replica: `r${i + 1}` });
+    else if (i % 97 === 0) evs.push({ at, type: "evalsha", sha: "e0e1f9fabfc9d4800c877a703b823ac0578ff8db" });
+    else if (i === replicas + 400) evs.push({ at, type: "fork-fails", errno: "EAGAIN" });
+    else evs.push({ at, type: "write", count: 1 });
+  }
+  return {
+    format: "fullresync-lab/scenario@1",
+    id: `bench-${replicas}`,
+    title: { en: `${replicas} replicas`, zh: `${replicas} 个从节点` },
+    summary: { en: "Benchmark scenario.", zh: "基准测试场景。" },
+    config: { replDisklessSync: diskless, replDisklessSyncDelay: 5, replTimeout: 60 },
+    primary: { role: "master", rdbBytes: 1 << 20, bgsaveSeconds: 2, transferBytesPerSecond: 8 << 20 },
+    replicas: Array.from({ length: replicas }, (_, i) => ({
+      id: `r${i + 1}`,
+      capa: i % 7 === 3 ? (["psync2"] as "psync2"[]) : (["eof", "psync2"] as ("eof" | "psync2")[]),
+      command: "PSYNC" as const,
+    })),
+    events: evs,
+  };
+}
+
+function benchModel(): void {
+  for (const n of [10, 50, 200]) {
+    const s = benchScenario(n);
+    for (let i = 0; i < 2; i++) runScenario(s); // warm-up (JIT)
+    const times: number[] = [];
+    let frames = 0;
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      frames = runScenario(s).frames.length;
+      times.push(performance.now() - t0);
+    }
+    report({ what: `runScenario: ${n} replicas, 2,000 events (${frames} frames)`, value: median(times), unit: "ms", budget: 200, kind: "max" });
+  }
+}
+
+function build(): void {
+  const r = spawnSync("npx", ["vite", "build", "--logLevel", "error"], { cwd: ROOT, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("vite build failed");
+}
+
+function benchSizes(): void {
+  const html = readFileSync(join(ROOT, "dist/index.html"), "utf8");
+  // What the first load fetches: the entry script, modulepreloads and stylesheets in index.html.
+  const refs = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
+  let js = 0;
+  let jsGz = 0;
+  let css = 0;
+  let cssGz = 0;
+  for (const ref of new Set(refs)) {
+    const bytes = readFileSync(join(ROOT, "dist", ref));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    if (ref.endsWith(".js")) {
+      js += statSync(join(ROOT, "dist", ref)).size;
+      jsGz += gz;
+    } else {
+      css += bytes.length;
+      cssGz += gz;
+    }
+  }
+  console.log(`      first-load JS ${(js / 1024).toFixed(1)} kB raw, CSS ${(css / 1024).toFixed(1)} kB raw`);
+  report({ what: "first-load JS (gzip)", value: jsGz / 1024, unit: "kB", budget: 150, kind: "max" });
+  report({ what: "first-load CSS (gzip)", value: cssGz / 1024, unit: "kB", budget: 20, kind: "max" });
+}
+
+async function startPreview(): Promise<ChildProcess> {
+  const child = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"], {
+    cwd: ROOT,
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(ORIGIN);
+      if (res.ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error("vite preview did not start");
+}
+
+async function timeToInteractive(page: Page): Promise<number> {
+  await page.goto(ORIGIN, { waitUntil: "commit" });
+  // A function, not a string: the page's Content-Security-Policy forbids eval.
+  await page.waitForFunction(
+    () => {
+      const b = [...document.querySelectorAll("button")].find((x) => (x.getAttribute("aria-label") ?? x.textContent ?? "").includes("Step forward"));
+      return !!b && !b.disabled;
+    },
+    undefined,
+    { polling: "raf" },
+  );
+  return page.evaluate(() => performance.now());
+}
+
+async function benchBrowser(): Promise<void> {
+  const preview = await startPreview();
+  const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
+  try {
+    const tti: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      tti.push(await timeToInteractive(page));
+      await context.close();
+    }
+    report({ what: "time until interactive (preview server, cold context)", value: median(tti), unit: "ms", budget: 1000, kind: "max" });
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const scenario = benchScenario(50, 400);
+    const path = linkPath({ scenario: { kind: "document", scenario }, edits: [], frame: 0, step: "event", panels: [] });
+    await page.goto(`${ORIGIN}${path}`);
+    await page.waitForFunction(() => [...document.querySelectorAll("button")].some((x) => (x.getAttribute("aria-label") ?? x.textContent ?? "").includes("Step forward")));
+    await page.waitForTimeout(300);
+    // One step: the keydown is a discrete event, so React renders it synchronously; reading
+    // layout afterwards forces style and layout, so the figure covers script + render + layout.
+    const steps = await page.evaluate(async () => {
+      const out: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const t0 = performance.now();
+        document.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+        void document.body.offsetHeight;
+        out.push(performance.now() - t0);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+      return out;
+    });
+    report({ what: "one step rendered, 50 replicas on screen (median of 40)", value: median(steps), unit: "ms", budget: 16, kind: "max" });
+
+    await page.keyboard.press("Home");
+    const fps = await page.evaluate(async () => {
+      const play = [...document.querySelectorAll("button")].find((b) => (b.getAttribute("aria-label") ?? b.textContent ?? "").includes("Play"));
+      play?.click();
+      let frames = 0;
+      const t0 = performance.now();
+      await new Promise<void>((resolve) => {
+        const tick = () => {
+          frames++;
+          if (performance.now() - t0 < 3000) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
+      return (frames * 1000) / (performance.now() - t0);
+    });
+    report({ what: "frames per second while playing, 50 replicas", value: fps, unit: "fps", budget: 50, kind: "min" });
+    await context.close();
+  } finally {
+    await browser.close();
+    preview.kill();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`FullResync Lab benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+  benchModel();
+  build();
+  benchSizes();
+  await benchBrowser();
+  const held = rows.filter((r) => (r.kind === "max" ? r.value <= r.budget : r.value >= r.budget)).length;
+  console.log(`${held} of ${rows.length} budgets hold.`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
