@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { deflateSync, inflateSync } from "fflate";
 
 export const SCREENSHOTS = "test-results/screenshots";
 
@@ -66,4 +67,21 @@ export async function expectNoSeriousA11yProblems(page: Page) {
   expect(
     blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")}`),
   ).toEqual([]);
+}
+
+/**
+ * Share links read and written the way the page's format is specified (`#s=` + base64url of the
+ * raw-DEFLATE'd JSON payload), without the page's own code, so the tests check the format itself.
+ */
+export function linkPayload(url: string): Record<string, unknown> {
+  const at = url.indexOf("#s=");
+  if (at < 0) throw new Error(`not a share link: ${url.slice(0, 80)}`);
+  const bytes = Buffer.from(url.slice(at + 3), "base64url");
+  return JSON.parse(new TextDecoder().decode(inflateSync(bytes))) as Record<string, unknown>;
+}
+
+/** A link to the payload (an object, or JSON text for payloads JSON.stringify cannot write). */
+export function shareLink(payload: Record<string, unknown> | string): string {
+  const json = typeof payload === "string" ? payload : JSON.stringify(payload);
+  return `/#s=${Buffer.from(deflateSync(new TextEncoder().encode(json))).toString("base64url")}`;
 }

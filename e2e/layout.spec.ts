@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { lab } from "./lab";
+import { lab, linkPayload } from "./lab";
 
 test("the whole lab fits one 1280×720 screen", async ({ page }) => {
   const ui = lab(page);
@@ -38,23 +38,25 @@ test.describe("on a phone", () => {
 
 test("a shared link reopens the same moment, and a broken one falls back with a message", async ({ page, context }) => {
   const ui = lab(page);
+  // A link from the page's first version still opens, and becomes the current form.
   await ui.open("/?scenario=fork-failure-socket&frame=12&step=line");
   await expect(ui.scenario).toHaveValue("fork-failure-socket");
   await expect(ui.timeline).toHaveValue("12");
   await expect(page.getByRole("radio", { name: "Line" })).toBeChecked();
+  await expect.poll(() => new URL(page.url()).search).toBe("");
+  expect(linkPayload(page.url())).toMatchObject({ v: 1, s: "fork-failure-socket", f: 12, k: "line" });
 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await ui.button("Copy link").click();
   await expect(page.getByText("Link copied")).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain("scenario=fork-failure-socket");
-  expect(copied).toContain("frame=12");
-  expect(copied).toContain("step=line");
+  expect(copied).toBe(page.url());
+  expect(linkPayload(copied)).toMatchObject({ s: "fork-failure-socket", f: 12, k: "line" });
 
   await ui.open("/?scenario=%3Cimg%20src=x%3E&frame=-3&step=sideways");
   await expect(ui.scenario).toHaveValue("disk-happy-path");
   await expect(ui.timeline).toHaveValue("0");
-  await expect(page.getByText("This link could not be used fully")).toBeVisible();
+  await expect(page.getByText("This link could not be opened")).toBeVisible();
   await expect(page.locator("img")).toHaveCount(0);
 });
 

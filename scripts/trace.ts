@@ -1,14 +1,16 @@
 /**
  * npm run trace -- <scenario.json>            the trace as JSON
  * npm run trace -- --summary <scenario.json>  a readable timeline
- * npm run trace -- --url <scenario.json>      the share-link path for it
+ * npm run trace -- --url <scenario.json>      the share-link path for it, as the page writes it
+ *                                             (a catalogue scenario by id, any other in full)
  * Exit code 2 with a one-line message on a bad file.
  */
 import { readFileSync } from "node:fs";
 import { runScenario } from "../src/model/index";
 import { causeLabel, formatLogLine, formatSeconds } from "../src/model/format";
 import { parseScenarioText } from "../src/scenarios/schema";
-import { encodeSharePath } from "../src/share/url";
+import { scenarioRef } from "../src/share/payload";
+import { linkPath } from "../src/share/url";
 import type { Trace } from "../src/model/index";
 
 function fail(msg: string): never {
@@ -34,7 +36,8 @@ const parsed = parseScenarioText(text);
 if (!parsed.ok) fail(`${file}: ${parsed.errors[0]}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ""}`);
 
 if (mode === "url") {
-  process.stdout.write(`${encodeSharePath({ scenario: parsed.scenario })}\n`);
+  const state = { scenario: scenarioRef(parsed.scenario), edits: [], frame: 0, step: "event" as const, panels: [] };
+  process.stdout.write(`${linkPath(state)}\n`);
 } else {
   const trace = runScenario(parsed.scenario);
   process.stdout.write(mode === "json" ? `${JSON.stringify(trace)}\n` : summary(trace));

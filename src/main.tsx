@@ -2,17 +2,18 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "./index.css";
 import { useLab } from "./store/labStore";
-import { applyUrl, syncUrl } from "./store/url";
+import { startUrlSync } from "./store/url";
 import { App } from "./ui/App";
+import { reportUrl } from "./ui/share/notify";
 
 const rootElement = document.getElementById("root");
 if (!rootElement) {
   throw new Error("FullResync Lab: missing #root element in index.html");
 }
 
-// The URL picks the scenario, frame and step size; from then on the URL follows the store.
-applyUrl(useLab, window.location);
-syncUrl(useLab, window);
+// The URL picks the moment (scenario, edits, frame, step size, language, panels); from then on the
+// URL follows the store, and Back/Forward bring earlier scenarios and edits back.
+startUrlSync(useLab, window, reportUrl);
 
 createRoot(rootElement).render(
   <StrictMode>

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { decodeSharePath } from "../share/url";
+import { decodeLink } from "../share/codec";
+import { HASH_PREFIX } from "../share/url";
 import { runScenario } from "./index";
 import { CATALOGUE } from "../scenarios/catalogue";
 
@@ -32,11 +33,24 @@ describe("npm run trace", () => {
     expect(r.stdout).toMatch(/replicas: r1#1 dropped\(bgsave-failed\)/);
   });
 
-  it("--url prints a share path that decodes back to the scenario", () => {
+  it("--url prints the page's link: a catalogue scenario by id, any other document in full", () => {
     const r = trace("--url", catalogueFile);
     expect(r.status).toBe(0);
-    const decoded = decodeSharePath(r.stdout.trim()) as { scenario: unknown };
-    expect(decoded.scenario).toEqual(CATALOGUE.find((s) => s.id === "fork-failure-disk"));
+    const path = r.stdout.trim();
+    expect(path.startsWith(`/${HASH_PREFIX}`)).toBe(true);
+    expect(decodeLink(path.slice(1 + HASH_PREFIX.length))).toEqual({
+      ok: true,
+      state: { scenario: { kind: "catalogue", id: "fork-failure-disk" }, edits: [], frame: 0, step: "event", panels: [] },
+    });
+
+    const dir = mkdtempSync(join(tmpdir(), "frl-"));
+    const custom = { ...CATALOGUE.find((s) => s.id === "fork-failure-disk")!, title: { en: "My fork failure", zh: "我的 fork 失败" } };
+    const file = join(dir, "custom.json");
+    writeFileSync(file, JSON.stringify(custom, null, 2));
+    const own = trace("--url", file);
+    expect(own.status).toBe(0);
+    const decoded = decodeLink(own.stdout.trim().slice(1 + HASH_PREFIX.length));
+    expect(decoded.ok && decoded.state.scenario).toEqual({ kind: "document", scenario: custom });
   });
 
   it("exits 2 with one line naming the problem for a bad file", () => {

@@ -1,27 +1,40 @@
 /**
- * Share links (provisional format; the sharing work replaces it with a compressed, versioned
- * payload). `#v1=<base64url(JSON)>` carries the scenario document; it round-trips exactly.
+ * Where the payload sits in a URL: the fragment, `#s=<payload>`, so it never reaches a server and
+ * other query parameters (`?embed`) stay free. The CLI and the page build links with linkPath, so
+ * both print the same thing.
  */
-export const SHARE_PREFIX = "#v1=";
+import { decodeLink, decodePayload, encodeLink } from "./codec";
+import { legacyPayload, type DecodeResult, type LinkState } from "./payload";
 
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = "";
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+export const HASH_PREFIX = "#s=";
+
+export function linkHash(state: LinkState): string {
+  return `${HASH_PREFIX}${encodeLink(state)}`;
 }
 
-function fromBase64Url(s: string): Uint8Array {
-  const b64 = s.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((s.length + 3) % 4);
-  const bin = atob(b64);
-  return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+/** Path and fragment of a link, e.g. `/#s=q1YqU7Iy1FEqVrIyNNBRSlOyUkrLL8pVyC8tKSgtUdJRyk...` */
+export function linkPath(state: LinkState, pathname = "/"): string {
+  return `${pathname}${linkHash(state)}`;
 }
 
-export function encodeSharePath(payload: unknown): string {
-  return `/${SHARE_PREFIX}${toBase64Url(new TextEncoder().encode(JSON.stringify(payload)))}`;
+export type ReadLink =
+  /** Nothing in the URL chooses a state: the page opens as it is. */
+  | { kind: "none" }
+  | { kind: "link"; result: DecodeResult; legacy: boolean };
+
+/** Read a location: the current `#s=` form first, then the first page's `?scenario=` form. */
+export function readLink(location: { search: string; hash: string }): ReadLink {
+  if (location.hash.startsWith(HASH_PREFIX)) {
+    return { kind: "link", result: decodeLink(location.hash.slice(HASH_PREFIX.length)), legacy: false };
+  }
+  const legacy = legacyPayload(location.search);
+  if (legacy) return { kind: "link", result: decodePayload(legacy), legacy: true };
+  return { kind: "none" };
 }
 
-export function decodeSharePath(path: string): unknown {
-  const at = path.indexOf(SHARE_PREFIX);
-  if (at < 0) throw new Error("not a share link");
-  return JSON.parse(new TextDecoder().decode(fromBase64Url(path.slice(at + SHARE_PREFIX.length))));
+/** The query without the first page's link parameters (they move into the fragment); `?embed` stays as written. */
+export function searchWithoutLegacy(search: string): string {
+  const parts = search.replace(/^\?/, "").split("&").filter(Boolean);
+  const kept = parts.filter((part) => !["scenario", "frame", "step"].includes(part.split("=")[0] ?? ""));
+  return kept.length ? `?${kept.join("&")}` : "";
 }

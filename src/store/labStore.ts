@@ -6,14 +6,19 @@
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
 import { createCursorSlice } from "./slices/cursorSlice";
+import { createPanelsSlice } from "./slices/panelsSlice";
 import { createPlaybackSlice } from "./slices/playbackSlice";
+import { trackFinished } from "./progress";
 import { createPrefsSlice } from "./slices/prefsSlice";
+import { createProgressSlice } from "./slices/progressSlice";
 import { createScenarioSlice } from "./slices/scenarioSlice";
 import { SPEEDS, type LabState, type Speed } from "./types";
 
 export * from "./types";
 
-type Remembered = Pick<LabState, "theme" | "lang" | "speed">;
+type Remembered = Pick<LabState, "theme" | "lang" | "speed" | "finished">;
+
+const ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 
 export const useLab = create<LabState>()(
   persist(
@@ -22,12 +27,14 @@ export const useLab = create<LabState>()(
       ...createCursorSlice(...a),
       ...createPlaybackSlice(...a),
       ...createPrefsSlice(...a),
+      ...createProgressSlice(...a),
+      ...createPanelsSlice(...a),
     }),
     {
       name: "fullresync-lab:prefs",
       version: 1,
-      // Only preferences are remembered here; scenario, frame and step size live in the URL.
-      partialize: (s): Remembered => ({ theme: s.theme, lang: s.lang, speed: s.speed }),
+      // Only preferences and progress are remembered here; scenario, frame and step size live in the URL.
+      partialize: (s): Remembered => ({ theme: s.theme, lang: s.lang, speed: s.speed, finished: s.finished }),
       // Whatever is stored is checked before use: a hand-edited value falls back to the default.
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<Remembered>;
@@ -36,8 +43,13 @@ export const useLab = create<LabState>()(
           theme: p.theme === "light" || p.theme === "dark" ? p.theme : "system",
           lang: p.lang === "zh" ? "zh" : "en",
           speed: SPEEDS.includes(p.speed as Speed) ? (p.speed as Speed) : 1,
+          finished: Array.isArray(p.finished)
+            ? [...new Set(p.finished.filter((id): id is string => typeof id === "string" && ID.test(id)))].slice(0, 200)
+            : [],
         };
       },
     },
   ),
 );
+
+trackFinished(useLab);

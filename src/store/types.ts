@@ -1,4 +1,5 @@
 import type { Trace } from "../model";
+import type { Edit } from "../scenarios/edits";
 import type { Scenario } from "../scenarios/schema";
 import type { Derived } from "./derive";
 
@@ -10,11 +11,40 @@ export const SPEEDS = [0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 export interface ScenarioSlice {
+  /** The scenario as opened: a catalogue document or a user's file. */
+  baseScenario: Scenario;
+  /** Sandbox edits on top of it, in the order they were made. */
+  edits: Edit[];
+  /** The effective scenario: applyEdits(baseScenario, edits). Its id is the base's id. */
   scenario: Scenario;
   trace: Trace;
   derived: Derived;
-  /** Load a catalogue scenario by id (an unknown id falls back to the default, with a notice). */
+  /** Load a catalogue scenario by id, without edits (an unknown id falls back to the default, with a notice). */
   loadScenario: (id: string, frame?: number) => void;
+  /**
+   * Open a user's scenario document (validated again here) with optional edits, at a frame.
+   * An invalid document changes nothing; invalid edits are dropped; both with a notice.
+   */
+  loadCustomScenario: (scenario: Scenario, edits?: Edit[], frame?: number) => void;
+  /**
+   * Add one sandbox edit: the future is recomputed, the cursor stays on the same frame index
+   * (edits take effect at editTime(frame.t), so the frames up to the cursor are unchanged).
+   * Returns false, changes nothing and shows a notice if the edit cannot be applied.
+   */
+  addEdit: (edit: Edit) => boolean;
+  /** Remove the last edit (the cursor is kept, clamped to the new trace). */
+  undoEdit: () => void;
+  /** Replace all edits (URL restore). Invalid edits are ignored, with a notice; returns whether they were used. */
+  setEdits: (edits: Edit[]) => boolean;
+}
+
+export interface ProgressSlice {
+  /** Catalogue scenarios played to the end with every prediction answered (remembered). */
+  finished: string[];
+  /** Prediction guesses of this session: "<scenario id>:<step index>" → the chosen choice. */
+  guesses: Record<string, number>;
+  markFinished: (id: string) => void;
+  answerPrediction: (scenarioId: string, stepIndex: number, choice: number) => void;
 }
 
 export interface CursorSlice {
@@ -53,4 +83,12 @@ export interface PrefsSlice {
   dismissNotice: () => void;
 }
 
-export type LabState = ScenarioSlice & CursorSlice & PlaybackSlice & PrefsSlice;
+/** Which tool panels are open (the sandbox drawer, the "what if" dialog). */
+export interface PanelsSlice {
+  sandboxOpen: boolean;
+  probeOpen: boolean;
+  setSandboxOpen: (open: boolean) => void;
+  setProbeOpen: (open: boolean) => void;
+}
+
+export type LabState = ScenarioSlice & CursorSlice & PlaybackSlice & PrefsSlice & ProgressSlice & PanelsSlice;

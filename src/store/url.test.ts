@@ -1,18 +1,212 @@
-import { describe, expect, it } from "vitest";
-import { buildSearch, parseUrlState } from "./url";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { findScenario } from "../scenarios/catalogue";
+import { decodeLink, encodePayload } from "../share/codec";
+import { HASH_PREFIX } from "../share/url";
+import { useLab } from "./labStore";
+import { startUrlSync, type UrlReport, type UrlSync } from "./url";
+
+/** A window with just enough of location, history and popstate to watch the sync work. */
+function fakeWindow(start: string) {
+  const entries = [new URL(start, "http://lab.test")];
+  let index = 0;
+  const listeners = new Set<() => void>();
+  const at = () => entries[index]!;
+  const win = {
+    location: {
+      get pathname() {
+        return at().pathname;
+      },
+      get search() {
+        return at().search;
+      },
+      get hash() {
+        return at().hash;
+      },
+      get href() {
+        return at().href;
+      },
+    },
+    history: {
+      state: null,
+      pushState: (_s: unknown, _t: string, url: string) => {
+        entries.splice(index + 1);
+        entries.push(new URL(url, at()));
+        index++;
+      },
+      replaceState: (_s: unknown, _t: string, url: string) => {
+        entries[index] = new URL(url, at());
+      },
+    },
+    addEventListener: (_type: string, l: () => void) => listeners.add(l),
+    removeEventListener: (_type: string, l: () => void) => listeners.delete(l),
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number,
+    clearTimeout: (id: number) => clearTimeout(id),
+  };
+  const go = (delta: number) => {
+    index += delta;
+    for (const l of listeners) l();
+  };
+  return { win: win as unknown as Window, entries, back: () => go(-1), forward: () => go(1), index: () => index };
+}
+
+const s = () => useLab.getState();
+const linkOf = (hash: string) => {
+  expect(hash.startsWith(HASH_PREFIX)).toBe(true);
+  const r = decodeLink(hash.slice(HASH_PREFIX.length));
+  if (!r.ok) throw new Error(r.problem.code);
+  return r.state;
+};
+
+let sync: UrlSync | undefined;
+let reports: UrlReport[] = [];
+function start(url: string) {
+  const w = fakeWindow(url);
+  reports = [];
+  sync = startUrlSync(useLab, w.win, (r) => reports.push(r));
+  return w;
+}
 
 describe("the URL as a projection of the store", () => {
-  it("round-trips scenario, frame and step size", () => {
-    const search = buildSearch("fork-failure-disk", 12, "line");
-    expect(parseUrlState(search)).toEqual({ state: { scenario: "fork-failure-disk", frame: 12, step: "line" }, problems: [] });
+  beforeEach(() => {
+    vi.useFakeTimers();
+    s().loadScenario("disk-happy-path");
+    s().setStepSize("event");
+    s().setLang("en");
+    s().closeHelp();
+    s().setSandboxOpen(false);
+    s().setProbeOpen(false);
+  });
+  afterEach(() => {
+    sync?.stop();
+    vi.useRealTimers();
   });
 
-  it("drops anything invalid and says why, without throwing", () => {
-    const { state, problems } = parseUrlState("?scenario=%3Cscript%3E&frame=1e9&step=sideways");
-    expect(state).toEqual({});
-    expect(problems).toHaveLength(3);
-    expect(parseUrlState("?scenario=no-such-scenario").problems[0]).toContain("unknown scenario");
-    expect(parseUrlState("?frame=-1").state.frame).toBeUndefined();
-    expect(parseUrlState("").problems).toEqual([]);
+  it("writes scenario, edits, frame, step size, language and panels into the fragment", () => {
+    const w = start("/");
+    expect(linkOf(w.win.location.hash)).toEqual({ scenario: { kind: "catalogue", id: "disk-happy-path" }, edits: [], frame: 0, step: "event", lang: "en", panels: [] });
+    s().loadScenario("fork-failure-disk");
+    s().stepForward();
+    s().stepForward();
+    s().setStepSize("line");
+    s().setLang("zh");
+    s().toggleHelp();
+    sync!.flush();
+    expect(linkOf(w.win.location.hash)).toEqual({
+      scenario: { kind: "catalogue", id: "fork-failure-disk" },
+      edits: [],
+      frame: s().cursor,
+      step: "line",
+      lang: "zh",
+      panels: ["help"],
+    });
+    expect(s().cursor).toBeGreaterThan(0);
+  });
+
+  it("makes a history entry per scenario and per edit, but not per step; Back and Forward restore them", () => {
+    const w = start("/");
+    s().loadScenario("fork-failure-disk");
+    for (let i = 0; i < 5; i++) s().stepForward();
+    vi.advanceTimersByTime(1000);
+    expect(w.entries).toHaveLength(2);
+    const frame = s().cursor;
+    expect(s().addEdit({ kind: "event", event: { at: 0.5, type: "write", count: 3 } })).toBe(true);
+    expect(w.entries).toHaveLength(3);
+    expect(linkOf(w.win.location.hash).edits).toHaveLength(1);
+
+    w.back();
+    expect(s().edits).toEqual([]);
+    expect(s().scenario.id).toBe("fork-failure-disk");
+    expect(s().cursor).toBe(frame);
+    w.back();
+    expect(s().scenario.id).toBe("disk-happy-path");
+    expect(s().cursor).toBe(0);
+    w.forward();
+    w.forward();
+    expect(s().edits).toHaveLength(1);
+    expect(w.entries).toHaveLength(3); // restoring wrote no new entries
+  });
+
+  it("writes cursor moves while playing at most every 200 ms", () => {
+    const w = start("/?scenario=fork-failure-disk");
+    const before = w.win.location.hash;
+    s().stepForward();
+    const afterFirst = w.win.location.hash;
+    expect(afterFirst).not.toBe(before); // the first move is written at once
+    s().stepForward();
+    s().stepForward();
+    expect(w.win.location.hash).toBe(afterFirst);
+    vi.advanceTimersByTime(250);
+    expect(linkOf(w.win.location.hash).frame).toBe(s().cursor);
+  });
+
+  it("keeps the last frame on the entry being left, even when it was not written yet", () => {
+    const w = start("/");
+    s().loadScenario("fork-failure-disk");
+    for (let i = 0; i < 4; i++) s().stepForward(); // faster than the URL is written
+    const frame = s().cursor;
+    s().loadScenario("delay-zero");
+    w.back();
+    expect(s().scenario.id).toBe("fork-failure-disk");
+    expect(s().cursor).toBe(frame);
+  });
+
+  it("opens the first page's ?scenario=&frame=&step= links, keeping other query parameters", () => {
+    const w = start("/?scenario=fork-failure-socket&frame=12&step=line&embed");
+    expect(s().scenario.id).toBe("fork-failure-socket");
+    expect(s().cursor).toBe(12);
+    expect(s().stepSize).toBe("line");
+    expect(w.win.location.search).toBe("?embed");
+    expect(linkOf(w.win.location.hash).frame).toBe(12);
+    expect(reports).toEqual([]);
+  });
+
+  it("opens the default scenario and reports what was wrong with a link it cannot use", () => {
+    s().loadScenario("fork-failure-disk");
+    const w = start("/#s=AAAA!!");
+    expect(s().scenario.id).toBe("disk-happy-path");
+    expect(reports).toEqual([{ kind: "bad-link", problem: { code: "not-base64" } }]);
+    expect(linkOf(w.win.location.hash).scenario).toEqual({ kind: "catalogue", id: "disk-happy-path" });
+
+    start("/?scenario=%3Cimg%20src=x%3E&frame=-3&step=sideways");
+    expect(reports[0]).toMatchObject({ kind: "bad-link", problem: { code: "markup", detail: "scenario" } });
+    start("/?scenario=fork-failure-disk&frame=-3");
+    expect(reports[0]).toMatchObject({ kind: "bad-link", problem: { code: "shape" } });
+    expect(s().scenario.id).toBe("disk-happy-path");
+  });
+
+  it("shows the last frame, and says so, when a link's frame is past the end", () => {
+    start("/?scenario=disk-happy-path&frame=9999");
+    expect(s().cursor).toBe(s().trace.frames.length - 1);
+    expect(reports).toEqual([{ kind: "frame-past-end", frame: 9999, count: s().trace.frames.length }]);
+  });
+
+  it("carries a user's document in full and opens it again with its edits", () => {
+    const doc = { ...findScenario("disk-happy-path")!, title: { en: "Mine", zh: "我的" } };
+    const w = start("/");
+    s().loadCustomScenario(doc, [{ kind: "add-replica", at: 0.2, replica: { id: "r2", capa: ["eof"], command: "PSYNC" } }]);
+    s().last();
+    sync!.flush();
+    const hash = w.win.location.hash;
+    const link = linkOf(hash);
+    expect(link.scenario).toEqual({ kind: "document", scenario: doc });
+    sync!.stop();
+
+    s().loadScenario("fork-failure-disk");
+    start(`/${hash}`);
+    expect(s().baseScenario.title.en).toBe("Mine");
+    expect(s().edits).toHaveLength(1);
+    expect(s().scenario.replicas.map((r) => r.id)).toEqual(["r1", "r2"]);
+    expect(s().cursor).toBe(s().trace.frames.length - 1);
+    expect(reports).toEqual([]);
+  });
+
+  it("reads a hand-made version-1 payload", () => {
+    start(`/${HASH_PREFIX}${encodePayload({ v: 1, s: "delay-zero", f: 3, k: "line", l: "zh", p: ["help", "sandbox", "someday"] })}`);
+    expect(s().scenario.id).toBe("delay-zero");
+    expect(s().cursor).toBe(3);
+    expect(s().lang).toBe("zh");
+    expect(s().helpOpen).toBe(true);
+    expect(s().sandboxOpen).toBe(true);
+    expect(s().probeOpen).toBe(false);
   });
 });

@@ -1,81 +1,240 @@
 /**
- * The URL as a projection of the store (a first, simple form; the sharing work replaces it with
- * a versioned, compressed payload): `?scenario=<id>&frame=<n>&step=event|line`.
- * Read once on load — anything invalid falls back to its default with a non-blocking notice —
- * and rewritten (replaceState) whenever those three values change.
+ * The URL as a projection of the store (SPEC §7). The fragment `#s=<payload>` (src/share) holds
+ * the scenario (catalogue id or the whole user document), the sandbox edits, the frame, the step
+ * size, the language and the open panels.
+ *
+ * - A new scenario or a new edit is a new history entry (pushState), so Back and Forward walk
+ *   them; cursor, step size, language and panels rewrite the current entry (replaceState).
+ * - popstate restores the store from the URL.
+ * - On load the URL is read once: the current form, or the first page's `?scenario=&frame=&step=`
+ *   form as payload version 0. A link that cannot be used opens the default scenario, and what was
+ *   wrong goes to `report` (the page words it in the reader's language; nothing here is markup).
  */
-import { findScenario } from "../scenarios/catalogue";
-import type { LabState, StepSize } from "./labStore";
+import { DEFAULT_SCENARIO_ID } from "../scenarios/catalogue";
+import { canonicalJson, PANELS, scenarioRef, type LinkProblem, type LinkState, type Panel, type ScenarioRef } from "../share/payload";
+import { linkHash, readLink, searchWithoutLegacy } from "../share/url";
+import type { LabState } from "./types";
 
-type Store = {
+export type Store = {
   getState: () => LabState;
+  setState: (partial: Partial<LabState>) => void;
   subscribe: (listener: (state: LabState, prev: LabState) => void) => () => void;
 };
 
-export interface UrlState {
-  scenario?: string;
-  frame?: number;
-  step?: StepSize;
+type Win = Pick<Window, "location" | "history" | "addEventListener" | "removeEventListener" | "setTimeout" | "clearTimeout">;
+
+/** Something about a link the reader should know; none of these blocks the page. */
+export type UrlReport =
+  | { kind: "bad-link"; problem: LinkProblem }
+  | { kind: "frame-past-end"; frame: number; count: number };
+
+// Panels ---------------------------------------------------------------------------------------
+
+interface PanelBinding {
+  isOpen: (s: LabState) => boolean;
+  setOpen: (store: Store, open: boolean) => void;
 }
 
-const ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
-const FRAME = /^\d{1,7}$/;
+const PANEL_BINDINGS: Record<Panel, PanelBinding> = {
+  help: {
+    isOpen: (s) => s.helpOpen,
+    setOpen: (store, open) => {
+      if (store.getState().helpOpen !== open) store.getState().toggleHelp();
+    },
+  },
+  sandbox: {
+    isOpen: (s) => s.sandboxOpen,
+    setOpen: (store, open) => {
+      if (store.getState().sandboxOpen !== open) store.getState().setSandboxOpen(open);
+    },
+  },
+  probe: {
+    isOpen: (s) => s.probeOpen,
+    setOpen: (store, open) => {
+      if (store.getState().probeOpen !== open) store.getState().setProbeOpen(open);
+    },
+  },
+};
 
-/** Parse the query string; every problem is described in words, never thrown. */
-export function parseUrlState(search: string): { state: UrlState; problems: string[] } {
-  const params = new URLSearchParams(search);
-  const state: UrlState = {};
-  const problems: string[] = [];
-
-  const scenario = params.get("scenario");
-  if (scenario !== null) {
-    if (ID.test(scenario) && findScenario(scenario)) state.scenario = scenario;
-    else problems.push(`the link names an unknown scenario ("${scenario.slice(0, 40)}")`);
-  }
-  const frame = params.get("frame");
-  if (frame !== null) {
-    if (FRAME.test(frame)) state.frame = Number(frame);
-    else problems.push(`"${frame.slice(0, 20)}" is not a frame number`);
-  }
-  const step = params.get("step");
-  if (step !== null) {
-    if (step === "event" || step === "line") state.step = step;
-    else problems.push(`"${step.slice(0, 20)}" is not a step size (event or line)`);
-  }
-  return { state, problems };
+export function openPanels(s: LabState): Panel[] {
+  return PANELS.filter((p) => PANEL_BINDINGS[p].isOpen(s));
 }
 
-export function buildSearch(scenarioId: string, frame: number, step: StepSize): string {
-  const params = new URLSearchParams({ scenario: scenarioId, frame: String(frame), step });
-  return `?${params.toString()}`;
+// Store → link ---------------------------------------------------------------------------------
+
+/** The moment the store shows, as a link carries it. */
+export function linkStateOf(s: LabState): LinkState {
+  return {
+    scenario: scenarioRef(s.baseScenario),
+    edits: s.edits,
+    frame: s.cursor,
+    step: s.stepSize,
+    lang: s.lang,
+    panels: openPanels(s),
+  };
 }
 
-/** Apply the URL to the store; returns nothing, reports problems through the store's notice. */
-export function applyUrl(store: Store, location: Pick<Location, "search">): void {
-  const { state, problems } = parseUrlState(location.search);
+// Link → store ---------------------------------------------------------------------------------
+
+function sameRef(a: ScenarioRef, b: ScenarioRef): boolean {
+  if (a.kind === "catalogue") return b.kind === "catalogue" && a.id === b.id;
+  if (b.kind === "catalogue") return false;
+  return a.scenario === b.scenario || canonicalJson(a.scenario) === canonicalJson(b.scenario);
+}
+
+/** Put the store where the link says; returns what the reader should be told. */
+export function applyLinkState(store: Store, link: LinkState): UrlReport[] {
+  const reports: UrlReport[] = [];
+  const now = store.getState();
+  const unchanged = sameRef(scenarioRef(now.baseScenario), link.scenario) && JSON.stringify(now.edits) === JSON.stringify(link.edits);
+  if (!unchanged) {
+    if (link.scenario.kind === "catalogue") {
+      now.loadScenario(link.scenario.id);
+      if (link.edits.length) store.getState().setEdits(link.edits);
+    } else {
+      now.loadCustomScenario(link.scenario.scenario, link.edits);
+    }
+  }
   const s = store.getState();
-  if (state.scenario) s.loadScenario(state.scenario);
-  if (state.step) s.setStepSize(state.step);
-  if (state.frame !== undefined) {
-    const count = store.getState().trace.frames.length;
-    if (state.frame < count) store.getState().seek(state.frame);
-    else problems.push(`frame ${state.frame} is past the end of this scenario (it has ${count} frames)`);
-  }
-  if (problems.length) {
-    store.getState().showNotice(`This link could not be used fully: ${problems.join("; ")}. Defaults are shown instead.`);
-  }
+  if (s.stepSize !== link.step) s.setStepSize(link.step);
+  if (link.lang && s.lang !== link.lang) s.setLang(link.lang);
+  for (const p of PANELS) PANEL_BINDINGS[p].setOpen(store, link.panels.includes(p));
+  const count = store.getState().trace.frames.length;
+  if (link.frame >= count) reports.push({ kind: "frame-past-end", frame: link.frame, count });
+  store.getState().seek(link.frame);
+  return reports;
 }
 
-/** Keep the address bar in step with the store; returns an unsubscribe function. */
-export function syncUrl(store: Store, win: Pick<Window, "location" | "history">): () => void {
-  const write = (st: LabState) => {
-    const search = buildSearch(st.scenario.id, st.cursor, st.stepSize);
-    if (search !== win.location.search) {
-      win.history.replaceState(win.history.state, "", `${win.location.pathname}${search}${win.location.hash}`);
+/** Open the default scenario at its start (a link that could not be used). */
+function openDefault(store: Store): void {
+  store.getState().loadScenario(DEFAULT_SCENARIO_ID);
+}
+
+// Keeping them in step ---------------------------------------------------------------------------
+
+/** Cursor moves while playing are written at most this often (browsers throttle history calls). */
+const REPLACE_INTERVAL_MS = 200;
+
+export interface UrlSync {
+  /** Write any pending change now (before copying the address, say). */
+  flush: () => void;
+  stop: () => void;
+}
+
+let active: UrlSync | undefined;
+
+/** Bring the address bar up to date with the store now (Copy link reads it right after). */
+export function flushUrl(): void {
+  active?.flush();
+}
+
+/**
+ * Read the URL into the store, then keep the URL in step with it. `report` hears about links that
+ * could not be used (fully).
+ */
+export function startUrlSync(store: Store, win: Win, report: (r: UrlReport) => void = () => {}): UrlSync {
+  let applying = false;
+  let timer: number | undefined;
+  let lastReplace = 0;
+
+  const hrefFor = (s: LabState, search: string) => `${win.location.pathname}${search}${linkHash(linkStateOf(s))}`;
+
+  const write = (mode: "push" | "replace", search = win.location.search, state = store.getState()) => {
+    const href = hrefFor(state, search);
+    if (href === `${win.location.pathname}${win.location.search}${win.location.hash}`) return;
+    try {
+      if (mode === "push") win.history.pushState(null, "", href);
+      else win.history.replaceState(win.history.state, "", href);
+    } catch {
+      // A browser that throttles history calls may refuse one; the next change writes again.
     }
   };
-  write(store.getState());
-  return store.subscribe((st, prev) => {
-    if (st.scenario !== prev.scenario || st.cursor !== prev.cursor || st.stepSize !== prev.stepSize) write(st);
+
+  const cancelPending = () => {
+    if (timer !== undefined) win.clearTimeout(timer);
+    timer = undefined;
+  };
+
+  const flush = () => {
+    if (timer === undefined) return;
+    cancelPending();
+    lastReplace = Date.now();
+    write("replace");
+  };
+
+  const scheduleReplace = () => {
+    if (timer !== undefined) return; // the pending write will take the latest state
+    const wait = REPLACE_INTERVAL_MS - (Date.now() - lastReplace);
+    if (wait <= 0) {
+      lastReplace = Date.now();
+      write("replace");
+    } else {
+      timer = win.setTimeout(() => {
+        timer = undefined;
+        lastReplace = Date.now();
+        write("replace");
+      }, wait);
+    }
+  };
+
+  /** Apply whatever the address says; a link that cannot be used opens the default scenario. */
+  const readAddress = () => {
+    const read = readLink(win.location);
+    applying = true;
+    try {
+      if (read.kind === "none") return read;
+      if (read.result.ok) {
+        for (const r of applyLinkState(store, read.result.state)) report(r);
+      } else {
+        openDefault(store);
+        report({ kind: "bad-link", problem: read.result.problem });
+      }
+    } finally {
+      applying = false;
+    }
+    return read;
+  };
+
+  // On load: the first page's query parameters move into the fragment.
+  const first = readAddress();
+  write("replace", first.kind === "link" && first.legacy ? searchWithoutLegacy(win.location.search) : win.location.search);
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (applying) return;
+    if (s.baseScenario !== prev.baseScenario || s.edits !== prev.edits) {
+      // The entry being left keeps where the reader was: a pending cursor write lands on it first.
+      if (timer !== undefined) {
+        cancelPending();
+        write("replace", win.location.search, prev);
+      }
+      write("push");
+    } else if (
+      s.cursor !== prev.cursor ||
+      s.stepSize !== prev.stepSize ||
+      s.lang !== prev.lang ||
+      PANELS.some((p) => PANEL_BINDINGS[p].isOpen(s) !== PANEL_BINDINGS[p].isOpen(prev))
+    ) {
+      scheduleReplace();
+    }
   });
+
+  const onPopState = () => {
+    cancelPending();
+    readAddress();
+    // A link that could not be used shows the default scenario; the address says so too.
+    write("replace");
+  };
+  win.addEventListener("popstate", onPopState);
+
+  const sync: UrlSync = {
+    flush,
+    stop: () => {
+      cancelPending();
+      unsubscribe();
+      win.removeEventListener("popstate", onPopState);
+      if (active === sync) active = undefined;
+    },
+  };
+  active = sync;
+  return sync;
 }

@@ -10,6 +10,9 @@ import { HelpOverlay } from "./layout/HelpOverlay";
 import { Notice } from "./layout/Notice";
 import { ServerLog } from "./log/ServerLog";
 import { ReplicasPanel } from "./replicas/ReplicasPanel";
+import { ProbeMount, SandboxMount } from "./sandbox/SandboxMount";
+import { ScenarioDropZone } from "./share/ScenarioDropZone";
+import { ShareDialogs } from "./share/ShareDialogsMount";
 
 /**
  * One screen at 1280×720 (panels scroll inside), one column on a phone.
@@ -24,7 +27,7 @@ export function App() {
       <Header />
       <Notice />
       <ControlBar />
-      <main className="grid flex-1 grid-cols-1 gap-2 p-2 lg:min-h-0 lg:grid-cols-[minmax(0,1.45fr)_minmax(0,1fr)_minmax(0,0.95fr)] lg:grid-rows-[minmax(0,1fr)]">
+      <main className="relative grid flex-1 grid-cols-1 gap-2 p-2 lg:min-h-0 lg:grid-cols-[minmax(0,1.45fr)_minmax(0,1fr)_minmax(0,0.95fr)] lg:grid-rows-[minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-2 lg:min-h-0">
           <div className="lg:max-h-[62%] lg:min-h-0 lg:flex-none">
             <DiagramPanel />
@@ -44,8 +47,12 @@ export function App() {
         <div className="min-w-0 lg:min-h-0">
           <ReplicasPanel />
         </div>
+        <SandboxMount />
       </main>
       <HelpOverlay />
+      <ProbeMount />
+      <ShareDialogs />
+      <ScenarioDropZone />
     </div>
   );
 }

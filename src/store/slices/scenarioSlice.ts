@@ -1,25 +1,109 @@
 import type { StateCreator } from "zustand";
 import { CATALOGUE, DEFAULT_SCENARIO_ID, findScenario } from "../../scenarios/catalogue";
-import type { Scenario } from "../../scenarios/schema";
+import { applyEdits, type Edit } from "../../scenarios/edits";
+import { validateScenario, type Scenario } from "../../scenarios/schema";
 import { traceFor } from "../traceCache";
 import type { LabState, ScenarioSlice } from "../types";
 
 const fallback = findScenario(DEFAULT_SCENARIO_ID) ?? (CATALOGUE[0] as Scenario);
 
-export const createScenarioSlice: StateCreator<LabState, [], [], ScenarioSlice> = (set) => ({
+const clampFrame = (frame: number, count: number) => Math.max(0, Math.min(count - 1, Math.trunc(Number.isFinite(frame) ? frame : 0)));
+
+const MAX_SHOWN_ERRORS = 3;
+const describeErrors = (errors: string[]) =>
+  errors.slice(0, MAX_SHOWN_ERRORS).join("; ") + (errors.length > MAX_SHOWN_ERRORS ? ` (and ${errors.length - MAX_SHOWN_ERRORS} more)` : "");
+
+/** The effective scenario and its trace for a base and edits, or the errors that prevent it. */
+function effective(base: Scenario, edits: Edit[]) {
+  if (!edits.length) return { ok: true as const, scenario: base, ...traceFor(base) };
+  const r = applyEdits(base, edits);
+  if (!r.ok) return r;
+  return { ok: true as const, scenario: r.scenario, ...traceFor(r.scenario, base, edits) };
+}
+
+export const createScenarioSlice: StateCreator<LabState, [], [], ScenarioSlice> = (set, get) => ({
+  baseScenario: fallback,
+  edits: [],
   scenario: fallback,
   ...traceFor(fallback),
+
   loadScenario: (id, frame = 0) => {
     const found = findScenario(id);
     const scenario = found ?? fallback;
     const { trace, derived } = traceFor(scenario);
     set({
+      baseScenario: scenario,
+      edits: [],
       scenario,
       trace,
       derived,
-      cursor: Math.max(0, Math.min(trace.frames.length - 1, Math.trunc(frame))),
+      cursor: clampFrame(frame, trace.frames.length),
       playing: false,
-      ...(found ? {} : { notice: `Unknown scenario "${id}"; the default scenario is open instead.` }),
+      ...(found ? {} : { notice: `Unknown scenario "${id.slice(0, 40)}"; the default scenario is open instead.` }),
     });
+  },
+
+  loadCustomScenario: (doc, edits = [], frame = 0) => {
+    const checked = validateScenario(doc);
+    if (!checked.ok) {
+      get().showNotice(`This scenario file cannot be opened: ${describeErrors(checked.errors)}`);
+      return;
+    }
+    const base = checked.scenario;
+    let used = edits;
+    let r = effective(base, used);
+    let notice: string | null = null;
+    if (!r.ok) {
+      notice = `The scenario is open, but its sandbox edits could not be used: ${describeErrors(r.errors)}`;
+      used = [];
+      r = effective(base, used);
+    }
+    if (!r.ok) return; // unreachable: a valid document without edits always applies
+    set({
+      baseScenario: base,
+      edits: [...used],
+      scenario: r.scenario,
+      trace: r.trace,
+      derived: r.derived,
+      cursor: clampFrame(frame, r.trace.frames.length),
+      playing: false,
+      ...(notice ? { notice } : {}),
+    });
+  },
+
+  addEdit: (edit) => {
+    const { baseScenario, edits, cursor } = get();
+    const next = [...edits, edit];
+    const r = effective(baseScenario, next);
+    if (!r.ok) {
+      get().showNotice(`This change could not be made: ${describeErrors(r.errors)}`);
+      return false;
+    }
+    set({ edits: next, scenario: r.scenario, trace: r.trace, derived: r.derived, cursor: clampFrame(cursor, r.trace.frames.length), playing: false });
+    return true;
+  },
+
+  undoEdit: () => {
+    const { baseScenario, edits, cursor } = get();
+    if (!edits.length) return;
+    const next = edits.slice(0, -1);
+    const r = effective(baseScenario, next);
+    if (!r.ok) return; // a prefix of edits that applied always applies
+    set({ edits: next, scenario: r.scenario, trace: r.trace, derived: r.derived, cursor: clampFrame(cursor, r.trace.frames.length), playing: false });
+  },
+
+  setEdits: (edits) => {
+    const { baseScenario, cursor } = get();
+    const r = effective(baseScenario, edits);
+    if (!r.ok) {
+      get().showNotice(`The sandbox edits could not be used and were ignored: ${describeErrors(r.errors)}`);
+      const plain = effective(baseScenario, []);
+      if (plain.ok) {
+        set({ edits: [], scenario: plain.scenario, trace: plain.trace, derived: plain.derived, cursor: clampFrame(cursor, plain.trace.frames.length) });
+      }
+      return false;
+    }
+    set({ edits: [...edits], scenario: r.scenario, trace: r.trace, derived: r.derived, cursor: clampFrame(cursor, r.trace.frames.length), playing: false });
+    return true;
   },
 });

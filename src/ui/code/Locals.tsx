@@ -23,7 +23,7 @@ export function Locals({ locals, live, lastCallT }: { locals: PortLocals | null;
       <p className="text-[11px] text-slate-600 dark:text-slate-300">
         {live ? "Local variables" : lastCallT !== null ? `Local variables at the end of the last call (t = ${formatSeconds(lastCallT)} s)` : "Local variables (not called yet)"}
       </p>
-      <dl className={`grid grid-cols-[repeat(auto-fill,minmax(7.5rem,1fr))] gap-x-2 font-mono text-xs ${live ? "" : "code-idle"}`}>
+      <dl className={`grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-x-2 font-mono text-xs ${live ? "" : "code-idle"}`}>
         {NAMES.map((n) => (
           <div key={n} className="flex gap-1 whitespace-nowrap">
             <dt className="text-slate-600 dark:text-slate-400">{n}</dt>

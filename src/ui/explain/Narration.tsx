@@ -1,8 +1,7 @@
-import { useState } from "react";
 import type { Trace } from "../../model";
 import type { Scenario } from "../../scenarios/schema";
 import { resolveSteps, type ResolvedStep } from "../../scenarios/steps";
-import type { Lang } from "../../store/labStore";
+import { useLab, type Lang } from "../../store/labStore";
 import { RichText } from "./RichText";
 
 const cache = new WeakMap<Trace, ResolvedStep[]>();
@@ -20,8 +19,11 @@ const UI = {
   zh: { narration: "讲解", predict: "预测", right: "答对了。", wrong: "不对——答案是：", hint: "先猜一猜，再单步前进验证。" },
 } as const;
 
-function Prediction({ step, lang }: { step: ResolvedStep; lang: Lang }) {
-  const [guess, setGuess] = useState<number | null>(null);
+/** The guess lives in the store: it counts towards finishing the scenario, and survives stepping away. */
+function Prediction({ scenarioId, step, lang }: { scenarioId: string; step: ResolvedStep; lang: Lang }) {
+  const guess = useLab((s) => s.guesses[`${scenarioId}:${step.index}`] ?? null);
+  const answer = useLab((s) => s.answerPrediction);
+  const setGuess = (choice: number) => answer(scenarioId, step.index, choice);
   const p = step.step.predict;
   if (!p) return null;
   const t = UI[lang];
@@ -82,7 +84,7 @@ export function Narration({ scenario, trace, cursor, lang }: { scenario: Scenari
         </p>
       ))}
       {asks.map((s) => (
-        <Prediction key={`${scenario.id}:${s.index}`} step={s} lang={lang} />
+        <Prediction key={`${scenario.id}:${s.index}`} scenarioId={scenario.id} step={s} lang={lang} />
       ))}
     </>
   );

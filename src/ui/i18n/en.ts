@@ -2,6 +2,8 @@
  * English explanations, written for a student who knows what fork() is but not Redis internals.
  * Facts follow the Redis 4.0.14 reference (§ numbers in comments). Backticks mark code.
  */
+import { panelsEn } from "./panels.en";
+import { shareEn } from "./share.en";
 import { bytes, capaNames, num, str, type Dict } from "./types";
 
 const ERRNO_TEXT: Record<string, string> = {
@@ -291,4 +293,6 @@ export const en: Dict = {
     nothingNew: "Nothing visible changed in this step.",
     condition: (v) => (v ? "The condition is true." : "The condition is false."),
   },
+  panels: panelsEn,
+  share: shareEn,
 };

@@ -1,5 +1,7 @@
 /** The shape every language dictionary has; keys follow the model's note keys. */
 import type { Frame, Note } from "../../model";
+import type { PanelsDict } from "./panels.types";
+import type { ShareDict } from "./share.types";
 
 export const NOTE_KEYS = [
   "sync.accepted",
@@ -95,6 +97,10 @@ export interface Dict {
     /** The value a condition line evaluated to. */
     condition: (value: boolean) => string;
   };
+  /** The picker, the sandbox and the "what if" probe (panels.*.ts). */
+  panels: PanelsDict;
+  /** Copy link, bad links, scenario files (share.*.ts). */
+  share: ShareDict;
 }
 
 // Helpers shared by the dictionaries -----------------------------------------------------------

@@ -1,4 +1,6 @@
 /** 简体中文说明：与 en.ts 的键一一对应，事实以 Redis 4.0.14 参考文档为准。反引号表示代码。 */
+import { panelsZh } from "./panels.zh";
+import { shareZh } from "./share.zh";
 import { bytes, capaNames, num, str, type Dict } from "./types";
 
 const ERRNO_TEXT: Record<string, string> = {
@@ -261,4 +263,6 @@ export const zh: Dict = {
     nothingNew: "这一步没有可见的变化。",
     condition: (v) => (v ? "条件为真。" : "条件为假。"),
   },
+  panels: panelsZh,
+  share: shareZh,
 };

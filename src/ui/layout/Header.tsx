@@ -1,4 +1,6 @@
 import { CopyLinkButton, HelpButton, LanguageSelect, ThemeToggle } from "./HeaderButtons";
+import { ScenarioFileButtons } from "../share/ScenarioFileButtons";
+import { ProbeButton, SandboxButton } from "../sandbox/SandboxButton";
 import { ScenarioSelect } from "./ScenarioSelect";
 
 export function Header() {
@@ -11,9 +13,14 @@ export function Header() {
         </p>
       </div>
       <ScenarioSelect />
+      <div className="flex items-center gap-2">
+        <SandboxButton />
+        <ProbeButton />
+      </div>
       <div className="ml-auto flex flex-wrap items-center gap-2">
         <LanguageSelect />
         <ThemeToggle />
+        <ScenarioFileButtons />
         <CopyLinkButton />
         <HelpButton />
       </div>

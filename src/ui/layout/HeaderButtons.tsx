@@ -34,23 +34,8 @@ export function LanguageSelect() {
   );
 }
 
-export function CopyLinkButton() {
-  const showNotice = useLab((s) => s.showNotice);
-  const copy = async () => {
-    const url = window.location.href;
-    try {
-      await navigator.clipboard.writeText(url);
-      showNotice("Link copied: it opens this scenario at this step.");
-    } catch {
-      showNotice(`Could not copy automatically; the link is: ${url}`);
-    }
-  };
-  return (
-    <button type="button" className={SMALL_BUTTON} onClick={() => void copy()}>
-      Copy link
-    </button>
-  );
-}
+/** Copy link lives with the rest of sharing (src/ui/share). */
+export { CopyLinkButton } from "../share/CopyLinkButton";
 
 export function HelpButton() {
   const toggleHelp = useLab((s) => s.toggleHelp);

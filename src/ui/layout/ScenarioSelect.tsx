@@ -1,39 +1,57 @@
-import { CATALOGUE } from "../../scenarios/catalogue";
+import { CATALOGUE, findScenario } from "../../scenarios/catalogue";
 import type { Scenario } from "../../scenarios/schema";
+import { useId } from "react";
 import { useLab } from "../../store/labStore";
+import { useDict } from "../i18n";
 
-const GROUPS: { id: NonNullable<Scenario["group"]> | "other"; label: string }[] = [
-  { id: "happy", label: "Happy paths" },
-  { id: "batching", label: "Batching and waiting" },
-  { id: "failures", label: "Failures" },
-  { id: "other", label: "Other" },
-];
+const GROUPS: (NonNullable<Scenario["group"]> | "other")[] = ["happy", "batching", "failures", "other"];
+const CUSTOM = "(custom)";
 
+/**
+ * The catalogue, grouped, in one native select: every scenario is two clicks away (open, pick).
+ * Finished scenarios carry a ✓; the count of finished ones sits beside it.
+ */
 export function ScenarioSelect() {
-  const id = useLab((s) => s.scenario.id);
+  const base = useLab((s) => s.baseScenario);
+  const finished = useLab((s) => s.finished);
   const loadScenario = useLab((s) => s.loadScenario);
+  const { dict, lang } = useDict();
+  const selectId = useId();
+  const t = dict.panels.picker;
+  const custom = findScenario(base.id) !== base;
+  const done = CATALOGUE.filter((s) => finished.includes(s.id)).length;
   return (
-    <label className="flex min-w-0 items-center gap-2 text-sm text-slate-700 dark:text-slate-200">
-      <span className="shrink-0">Scenario</span>
+    // The label and the finished count stack beside the select, so the header stays one row.
+    <div className="grid min-w-0 grid-cols-[auto_minmax(0,auto)] items-center gap-x-2 leading-tight">
+      <label htmlFor={selectId} className="col-start-1 row-start-1 text-sm text-slate-700 dark:text-slate-200">
+        Scenario
+      </label>
+      <span className="col-start-1 row-start-2 text-[11px] whitespace-nowrap text-slate-600 dark:text-slate-300">{t.finishedCount(done, CATALOGUE.length)}</span>
       <select
-        className="h-8 max-w-[20rem] min-w-0 rounded-md border border-slate-300 bg-white px-1 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
-        value={id}
-        onChange={(e) => loadScenario(e.target.value)}
+        id={selectId}
+        className="col-start-2 row-span-2 row-start-1 h-8 max-w-[16rem] min-w-0 rounded-md border border-slate-300 bg-white px-1 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+        value={custom ? CUSTOM : base.id}
+        onChange={(e) => e.target.value !== CUSTOM && loadScenario(e.target.value)}
       >
+        {custom && (
+          <option value={CUSTOM} disabled>
+            {t.customScenario}: {base.title[lang]}
+          </option>
+        )}
         {GROUPS.map((g) => {
-          const items = CATALOGUE.filter((s) => (s.group ?? "other") === g.id);
+          const items = CATALOGUE.filter((s) => (s.group ?? "other") === g);
           if (!items.length) return null;
           return (
-            <optgroup key={g.id} label={g.label}>
+            <optgroup key={g} label={t.groups[g]}>
               {items.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.title.en}
+                  {finished.includes(s.id) ? `✓ ${s.title[lang]}` : s.title[lang]}
                 </option>
               ))}
             </optgroup>
           );
         })}
       </select>
-    </label>
+    </div>
   );
 }

@@ -1,0 +1,39 @@
+/** What every sandbox form needs: the frame looked at, the moment an edit takes effect, the words. */
+import { editTime, type Edit } from "../../scenarios/edits";
+import { useLab } from "../../store/labStore";
+import { useTools } from "../i18n/tools";
+
+export function useSandbox() {
+  const frame = useLab((s) => s.trace.frames[s.cursor] ?? s.trace.frames[0]!);
+  const scenario = useLab((s) => s.scenario);
+  const baseScenario = useLab((s) => s.baseScenario);
+  const edits = useLab((s) => s.edits);
+  const addEdit = useLab((s) => s.addEdit);
+  const t = useTools().sandbox;
+  const at = editTime(frame.t);
+  return {
+    frame,
+    scenario,
+    baseScenario,
+    edits,
+    at,
+    t,
+    /** Add an event edit at this moment; true when it applied. */
+    addEvent: (event: Extract<Edit, { kind: "event" }>["event"]) => addEdit({ kind: "event", event }),
+    addEdit,
+  };
+}
+
+/** The effective config of a replica's next connection: its document entry, then replica-set events. */
+export function nextConnectionOf(scenario: ReturnType<typeof useSandbox>["scenario"], id: string) {
+  const r = scenario.replicas.find((x) => x.id === id);
+  let capa = r ? [...r.capa] : [];
+  let command = r?.command ?? "PSYNC";
+  for (const e of scenario.events) {
+    if (e.type === "replica-set" && e.replica === id) {
+      if (e.capa) capa = [...e.capa];
+      if (e.command) command = e.command;
+    }
+  }
+  return { capa, command };
+}

@@ -1,0 +1,50 @@
+import { MAX_LINK_CHARS } from "../../share/codec";
+import { HASH_PREFIX } from "../../share/url";
+import { flushUrl } from "../../store/url";
+import { useDict } from "../i18n";
+import { notify } from "./notify";
+import { useShareUi } from "./shareUi";
+import { SHARE_BUTTON } from "./styles";
+
+/** The old way, for browsers without the async clipboard (or without permission for it). */
+function copyWithSelection(text: string): boolean {
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand("copy");
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  return ok;
+}
+
+export async function copyCurrentLink(): Promise<void> {
+  flushUrl();
+  const url = window.location.href;
+  const payload = window.location.hash.startsWith(HASH_PREFIX) ? window.location.hash.length - HASH_PREFIX.length : 0;
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    copied = true;
+  } catch {
+    copied = copyWithSelection(url);
+  }
+  if (!copied) useShareUi.getState().showLinkToCopy(url);
+  notify((d) => (payload > MAX_LINK_CHARS ? d.linkTooLong(payload, MAX_LINK_CHARS) : copied ? d.linkCopied : d.copyByHand));
+}
+
+export function CopyLinkButton() {
+  const { dict } = useDict();
+  return (
+    <button type="button" className={SHARE_BUTTON} onClick={() => void copyCurrentLink()} title={dict.share.copyLinkTitle}>
+      {dict.share.copyLink}
+    </button>
+  );
+}

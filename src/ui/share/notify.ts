@@ -1,0 +1,27 @@
+/**
+ * Non-blocking messages about sharing, worded in the reader's language. The Chinese dictionary is
+ * a separate chunk, so a message may wait for it (a link opened in Chinese on a cold cache).
+ */
+import type { UrlReport } from "../../store/url";
+import { useLab } from "../../store/labStore";
+import { en } from "../i18n/en";
+import type { ShareDict } from "../i18n/share.types";
+
+export function withShareDict(use: (dict: ShareDict) => void): void {
+  if (useLab.getState().lang !== "zh") return use(en.share);
+  import("../i18n/zh").then(
+    (m) => use(m.zh.share),
+    () => use(en.share),
+  );
+}
+
+export function notify(text: (dict: ShareDict) => string): void {
+  withShareDict((dict) => useLab.getState().showNotice(text(dict)));
+}
+
+/** Word a URL report (a link that could not be used, a frame past the end). */
+export function reportUrl(report: UrlReport): void {
+  notify((d) =>
+    report.kind === "bad-link" ? d.badLink(d.problems[report.problem.code](report.problem.detail ?? "")) : d.framePastEnd(report.frame, report.count),
+  );
+}

@@ -1,0 +1,34 @@
+/** Open a user's scenario file: on success it becomes the loaded scenario; on failure nothing changes. */
+import { MAX_LINK_CHARS } from "../../share/codec";
+import { linkHash } from "../../share/url";
+import { useLab } from "../../store/labStore";
+import { linkStateOf } from "../../store/url";
+import { en } from "../i18n/en";
+import type { ShareDict } from "../i18n/share.types";
+import { notify, withShareDict } from "./notify";
+import { readScenarioFile } from "./scenarioFiles";
+import { useShareUi } from "./shareUi";
+
+function currentDict(): Promise<ShareDict> {
+  return new Promise((resolve) => withShareDict(resolve)).then(
+    (d) => d as ShareDict,
+    () => en.share,
+  );
+}
+
+export async function openScenarioFile(file: File, extraFiles = 0): Promise<void> {
+  const dict = await currentDict();
+  const checked = await readScenarioFile(file, dict);
+  if (!checked.ok) {
+    useShareUi.getState().showFileErrors({ fileName: file.name, errors: checked.errors });
+    return;
+  }
+  useLab.getState().loadCustomScenario(checked.scenario);
+  const s = useLab.getState();
+  const hashLength = linkHash(linkStateOf(s)).length;
+  notify((d) => {
+    if (hashLength > MAX_LINK_CHARS) return d.linkTooLong(hashLength, MAX_LINK_CHARS);
+    const opened = d.opened(s.baseScenario.title[s.lang], file.name);
+    return extraFiles ? `${opened} ${d.oneFileOnly}` : opened;
+  });
+}

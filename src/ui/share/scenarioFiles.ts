@@ -1,0 +1,54 @@
+/**
+ * Scenario files from and for users. Opening checks everything (size, text encoding, JSON syntax
+ * with line and column, the schema with the field named, markup) before anything is replaced,
+ * so a bad file loses nothing. Saving writes the scenario with the sandbox edits merged in.
+ */
+import { findMarkup } from "../../share/markup";
+import { applyEdits } from "../../scenarios/edits";
+import { parseScenarioText, type Scenario } from "../../scenarios/schema";
+import type { LabState } from "../../store/types";
+import type { ShareDict } from "../i18n/share.types";
+
+/** The largest scenario file read (a 20,000-event scenario is about this size pretty-printed). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export type FileCheck = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+export function checkScenarioText(text: string, dict: ShareDict): FileCheck {
+  const parsed = parseScenarioText(text.replace(/^\uFEFF/, ""));
+  if (!parsed.ok) return parsed;
+  const markupAt = findMarkup(parsed.scenario);
+  if (markupAt !== null) return { ok: false, errors: [dict.fileMarkup(markupAt)] };
+  return parsed;
+}
+
+export async function readScenarioFile(file: Blob, dict: ShareDict): Promise<FileCheck> {
+  if (file.size > MAX_FILE_BYTES) return { ok: false, errors: [dict.fileTooBig(file.size, MAX_FILE_BYTES)] };
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    return { ok: false, errors: [dict.fileUnreadable] };
+  }
+  return checkScenarioText(text, dict);
+}
+
+/** The document "Save scenario" writes: the base with the edits applied, as `<id>.json`. */
+export function scenarioFile(s: Pick<LabState, "baseScenario" | "edits" | "scenario">): { fileName: string; text: string } {
+  const applied = applyEdits(s.baseScenario, s.edits);
+  const doc = applied.ok ? applied.scenario : s.scenario;
+  return { fileName: `${doc.id}.json`, text: `${JSON.stringify(doc, null, 2)}\n` };
+}
+
+/** Download text as a file: a Blob behind an object URL, clicked through a detached link. */
+export function downloadText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.rel = "noopener";
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
