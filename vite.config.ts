@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { catalogueNarration } from './scripts/vite-catalogue-narration';
 
 // `?raw` imports (e.g. `import text from './file.txt?raw'`) are built into Vite; no plugin needed.
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), catalogueNarration(import.meta.dirname)],
   build: {
     target: 'es2022',
   },

@@ -4,6 +4,7 @@ import "./index.css";
 import { useLab } from "./store/labStore";
 import { startUrlSync } from "./store/url";
 import { App } from "./ui/App";
+import { registerNarration } from "./scenarios/narration";
 import { reportUrl } from "./ui/share/notify";
 
 const rootElement = document.getElementById("root");
@@ -20,3 +21,6 @@ createRoot(rootElement).render(
     <App />
   </StrictMode>,
 );
+
+// The catalogue's narration is most of its weight: it follows the first render.
+void import("virtual:catalogue-narration").then((m) => registerNarration(m.default));

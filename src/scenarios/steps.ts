@@ -7,6 +7,7 @@
  * The predict question is asked on the frame before the anchor, the answer shown at the anchor.
  */
 import type { Frame, Trace } from "../model/index";
+import { stepsOf } from "./narration";
 import type { Scenario, ScenarioStep } from "./schema";
 
 export interface ResolvedStep {
@@ -20,7 +21,7 @@ export interface ResolvedStep {
 
 export function resolveSteps(scenario: Scenario, trace: Trace): ResolvedStep[] {
   const out: ResolvedStep[] = [];
-  (scenario.steps ?? []).forEach((step, index) => {
+  stepsOf(scenario).forEach((step, index) => {
     const f = trace.frames.find((fr) => matches(fr, step));
     if (f) out.push({ step, index, frame: f.i, askFrame: askFrameFor(trace, f.i) });
   });
@@ -30,7 +31,7 @@ export function resolveSteps(scenario: Scenario, trace: Trace): ResolvedStep[] {
 /** Steps whose anchor matches no frame (a broken scenario document). */
 export function unresolvedSteps(scenario: Scenario, trace: Trace): number[] {
   const found = new Set(resolveSteps(scenario, trace).map((r) => r.index));
-  return (scenario.steps ?? []).map((_, i) => i).filter((i) => !found.has(i));
+  return stepsOf(scenario).map((_, i) => i).filter((i) => !found.has(i));
 }
 
 function matches(f: Frame, step: ScenarioStep): boolean {

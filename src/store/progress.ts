@@ -3,6 +3,7 @@
  * sandbox edits, and has answered every prediction the scenario asks.
  */
 import { findScenario } from "../scenarios/catalogue";
+import { narrationReady } from "../scenarios/narration";
 import { resolveSteps } from "../scenarios/steps";
 import type { LabState } from "./types";
 
@@ -20,6 +21,8 @@ export function predictionKeys(s: Pick<LabState, "scenario" | "trace">): string[
 export function isFinished(s: Pick<LabState, "baseScenario" | "scenario" | "edits" | "trace" | "cursor" | "guesses">): boolean {
   if (s.edits.length || findScenario(s.baseScenario.id) !== s.baseScenario) return false;
   if (s.cursor < s.trace.frames.length - 1) return false;
+  // Its predictions are not known until the narration has loaded.
+  if (!narrationReady(s.scenario)) return false;
   return predictionKeys(s).every((k) => k in s.guesses);
 }
 

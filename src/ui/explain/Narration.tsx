@@ -1,17 +1,19 @@
 import type { Trace } from "../../model";
 import type { Scenario } from "../../scenarios/schema";
+import { useSyncExternalStore } from "react";
+import { narrationVersion, subscribeNarration } from "../../scenarios/narration";
 import { resolveSteps, type ResolvedStep } from "../../scenarios/steps";
 import { useLab, type Lang } from "../../store/labStore";
 import { RichText } from "./RichText";
 
-const cache = new WeakMap<Trace, ResolvedStep[]>();
-function stepsOf(scenario: Scenario, trace: Trace): ResolvedStep[] {
+const cache = new WeakMap<Trace, { version: number; steps: ResolvedStep[] }>();
+function resolvedSteps(scenario: Scenario, trace: Trace, version: number): ResolvedStep[] {
   let hit = cache.get(trace);
-  if (!hit) {
-    hit = resolveSteps(scenario, trace);
+  if (!hit || hit.version !== version) {
+    hit = { version, steps: resolveSteps(scenario, trace) };
     cache.set(trace, hit);
   }
-  return hit;
+  return hit.steps;
 }
 
 const UI = {
@@ -71,7 +73,9 @@ function Prediction({ scenarioId, step, lang }: { scenarioId: string; step: Reso
 
 /** The scenario's own narration at its checkpoints, and predictions asked just before them. */
 export function Narration({ scenario, trace, cursor, lang }: { scenario: Scenario; trace: Trace; cursor: number; lang: Lang }) {
-  const steps = stepsOf(scenario, trace);
+  // The catalogue's narration arrives after the page is up; re-render when it does.
+  const version = useSyncExternalStore(subscribeNarration, narrationVersion);
+  const steps = resolvedSteps(scenario, trace, version);
   const here = steps.filter((s) => s.frame === cursor);
   const asks = steps.filter((s) => s.step.predict && s.askFrame === cursor && s.frame > cursor);
   if (!here.length && !asks.length) return null;

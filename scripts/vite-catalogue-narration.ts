@@ -1,0 +1,41 @@
+/**
+ * Keeps the catalogue's narration out of the first load (SPEC §9: JS ≤ 150 kB gzip). In the
+ * browser build, catalogue documents are imported without their `steps`; the steps of all of
+ * them come in one lazily loaded module, `virtual:catalogue-narration`, registered when it
+ * arrives (src/scenarios/narration.ts). Node (tests, CLI) imports the full documents.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Plugin } from "vite";
+
+const CATALOGUE_FILE = /[\\/]src[\\/]scenarios[\\/]catalogue[\\/]\d\d-[^\\/]+\.json$/;
+const VIRTUAL = "virtual:catalogue-narration";
+
+export function catalogueNarration(root: string): Plugin {
+  const dir = join(root, "src/scenarios/catalogue");
+  return {
+    name: "catalogue-narration",
+    enforce: "pre",
+    // Vitest runs the full documents, like Node.
+    apply: () => !process.env.VITEST,
+    resolveId(id) {
+      return id === VIRTUAL ? `\0${VIRTUAL}` : undefined;
+    },
+    load(id) {
+      if (id !== `\0${VIRTUAL}`) return undefined;
+      const steps: Record<string, unknown> = {};
+      for (const file of readdirSync(dir).filter((f) => /^\d\d-.+\.json$/.test(f)).sort()) {
+        const doc = JSON.parse(readFileSync(join(dir, file), "utf8")) as { id: string; steps?: unknown };
+        this.addWatchFile(join(dir, file));
+        if (doc.steps) steps[doc.id] = doc.steps;
+      }
+      return `export default ${JSON.stringify(steps)};`;
+    },
+    transform(code, id) {
+      if (!CATALOGUE_FILE.test(id.split("?")[0] ?? "")) return undefined;
+      const doc = JSON.parse(code) as Record<string, unknown>;
+      delete doc.steps;
+      return { code: JSON.stringify(doc), map: null };
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Narration steps of the catalogue, which the browser build loads after the page is up (they are
+ * most of the catalogue's weight; see scripts/vite-catalogue-narration.ts). A document that
+ * carries its own `steps` (Node, tests, a user's file) uses those.
+ */
+import type { Scenario, ScenarioStep } from "./schema";
+
+const loaded = new Map<string, ScenarioStep[]>();
+const listeners = new Set<() => void>();
+let version = 0;
+
+export function stepsOf(scenario: Scenario): ScenarioStep[] {
+  return scenario.steps ?? loaded.get(scenario.id) ?? [];
+}
+
+/** Whether the scenario's narration is known (its own, or the catalogue's has arrived). */
+export function narrationReady(scenario: Scenario): boolean {
+  return scenario.steps !== undefined || loaded.has(scenario.id) || version > 0;
+}
+
+export function registerNarration(steps: Record<string, ScenarioStep[]>): void {
+  for (const [id, list] of Object.entries(steps)) loaded.set(id, list);
+  version++;
+  for (const l of listeners) l();
+}
+
+export function subscribeNarration(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function narrationVersion(): number {
+  return version;
+}
