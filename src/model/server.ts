@@ -4,7 +4,7 @@
  */
 import { createActor } from "xstate";
 import { replicaMachine, type ReplicaEvent } from "../machines/replica";
-import { listAddNodeTail, listCreate, listDelNode, listLength, listSearchKey, listValues } from "./adlist";
+import { listAddNodeTail, listCreate, listDelNode, listLength, listSearchKey } from "./adlist";
 import {
   CLIENT_SLAVE,
   REPL_STATE_NONE,
@@ -255,9 +255,9 @@ export function respLength(argv: string[]): number {
 function feedOne(server: Server, argv: string[]): void {
   if (server.replBacklog) server.masterReplOffset += respLength(argv);
   const text = argv.join(" ");
-  for (const slave of listValues(server.slaves)) {
-    if (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START) continue;
-    addReply(slave, text);
+  for (let n = server.slaves.head; n; n = n.next) {
+    if (n.value.replstate === SLAVE_STATE_WAIT_BGSAVE_START) continue;
+    addReply(n.value, text);
   }
 }
 

@@ -10,7 +10,6 @@
  */
 import { stateName, type DropReason } from "../machines/replica";
 import type { Scenario, ScenarioEvent } from "../scenarios/schema";
-import { listValues } from "./adlist";
 import {
   CLIENT_PRE_PSYNC,
   REPLICATION_CRON_MS,
@@ -38,6 +37,9 @@ import { CHILD_TYPE_NAMES } from "./snapshot";
 import type { Client, LogEntry, Note, PortLocals, Server } from "./types";
 
 export const TRACE_FORMAT = "fullresync-lab/trace@1";
+
+/** Shared by every frame with no notes (frames are read-only). */
+const NO_NOTES: Note[] = [];
 
 /** What caused a frame. */
 export type Cause =
@@ -280,7 +282,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   const makeFrame = (kind: "event" | "line", line: number | null, locals: PortLocals | null): void => {
     if (frames.length >= maxFrames) return;
     // A line frame carries the notes since the previous line; an event frame all of its happening.
-    const notes = kind === "line" ? server.notes.slice(noteMark) : server.notes;
+    const notes = kind === "line" ? (server.notes.length > noteMark ? server.notes.slice(noteMark) : NO_NOTES) : server.notes;
     if (kind === "line") noteMark = server.notes.length;
     else {
       server.notes = [];
@@ -298,8 +300,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       logStart: logMark,
       logLen: server.log.length,
       server: serverView(server, prevFrame?.server ?? null),
-      replicas: sameOr(prevFrame?.replicas, replicaViews(server, agentById, viewCache)),
-      io: sameOr(prevFrame?.io, ioArray(server)),
+      replicas: replicaViews(server, agentById, viewCache, prevFrame?.replicas),
+      io: ioArray(server, prevFrame?.io),
       agents: agentViews(),
     });
     logMark = server.log.length;
@@ -617,8 +619,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   const quiescent = (): boolean => {
     if (nextEvent < events.length) return false;
     if (server.child || server.aofRewriteScheduled) return false;
-    for (const c of listValues(server.slaves)) {
-      if (c.replstate !== SLAVE_STATE_ONLINE || c.replPutOnlineOnAck) return false;
+    for (let n = server.slaves.head; n; n = n.next) {
+      if (n.value.replstate !== SLAVE_STATE_ONLINE || n.value.replPutOnlineOnAck) return false;
     }
     for (const a of agents) {
       if (a.command === "SYNC") continue;
@@ -733,8 +735,8 @@ function slaveKeys(server: Server, prev: ServerView | null): string[] {
   const keys: string[] = [];
   let same = prev !== null && prev.slaves.length === server.slaves.len;
   let k = 0;
-  for (const c of listValues(server.slaves)) {
-    const key = keyOf(c);
+  for (let n = server.slaves.head; n; n = n.next) {
+    const key = keyOf(n.value);
     if (same && prev?.slaves[k] !== key) same = false;
     keys.push(key);
     k++;
@@ -811,12 +813,9 @@ function shallowEqual<T extends object>(a: T, b: T): boolean {
   return true;
 }
 
-/** The previous frame's array when every element is the same; otherwise `next`. */
-function sameOr<T>(prev: T[] | undefined, next: T[]): T[] {
-  if (!prev || prev.length !== next.length) return next;
-  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i]) return next;
-  return prev;
-}
+
+let membershipStamp = 0;
+const MEMBERSHIP = new WeakMap<Client, number>();
 
 interface ViewCacheEntry {
   view: ReplicaView;
@@ -828,37 +827,63 @@ interface ViewCacheEntry {
  * One view per connection per frame; a connection that did not change since the previous frame
  * shares its view object (frames are immutable), which keeps long traces with many replicas small.
  */
-function replicaViews(server: Server, agentById: Map<string, Agent>, cache: Map<Client, ViewCacheEntry>): ReplicaView[] {
-  const inSlaves = new Set(listValues(server.slaves));
-  return server.clients.map((c, slot) => {
-    const member = inSlaves.has(c);
-    const snapshot = c.actor?.getSnapshot();
-    const hit = cache.get(c);
-    if (hit) {
-      const v = hit.view;
-      if (
-        hit.snapshot === snapshot &&
-        hit.flags === c.flags &&
-        v.inSlaves === member &&
-        v.replstate === (REPLSTATE_NAMES[c.replstate] ?? "NONE") &&
-        v.psyncInitialOffset === c.psyncInitialOffset &&
-        v.putOnlineOnAck === c.replPutOnlineOnAck &&
-        v.repldboff === c.repldboff &&
-        v.repldbsize === c.repldbsize &&
-        v.closed === c.closed
-      ) {
-        return v;
-      }
-    }
-    const view = replicaView(c, slot, member, agentById.get(c.id));
-    cache.set(c, { view, flags: c.flags, snapshot });
-    return view;
-  });
+function replicaViews(
+  server: Server,
+  agentById: Map<string, Agent>,
+  cache: Map<Client, ViewCacheEntry>,
+  prev: ReplicaView[] | undefined,
+): ReplicaView[] {
+  // Mark list membership with this pass's stamp instead of building a set per frame.
+  const stamp = ++membershipStamp;
+  for (let n = server.slaves.head; n; n = n.next) MEMBERSHIP.set(n.value, stamp);
+  const clients = server.clients;
+  // Allocate a new array only once a view differs from the previous frame's.
+  let out: ReplicaView[] | null = prev && prev.length === clients.length ? null : [];
+  for (let slot = 0; slot < clients.length; slot++) {
+    const view = viewOf(clients[slot] as Client, slot, MEMBERSHIP.get(clients[slot] as Client) === stamp, agentById, cache);
+    if (out === null && view !== prev?.[slot]) out = (prev as ReplicaView[]).slice(0, slot);
+    if (out !== null) out.push(view);
+  }
+  return out ?? (prev as ReplicaView[]);
 }
 
-function ioArray(server: Server): number[] {
-  const io = new Array<number>(server.clients.length * 3);
-  server.clients.forEach((c, k) => {
+function viewOf(c: Client, slot: number, member: boolean, agentById: Map<string, Agent>, cache: Map<Client, ViewCacheEntry>): ReplicaView {
+  const snapshot = c.actor?.getSnapshot();
+  const hit = cache.get(c);
+  if (hit) {
+    const v = hit.view;
+    if (
+      hit.snapshot === snapshot &&
+      hit.flags === c.flags &&
+      v.inSlaves === member &&
+      v.replstate === (REPLSTATE_NAMES[c.replstate] ?? "NONE") &&
+      v.psyncInitialOffset === c.psyncInitialOffset &&
+      v.putOnlineOnAck === c.replPutOnlineOnAck &&
+      v.repldboff === c.repldboff &&
+      v.repldbsize === c.repldbsize &&
+      v.closed === c.closed
+    ) {
+      return v;
+    }
+  }
+  const view = replicaView(c, slot, member, agentById.get(c.id));
+  cache.set(c, { view, flags: c.flags, snapshot });
+  return view;
+}
+
+/** wireLen, replyStart, replyEnd per connection; the previous frame's array when all are equal. */
+function ioArray(server: Server, prev: number[] | undefined): number[] {
+  const clients = server.clients;
+  if (prev && prev.length === clients.length * 3) {
+    let same = true;
+    for (let k = 0; k < clients.length && same; k++) {
+      const c = clients[k] as Client;
+      same = prev[3 * k] === c.wire.length && prev[3 * k + 1] === c.replyStart && prev[3 * k + 2] === c.reply.length;
+    }
+    if (same) return prev;
+  }
+  const io = new Array<number>(clients.length * 3);
+  clients.forEach((c, k) => {
     io[3 * k] = c.wire.length;
     io[3 * k + 1] = c.replyStart;
     io[3 * k + 2] = c.reply.length;
