@@ -76,6 +76,8 @@ test("a student makes the next fork fail before r1 arrives and sees the error pa
   await expect(ui.serverLog).toContainText("Can't save in background: fork: Cannot allocate memory");
   await expect(ui.replica("r1")).toContainText("dropped");
   await expect(ui.replica("r1")).toContainText("-ERR BGSAVE failed, replication can't continue");
+  // The happy path's narration would now tell the wrong story: it is not shown.
+  await expect(page.getByRole("region", { name: "Explanation" })).not.toContainText("Narration:");
   await ui.screenshot("sandbox-1280-fork-fails");
 
   // Another edit on the branch: r2 joins later, and its fields are checked first.

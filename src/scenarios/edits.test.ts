@@ -58,3 +58,12 @@ describe("sandbox edits", () => {
     );
   });
 });
+
+describe("narration and edits", () => {
+  it("an edited scenario carries no narration (it would tell the unedited story)", () => {
+    const r = applyEdits(disk, [{ kind: "event", event: { at: 0.001, type: "fork-fails" } }]);
+    expect(r.ok && r.scenario.steps).toEqual([]);
+    const same = applyEdits(disk, []);
+    expect(same.ok && same.scenario.steps).toEqual(disk.steps);
+  });
+});

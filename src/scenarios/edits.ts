@@ -67,7 +67,9 @@ export function applyEdits(base: Scenario, edits: readonly Edit[]): ApplyResult 
     }
   });
   if (errors.length) return { ok: false, errors };
-  const doc = { ...base, format: SCENARIO_FORMAT, replicas, events };
+  // The narration tells the unedited story (its anchors are event indexes and note keys), so an
+  // edited scenario has none rather than one that no longer matches what happens.
+  const doc = { ...base, format: SCENARIO_FORMAT, replicas, events, ...(edits.length ? { steps: [] } : {}) };
   const result = validateScenario(doc);
   return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, errors: result.errors.map((e) => `after the edits, ${e}`) };
 }

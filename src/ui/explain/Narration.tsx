@@ -17,8 +17,22 @@ function resolvedSteps(scenario: Scenario, trace: Trace, version: number): Resol
 }
 
 const UI = {
-  en: { narration: "Narration", predict: "Predict", right: "Right.", wrong: "Not quite — the answer is:", hint: "Guess, then step forward to check." },
-  zh: { narration: "讲解", predict: "预测", right: "答对了。", wrong: "不对——答案是：", hint: "先猜一猜，再单步前进验证。" },
+  en: {
+    narration: "Narration",
+    predict: "Predict",
+    right: "Right.",
+    wrong: "Not quite — the answer is:",
+    hint: "Guess, then step forward to check.",
+    edited: "The narration is hidden while the scenario has sandbox edits: it tells the original story. Undo the edits to see it again.",
+  },
+  zh: {
+    narration: "讲解",
+    predict: "预测",
+    right: "答对了。",
+    wrong: "不对——答案是：",
+    hint: "先猜一猜，再单步前进验证。",
+    edited: "场景有沙盒修改时不显示讲解：讲解描述的是原始场景。撤销修改即可再次看到。",
+  },
 } as const;
 
 /** The guess lives in the store: it counts towards finishing the scenario, and survives stepping away. */
@@ -76,6 +90,10 @@ export function Narration({ scenario, trace, cursor, lang }: { scenario: Scenari
   // The catalogue's narration arrives after the page is up; re-render when it does.
   const version = useSyncExternalStore(subscribeNarration, narrationVersion);
   const steps = resolvedSteps(scenario, trace, version);
+  const edited = useLab((s) => s.edits.length > 0);
+  if (edited) {
+    return cursor === 0 ? <p className="text-[12px] text-slate-700 dark:text-slate-300">{UI[lang].edited}</p> : null;
+  }
   const here = steps.filter((s) => s.frame === cursor);
   const asks = steps.filter((s) => s.step.predict && s.askFrame === cursor && s.frame > cursor);
   if (!here.length && !asks.length) return null;
