@@ -2,10 +2,12 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { catalogueNarration } from './scripts/vite-catalogue-narration';
+import { pwa } from './src/pwa/plugin.ts';
 
 // `?raw` imports (e.g. `import text from './file.txt?raw'`) are built into Vite; no plugin needed.
 export default defineConfig({
-  plugins: [react(), tailwindcss(), catalogueNarration(import.meta.dirname)],
+  // pwa(): web app manifest + a service worker that precaches the whole build (not under Vitest).
+  plugins: [react(), tailwindcss(), catalogueNarration(import.meta.dirname), ...(process.env.VITEST ? [] : pwa())],
   build: {
     target: 'es2022',
   },

@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import "./index.css";
 import { useLab } from "./store/labStore";
@@ -6,6 +6,14 @@ import { startUrlSync } from "./store/url";
 import { App } from "./ui/App";
 import { registerNarration } from "./scenarios/narration";
 import { reportUrl } from "./ui/share/notify";
+import { isEmbed } from "./ui/embed/isEmbed";
+import { Diagram } from "./ui/diagram/Diagram";
+import { ExplanationPanel } from "./ui/explain/ExplanationPanel";
+import { Notice } from "./ui/layout/Notice";
+import { registerServiceWorker } from "./pwa/register";
+
+// `?embed`: the diagram, the explanation and a step control for a range of frames (loaded on use).
+const EmbedApp = lazy(() => import("./ui/embed/EmbedApp"));
 
 const rootElement = document.getElementById("root");
 if (!rootElement) {
@@ -18,9 +26,18 @@ startUrlSync(useLab, window, reportUrl);
 
 createRoot(rootElement).render(
   <StrictMode>
-    <App />
+    {isEmbed(window.location.search) ? (
+      <Suspense fallback={null}>
+        <EmbedApp parts={{ Diagram, ExplanationPanel, Notice }} />
+      </Suspense>
+    ) : (
+      <App />
+    )}
   </StrictMode>,
 );
 
 // The catalogue's narration is most of its weight: it follows the first render.
 void import("virtual:catalogue-narration").then((m) => registerNarration(m.default));
+
+// Offline use: a service worker precaches the whole app (production builds only).
+registerServiceWorker();

@@ -19,8 +19,11 @@ import type { Lang, StepSize } from "../store/types";
 
 export const LINK_VERSION = 1;
 
-/** Panels whose being open is part of the moment shared. Unknown names in a link are ignored. */
-export const PANELS = ["help", "sandbox", "probe"] as const;
+/**
+ * Panels whose being open is part of the moment shared. Unknown names in a link are ignored.
+ * "lecture" is lecture mode: a lecturer's prepared link opens with the projector theme.
+ */
+export const PANELS = ["help", "sandbox", "probe", "lecture"] as const;
 export type Panel = (typeof PANELS)[number];
 
 export type ScenarioRef = { kind: "catalogue"; id: string } | { kind: "document"; scenario: Scenario };

@@ -45,6 +45,6 @@ describe("the lab store", () => {
   it("falls back to the default scenario with a notice for an unknown id", () => {
     s().loadScenario("nope");
     expect(s().scenario.id).toBe("disk-happy-path");
-    expect(s().notice).toContain("Unknown scenario");
+    expect(s().notice).toEqual({ key: "unknownScenario", id: "nope" });
   });
 });

@@ -5,7 +5,9 @@
  */
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
+import { browserLang } from "./lang";
 import { createCursorSlice } from "./slices/cursorSlice";
+import { createLectureSlice } from "./slices/lectureSlice";
 import { createPanelsSlice } from "./slices/panelsSlice";
 import { createPlaybackSlice } from "./slices/playbackSlice";
 import { trackFinished } from "./progress";
@@ -29,6 +31,7 @@ export const useLab = create<LabState>()(
       ...createPrefsSlice(...a),
       ...createProgressSlice(...a),
       ...createPanelsSlice(...a),
+      ...createLectureSlice(...a),
     }),
     {
       name: "fullresync-lab:prefs",
@@ -41,7 +44,8 @@ export const useLab = create<LabState>()(
         return {
           ...current,
           theme: p.theme === "light" || p.theme === "dark" ? p.theme : "system",
-          lang: p.lang === "zh" ? "zh" : "en",
+          // Nothing remembered yet (a first visit): the browser's language.
+          lang: p.lang === "zh" || p.lang === "en" ? p.lang : browserLang(),
           speed: SPEEDS.includes(p.speed as Speed) ? (p.speed as Speed) : 1,
           finished: Array.isArray(p.finished)
             ? [...new Set(p.finished.filter((id): id is string => typeof id === "string" && ID.test(id)))].slice(0, 200)

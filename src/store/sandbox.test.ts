@@ -46,8 +46,8 @@ describe("sandbox edits in the store", () => {
     expect(ok).toBe(false);
     expect(s().trace).toBe(before);
     expect(s().edits).toEqual([]);
-    expect(s().notice).toMatch(/could not be made/);
-    expect(s().notice).toContain("replica");
+    expect(s().notice).toMatchObject({ key: "editRefused" });
+    expect(JSON.stringify(s().notice)).toContain("replica");
   });
 
   it("adds a replica with the next free id and sees it connect", () => {
@@ -62,7 +62,7 @@ describe("sandbox edits in the store", () => {
     expect(logText()).toContain("BGSAVE for replication failed");
     expect(s().setEdits([{ kind: "nonsense" } as unknown as Edit])).toBe(false);
     expect(s().edits).toEqual([]);
-    expect(s().notice).toMatch(/ignored/);
+    expect(s().notice).toMatchObject({ key: "editsIgnored" });
     expect(logText()).not.toContain("BGSAVE for replication failed");
   });
 
@@ -88,7 +88,8 @@ describe("sandbox edits in the store", () => {
     const before = s().scenario;
     s().loadCustomScenario({ ...before, config: { ...before.config, replTimeout: -1 } });
     expect(s().scenario).toBe(before);
-    expect(s().notice).toContain("config.replTimeout");
+    expect(s().notice).toMatchObject({ key: "fileInvalid" });
+    expect(JSON.stringify(s().notice)).toContain("config.replTimeout");
   });
 
   it("opens a file whose edits are broken without the edits", () => {
@@ -96,7 +97,7 @@ describe("sandbox edits in the store", () => {
     s().loadCustomScenario({ ...doc }, [{ kind: "event", event: { at: 1, type: "disconnect", replica: "ghost" } }]);
     expect(s().edits).toEqual([]);
     expect(s().scenario.id).toBe("fork-failure-disk");
-    expect(s().notice).toMatch(/edits could not be used/);
+    expect(s().notice).toMatchObject({ key: "editsDropped" });
   });
 });
 

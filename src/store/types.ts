@@ -68,18 +68,29 @@ export interface PlaybackSlice {
   setSpeed: (speed: Speed) => void;
 }
 
+/**
+ * A message from the store, worded by the page in the reader's language (src/ui/i18n/page.*):
+ * the store says what happened and hands over the data (validator messages stay as they are).
+ */
+export type NoticeMessage =
+  | { key: "unknownScenario"; id: string }
+  | { key: "fileInvalid"; errors: string[] }
+  | { key: "editsDropped"; errors: string[] }
+  | { key: "editRefused"; errors: string[] }
+  | { key: "editsIgnored"; errors: string[] };
+
 export interface PrefsSlice {
   theme: ThemePref;
   lang: Lang;
   helpOpen: boolean;
-  /** A non-blocking message (bad link, copied link…). */
-  notice: string | null;
+  /** A non-blocking message (bad link, copied link…): text already worded, or a message to word. */
+  notice: string | NoticeMessage | null;
   /** Switch to the opposite of what is shown now (the system's theme until the first toggle). */
   toggleTheme: (systemDark: boolean) => void;
   setLang: (lang: Lang) => void;
   toggleHelp: () => void;
   closeHelp: () => void;
-  showNotice: (text: string) => void;
+  showNotice: (notice: string | NoticeMessage) => void;
   dismissNotice: () => void;
 }
 
@@ -91,4 +102,16 @@ export interface PanelsSlice {
   setProbeOpen: (open: boolean) => void;
 }
 
-export type LabState = ScenarioSlice & CursorSlice & PlaybackSlice & PrefsSlice & ProgressSlice & PanelsSlice;
+/** Lecture mode (src/ui/lecture): the projector theme with clicker keys, and the blanked screen. */
+export interface LectureSlice {
+  lecture: boolean;
+  /** The screen is black (clicker "blank" key); only shown in lecture mode. */
+  blank: boolean;
+  /** A speaker window was opened from this window: the two stay in step even outside lecture mode. */
+  speakerLinked: boolean;
+  setLecture: (on: boolean) => void;
+  setBlank: (blank: boolean) => void;
+  setSpeakerLinked: (linked: boolean) => void;
+}
+
+export type LabState = ScenarioSlice & CursorSlice & PlaybackSlice & PrefsSlice & ProgressSlice & PanelsSlice & LectureSlice;

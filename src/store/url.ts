@@ -54,6 +54,12 @@ const PANEL_BINDINGS: Record<Panel, PanelBinding> = {
       if (store.getState().probeOpen !== open) store.getState().setProbeOpen(open);
     },
   },
+  lecture: {
+    isOpen: (s) => s.lecture,
+    setOpen: (store, open) => {
+      if (store.getState().lecture !== open) store.getState().setLecture(open);
+    },
+  },
 };
 
 export function openPanels(s: LabState): Panel[] {

@@ -1,7 +1,9 @@
+import { lazy, Suspense } from "react";
 import { CodePanel } from "./code/CodePanel";
 import { ControlBar } from "./controls/ControlBar";
 import { DiagramPanel } from "./diagram/DiagramPanel";
 import { ExplanationPanel } from "./explain/ExplanationPanel";
+import { useDocumentLang } from "./hooks/useDocumentLang";
 import { useKeyboardShortcuts } from "./hooks/useKeyboardShortcuts";
 import { usePlayback } from "./hooks/usePlayback";
 import { useAppliedTheme } from "./hooks/useTheme";
@@ -13,23 +15,41 @@ import { ReplicasPanel } from "./replicas/ReplicasPanel";
 import { ProbeMount, SandboxMount } from "./sandbox/SandboxMount";
 import { ScenarioDropZone } from "./share/ScenarioDropZone";
 import { ShareDialogs } from "./share/ShareDialogsMount";
+import { useDict } from "./i18n";
+import { LectureMount } from "./lecture/LectureMount";
+import { isSpeakerWindow } from "./lecture/speaker";
+
+// `?speaker`: the lecturer's notes window, opened from the Lecture menu (loaded on use).
+const SpeakerView = lazy(() => import("./lecture/SpeakerView"));
+
+export function App() {
+  return isSpeakerWindow() ? (
+    <Suspense fallback={null}>
+      <SpeakerView />
+    </Suspense>
+  ) : (
+    <LabPage />
+  );
+}
 
 /**
  * One screen at 1280×720 (panels scroll inside), one column on a phone.
  * Columns: the picture and its explanation | the code and the log | the replicas.
+ * Lecture mode (`lecture-hide`, index.css) keeps the picture, the explanation and the code.
  */
-export function App() {
+function LabPage() {
   usePlayback();
   useKeyboardShortcuts();
   useAppliedTheme();
+  useDocumentLang(useDict().lang);
   return (
     <div className="relative flex min-h-dvh flex-col bg-slate-100 text-slate-900 lg:h-dvh lg:overflow-hidden dark:bg-slate-950 dark:text-slate-100">
       <Header />
       <Notice />
       <ControlBar />
-      <main className="relative grid flex-1 grid-cols-1 gap-2 p-2 lg:min-h-0 lg:grid-cols-[minmax(0,1.45fr)_minmax(0,1fr)_minmax(0,0.95fr)] lg:grid-rows-[minmax(0,1fr)]">
+      <main className="lab-main relative grid flex-1 grid-cols-1 gap-2 p-2 lg:min-h-0 lg:grid-cols-[minmax(0,1.45fr)_minmax(0,1fr)_minmax(0,0.95fr)] lg:grid-rows-[minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-2 lg:min-h-0">
-          <div className="lg:max-h-[62%] lg:min-h-0 lg:flex-none">
+          <div className="diagram-slot lg:max-h-[62%] lg:min-h-0 lg:flex-none">
             <DiagramPanel />
           </div>
           <div className="h-[22rem] lg:h-auto lg:min-h-0 lg:flex-1">
@@ -40,11 +60,11 @@ export function App() {
           <div className="h-[30rem] lg:h-auto lg:min-h-0 lg:flex-[1.6]">
             <CodePanel />
           </div>
-          <div className="h-64 lg:h-auto lg:min-h-0 lg:flex-1">
+          <div className="lecture-hide h-64 lg:h-auto lg:min-h-0 lg:flex-1">
             <ServerLog />
           </div>
         </div>
-        <div className="min-w-0 lg:min-h-0">
+        <div className="lecture-hide min-w-0 lg:min-h-0">
           <ReplicasPanel />
         </div>
         <SandboxMount />
@@ -53,6 +73,7 @@ export function App() {
       <ProbeMount />
       <ShareDialogs />
       <ScenarioDropZone />
+      <LectureMount />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import type { StateCreator } from "zustand";
+import { browserLang } from "../lang";
 import type { LabState, PrefsSlice } from "../types";
 
 export const createPrefsSlice: StateCreator<LabState, [], [], PrefsSlice> = (set) => ({
   theme: "system",
-  lang: "en",
+  lang: browserLang(),
   helpOpen: false,
   notice: null,
   toggleTheme: (systemDark) =>

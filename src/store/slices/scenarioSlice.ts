@@ -3,15 +3,15 @@ import { CATALOGUE, DEFAULT_SCENARIO_ID, findScenario } from "../../scenarios/ca
 import { applyEdits, type Edit } from "../../scenarios/edits";
 import { validateScenario, type Scenario } from "../../scenarios/schema";
 import { traceFor } from "../traceCache";
-import type { LabState, ScenarioSlice } from "../types";
+import type { LabState, NoticeMessage, ScenarioSlice } from "../types";
 
 const fallback = findScenario(DEFAULT_SCENARIO_ID) ?? (CATALOGUE[0] as Scenario);
 
 const clampFrame = (frame: number, count: number) => Math.max(0, Math.min(count - 1, Math.trunc(Number.isFinite(frame) ? frame : 0)));
 
-const MAX_SHOWN_ERRORS = 3;
-const describeErrors = (errors: string[]) =>
-  errors.slice(0, MAX_SHOWN_ERRORS).join("; ") + (errors.length > MAX_SHOWN_ERRORS ? ` (and ${errors.length - MAX_SHOWN_ERRORS} more)` : "");
+/** Notices carry what went wrong as data; the page words them in the reader's language. */
+const MAX_KEPT_ERRORS = 20;
+const errorsOf = (errors: string[]) => errors.slice(0, MAX_KEPT_ERRORS);
 
 /** The effective scenario and its trace for a base and edits, or the errors that prevent it. */
 function effective(base: Scenario, edits: Edit[]) {
@@ -39,22 +39,22 @@ export const createScenarioSlice: StateCreator<LabState, [], [], ScenarioSlice> 
       derived,
       cursor: clampFrame(frame, trace.frames.length),
       playing: false,
-      ...(found ? {} : { notice: `Unknown scenario "${id.slice(0, 40)}"; the default scenario is open instead.` }),
+      ...(found ? {} : { notice: { key: "unknownScenario" as const, id: id.slice(0, 40) } }),
     });
   },
 
   loadCustomScenario: (doc, edits = [], frame = 0) => {
     const checked = validateScenario(doc);
     if (!checked.ok) {
-      get().showNotice(`This scenario file cannot be opened: ${describeErrors(checked.errors)}`);
+      get().showNotice({ key: "fileInvalid", errors: errorsOf(checked.errors) });
       return;
     }
     const base = checked.scenario;
     let used = edits;
     let r = effective(base, used);
-    let notice: string | null = null;
+    let notice: NoticeMessage | null = null;
     if (!r.ok) {
-      notice = `The scenario is open, but its sandbox edits could not be used: ${describeErrors(r.errors)}`;
+      notice = { key: "editsDropped", errors: errorsOf(r.errors) };
       used = [];
       r = effective(base, used);
     }
@@ -76,7 +76,7 @@ export const createScenarioSlice: StateCreator<LabState, [], [], ScenarioSlice> 
     const next = [...edits, edit];
     const r = effective(baseScenario, next);
     if (!r.ok) {
-      get().showNotice(`This change could not be made: ${describeErrors(r.errors)}`);
+      get().showNotice({ key: "editRefused", errors: errorsOf(r.errors) });
       return false;
     }
     set({ edits: next, scenario: r.scenario, trace: r.trace, derived: r.derived, cursor: clampFrame(cursor, r.trace.frames.length), playing: false });
@@ -96,7 +96,7 @@ export const createScenarioSlice: StateCreator<LabState, [], [], ScenarioSlice> 
     const { baseScenario, cursor } = get();
     const r = effective(baseScenario, edits);
     if (!r.ok) {
-      get().showNotice(`The sandbox edits could not be used and were ignored: ${describeErrors(r.errors)}`);
+      get().showNotice({ key: "editsIgnored", errors: errorsOf(r.errors) });
       const plain = effective(baseScenario, []);
       if (plain.ok) {
         set({ edits: [], scenario: plain.scenario, trace: plain.trace, derived: plain.derived, cursor: clampFrame(cursor, plain.trace.frames.length) });

@@ -17,7 +17,7 @@ const ROW_CLASS: Record<Exclude<LineMark, null>, string> = {
   next: "bg-sky-50 dark:bg-sky-900/40",
 };
 
-export const CodeLine = memo(function CodeLine({ n, tokens, mark }: { n: number; tokens: Token[]; mark: LineMark }) {
+export const CodeLine = memo(function CodeLine({ n, tokens, mark, nextLabel }: { n: number; tokens: Token[]; mark: LineMark; nextLabel: string }) {
   return (
     <li
       data-line={n}
@@ -34,7 +34,7 @@ export const CodeLine = memo(function CodeLine({ n, tokens, mark }: { n: number;
             {t.text}
           </span>
         ))}
-        {mark === "next" && <span className="sr-only"> (next line)</span>}
+        {mark === "next" && <span className="sr-only">{nextLabel}</span>}
       </code>
     </li>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from "react";
 import { SEED_CONTINUATIONS, type SeedLine } from "../../model";
 import { useLab } from "../../store/labStore";
+import { useDict } from "../i18n";
+import { SPEC_NAMES } from "../i18n/a11yNames";
 import { CodeLine, type LineMark } from "./CodeLine";
 import { Locals } from "./Locals";
 import { OutsideSummary } from "./OutsideSummary";
@@ -26,6 +28,7 @@ export function CodePanel() {
   const lastCallIndex = useLab((s) => s.derived.lastCall[s.cursor] ?? -1);
   const lastCall = useLab((s) => (lastCallIndex >= 0 ? s.trace.frames[lastCallIndex] : undefined));
   const scroller = useRef<HTMLDivElement>(null);
+  const t = useDict().dict.page.code;
 
   // Inside the function: a line frame, or the event frame that closes a happening which ran it.
   const inside = !!frame?.locals && frame.line !== null;
@@ -46,19 +49,19 @@ export function CodePanel() {
   }, [current]);
 
   return (
-    <section aria-label="Source code" className="panel flex h-full min-h-0 flex-col">
+    <section aria-label={SPEC_NAMES.sourceCode} className="panel flex h-full min-h-0 flex-col">
       <h2 className="panel-title">
-        Source code <span className="font-normal text-slate-600 dark:text-slate-300">— replication.c, Redis 4.0.14</span>
+        {t.title} <span className="font-normal text-slate-600 dark:text-slate-300">— {t.file}</span>
       </h2>
       <Locals locals={inside ? (frame?.locals ?? null) : (lastCall?.locals ?? null)} live={inside} lastCallT={lastCall ? lastCall.t : null} />
       {!inside && <OutsideSummary />}
       <div ref={scroller} tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto">
         <ol
-          aria-label={inside ? `startBgsaveForReplication, line ${current} just executed` : "startBgsaveForReplication (not running)"}
+          aria-label={inside ? t.listRunning(current) : t.listIdle}
           className={`py-1 font-mono text-[11.5px] leading-[1.45] text-slate-900 dark:text-slate-100 ${inside ? "" : "code-idle"}`}
         >
           {SEED_LINES.map((_, i) => (
-            <CodeLine key={i + 1} n={i + 1} tokens={SEED_TOKENS[i] ?? []} mark={marks.get(i + 1) ?? null} />
+            <CodeLine key={i + 1} n={i + 1} tokens={SEED_TOKENS[i] ?? []} mark={marks.get(i + 1) ?? null} nextLabel={t.nextLine} />
           ))}
         </ol>
       </div>

@@ -1,5 +1,6 @@
 import { formatSeconds } from "../../model/format";
 import type { PortLocals } from "../../model";
+import { useDict } from "../i18n";
 
 const NAMES = ["socket_target", "mincapa", "rsiptr", "retval", "slave"] as const;
 
@@ -18,10 +19,11 @@ function show(name: (typeof NAMES)[number], locals: PortLocals | null): string {
 
 /** The function's local variables: live inside the function, greyed from the last call otherwise. */
 export function Locals({ locals, live, lastCallT }: { locals: PortLocals | null; live: boolean; lastCallT: number | null }) {
+  const t = useDict().dict.page.code;
   return (
     <div className="border-b border-slate-200 px-2 py-1 dark:border-slate-700">
       <p className="text-[11px] text-slate-600 dark:text-slate-300">
-        {live ? "Local variables" : lastCallT !== null ? `Local variables at the end of the last call (t = ${formatSeconds(lastCallT)} s)` : "Local variables (not called yet)"}
+        {live ? t.locals : lastCallT !== null ? t.localsLast(formatSeconds(lastCallT)) : t.localsNone}
       </p>
       <dl className={`grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-x-2 font-mono text-xs ${live ? "" : "code-idle"}`}>
         {NAMES.map((n) => (

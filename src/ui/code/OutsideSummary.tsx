@@ -1,5 +1,4 @@
 import { useLab } from "../../store/labStore";
-import { causeLabel } from "../../model/format";
 import { briefStep } from "../explain/explainFrame";
 import { useDict } from "../i18n";
 
@@ -10,13 +9,15 @@ export function OutsideSummary() {
   const cursor = useLab((s) => s.cursor);
   const stepSize = useLab((s) => s.stepSize);
   const { dict } = useDict();
+  const t = dict.page.code;
   const frame = trace.frames[cursor];
   if (!frame) return null;
   const briefs = briefStep(trace, derived, cursor, stepSize, dict);
   return (
     <div className="border-b border-slate-200 bg-slate-100 px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-800">
       <p className="font-semibold text-slate-800 dark:text-slate-100">
-        Outside <code>startBgsaveForReplication</code>: {causeLabel(frame.cause)}
+        {t.outsideBefore} <code>startBgsaveForReplication</code>
+        {t.outsideAfter} {dict.page.cause(frame.cause)}
       </p>
       {briefs.length > 0 && (
         <ul className="mt-0.5 list-disc pl-4 font-mono text-[11px] text-slate-700 dark:text-slate-200">

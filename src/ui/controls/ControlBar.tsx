@@ -1,3 +1,4 @@
+import { useDict } from "../i18n";
 import { FramePosition } from "./FramePosition";
 import { SpeedSelect } from "./SpeedSelect";
 import { StepSizeToggle } from "./StepSizeToggle";
@@ -6,9 +7,10 @@ import { Timeline } from "./Timeline";
 import { TransportButtons } from "./TransportButtons";
 
 export function ControlBar() {
+  const { dict } = useDict();
   return (
     <section
-      aria-label="Playback controls"
+      aria-label={dict.page.controls.region}
       className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 dark:border-slate-800 dark:bg-slate-900"
     >
       <TransportButtons />

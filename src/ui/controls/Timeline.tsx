@@ -1,6 +1,8 @@
 import { formatSeconds } from "../../model/format";
 import type { Marker } from "../../model";
 import { useLab } from "../../store/labStore";
+import { useDict } from "../i18n";
+import { SPEC_NAMES } from "../i18n/a11yNames";
 
 const MARKER_STYLE: Record<Marker["kind"], { shape: string; colour: string }> = {
   "bgsave-start": { shape: "▲", colour: "text-sky-700 dark:text-sky-300" },
@@ -14,6 +16,7 @@ export function Timeline() {
   const trace = useLab((s) => s.trace);
   const markers = useLab((s) => s.derived.markers);
   const seek = useLab((s) => s.seek);
+  const page = useDict().dict.page;
   const last = trace.frames.length - 1;
   const frame = trace.frames[cursor];
   const pct = (i: number) => (last > 0 ? (i / last) * 100 : 0);
@@ -22,12 +25,12 @@ export function Timeline() {
     <div className="flex min-w-0 flex-1 flex-col">
       <input
         type="range"
-        aria-label="Timeline"
+        aria-label={SPEC_NAMES.timeline}
         min={0}
         max={last}
         step={1}
         value={cursor}
-        aria-valuetext={`frame ${cursor + 1} of ${last + 1}, t = ${formatSeconds(frame?.t ?? 0)} s`}
+        aria-valuetext={page.controls.timelineValue(cursor + 1, last + 1, formatSeconds(frame?.t ?? 0))}
         onChange={(e) => seek(Number(e.target.value))}
         className="h-5 w-full cursor-pointer accent-indigo-600 dark:accent-indigo-400"
       />
@@ -36,7 +39,7 @@ export function Timeline() {
         {markers.map((m) => (
           <span
             key={`${m.kind}-${m.frame}-${m.label}`}
-            title={`${m.label} — t = ${formatSeconds(m.t)} s`}
+            title={`${page.markers.label(m.label)} — t = ${formatSeconds(m.t)} s`}
             className={`absolute top-0 -translate-x-1/2 ${MARKER_STYLE[m.kind].colour}`}
             style={{ left: `${pct(m.frame)}%` }}
           >
@@ -49,16 +52,17 @@ export function Timeline() {
 }
 
 export function TimelineLegend() {
+  const t = useDict().dict.page.markers;
   return (
     <ul className="flex gap-3 text-sm text-slate-800 dark:text-slate-100">
       <li>
-        <span aria-hidden="true" className={MARKER_STYLE["bgsave-start"].colour}>▲</span> BGSAVE start
+        <span aria-hidden="true" className={MARKER_STYLE["bgsave-start"].colour}>▲</span> {t.bgsaveStart}
       </li>
       <li>
-        <span aria-hidden="true" className={MARKER_STYLE.failure.colour}>✕</span> failure
+        <span aria-hidden="true" className={MARKER_STYLE.failure.colour}>✕</span> {t.failure}
       </li>
       <li>
-        <span aria-hidden="true" className={MARKER_STYLE.online.colour}>●</span> ONLINE
+        <span aria-hidden="true" className={MARKER_STYLE.online.colour}>●</span> {t.online}
       </li>
     </ul>
   );

@@ -1,29 +1,34 @@
 /**
- * Keyboard shortcuts, each next to the action it triggers (the help overlay lists them from here).
+ * Keyboard shortcuts, each next to the action it triggers (the help overlay lists them from here,
+ * described in the reader's language by `id`).
  */
 import type { LabState } from "../../store/labStore";
+import type { ShortcutId } from "../i18n/page.types";
+import { toggleFullscreen } from "../lecture/fullscreen";
 
 export interface Shortcut {
+  id: ShortcutId;
   /** KeyboardEvent.key values. */
   keys: string[];
   /** How the keys are shown in the help overlay. */
   label: string;
-  description: string;
+  /** Only in lecture mode (presentation clickers send these keys). */
+  lecture?: true;
   perform: (s: LabState) => void;
 }
 
 export const SHORTCUTS: Shortcut[] = [
-  { keys: ["ArrowRight"], label: "→", description: "Step forward", perform: (s) => s.stepForward() },
-  { keys: ["ArrowLeft"], label: "←", description: "Step back", perform: (s) => s.stepBack() },
-  { keys: [" "], label: "Space", description: "Play / pause", perform: (s) => s.togglePlay() },
-  { keys: ["Home"], label: "Home", description: "First step", perform: (s) => s.first() },
-  { keys: ["End"], label: "End", description: "Last step", perform: (s) => s.last() },
-  {
-    keys: ["l", "L"],
-    label: "L",
-    description: "Switch step size (event / line)",
-    perform: (s) => s.setStepSize(s.stepSize === "event" ? "line" : "event"),
-  },
-  { keys: ["?"], label: "?", description: "Show or hide this help", perform: (s) => s.toggleHelp() },
-  { keys: ["Escape"], label: "Esc", description: "Close this help", perform: (s) => s.closeHelp() },
+  { id: "forward", keys: ["ArrowRight"], label: "→", perform: (s) => s.stepForward() },
+  { id: "back", keys: ["ArrowLeft"], label: "←", perform: (s) => s.stepBack() },
+  { id: "play", keys: [" "], label: "Space", perform: (s) => s.togglePlay() },
+  { id: "first", keys: ["Home"], label: "Home", perform: (s) => s.first() },
+  { id: "last", keys: ["End"], label: "End", perform: (s) => s.last() },
+  { id: "stepSize", keys: ["l", "L"], label: "L", perform: (s) => s.setStepSize(s.stepSize === "event" ? "line" : "event") },
+  { id: "help", keys: ["?"], label: "?", perform: (s) => s.toggleHelp() },
+  { id: "close", keys: ["Escape"], label: "Esc", perform: (s) => s.closeHelp() },
+  // Clickers: "next slide" is PageDown, "previous" PageUp, and "black screen" is `.` or `b`.
+  { id: "clickerForward", keys: ["PageDown"], label: "Page Down", lecture: true, perform: (s) => s.stepForward() },
+  { id: "clickerBack", keys: ["PageUp"], label: "Page Up", lecture: true, perform: (s) => s.stepBack() },
+  { id: "blank", keys: ["b", "B", "."], label: "B / .", lecture: true, perform: (s) => s.setBlank(!s.blank) },
+  { id: "fullscreen", keys: ["f", "F"], label: "F", lecture: true, perform: () => toggleFullscreen() },
 ];

@@ -1,4 +1,5 @@
 import type { PortLocals, ServerView } from "../../model";
+import { useDict } from "../i18n";
 import { DECISION as B } from "./layout";
 
 export type Branch = "disk" | "socket" | "error";
@@ -52,19 +53,20 @@ export function DecisionNode({ server, values }: { server: ServerView; values: D
   const mincapa = locals?.mincapa;
   const branches = branchesOf(locals);
   const y = B.y;
+  const t = useDict().dict.page.diagram;
   return (
     <g>
       <rect x={B.x} y={y} width={B.w} height={B.h} rx={8} className="fill-white stroke-indigo-600 dark:fill-slate-900 dark:stroke-indigo-300" strokeWidth={1.6} />
       <text x={B.x + 8} y={y + 15} className="diagram-text fill-slate-900 font-semibold dark:fill-slate-50">
-        Decision{" "}
-        <tspan className="diagram-small font-normal fill-slate-600 dark:fill-slate-300">{live ? "(this call)" : called ? "(last call)" : "(not called yet)"}</tspan>
+        {t.decision}{" "}
+        <tspan className="diagram-small font-normal fill-slate-600 dark:fill-slate-300">{live ? t.decisionWhen.live : called ? t.decisionWhen.last : t.decisionWhen.never}</tspan>
       </text>
       <Term x={B.x + 8} y={y + 31} label="repl_diskless_sync" value={server.replDisklessSync ? "1" : "0"} />
       <Term x={B.x + 8} y={y + 45} label="mincapa & SLAVE_CAPA_EOF" value={mincapa === undefined ? "?" : `${mincapa}&1=${mincapa & 1}`} />
       <Term x={B.x + 8} y={y + 59} label="→ socket_target" value={called ? String(locals?.socket_target) : "?"} />
-      <BranchRow y={y + 78} label="disk: rdbSaveBackground" lit={branches.has("disk")} glyph="▤" tone="fill-amber-100 stroke-amber-600 dark:fill-amber-900 dark:stroke-amber-300" />
-      <BranchRow y={y + 94} label="socket: rdbSaveToSlavesSockets" lit={branches.has("socket")} glyph="≋" tone="fill-cyan-100 stroke-cyan-600 dark:fill-cyan-900 dark:stroke-cyan-300" />
-      <BranchRow y={ERROR_ROW_Y} label="error: drop waiting replicas" lit={branches.has("error")} glyph="✕" tone="fill-rose-100 stroke-rose-600 dark:fill-rose-900 dark:stroke-rose-300" />
+      <BranchRow y={y + 78} label={t.branchDisk} lit={branches.has("disk")} glyph="▤" tone="fill-amber-100 stroke-amber-600 dark:fill-amber-900 dark:stroke-amber-300" />
+      <BranchRow y={y + 94} label={t.branchSocket} lit={branches.has("socket")} glyph="≋" tone="fill-cyan-100 stroke-cyan-600 dark:fill-cyan-900 dark:stroke-cyan-300" />
+      <BranchRow y={ERROR_ROW_Y} label={t.branchError} lit={branches.has("error")} glyph="✕" tone="fill-rose-100 stroke-rose-600 dark:fill-rose-900 dark:stroke-rose-300" />
     </g>
   );
 }

@@ -1,5 +1,6 @@
 import { outputBufferAt, wireAt } from "../../model";
 import { useLab } from "../../store/labStore";
+import { useDict } from "../i18n";
 import { stepStart } from "../../store/derive";
 import { replicaRows, stateInfo } from "../view/replicaRows";
 import { receivedSummary, stepMessages, type Message } from "../view/stepMessages";
@@ -33,6 +34,8 @@ export function Diagram() {
   const derived = useLab((s) => s.derived);
   const cursor = useLab((s) => s.cursor);
   const stepSize = useLab((s) => s.stepSize);
+  const page = useDict().dict.page;
+  const t = page.diagram;
   const frame = trace.frames[cursor];
   if (!frame) return null;
 
@@ -65,15 +68,18 @@ export function Diagram() {
       className="h-auto max-h-[28rem] w-full"
       preserveAspectRatio="xMidYMin meet"
     >
-      <title id="diagram-title">Diagram of the primary, its forked child, dump.rdb and the replicas</title>
+      <title id="diagram-title">{t.title}</title>
       <desc id="diagram-desc">
-        {`Child: ${child ? `${child.pid} ${child.kind}${child.reaped ? " (reaped)" : ""}` : "none"}. dump.rdb ${frame.server.rdbFile.exists ? "exists" : "does not exist"}. ` +
-          rows.map((r) => `${r.id}: ${stateInfo(r.current).name}`).join(", ")}
+        {t.desc(
+          child ? t.childDesc(child.pid, child.kind, child.reaped) : t.noChild,
+          frame.server.rdbFile.exists,
+          rows.map((r) => `${r.id}: ${r.current ? stateInfo(r.current).name : page.replicas.notConnected}`).join(", "),
+        )}
       </desc>
       <EdgeMarkers />
 
-      <Edge route={FORK_ROUTE} kind="fork" active={!!running} label="fork()" labelAt={[(FORK_ROUTE[0][0] + CHILD.x) / 2, 29]} />
-      <Edge route={WRITE_ROUTE} kind="write" active={running?.kind === "rdb-disk"} label="writes" labelAt={[CHILD.x + CHILD.w / 2 + 22, (CHILD.y + CHILD.h + FILE.y) / 2 + 3]} />
+      <Edge route={FORK_ROUTE} kind="fork" active={!!running} label={t.fork} labelAt={[(FORK_ROUTE[0][0] + CHILD.x) / 2, 29]} />
+      <Edge route={WRITE_ROUTE} kind="write" active={running?.kind === "rdb-disk"} label={t.writes} labelAt={[CHILD.x + CHILD.w / 2 + 22, (CHILD.y + CHILD.h + FILE.y) / 2 + 3]} />
 
       {rows.map((row, i) => {
         const b = replicaBox(i);

@@ -1,3 +1,4 @@
+import { useDict } from "../i18n";
 import { Diagram } from "./Diagram";
 
 function LegendItem({ swatch, text }: { swatch: string; text: string }) {
@@ -12,20 +13,21 @@ function LegendItem({ swatch, text }: { swatch: string; text: string }) {
 }
 
 export function DiagramPanel() {
+  const t = useDict().dict.page.diagram;
   return (
-    <section aria-label="Diagram" className="panel flex h-full min-h-0 flex-col">
+    <section aria-label={t.region} className="panel flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center justify-between gap-x-3 border-b border-slate-200 px-2 py-1 dark:border-slate-700">
-        <h2 className="text-xs font-semibold text-slate-800 dark:text-slate-100">Diagram</h2>
-        <ul aria-label="Legend" className="flex flex-wrap gap-x-3 text-[11px] text-slate-700 dark:text-slate-200">
-          <LegendItem swatch="stroke-slate-500" text="commands (+FULLRESYNC, ACK)" />
-          <LegendItem swatch="stroke-amber-600" text="disk pipe" />
-          <LegendItem swatch="stroke-cyan-600" text="socket pipe" />
-          <LegendItem swatch="stroke-rose-600" text="error path" />
+        <h2 className="text-xs font-semibold text-slate-800 dark:text-slate-100">{t.region}</h2>
+        <ul aria-label={t.legend} className="flex flex-wrap gap-x-3 text-[11px] text-slate-700 dark:text-slate-200">
+          <LegendItem swatch="stroke-slate-500" text={t.legendControl} />
+          <LegendItem swatch="stroke-amber-600" text={t.legendDisk} />
+          <LegendItem swatch="stroke-cyan-600" text={t.legendSocket} />
+          <LegendItem swatch="stroke-rose-600" text={t.legendError} />
         </ul>
       </div>
-      <p className="px-2 pt-1 text-[11px] text-slate-700 lg:hidden dark:text-slate-200">Scroll sideways inside the diagram to see the replicas.</p>
+      <p className="px-2 pt-1 text-[11px] text-slate-700 lg:hidden dark:text-slate-200">{t.scrollHint}</p>
       <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto p-1">
-        <div className="min-w-[30rem] lg:min-w-0">
+        <div className="diagram-box min-w-[30rem] lg:min-w-0">
           <Diagram />
         </div>
       </div>

@@ -1,10 +1,12 @@
 import type { ServerView } from "../../model";
 import { bytes } from "../i18n/types";
+import { useDict } from "../i18n";
 import { FILE as B } from "./layout";
 
 /** dump.rdb on disk, drawn as a page with a folded corner. */
 export function RdbFileNode({ file, writing }: { file: ServerView["rdbFile"]; writing: boolean }) {
   const fold = 12;
+  const t = useDict().dict.page.diagram;
   const d = `M${B.x} ${B.y} H${B.x + B.w - fold} L${B.x + B.w} ${B.y + fold} V${B.y + B.h} H${B.x} Z`;
   return (
     <g>
@@ -19,12 +21,12 @@ export function RdbFileNode({ file, writing }: { file: ServerView["rdbFile"]; wr
         dump.rdb
       </text>
       <text x={B.x + 8} y={B.y + 33} className="diagram-small fill-slate-800 dark:fill-slate-100">
-        {file.exists ? `${bytes(file.size)} on disk` : "not on disk"}
-        {writing ? " · being written" : ""}
+        {file.exists ? t.rdbOnDisk(bytes(file.size)) : t.rdbMissing}
+        {writing ? t.rdbWriting : ""}
       </text>
       {file.exists && (
         <text x={B.x + 8} y={B.y + 48} className="diagram-small fill-slate-700 dark:fill-slate-200">
-          written by {file.writtenBy ? `pid ${file.writtenBy}` : "an earlier save"}
+          {t.rdbWrittenBy(file.writtenBy || null)}
         </text>
       )}
     </g>

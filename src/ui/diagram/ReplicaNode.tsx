@@ -1,12 +1,15 @@
 import type { ReplicaRow } from "../view/replicaRows";
 import { STATE_STYLE, stateInfo } from "../view/replicaRows";
 import { StateGlyph } from "../view/StateGlyph";
+import { useDict } from "../i18n";
 import type { Box } from "./layout";
 
 export function ReplicaNode({ row, box, received, unsentError }: { row: ReplicaRow; box: Box; received: string[]; unsentError: boolean }) {
   const r = row.current;
   const info = stateInfo(r);
   const style = STATE_STYLE[info.kind];
+  const page = useDict().dict.page;
+  const t = page.diagram;
   const { x, y, w, h } = box;
   return (
     <g>
@@ -14,31 +17,31 @@ export function ReplicaNode({ row, box, received, unsentError }: { row: ReplicaR
       <text x={x + 8} y={y + 15} className="diagram-title fill-slate-900 dark:fill-slate-50">
         {row.id}
         <tspan className="diagram-small font-normal fill-slate-700 dark:fill-slate-200">
-          {r ? ` ${r.command}${r.conn > 1 ? ` · conn #${r.conn}` : ""}` : " (not connected)"}
+          {r ? ` ${r.command}${r.conn > 1 ? t.conn(r.conn) : ""}` : t.replicaNotConnected}
         </tspan>
       </text>
       <g className={`${style.svgStroke.replace(/stroke-/g, "text-")}`}>
         <StateGlyph kind={info.kind} sub={info.sub} x={x + 8} y={y + 22} size={10} />
       </g>
       <text x={x + 22} y={y + 31} className="diagram-small fill-slate-950 font-mono font-bold dark:fill-white">
-        {info.name}
+        {info.kind === "none" ? page.replicas.notConnected : info.name}
       </text>
       {(info.sub || info.replstate !== null) && (
         <text x={x + 8} y={y + 44} className="diagram-small fill-slate-700 dark:fill-slate-200">
-          {info.replstate !== null ? `replstate ${info.replstate}` : ""}
-          {info.sub ? ` · ${info.sub}` : ""}
+          {info.replstate !== null ? page.replicas.replstate(info.replstate) : ""}
+          {info.sub ? ` · ${page.replicas.subs[info.sub]}` : ""}
         </text>
       )}
       {r && (
         <text x={x + 8} y={y + 58} className="diagram-small fill-slate-700 dark:fill-slate-200">
-          capa {r.capa.length ? r.capa.join(" ") : "none"}
+          {page.replicas.capa(r.capa)}
         </text>
       )}
       <text x={x + 8} y={y + 72} className="diagram-small fill-slate-900 font-mono dark:fill-slate-100">
-        {received.slice(0, 2).join(" · ") || (r ? "received nothing" : "")}
+        {received.slice(0, 2).join(" · ") || (r ? t.receivedNothing : "")}
       </text>
       <text x={x + 8} y={y + 86} className={`diagram-small font-mono ${unsentError ? "fill-rose-800 font-bold dark:fill-rose-200" : "fill-slate-900 dark:fill-slate-100"}`}>
-        {unsentError ? "-ERR queued, unsent" : received.slice(2).join(" · ")}
+        {unsentError ? t.errQueued : received.slice(2).join(" · ")}
       </text>
     </g>
   );

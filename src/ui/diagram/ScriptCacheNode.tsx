@@ -1,8 +1,10 @@
 import type { ServerView } from "../../model";
+import { useDict } from "../i18n";
 import { CACHE as B } from "./layout";
 
 export function ScriptCacheNode({ server, flushedNow }: { server: ServerView; flushedNow: boolean }) {
   const n = server.scriptCache.length;
+  const t = useDict().dict.page.diagram;
   return (
     <g>
       <rect
@@ -15,8 +17,7 @@ export function ScriptCacheNode({ server, flushedNow }: { server: ServerView; fl
         strokeWidth={flushedNow ? 2 : 1.2}
       />
       <text x={B.x + 8} y={B.y + 18} className="diagram-small fill-slate-800 dark:fill-slate-100">
-        script cache: <tspan className="font-mono">{n} SHA1{n === 1 ? "" : "s"}</tspan> · flushed ×{server.scriptCacheFlushes}
-        {flushedNow ? " ← now" : ""}
+        {t.scriptCache(n, server.scriptCacheFlushes, flushedNow)}
       </text>
     </g>
   );

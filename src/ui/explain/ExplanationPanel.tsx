@@ -1,5 +1,6 @@
 import { useLab } from "../../store/labStore";
 import { useDict } from "../i18n";
+import { SPEC_NAMES } from "../i18n/a11yNames";
 import { explainStep, type Tone } from "./explainFrame";
 import { Narration } from "./Narration";
 import { RichText } from "./RichText";
@@ -24,9 +25,9 @@ export function ExplanationPanel() {
   const { dict, lang } = useDict();
   const ex = explainStep(trace, derived, cursor, stepSize, dict);
   return (
-    <section aria-label="Explanation" aria-live="polite" className="panel flex h-full min-h-0 flex-col" lang={lang === "zh" ? "zh-Hans" : "en"}>
+    <section aria-label={SPEC_NAMES.explanation} aria-live="polite" className="panel flex h-full min-h-0 flex-col" lang={lang === "zh" ? "zh-Hans" : "en"}>
       <h2 className="panel-title">
-        Explanation <span className="font-normal text-slate-600 dark:text-slate-300">— {dict.ui.atTime(ex.time)} · {ex.cause}</span>
+        {dict.page.explanation.title} <span className="font-normal text-slate-600 dark:text-slate-300">— {dict.ui.atTime(ex.time)} · {ex.cause}</span>
       </h2>
       <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 space-y-1.5 overflow-auto px-2 py-1.5 text-[13px] leading-snug">
         {cursor === 0 && <p className="text-slate-900 dark:text-slate-100">{scenario.summary[lang]}</p>}

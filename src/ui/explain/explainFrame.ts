@@ -2,7 +2,7 @@
  * What to say about the current step: the notes of every frame the step covers (in event mode a
  * step spans all frames since the previous event frame), turned into words by the dictionary.
  */
-import { causeLabel, formatSeconds } from "../../model/format";
+import { formatSeconds } from "../../model/format";
 import type { Frame, Note, Trace } from "../../model";
 import { stepStart, type Derived } from "../../store/derive";
 import type { StepSize } from "../../store/labStore";
@@ -94,7 +94,7 @@ export function explainStep(trace: Trace, derived: Derived, cursor: number, step
     const text = dict.lines[frame.line] ?? "";
     line = { n: frame.line, text: value === null ? text : `${text} ${dict.ui.condition(value)}` };
   }
-  return { time: formatSeconds(frame.t), cause: causeLabel(frame.cause), line, items };
+  return { time: formatSeconds(frame.t), cause: dict.page.cause(frame.cause), line, items };
 }
 
 /** One-line summaries of the step, for the code panel when the function is not running. */

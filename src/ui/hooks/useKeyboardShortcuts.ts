@@ -1,12 +1,15 @@
 import { useEffect } from "react";
 import { useLab } from "../../store/labStore";
-import { SHORTCUTS } from "../controls/shortcuts";
+import { SHORTCUTS, type Shortcut } from "../controls/shortcuts";
 
 /** Where the keys belong to the control itself (typing, choosing from a list). */
-function ownsKeys(target: EventTarget | null, key: string): boolean {
+function ownsKeys(target: EventTarget | null, key: string, shortcut: Shortcut): boolean {
   if (!(target instanceof HTMLElement)) return false;
   const tag = target.tagName;
-  if (tag === "SELECT" || tag === "TEXTAREA" || target.isContentEditable) return key !== "Escape" && key !== "?";
+  if (tag === "TEXTAREA" || target.isContentEditable) return key !== "Escape" && key !== "?";
+  // A clicker's Page Down must step even while the scenario picker has the focus (after a pick):
+  // a closed select would otherwise change the scenario in front of the class.
+  if (tag === "SELECT") return !shortcut.lecture && key !== "Escape" && key !== "?";
   if (tag === "INPUT") {
     const type = (target as HTMLInputElement).type;
     // The timeline slider steps like the arrow keys elsewhere; radios and text inputs keep theirs.
@@ -21,12 +24,12 @@ export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (ownsKeys(e.target, e.key)) return;
       const state = useLab.getState();
+      const shortcut = SHORTCUTS.find((s) => s.keys.includes(e.key) && (!s.lecture || state.lecture));
+      if (!shortcut) return;
+      if (ownsKeys(e.target, e.key, shortcut)) return;
       // With the help open, only the help's own keys work.
       if (state.helpOpen && e.key !== "?" && e.key !== "Escape") return;
-      const shortcut = SHORTCUTS.find((s) => s.keys.includes(e.key));
-      if (!shortcut) return;
       e.preventDefault();
       shortcut.perform(state);
     };

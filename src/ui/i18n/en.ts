@@ -2,6 +2,7 @@
  * English explanations, written for a student who knows what fork() is but not Redis internals.
  * Facts follow the Redis 4.0.14 reference (§ numbers in comments). Backticks mark code.
  */
+import { pageEn } from "./page.en";
 import { panelsEn } from "./panels.en";
 import { shareEn } from "./share.en";
 import { bytes, capaNames, num, str, type Dict } from "./types";
@@ -295,4 +296,5 @@ export const en: Dict = {
   },
   panels: panelsEn,
   share: shareEn,
+  page: pageEn,
 };

@@ -1,5 +1,6 @@
 /** The shape every language dictionary has; keys follow the model's note keys. */
 import type { Frame, Note } from "../../model";
+import type { PageDict } from "./page.types";
 import type { PanelsDict } from "./panels.types";
 import type { ShareDict } from "./share.types";
 
@@ -101,6 +102,8 @@ export interface Dict {
   panels: PanelsDict;
   /** Copy link, bad links, scenario files (share.*.ts). */
   share: ShareDict;
+  /** Header, controls, panels, diagram, notices, lecture mode, speaker window (page.*.ts). */
+  page: PageDict;
 }
 
 // Helpers shared by the dictionaries -----------------------------------------------------------

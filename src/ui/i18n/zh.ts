@@ -1,4 +1,5 @@
 /** 简体中文说明：与 en.ts 的键一一对应，事实以 Redis 4.0.14 参考文档为准。反引号表示代码。 */
+import { pageZh } from "./page.zh";
 import { panelsZh } from "./panels.zh";
 import { shareZh } from "./share.zh";
 import { bytes, capaNames, num, str, type Dict } from "./types";
@@ -265,4 +266,5 @@ export const zh: Dict = {
   },
   panels: panelsZh,
   share: shareZh,
+  page: pageZh,
 };

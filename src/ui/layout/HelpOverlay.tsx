@@ -2,11 +2,30 @@ import { useEffect, useRef } from "react";
 import { useLab } from "../../store/labStore";
 import { SHORTCUTS } from "../controls/shortcuts";
 import { TimelineLegend } from "../controls/Timeline";
+import { useDict } from "../i18n";
+import type { Shortcut } from "../controls/shortcuts";
+
+function ShortcutRows({ list, describe }: { list: Shortcut[]; describe: (s: Shortcut) => string }) {
+  return (
+    <>
+      {list.map((s) => (
+        <tr key={s.id} className="border-t border-slate-200 dark:border-slate-700">
+          <td className="w-32 py-1.5 pr-4">
+            <kbd className="rounded border border-slate-400 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap dark:border-slate-500">{s.label}</kbd>
+          </td>
+          <td className="py-1.5">{describe(s)}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
 
 export function HelpOverlay() {
   const open = useLab((s) => s.helpOpen);
   const close = useLab((s) => s.closeHelp);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const page = useDict().dict.page;
+  const t = page.help;
   useEffect(() => {
     if (!open) return;
     const before = document.activeElement as HTMLElement | null;
@@ -20,7 +39,7 @@ export function HelpOverlay() {
         role="dialog"
         aria-modal="true"
         aria-labelledby="help-title"
-        className="w-full max-w-md rounded-lg bg-white p-5 text-slate-900 shadow-xl dark:bg-slate-800 dark:text-slate-100"
+        className="max-h-full w-full max-w-md overflow-auto rounded-lg bg-white p-5 text-slate-900 shadow-xl dark:bg-slate-800 dark:text-slate-100"
         onClick={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
           // The only control inside is Close: keep focus here while the dialog is open.
@@ -31,21 +50,20 @@ export function HelpOverlay() {
         }}
       >
         <h2 id="help-title" className="mb-3 text-lg font-semibold">
-          Keyboard shortcuts
+          {t.title}
         </h2>
         <table className="w-full text-sm">
           <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.label} className="border-t border-slate-200 dark:border-slate-700">
-                <td className="py-1.5 pr-4">
-                  <kbd className="rounded border border-slate-400 px-1.5 py-0.5 font-mono text-xs dark:border-slate-500">{s.label}</kbd>
-                </td>
-                <td className="py-1.5">{s.description}</td>
-              </tr>
-            ))}
+            <ShortcutRows list={SHORTCUTS.filter((s) => !s.lecture)} describe={(s) => t.keys[s.id]} />
           </tbody>
         </table>
-        <h3 className="mt-4 mb-1 text-sm font-semibold">Timeline markers</h3>
+        <h3 className="mt-4 mb-1 text-sm font-semibold">{t.lectureKeys}</h3>
+        <table className="w-full text-sm">
+          <tbody>
+            <ShortcutRows list={SHORTCUTS.filter((s) => s.lecture)} describe={(s) => t.keys[s.id]} />
+          </tbody>
+        </table>
+        <h3 className="mt-4 mb-1 text-sm font-semibold">{page.markers.legendTitle}</h3>
         <TimelineLegend />
         <button
           ref={closeRef}
@@ -53,7 +71,7 @@ export function HelpOverlay() {
           onClick={close}
           className="mt-4 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
         >
-          Close
+          {t.close}
         </button>
       </div>
     </div>

@@ -1,16 +1,28 @@
+import type { NoticeMessage } from "../../store/labStore";
 import { useLab } from "../../store/labStore";
+import { useDict, type Dict } from "../i18n";
+
+/** A store message in words (text worded at its source is shown as it is). */
+export function noticeText(dict: Dict, notice: string | NoticeMessage): string {
+  if (typeof notice === "string") return notice;
+  const word = dict.page.notices[notice.key] as (m: NoticeMessage) => string;
+  return word(notice);
+}
 
 /** A non-blocking message (a bad link, a copied link). */
 export function Notice() {
   const notice = useLab((s) => s.notice);
   const dismiss = useLab((s) => s.dismissNotice);
+  const { dict } = useDict();
+  const t = dict.page.notice;
+  const text = notice === null ? null : noticeText(dict, notice);
   return (
     <div role="status" aria-live="polite">
-      {notice && (
+      {text && (
         <div className="flex items-start gap-2 border-b border-amber-300 bg-amber-50 px-3 py-1 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          <p className="min-w-0 flex-1 break-words">{notice}</p>
-          <button type="button" onClick={dismiss} className="rounded px-1 underline" aria-label="Dismiss message">
-            Dismiss
+          <p className="min-w-0 flex-1 break-words">{text}</p>
+          <button type="button" onClick={dismiss} className="rounded px-1 underline" aria-label={t.dismissLabel}>
+            {t.dismiss}
           </button>
         </div>
       )}

@@ -3,6 +3,7 @@ import type { Scenario } from "../../scenarios/schema";
 import { useId } from "react";
 import { useLab } from "../../store/labStore";
 import { useDict } from "../i18n";
+import { SPEC_NAMES } from "../i18n/a11yNames";
 
 const GROUPS: (NonNullable<Scenario["group"]> | "other")[] = ["happy", "batching", "failures", "other"];
 const CUSTOM = "(custom)";
@@ -24,11 +25,12 @@ export function ScenarioSelect() {
     // The label and the finished count stack beside the select, so the header stays one row.
     <div className="grid min-w-0 grid-cols-[auto_minmax(0,auto)] items-center gap-x-2 leading-tight">
       <label htmlFor={selectId} className="col-start-1 row-start-1 text-sm text-slate-700 dark:text-slate-200">
-        Scenario
+        {dict.page.picker.label}
       </label>
       <span className="col-start-1 row-start-2 text-[11px] whitespace-nowrap text-slate-600 dark:text-slate-300">{t.finishedCount(done, CATALOGUE.length)}</span>
       <select
         id={selectId}
+        aria-label={SPEC_NAMES.scenario}
         className="col-start-2 row-span-2 row-start-1 h-8 max-w-[16rem] min-w-0 rounded-md border border-slate-300 bg-white px-1 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
         value={custom ? CUSTOM : base.id}
         onChange={(e) => e.target.value !== CUSTOM && loadScenario(e.target.value)}

@@ -2,6 +2,8 @@ import { useEffect, useRef } from "react";
 import { formatLogLine } from "../../model/format";
 import { stepStart } from "../../store/derive";
 import { useLab } from "../../store/labStore";
+import { useDict } from "../i18n";
+import { SPEC_NAMES } from "../i18n/a11yNames";
 
 /** The primary's log up to this frame; the lines this step added are marked. */
 export function ServerLog() {
@@ -14,6 +16,7 @@ export function ServerLog() {
   const newFrom = trace.frames[from]?.logStart ?? 0;
   const lines = trace.log.slice(0, frame?.logLen ?? 0);
   const box = useRef<HTMLDivElement>(null);
+  const t = useDict().dict.page;
 
   useEffect(() => {
     const el = box.current;
@@ -23,11 +26,11 @@ export function ServerLog() {
   }, [cursor, trace]);
 
   return (
-    <section aria-label="Server log" className="panel flex h-full min-h-0 flex-col">
-      <h2 className="panel-title">Server log (primary)</h2>
+    <section aria-label={SPEC_NAMES.serverLog} className="panel flex h-full min-h-0 flex-col">
+      <h2 className="panel-title">{t.log.title}</h2>
       <div ref={box} tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto px-2 py-1">
         {lines.length === 0 ? (
-          <p className="text-xs text-slate-600 italic dark:text-slate-300">Nothing logged yet.</p>
+          <p className="text-xs text-slate-600 italic dark:text-slate-300">{t.log.empty}</p>
         ) : (
           <ol className="font-mono text-[11px] leading-snug">
             {lines.map((l, i) => {
@@ -40,7 +43,7 @@ export function ServerLog() {
                     l.level === "warning" ? "text-rose-900 dark:text-rose-200" : "text-slate-800 dark:text-slate-200"
                   }`}
                 >
-                  {fresh && <span className="sr-only">new: </span>}
+                  {fresh && <span className="sr-only">{t.replicas.fresh}</span>}
                   {formatLogLine(l)}
                 </li>
               );

@@ -1,45 +1,46 @@
 import type { ReactNode } from "react";
 import { formatSeconds, logTimestamp } from "../../model/format";
 import { ioOf, outputBufferAt, wireAt, type Frame, type ReplicaView, type Trace } from "../../model";
+import { useDict } from "../i18n";
+import { SPEC_NAMES } from "../i18n/a11yNames";
+import type { PageDict } from "../i18n/page.types";
 import { ReplicaStatechart } from "../statechart/ReplicaStatechart";
-import { DROP_REASON_TEXT, type ReplicaRow } from "../view/replicaRows";
+import type { ReplicaRow } from "../view/replicaRows";
 import { StateBadge } from "./StateBadge";
 import { collapseWire, WireList } from "./WireList";
+
+type Words = PageDict["replicas"];
 
 function Heading({ children }: { children: ReactNode }) {
   return <h4 className="mt-1.5 text-[11px] font-semibold text-slate-700 dark:text-slate-200">{children}</h4>;
 }
 
-function OutputBuffer({ trace, frame, r, baselineEnd }: { trace: Trace; frame: Frame; r: ReplicaView; baselineEnd: number }) {
+function OutputBuffer({ trace, frame, r, baselineEnd, t }: { trace: Trace; frame: Frame; r: ReplicaView; baselineEnd: number; t: Words }) {
   const queued = outputBufferAt(trace, frame, r);
   const hasErr = queued.some((m) => m.startsWith("-ERR"));
   const freshFrom = Math.max(0, baselineEnd - ioOf(frame, r).replyStart);
   return (
     <>
-      <Heading>Output buffer (queued, not sent)</Heading>
-      <WireList items={collapseWire(queued, freshFrom)} empty="empty" tone={hasErr ? "error" : "plain"} />
-      {hasErr && (
-        <p className="mt-0.5 text-[11px] text-rose-900 dark:text-rose-200">
-          Never delivered in Redis 4.0.14: replstate stays 6, so the client is never scheduled for writing. Redis 5.0.5 fixed this.
-        </p>
-      )}
+      <Heading>{t.outputBuffer}</Heading>
+      <WireList items={collapseWire(queued, freshFrom)} empty={t.empty} tone={hasErr ? "error" : "plain"} />
+      {hasErr && <p className="mt-0.5 text-[11px] text-rose-900 dark:text-rose-200">{t.neverDelivered}</p>}
     </>
   );
 }
 
-function History({ trace, frame, history }: { trace: Trace; frame: Frame; history: ReplicaView[] }) {
+function History({ trace, frame, history, t }: { trace: Trace; frame: Frame; history: ReplicaView[]; t: Words }) {
   if (!history.length) return null;
   return (
     <>
-      <Heading>Earlier connections</Heading>
+      <Heading>{t.earlier}</Heading>
       <ul className="text-[11px] text-slate-700 dark:text-slate-200">
         {history.map((h) => (
           <li key={h.key}>
-            #{h.conn}: {h.machine === "dropped" ? `dropped (${h.dropReason ? DROP_REASON_TEXT[h.dropReason] : "?"})` : h.machine}
-            {h.closed ? ", connection closed" : ""}
+            #{h.conn}: {h.machine === "dropped" ? t.dropped(h.dropReason ? t.subs[h.dropReason] : "?") : h.machine}
+            {h.closed ? `, ${t.connectionClosed}` : ""}
             {outputBufferAt(trace, frame, h).length > 0 && (
               <span className="text-rose-900 dark:text-rose-200">
-                {" "}— never sent: <span className="font-mono">{outputBufferAt(trace, frame, h).join(" · ")}</span>
+                {" "}— {t.neverSent} <span className="font-mono">{outputBufferAt(trace, frame, h).join(" · ")}</span>
               </span>
             )}
           </li>
@@ -50,6 +51,7 @@ function History({ trace, frame, history }: { trace: Trace; frame: Frame; histor
 }
 
 export function ReplicaCard({ trace, row, frame, baseline }: { trace: Trace; row: ReplicaRow; frame: Frame; baseline: Frame | undefined }) {
+  const t = useDict().dict.page.replicas;
   const r = row.current;
   const before = r ? baseline?.replicas.find((b) => b.key === r.key) : undefined;
   const wire = r ? wireAt(trace, frame, r) : [];
@@ -58,13 +60,14 @@ export function ReplicaCard({ trace, row, frame, baseline }: { trace: Trace; row
   const beforeLog = baseline?.agents.find((a) => a.id === row.id)?.logLen ?? 0;
   return (
     <article className="border-b border-slate-200 px-2 py-2 last:border-b-0 dark:border-slate-700">
-      <div role="group" aria-label={`Replica ${row.id}`}>
+      {/* The group's name stays "Replica <id>" in every language (SPEC §6; i18n/a11yNames.ts). */}
+      <div role="group" aria-label={SPEC_NAMES.replica(row.id)}>
         <h3 className="flex flex-wrap items-baseline gap-x-2 text-sm font-semibold">
-          Replica {row.id}
+          {t.heading(row.id)}
           {r && (
             <span className="text-[11px] font-normal text-slate-700 dark:text-slate-200">
-              {r.name} · {r.command} · capa {r.capa.length ? r.capa.join(" ") : "none"}
-              {r.conn > 1 ? ` · connection #${r.conn}` : ""}
+              {r.name} · {r.command} · {t.capa(r.capa)}
+              {r.conn > 1 ? ` · ${t.connection(r.conn)}` : ""}
             </span>
           )}
         </h3>
@@ -78,30 +81,30 @@ export function ReplicaCard({ trace, row, frame, baseline }: { trace: Trace; row
         </div>
         {r ? (
           <>
-            <Heading>Wire (reached its socket)</Heading>
-            <WireList items={collapseWire(wire, beforeIo?.wireLen ?? 0)} empty="nothing yet" />
-            <OutputBuffer trace={trace} frame={frame} r={r} baselineEnd={beforeIo?.replyEnd ?? 0} />
+            <Heading>{t.wire}</Heading>
+            <WireList items={collapseWire(wire, beforeIo?.wireLen ?? 0)} empty={t.nothingYet} />
+            <OutputBuffer trace={trace} frame={frame} r={r} baselineEnd={beforeIo?.replyEnd ?? 0} t={t} />
           </>
         ) : (
-          <p className="mt-1 text-[11px] text-slate-700 dark:text-slate-200">Not connected yet at t = {formatSeconds(frame.t)} s.</p>
+          <p className="mt-1 text-[11px] text-slate-700 dark:text-slate-200">{t.notConnectedAt(formatSeconds(frame.t))}</p>
         )}
         {logs.length > 0 && (
           <>
-            <Heading>Its own log</Heading>
+            <Heading>{t.ownLog}</Heading>
             <ol className="font-mono text-[10.5px] leading-snug text-slate-800 dark:text-slate-200">
               {logs.map((l, i) => (
                 <li key={i} className={`break-words ${i >= beforeLog ? "bg-yellow-100 dark:bg-yellow-900/60" : ""}`}>
-                  {i >= beforeLog && <span className="sr-only">new: </span>}
+                  {i >= beforeLog && <span className="sr-only">{t.fresh}</span>}
                   {logTimestamp(l.t).slice(7)} {l.level === "warning" ? "#" : "*"} {l.text}
                 </li>
               ))}
             </ol>
           </>
         )}
-        <History trace={trace} frame={frame} history={row.history} />
+        <History trace={trace} frame={frame} history={row.history} t={t} />
       </div>
       <details className="mt-1.5" open>
-        <summary className="cursor-pointer text-[11px] font-semibold text-slate-700 dark:text-slate-200">Statechart</summary>
+        <summary className="cursor-pointer text-[11px] font-semibold text-slate-700 dark:text-slate-200">{t.statechart}</summary>
         <ReplicaStatechart replica={r} id={row.id} />
       </details>
     </article>

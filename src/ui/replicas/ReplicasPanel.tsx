@@ -1,5 +1,6 @@
 import { stepStart } from "../../store/derive";
 import { useLab } from "../../store/labStore";
+import { useDict } from "../i18n";
 import { replicaRows } from "../view/replicaRows";
 import { ReplicaCard } from "./ReplicaCard";
 
@@ -9,12 +10,13 @@ export function ReplicasPanel() {
   const cursor = useLab((s) => s.cursor);
   const stepSize = useLab((s) => s.stepSize);
   const frame = trace.frames[cursor];
+  const t = useDict().dict.page.replicas;
   if (!frame) return null;
   const from = stepStart(derived, cursor, stepSize);
   const baseline = from > 0 ? trace.frames[from - 1] : undefined;
   return (
-    <section aria-label="Replicas" className="panel flex h-full min-h-0 flex-col">
-      <h2 className="panel-title">Replicas — state, wire, output buffer, log</h2>
+    <section aria-label={t.region} className="panel flex h-full min-h-0 flex-col">
+      <h2 className="panel-title">{t.title}</h2>
       <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto">
         {replicaRows(frame).map((row) => (
           <ReplicaCard key={row.id} trace={trace} row={row} frame={frame} baseline={baseline} />

@@ -1,3 +1,5 @@
+import { useDict } from "../i18n";
+
 /** Messages as they appear on a socket or in a buffer; repeated keep-alive newlines collapse. */
 export interface WireItem {
   text: string;
@@ -16,12 +18,13 @@ export function collapseWire(messages: string[], freshFrom: number): WireItem[] 
   return out;
 }
 
-function display(text: string): string {
-  if (text === "\n") return "\\n (keep-alive)";
+function display(text: string, keepAlive: string): string {
+  if (text === "\n") return `\\n ${keepAlive}`;
   return text;
 }
 
 export function WireList({ items, empty, tone = "plain" }: { items: WireItem[]; empty: string; tone?: "plain" | "error" }) {
+  const t = useDict().dict.page.replicas;
   if (!items.length) return <p className="text-[11px] text-slate-600 italic dark:text-slate-300">{empty}</p>;
   return (
     <ol className="space-y-px font-mono text-[11px] leading-snug">
@@ -30,8 +33,8 @@ export function WireList({ items, empty, tone = "plain" }: { items: WireItem[]; 
           key={i}
           className={`break-all rounded px-1 ${tone === "error" ? "bg-rose-100 text-rose-950 dark:bg-rose-950 dark:text-rose-100" : it.fresh ? "bg-yellow-100 text-slate-950 dark:bg-yellow-900/60 dark:text-yellow-50" : "text-slate-800 dark:text-slate-200"}`}
         >
-          {it.fresh && <span className="sr-only">new: </span>}
-          {display(it.text)}
+          {it.fresh && <span className="sr-only">{t.fresh}</span>}
+          {display(it.text, t.keepAlive)}
           {it.count > 1 ? ` ×${it.count}` : ""}
         </li>
       ))}

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { BUTTON, Checkbox, Hint, QUIET_BUTTON, SelectField } from "../forms/fields";
+import { useDict } from "../i18n";
 import { replicaRows, stateInfo } from "../view/replicaRows";
 import { nextConnectionOf, useSandbox } from "./useSandbox";
 
@@ -10,6 +11,7 @@ export function ReplicaForm({ onDone }: { onDone: () => void }) {
   const [picked, setPicked] = useState<string | null>(null);
   const id = picked && ids.includes(picked) ? picked : (ids[0] ?? "");
   const next = nextConnectionOf(scenario, id);
+  const notConnected = useDict().dict.page.replicas.notConnected;
   const [draft, setDraft] = useState<{ id: string; eof: boolean; psync2: boolean; command: "PSYNC" | "SYNC" } | null>(null);
   // The form shows the replica's present next-connection settings until the learner changes one.
   const form = draft && draft.id === id ? draft : { id, eof: next.capa.includes("eof"), psync2: next.capa.includes("psync2"), command: next.command };
@@ -31,7 +33,7 @@ export function ReplicaForm({ onDone }: { onDone: () => void }) {
     <div className="flex flex-col gap-1.5">
       <div className="flex flex-wrap items-end gap-2">
         <SelectField label={t.fields.replica} value={id} onChange={setPicked} options={ids.map((r) => ({ value: r, label: r }))} className="w-24" />
-        <p className="pb-1 font-mono text-[12px] text-slate-800 dark:text-slate-100">{t.state(id, info.name)}</p>
+        <p className="pb-1 font-mono text-[12px] text-slate-800 dark:text-slate-100">{t.state(id, info.kind === "none" ? notConnected : info.name)}</p>
         <button type="button" className={`${QUIET_BUTTON} ml-auto`} onClick={() => done(addEvent({ at, type: "disconnect", replica: id }))}>
           {t.actions.disconnect}
         </button>

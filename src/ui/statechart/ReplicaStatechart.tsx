@@ -1,4 +1,5 @@
 import type { ReplicaView } from "../../model";
+import { useDict } from "../i18n";
 import { CHART } from "./chartLayout";
 
 /** Is `statePath` the current state, or an ancestor of it (ONLINE for ONLINE.streaming)? */
@@ -12,6 +13,7 @@ export function ReplicaStatechart({ replica, id }: { replica: ReplicaView | null
   const last = replica?.lastTransition ?? null;
   const lastEdge = last ? CHART.edges.find((e) => e.event === last.event && e.from === last.from && isCurrent(e.to, machine)) : undefined;
   const captionId = `chart-caption-${id}`;
+  const t = useDict().dict.page.chart;
   return (
     <figure className="m-0">
       <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} className="h-auto w-full max-w-[19rem]" role="img" aria-labelledby={captionId}>
@@ -35,7 +37,7 @@ export function ReplicaStatechart({ replica, id }: { replica: ReplicaView | null
               : "fill-white stroke-slate-400 dark:fill-slate-900 dark:stroke-slate-500";
           return (
             <g key={s.path}>
-              <title>{s.description}</title>
+              <title>{t.states[s.path] ?? s.description}</title>
               <rect x={s.x} y={s.y} width={s.w} height={s.h} rx={s.final ? 8 : 4} className={`lit ${tone}`} strokeWidth={current ? 2 : 1} strokeDasharray={s.final && !current ? "3 2" : undefined} />
               <text x={s.x + 6} y={s.y + 12} className={`font-mono text-[9.5px] ${current ? "fill-slate-950 font-bold dark:fill-white" : "fill-slate-700 dark:fill-slate-300"}`}>
                 {current && !s.compound ? "▶ " : ""}
@@ -54,22 +56,20 @@ export function ReplicaStatechart({ replica, id }: { replica: ReplicaView | null
               strokeWidth={hot ? 2 : e.rail ? 0.8 : 1}
               markerEnd={`url(#${hot ? "sc-arrow-hot" : "sc-arrow"}-${id})`}
             >
-              <title>{`${e.from} → ${e.to} on ${e.event}`}</title>
+              <title>{t.edge(e.from, e.to, e.event)}</title>
             </path>
           );
         })}
       </svg>
       <figcaption id={captionId} className="text-[11px] text-slate-700 dark:text-slate-200">
-        Statechart of {id}
+        {t.caption(id)}
         {last ? (
           <>
-            : last transition <span className="font-mono">{last.from}</span> → <span className="font-mono">{machine}</span> on{" "}
+            : {t.lastTransition} <span className="font-mono">{last.from}</span> → <span className="font-mono">{machine}</span> {t.on}{" "}
             <span className="font-mono font-semibold">{last.event}</span>
           </>
-        ) : replica ? (
-          ": no transition yet"
         ) : (
-          ": not connected"
+          `: ${replica ? t.noTransition : t.notConnected}`
         )}
       </figcaption>
     </figure>

@@ -1,10 +1,11 @@
+import type { StateSub } from "../i18n/page.types";
 import type { StateKind } from "./replicaRows";
 
 /**
  * A shape per state, so state never depends on colour alone: ○ waiting to start, ◐ waiting for
  * the end, ▶ sending the file, ● online (◉ waiting for the first ACK), ✕ dropped.
  */
-export function StateGlyph({ kind, sub, x = 0, y = 0, size = 10 }: { kind: StateKind; sub?: string | null; x?: number; y?: number; size?: number }) {
+export function StateGlyph({ kind, sub, x = 0, y = 0, size = 10 }: { kind: StateKind; sub?: StateSub | null; x?: number; y?: number; size?: number }) {
   const r = size / 2;
   const cx = x + r;
   const cy = y + r;
@@ -22,7 +23,7 @@ export function StateGlyph({ kind, sub, x = 0, y = 0, size = 10 }: { kind: State
     case "SEND_BULK":
       return <path d={`M${x + 1} ${y + 1} L${x + size - 1} ${cy} L${x + 1} ${y + size - 1} Z`} className="fill-current" />;
     case "ONLINE":
-      return sub === "waiting for first ACK" ? (
+      return sub === "waitingForAck" ? (
         <g>
           <circle cx={cx} cy={cy} r={r - 1} className={`fill-none ${stroke}`} strokeWidth={1.6} />
           <circle cx={cx} cy={cy} r={r / 2.2} className="fill-current" />
@@ -40,7 +41,7 @@ export function StateGlyph({ kind, sub, x = 0, y = 0, size = 10 }: { kind: State
 }
 
 /** The same glyph as a standalone inline icon for HTML text. */
-export function StateIcon({ kind, sub }: { kind: StateKind; sub?: string | null }) {
+export function StateIcon({ kind, sub }: { kind: StateKind; sub?: StateSub | null }) {
   return (
     <svg aria-hidden="true" viewBox="0 0 12 12" className="inline-block h-3 w-3 shrink-0 align-[-1px]">
       <StateGlyph kind={kind} sub={sub} x={1} y={1} size={10} />

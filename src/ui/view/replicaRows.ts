@@ -1,5 +1,6 @@
 /** Per replica id: its latest connection (what the page shows) and earlier ones (history). */
 import type { AgentView, Frame, ReplicaView } from "../../model";
+import type { StateSub } from "../i18n/page.types";
 
 export interface ReplicaRow {
   id: string;
@@ -26,32 +27,24 @@ export type StateKind = "none" | "handshake" | "WAIT_BGSAVE_START" | "WAIT_BGSAV
 
 export interface StateInfo {
   kind: StateKind;
-  /** The state's name as tests and students read it. */
+  /** The state's name as tests and students read it (Redis's word, the same in every language). */
   name: string;
-  /** The ONLINE sub-state, in words. */
-  sub: string | null;
+  /** The ONLINE sub-state or why it was dropped; the dictionary words it (page.replicas.subs). */
+  sub: StateSub | null;
   /** The replstate number the primary holds for it. */
   replstate: number | null;
 }
 
 const REPLSTATE_NUM: Record<string, number> = { NONE: 0, WAIT_BGSAVE_START: 6, WAIT_BGSAVE_END: 7, SEND_BULK: 8, ONLINE: 9 };
 
-export const DROP_REASON_TEXT: Record<string, string> = {
-  "bgsave-failed": "BGSAVE failed",
-  "child-error": "BGSAVE child error",
-  "transfer-error": "transfer error",
-  timeout: "timed out",
-  disconnected: "disconnected",
-};
-
 export function stateInfo(r: ReplicaView | null): StateInfo {
   if (!r) return { kind: "none", name: "not connected", sub: null, replstate: null };
   const [top, sub] = r.machine.split(".");
   const replstate = REPLSTATE_NUM[r.replstate] ?? null;
-  if (top === "dropped") return { kind: "dropped", name: "dropped", sub: r.dropReason ? (DROP_REASON_TEXT[r.dropReason] ?? r.dropReason) : null, replstate };
+  if (top === "dropped") return { kind: "dropped", name: "dropped", sub: r.dropReason ?? null, replstate };
   if (top === "handshake") return { kind: "handshake", name: "handshake", sub: null, replstate };
   if (top === "ONLINE") {
-    return { kind: "ONLINE", name: "ONLINE", sub: sub === "waitingForAck" ? "waiting for first ACK" : "streaming", replstate };
+    return { kind: "ONLINE", name: "ONLINE", sub: sub === "waitingForAck" ? "waitingForAck" : "streaming", replstate };
   }
   return { kind: top as StateKind, name: top as string, sub: null, replstate };
 }

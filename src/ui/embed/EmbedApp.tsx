@@ -1,0 +1,193 @@
+/**
+ * The embedded view (`?embed&from=<i>&to=<j>[&autoplay][&loop]` with the `#s=` moment): the diagram,
+ * the explanation and a compact step control that stays inside the range. No header, no menus;
+ * it fills its iframe without page scrolling (one column when narrow).
+ */
+import { useEffect, useLayoutEffect, useMemo, useState, type ComponentType } from "react";
+import { formatSeconds } from "../../model/format";
+import { linkHash } from "../../share/url";
+import { nextIndex, prevIndex } from "../../store/derive";
+import { useLab } from "../../store/labStore";
+import { linkStateOf } from "../../store/url";
+import { Icon, type IconName } from "../controls/Icon";
+import { useAppliedTheme } from "../hooks/useTheme";
+import { SPEC_NAMES } from "../i18n/a11yNames";
+import { usePublish } from "../i18n/publish";
+import { embedRange, readEmbedParams, type EmbedRange } from "./embedParams";
+
+/** Base time between two steps at 1× speed (as in the lab). */
+const STEP_MS = 900;
+
+const BUTTON =
+  "inline-flex h-8 min-w-8 items-center justify-center gap-1 rounded-md border px-1.5 text-sm font-medium disabled:cursor-not-allowed border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-400 disabled:hover:bg-white dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:disabled:text-slate-500 dark:disabled:hover:bg-slate-800";
+const PLAY =
+  "inline-flex h-8 min-w-8 items-center justify-center rounded-md border px-1.5 border-indigo-700 bg-indigo-700 text-white hover:bg-indigo-800 dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950 dark:hover:bg-indigo-200";
+
+/** Steps of the lab, kept inside the range. */
+function rangeSteps(range: EmbedRange) {
+  const clamp = (i: number) => Math.max(range.from, Math.min(range.to, i));
+  return {
+    next: () => {
+      const s = useLab.getState();
+      return clamp(nextIndex(s.derived, s.trace.frames.length, s.cursor, s.stepSize));
+    },
+    prev: () => {
+      const s = useLab.getState();
+      return clamp(prevIndex(s.derived, s.cursor, s.stepSize));
+    },
+  };
+}
+
+/** As in the lab: the accessible name is the SPEC's English one in every language, the title is the reader's. */
+function StepButton({ name, title, icon, onClick, disabled }: { name: string; title: string; icon: IconName; onClick: () => void; disabled: boolean }) {
+  return (
+    <button type="button" className={BUTTON} aria-label={name} title={title} onClick={onClick} disabled={disabled}>
+      <Icon name={icon} />
+    </button>
+  );
+}
+
+/**
+ * The lab's own panels, handed over by main.tsx rather than imported here: with Rolldown 1.2 a lazy
+ * chunk that imports them makes the bundler split the first load into extra shared chunks
+ * (rolldown#9963, #10731; measured +1.4 kB gzip on the first load).
+ */
+export interface EmbedParts {
+  Diagram: ComponentType;
+  ExplanationPanel: ComponentType;
+  Notice: ComponentType;
+}
+
+export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } }: { parts: EmbedParts }) {
+  useAppliedTheme();
+  const t = usePublish().embed;
+  const params = useMemo(() => readEmbedParams(window.location.search), []);
+  const count = useLab((s) => s.trace.frames.length);
+  const cursor = useLab((s) => s.cursor);
+  const seek = useLab((s) => s.seek);
+  const speed = useLab((s) => s.speed);
+  const time = useLab((s) => s.trace.frames[s.cursor]?.t ?? 0);
+  const title = useLab((s) => s.scenario.title[s.lang]);
+  const { from, to } = embedRange(params, count);
+  const range = useMemo(() => ({ from, to }), [from, to]);
+  const steps = useMemo(() => rangeSteps(range), [range]);
+  const [playing, setPlaying] = useState(params.autoplay);
+
+  // Start at the range's first frame, before the first paint.
+  useLayoutEffect(() => {
+    seek(range.from);
+  }, [seek, range.from, range.to]);
+
+  const atStart = cursor <= range.from;
+  const atEnd = cursor >= range.to;
+
+  // Playing: one step per interval; at the end, stop, or start again with `loop`.
+  useEffect(() => {
+    if (!playing) return;
+    const id = window.setInterval(() => {
+      const now = useLab.getState().cursor;
+      if (now >= range.to) {
+        if (params.loop) seek(range.from);
+        else setPlaying(false);
+        return;
+      }
+      const next = steps.next();
+      seek(next);
+      if (next >= range.to && !params.loop) setPlaying(false);
+    }, STEP_MS / speed);
+    return () => window.clearInterval(id);
+  }, [playing, speed, range.from, range.to, params.loop, seek, steps]);
+
+  const go = (frame: number) => {
+    setPlaying(false);
+    seek(frame);
+  };
+  const togglePlay = () => {
+    if (playing) return setPlaying(false);
+    if (atEnd) seek(range.from);
+    setPlaying(true);
+  };
+
+  // Keys, as in the lab: ← → step, Home/End, Space plays.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      const tag = target?.tagName;
+      if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
+      if ((tag === "BUTTON" || tag === "A") && (e.key === " " || e.key === "Enter")) return;
+      const actions: Record<string, () => void> = {
+        ArrowRight: () => go(steps.next()),
+        ArrowLeft: () => go(steps.prev()),
+        Home: () => go(range.from),
+        End: () => go(range.to),
+        " ": togglePlay,
+        k: togglePlay,
+      };
+      const act = actions[e.key];
+      if (!act) return;
+      e.preventDefault();
+      act();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  // "Open in the lab": this moment in the full lab (it follows the cursor and the language).
+  const labLink = useMemo(
+    () => `${window.location.pathname}${linkHash({ ...linkStateOf(useLab.getState()), panels: [] })}`,
+    [cursor, title],
+  );
+
+  return (
+    <div className="flex h-dvh flex-col overflow-hidden bg-slate-100 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <Notice />
+      <main className="flex min-h-0 flex-1 flex-col gap-1.5 p-1.5 sm:flex-row">
+        <section aria-label={t.diagram} className="panel min-h-0 min-w-0 flex-[3] p-1 [&>svg]:h-full [&>svg]:max-h-full [&>svg]:w-full">
+          <Diagram />
+        </section>
+        <div className="min-h-0 min-w-0 flex-[2]">
+          <ExplanationPanel />
+        </div>
+      </main>
+      <section
+        aria-label={t.controls}
+        className="flex items-center gap-1.5 border-t border-slate-200 bg-white px-1.5 py-1 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <StepButton name={SPEC_NAMES.first} title={t.first} icon="first" onClick={() => go(range.from)} disabled={atStart} />
+        <StepButton name={SPEC_NAMES.back} title={t.back} icon="back" onClick={() => go(steps.prev())} disabled={atStart} />
+        <button type="button" className={PLAY} aria-label={playing ? SPEC_NAMES.pause : SPEC_NAMES.play} title={playing ? t.pause : t.play} onClick={togglePlay}>
+          <Icon name={playing ? "pause" : "play"} />
+        </button>
+        <StepButton name={SPEC_NAMES.forward} title={t.forward} icon="forward" onClick={() => go(steps.next())} disabled={atEnd} />
+        <StepButton name={SPEC_NAMES.last} title={t.last} icon="last" onClick={() => go(range.to)} disabled={atEnd} />
+        <input
+          type="range"
+          aria-label={SPEC_NAMES.timeline}
+          title={t.timeline}
+          min={range.from}
+          max={range.to}
+          step={1}
+          value={cursor}
+          disabled={range.from === range.to}
+          aria-valuetext={t.position(formatSeconds(time), cursor - range.from + 1, range.to - range.from + 1)}
+          onChange={(e) => go(Number(e.target.value))}
+          className="h-5 min-w-10 flex-1 cursor-pointer accent-indigo-600 dark:accent-indigo-400"
+        />
+        <p className="font-mono text-xs whitespace-nowrap text-slate-700 tabular-nums dark:text-slate-200">
+          {t.position(formatSeconds(time), cursor - range.from + 1, range.to - range.from + 1)}
+        </p>
+        <a
+          href={labLink}
+          target="_blank"
+          rel="noopener"
+          title={t.openInLab}
+          className="hidden max-w-[14rem] truncate text-xs text-indigo-800 underline sm:block dark:text-indigo-200"
+        >
+          {title} <span aria-hidden="true">↗</span>
+          <span className="sr-only"> — {t.openInLab}</span>
+        </a>
+      </section>
+    </div>
+  );
+}

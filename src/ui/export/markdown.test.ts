@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { findScenario } from "../../scenarios/catalogue";
+import { traceFor } from "../../store/traceCache";
+import { SEED_LINES } from "../code/seed";
+import { en } from "../i18n/en";
+import { publishEn } from "../i18n/publish.en";
+import { publishZh } from "../i18n/publish.zh";
+import { zh } from "../i18n/zh";
+import { fenced, walkthroughMarkdown } from "./markdown";
+import { TRACE_EXPORT_FORMAT, traceJson } from "./traceJson";
+
+const scenario = findScenario("disk-happy-path")!;
+const { trace, derived } = traceFor(scenario);
+
+describe("the walkthrough as Markdown", () => {
+  const md = walkthroughMarkdown({ scenario, edits: [], trace, derived, lang: "en", dict: en, words: publishEn.walkthrough });
+
+  it("starts with the title and the summary", () => {
+    expect(md.split("\n")[0]).toBe(`# ${scenario.title.en} — walkthrough`);
+    expect(md).toContain(scenario.summary.en.replace(/\s*\n\s*/g, " "));
+  });
+
+  it("has one section per event frame, with its time", () => {
+    const sections = md.split("\n").filter((l) => l.startsWith("## "));
+    expect(sections.length).toBe(derived.eventFrames.length);
+    expect(sections[0]).toBe("## Frame 0 · t = 0.000 s");
+  });
+
+  it("shows the seed lines executed, numbered, in C code blocks", () => {
+    expect(md).toContain("```c\n");
+    const starting = SEED_LINES.findIndex((l) => l.includes('"Starting BGSAVE for SYNC with target: %s"')) + 1;
+    expect(starting).toBeGreaterThan(0);
+    expect(md).toContain(`${String(starting).padStart(3)} | ${SEED_LINES[starting - 1]}`);
+    expect(md).toMatch(/^\s*\d+ \| .*serverLog\(LL_NOTICE,"Starting BGSAVE for SYNC with target: %s",$/m);
+  });
+
+  it("shows the new server log lines", () => {
+    expect(md).toContain("Starting BGSAVE for SYNC with target: disk");
+    expect(md).toMatch(/```text\n[^`]*Starting BGSAVE for SYNC with target: disk/);
+  });
+
+  it("uses the chosen language for the explanations and headings", () => {
+    const zhMd = walkthroughMarkdown({ scenario, edits: [], trace, derived, lang: "zh", dict: zh, words: publishZh.walkthrough });
+    expect(zhMd.split("\n")[0]).toContain(scenario.title.zh);
+    expect(zhMd).toContain("**讲解:**");
+    expect(zhMd).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe("code fences", () => {
+  it("are longer than any run of backticks inside", () => {
+    expect(fenced("a ``` b", "c")).toBe("````c\na ``` b\n````");
+    expect(fenced("plain")).toBe("```\nplain\n```");
+  });
+});
+
+describe("the trace as JSON", () => {
+  it("carries the trace, the scenario and the edits", () => {
+    const doc = JSON.parse(traceJson(scenario, [], trace)) as { format: string; scenario: { id: string }; edits: unknown[]; trace: { frames: { t: number }[] } };
+    expect(doc.format).toBe(TRACE_EXPORT_FORMAT);
+    expect(doc.scenario.id).toBe("disk-happy-path");
+    expect(doc.edits).toEqual([]);
+    expect(doc.trace.frames.length).toBe(trace.frames.length);
+    expect(doc.trace.frames[0]!.t).toBe(trace.frames[0]!.t);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The walkthrough as Markdown: title and summary, then one section per event frame (the steps a
+ * student takes in event mode): its time, what happened, the explanation in the chosen language,
+ * the seed lines executed since the previous event frame, and the server log lines they added.
+ */
+import type { Frame, Trace } from "../../model";
+import { causeLabel, formatLogLine, formatSeconds } from "../../model/format";
+import type { Edit } from "../../scenarios/edits";
+import type { Scenario } from "../../scenarios/schema";
+import { resolveSteps } from "../../scenarios/steps";
+import { stepStart, type Derived } from "../../store/derive";
+import type { Lang } from "../../store/types";
+import { SEED_LINES } from "../code/seed";
+import { explainStep } from "../explain/explainFrame";
+import type { Dict } from "../i18n";
+import type { PublishDict } from "../i18n/publish.types";
+
+export interface WalkthroughInput {
+  /** The effective scenario (edits applied); its title and summary head the document. */
+  scenario: Scenario;
+  edits: readonly Edit[];
+  trace: Trace;
+  derived: Derived;
+  lang: Lang;
+  dict: Dict;
+  words: PublishDict["walkthrough"];
+}
+
+/** A code fence longer than any run of backticks in the text, so the text cannot close it. */
+export function fenced(text: string, info = ""): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${text}\n${fence}`;
+}
+
+/** One line of prose: no line breaks, so a list item or paragraph stays one. */
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
+
+/** "  31 |     rsiptr = rdbPopulateSaveInfo(&rsi);" */
+export function seedLine(n: number): string {
+  return `${String(n).padStart(3)} | ${SEED_LINES[n - 1] ?? ""}`;
+}
+
+/** What happened, in the dictionary's language when it words causes, else in the model's words. */
+function causeText(dict: Dict, frame: Frame): string {
+  const local = (dict as { page?: { cause?: (cause: Frame["cause"]) => string } }).page?.cause;
+  return local ? local(frame.cause) : causeLabel(frame.cause);
+}
+
+export function walkthroughMarkdown(input: WalkthroughInput): string {
+  const { scenario, edits, trace, derived, lang, dict, words } = input;
+  const narration = resolveSteps(scenario, trace);
+  const out: string[] = [];
+  out.push(`# ${oneLine(words.heading(scenario.title[lang]))}`, "", oneLine(scenario.summary[lang]), "", words.scenarioId(scenario.id));
+  if (edits.length) out.push("", words.edits(edits.length));
+
+  for (const e of derived.eventFrames) {
+    const frame = trace.frames[e];
+    if (!frame) continue;
+    const from = stepStart(derived, e, "event");
+    const ex = explainStep(trace, derived, e, "event", dict);
+    out.push("", `## ${words.frame(e, formatSeconds(frame.t))}`, "", `**${words.happened}:** ${oneLine(causeText(dict, frame))}`);
+
+    for (const s of narration.filter((n) => n.frame === e)) out.push("", `> **${words.narration}:** ${oneLine(s.step.text[lang])}`);
+
+    out.push("", `**${words.explanation}:**`, "");
+    if (ex.items.length) for (const item of ex.items) out.push(`- ${oneLine(item.text)}`);
+    else out.push(`- ${e === 0 ? oneLine(dict.ui.scenarioStart) : words.nothingNew}`);
+
+    const lines: number[] = [];
+    for (let i = from; i <= e; i++) {
+      const f = trace.frames[i];
+      if (f?.kind === "line" && f.line !== null) lines.push(f.line);
+    }
+    if (lines.length) out.push("", `**${words.code}:**`, "", fenced(lines.map(seedLine).join("\n"), "c"));
+
+    const log = trace.log.slice(trace.frames[from]?.logStart ?? frame.logStart, frame.logLen).map(formatLogLine);
+    if (log.length) out.push("", `**${words.log}:**`, "", fenced(log.join("\n"), "text"));
+  }
+  out.push("", "---", "", words.footer, "");
+  return out.join("\n");
+}

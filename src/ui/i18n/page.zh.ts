@@ -1,0 +1,231 @@
+/** 页面文字（简体中文），键与 page.en.ts 一一对应。Redis 的标识符（状态名、命令、函数名）保持原样。 */
+import type { PageDict } from "./page.types";
+
+const SHOWN_ERRORS = 3;
+const errorList = (errors: string[]) =>
+  errors.slice(0, SHOWN_ERRORS).join("；") + (errors.length > SHOWN_ERRORS ? `（另有 ${errors.length - SHOWN_ERRORS} 处）` : "");
+
+const MARKER_LABELS: Record<string, string> = {
+  "BGSAVE (disk)": "BGSAVE 开始（磁盘）",
+  "BGSAVE (socket)": "BGSAVE 开始（socket）",
+  "BGSAVE failed": "BGSAVE 失败",
+  "child failed": "子进程失败",
+};
+
+export const pageZh: PageDict = {
+  header: {
+    subtitle: "Redis 4.0.14 主节点如何为复制启动 BGSAVE",
+    language: "语言（Language）",
+    darkTheme: "深色主题",
+    themeTitle: "在浅色和深色之间切换",
+    shortcuts: "键盘快捷键",
+    shortcutsTitle: "键盘快捷键（?）",
+  },
+  notice: { dismiss: "关闭", dismissLabel: "关闭消息" },
+  notices: {
+    unknownScenario: (m) => `没有场景 "${m.id}"；已改为打开默认场景。`,
+    fileInvalid: (m) => `无法打开这个场景文件：${errorList(m.errors)}`,
+    editsDropped: (m) => `场景已打开，但它的沙盒修改无法使用：${errorList(m.errors)}`,
+    editRefused: (m) => `无法做出这个修改：${errorList(m.errors)}`,
+    editsIgnored: (m) => `沙盒修改无法使用，已被忽略：${errorList(m.errors)}`,
+  },
+  picker: { label: "场景" },
+  controls: {
+    region: "播放控制",
+    first: "第一步",
+    back: "后退一步",
+    play: "播放",
+    pause: "暂停",
+    forward: "前进一步",
+    last: "最后一步",
+    speed: "速度",
+    stepSize: "步进方式",
+    step: "步进",
+    event: "事件",
+    line: "行",
+    eventHint: "一次一件事",
+    lineHint: "函数中执行的每一行",
+    timelineValue: (f, n, t) => `第 ${f} 帧，共 ${n} 帧，t = ${t} 秒`,
+    target: "BGSAVE 目标：",
+    targetDetail: { running: "子进程运行中", thisCall: "本次调用", lastCall: "上次调用", noCall: "尚未调用" },
+  },
+  markers: {
+    legendTitle: "时间轴标记",
+    bgsaveStart: "BGSAVE 开始",
+    failure: "失败",
+    online: "ONLINE",
+    label: (l) => MARKER_LABELS[l] ?? l.replace(/ ONLINE$/, " 进入 ONLINE"),
+  },
+  help: {
+    title: "键盘快捷键",
+    close: "关闭",
+    lectureKeys: "讲课模式（翻页笔）",
+    keys: {
+      forward: "前进一步",
+      back: "后退一步",
+      play: "播放 / 暂停",
+      first: "第一步",
+      last: "最后一步",
+      stepSize: "切换步进方式（事件 / 行）",
+      help: "显示或隐藏本帮助",
+      close: "关闭本帮助",
+      clickerForward: "前进一步（翻页笔）",
+      clickerBack: "后退一步（翻页笔）",
+      blank: "黑屏 / 恢复显示",
+      fullscreen: "全屏开 / 关",
+    },
+  },
+  code: {
+    title: "源代码",
+    file: "replication.c，Redis 4.0.14",
+    listRunning: (n) => `startBgsaveForReplication，刚执行第 ${n} 行`,
+    listIdle: "startBgsaveForReplication（未在运行）",
+    nextLine: "（下一行）",
+    locals: "局部变量",
+    localsLast: (t) => `上次调用结束时的局部变量（t = ${t} 秒）`,
+    localsNone: "局部变量（尚未调用）",
+    outsideBefore: "不在",
+    outsideAfter: "中：",
+  },
+  explanation: { title: "说明" },
+  log: { title: "服务器日志（主节点）", empty: "还没有日志。" },
+  replicas: {
+    region: "从节点",
+    title: "从节点：状态、线路、输出缓冲区、日志",
+    heading: (id) => `从节点 ${id}`,
+    connection: (n) => `第 ${n} 次连接`,
+    capa: (c) => `capa ${c.length ? c.join(" ") : "无"}`,
+    wire: "线路（已到达它的 socket）",
+    nothingYet: "还没有",
+    outputBuffer: "输出缓冲区（已排队，未发送）",
+    empty: "空",
+    neverDelivered: "在 Redis 4.0.14 中永远不会送达：replstate 仍是 6，所以这个客户端永远不会被安排写出。Redis 5.0.5 修复了这一点。",
+    earlier: "之前的连接",
+    dropped: (r) => `dropped（${r}）`,
+    connectionClosed: "连接已关闭",
+    neverSent: "从未发出：",
+    notConnectedAt: (t) => `t = ${t} 秒时尚未连接。`,
+    ownLog: "它自己的日志",
+    statechart: "状态图",
+    fresh: "新：",
+    keepAlive: "（保活）",
+    replstate: (n) => `replstate ${n}`,
+    replstateLeft: (n) => `replstate 停在 ${n}`,
+    subs: {
+      waitingForAck: "等待第一个 ACK",
+      streaming: "复制流传输中",
+      "bgsave-failed": "BGSAVE 失败",
+      "child-error": "BGSAVE 子进程出错",
+      "transfer-error": "传输出错",
+      timeout: "超时",
+      disconnected: "已断开",
+    },
+    notConnected: "未连接",
+  },
+  chart: {
+    caption: (id) => `${id} 的状态图`,
+    lastTransition: "上一次转换",
+    on: "事件",
+    noTransition: "还没有转换",
+    notConnected: "未连接",
+    states: {
+      handshake: "已连接，还不是从节点（replstate 0，REPL_STATE_NONE）。",
+      WAIT_BGSAVE_START: "replstate 6：需要新的 RDB；收不到复制流，只有保活换行。",
+      WAIT_BGSAVE_END: "replstate 7：已发送 +FULLRESYNC；子进程正在生成 RDB；写入在累积。",
+      SEND_BULK: "replstate 8（仅磁盘）：父进程以 16 KiB 为块发送 dump.rdb。",
+      ONLINE: "replstate 9：RDB 已送达。",
+      "ONLINE.waitingForAck": "无盘：已 ONLINE，但复制流要等第一个 REPLCONF ACK。",
+      "ONLINE.streaming": "复制流正在传输。",
+      dropped: "不再是这个主节点的从节点。",
+    },
+    edge: (from, to, event) => `${from} → ${to}，事件 ${event}`,
+  },
+  diagram: {
+    region: "示意图",
+    legend: "图例",
+    legendControl: "命令（+FULLRESYNC、ACK）",
+    legendDisk: "磁盘管道",
+    legendSocket: "socket 管道",
+    legendError: "错误路径",
+    scrollHint: "在示意图内横向滚动可以看到从节点。",
+    title: "主节点、它 fork 出的子进程、dump.rdb 和各从节点的示意图",
+    desc: (child, exists, replicas) => `子进程：${child}。dump.rdb ${exists ? "存在" : "不存在"}。${replicas}`,
+    childDesc: (pid, kind, reaped) => `${pid} ${kind}${reaped ? "（已回收）" : ""}`,
+    noChild: "无",
+    fork: "fork()",
+    writes: "写入",
+    primary: "主节点",
+    primaryReplica: "主节点（也是从节点）",
+    pid: (p) => ` pid ${p}`,
+    backlog: (y) => `backlog ${y ? "有" : "无"}`,
+    unixtime: "unixtime",
+    upstream: (s) => `上游 ${s === "linked" ? "已连接" : s === "cached" ? "已缓存" : "已断开"}`,
+    scriptCache: (n, f, now) => `脚本缓存：${n} 个 SHA1 · 已清空 ×${f}${now ? " ← 现在" : ""}`,
+    decision: "决策",
+    decisionWhen: { live: "（本次调用）", last: "（上次调用）", never: "（尚未调用）" },
+    branchDisk: "磁盘：rdbSaveBackground",
+    branchSocket: "socket：rdbSaveToSlavesSockets",
+    branchError: "出错：丢弃等待的从节点",
+    childTitle: "子进程",
+    childNone: "fork 出的子进程",
+    childKind: { "rdb-disk": "RDB → 磁盘", "rdb-socket": "RDB → socket", aof: "AOF 重写" },
+    childUser: "（用户 BGSAVE）",
+    childStatus: { reapedKilled: "被杀死，已回收", reaped: "已退出，已回收", killed: "被杀死（SIGKILL）", exited: "已退出，未回收", running: "运行中" },
+    rdbOnDisk: (size) => `磁盘上 ${size}`,
+    rdbMissing: "磁盘上没有",
+    rdbWriting: " · 正在写入",
+    rdbWrittenBy: (pid) => (pid !== null ? `由 pid ${pid} 写入` : "由更早的保存写入"),
+    replicaNotConnected: "（未连接）",
+    conn: (n) => ` · 第 ${n} 次连接`,
+    receivedNothing: "什么也没收到",
+    errQueued: "-ERR 已排队，未发送",
+  },
+  cause: (c) => {
+    switch (c.type) {
+      case "start":
+        return "场景开始";
+      case "event": {
+        const e = c.event;
+        switch (e.type) {
+          case "connect":
+            return `${e.replica} 连接并发送同步命令`;
+          case "disconnect":
+            return `${e.replica} 断开连接`;
+          case "fork-fails":
+            return `故障：下一次 fork() 失败（${e.errno ?? "EAGAIN"}）`;
+          case "kill-child":
+            return e.mode === "exit-error" ? "故障：子进程出错退出" : "故障：子进程被杀死（SIGKILL）";
+          case "aof-rewrite":
+            return "BGREWRITEAOF";
+          case "bgsave":
+            return "用户执行 BGSAVE";
+          case "upstream-lost":
+            return "本实例与自己的主节点的连接断开";
+          case "write":
+            return `主节点上 ${e.count ?? 1} 次写入`;
+          case "evalsha":
+            return `EVALSHA ${e.sha.slice(0, 8)}…`;
+          case "config-set":
+            return "主节点执行 CONFIG SET";
+          case "replica-set":
+            return `${e.replica} 被重新配置（下次连接生效）`;
+        }
+        return "事件";
+      }
+      case "serverCron":
+        return "serverCron（每 100 毫秒）";
+      case "replicationCron":
+        return "replicationCron（每秒）";
+      case "childDone":
+        return `子进程 ${c.pid}（${c.kind}）完成工作`;
+      case "bulk":
+        return `sendBulkToSlave → ${c.replica}`;
+      case "replica":
+        return `从节点 ${c.replica}：它自己的定时任务`;
+    }
+  },
+  lecture: {
+    button: "讲课",
+    buttonTitle: "讲课模式、全屏和演讲者窗口",
+  },
+};
