@@ -42,7 +42,7 @@ test("a student switches the whole page to Simplified Chinese, and the choice su
   await expect(ui.serverLog).toContainText("BGSAVE for replication failed");
   await ui.screenshot("language-zh-fork-failure-light");
 
-  expect(linkPayload(page.url())).toMatchObject({ l: "zh" });
+  await expect.poll(() => linkPayload(page.url())).toMatchObject({ l: "zh" });
   await page.reload();
   await expect(language(page)).toHaveValue("zh");
   await expect(ui.explanation).toContainText("永远不会发出");

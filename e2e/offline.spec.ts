@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { lab } from "./lab";
+import { lab, linkPayload } from "./lab";
 
 test("after one visit the lab works with the network off: another scenario, played to the end, in Chinese", async ({ page, context }) => {
   test.setTimeout(120_000);
@@ -50,6 +50,7 @@ test("after one visit the lab works with the network off: another scenario, play
   await expect(ui.explanation).toContainText(/[\u4e00-\u9fff]/);
 
   // An embed link opens offline (navigations are answered with the cached page).
+  await expect.poll(() => linkPayload(page.url())).toMatchObject({ l: "zh" }); // the address is written just after a change
   await page.goto(`/?embed&from=1&to=3${new URL(page.url()).hash}`);
   await expect(page.getByRole("slider", { name: "Timeline" })).toHaveValue("1");
   await context.setOffline(false);

@@ -11,6 +11,8 @@ import { Diagram } from "./ui/diagram/Diagram";
 import { ExplanationPanel } from "./ui/explain/ExplanationPanel";
 import { Notice } from "./ui/layout/Notice";
 import { registerServiceWorker } from "./pwa/register";
+import { applyDocumentLang } from "./ui/hooks/useDocumentLang";
+import { applyThemeNow } from "./ui/hooks/useTheme";
 
 // `?embed`: the diagram, the explanation and a step control for a range of frames (loaded on use).
 const EmbedApp = lazy(() => import("./ui/embed/EmbedApp"));
@@ -23,6 +25,10 @@ if (!rootElement) {
 // The URL picks the moment (scenario, edits, frame, step size, language, panels); from then on the
 // URL follows the store, and Back/Forward bring earlier scenarios and edits back.
 startUrlSync(useLab, window, reportUrl);
+
+// Theme and language on <html> before the first render: set later, they would restyle the page.
+applyThemeNow(useLab.getState().theme);
+applyDocumentLang(useLab.getState().lang);
 
 createRoot(rootElement).render(
   <StrictMode>

@@ -4,7 +4,7 @@
  * through the actions. The view is a function of (trace, cursor).
  */
 import { create } from "zustand";
-import { persist } from "zustand/middleware";
+import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
 import { browserLang } from "./lang";
 import { createCursorSlice } from "./slices/cursorSlice";
 import { createLectureSlice } from "./slices/lectureSlice";
@@ -22,6 +22,26 @@ type Remembered = Pick<LabState, "theme" | "lang" | "speed" | "finished">;
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 
+/**
+ * persist writes after every change of the store, a step of the cursor included; the remembered
+ * part rarely changes, so a write of the same text is skipped (localStorage is synchronous).
+ */
+function skipUnchangedWrites(storage: StateStorage): StateStorage {
+  const last = new Map<string, string>();
+  return {
+    getItem: (name) => storage.getItem(name),
+    setItem: (name, value) => {
+      if (last.get(name) === value) return;
+      last.set(name, value);
+      return storage.setItem(name, value);
+    },
+    removeItem: (name) => {
+      last.delete(name);
+      return storage.removeItem(name);
+    },
+  };
+}
+
 export const useLab = create<LabState>()(
   persist(
     (...a) => ({
@@ -36,6 +56,7 @@ export const useLab = create<LabState>()(
     {
       name: "fullresync-lab:prefs",
       version: 1,
+      storage: createJSONStorage(() => skipUnchangedWrites(localStorage)),
       // Only preferences and progress are remembered here; scenario, frame and step size live in the URL.
       partialize: (s): Remembered => ({ theme: s.theme, lang: s.lang, speed: s.speed, finished: s.finished }),
       // Whatever is stored is checked before use: a hand-edited value falls back to the default.

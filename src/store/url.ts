@@ -120,6 +120,11 @@ function openDefault(store: Store): void {
 
 /** Cursor moves while playing are written at most this often (browsers throttle history calls). */
 const REPLACE_INTERVAL_MS = 200;
+/**
+ * A cursor move is written this long after it, never inside the keypress: encoding a link
+ * (deflate of a whole scenario document) and the history call would delay the step's render.
+ */
+const REPLACE_DEFER_MS = 60;
 
 export interface UrlSync {
   /** Write any pending change now (before copying the address, say). */
@@ -170,17 +175,12 @@ export function startUrlSync(store: Store, win: Win, report: (r: UrlReport) => v
 
   const scheduleReplace = () => {
     if (timer !== undefined) return; // the pending write will take the latest state
-    const wait = REPLACE_INTERVAL_MS - (Date.now() - lastReplace);
-    if (wait <= 0) {
+    const wait = Math.max(REPLACE_DEFER_MS, REPLACE_INTERVAL_MS - (Date.now() - lastReplace));
+    timer = win.setTimeout(() => {
+      timer = undefined;
       lastReplace = Date.now();
       write("replace");
-    } else {
-      timer = win.setTimeout(() => {
-        timer = undefined;
-        lastReplace = Date.now();
-        write("replace");
-      }, wait);
-    }
+    }, wait);
   };
 
   /** Apply whatever the address says; a link that cannot be used opens the default scenario. */

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { formatSeconds } from "../../model/format";
 import type { Marker } from "../../model";
 import { useLab } from "../../store/labStore";
@@ -19,7 +20,6 @@ export function Timeline() {
   const page = useDict().dict.page;
   const last = trace.frames.length - 1;
   const frame = trace.frames[cursor];
-  const pct = (i: number) => (last > 0 ? (i / last) * 100 : 0);
 
   return (
     <div className="flex min-w-0 flex-1 flex-col">
@@ -34,22 +34,31 @@ export function Timeline() {
         onChange={(e) => seek(Number(e.target.value))}
         className="h-5 w-full cursor-pointer accent-indigo-600 dark:accent-indigo-400"
       />
-      {/* Markers sit under the thumb track; the thumb is ~16 px wide, hence the inset. */}
-      <div aria-hidden="true" className="relative mx-2 h-4 text-[10px] leading-none">
-        {markers.map((m) => (
-          <span
-            key={`${m.kind}-${m.frame}-${m.label}`}
-            title={`${page.markers.label(m.label)} — t = ${formatSeconds(m.t)} s`}
-            className={`absolute top-0 -translate-x-1/2 ${MARKER_STYLE[m.kind].colour}`}
-            style={{ left: `${pct(m.frame)}%` }}
-          >
-            {MARKER_STYLE[m.kind].shape}
-          </span>
-        ))}
-      </div>
+      <MarkerTrack markers={markers} last={last} />
     </div>
   );
 }
+
+/** The markers change only with the trace, not with the cursor: drawn once per trace. */
+const MarkerTrack = memo(function MarkerTrack({ markers, last }: { markers: Marker[]; last: number }) {
+  const page = useDict().dict.page;
+  const pct = (i: number) => (last > 0 ? (i / last) * 100 : 0);
+  return (
+    // Markers sit under the thumb track; the thumb is ~16 px wide, hence the inset.
+    <div aria-hidden="true" className="relative mx-2 h-4 text-[10px] leading-none">
+      {markers.map((m) => (
+        <span
+          key={`${m.kind}-${m.frame}-${m.label}`}
+          title={`${page.markers.label(m.label)} — t = ${formatSeconds(m.t)} s`}
+          className={`absolute top-0 -translate-x-1/2 ${MARKER_STYLE[m.kind].colour}`}
+          style={{ left: `${pct(m.frame)}%` }}
+        >
+          {MARKER_STYLE[m.kind].shape}
+        </span>
+      ))}
+    </div>
+  );
+});
 
 export function TimelineLegend() {
   const t = useDict().dict.page.markers;

@@ -1,8 +1,10 @@
-import { outputBufferAt, wireAt } from "../../model";
+import { outputBufferAt, wireAt, type Frame, type Trace } from "../../model";
+import type { LastChild } from "../../store/derive";
 import { useLab } from "../../store/labStore";
 import { useDict } from "../i18n";
 import { stepStart } from "../../store/derive";
-import { replicaRows, stateInfo } from "../view/replicaRows";
+import { MAX_SINGLE_REPLICAS, replicaGroups, type ReplicaGroup } from "../view/replicaGroups";
+import { replicaRows, stateInfo, type ReplicaRow } from "../view/replicaRows";
 import { receivedSummary, stepMessages, type Message } from "../view/stepMessages";
 import { ChildNode } from "./ChildNode";
 import { DecisionNode, ERROR_ROW_Y } from "./DecisionNode";
@@ -25,6 +27,7 @@ import {
 import { MessageToken } from "./MessageToken";
 import { PrimaryNode } from "./PrimaryNode";
 import { RdbFileNode } from "./RdbFileNode";
+import { GroupNode } from "./GroupNode";
 import { ReplicaNode } from "./ReplicaNode";
 import { ScriptCacheNode } from "./ScriptCacheNode";
 
@@ -49,7 +52,11 @@ export function Diagram() {
   const lastCall = derived.lastCall[cursor] ?? -1;
   const locals = inside ? frame.locals : lastCall >= 0 ? (trace.frames[lastCall]?.locals ?? null) : null;
   const flushedNow = (baseline?.server.scriptCacheFlushes ?? 0) !== frame.server.scriptCacheFlushes;
-  const H = height(rows.length);
+  const lanes = replicaLanes(trace, frame, rows, running);
+  const laneOf = new Map<string, number>();
+  lanes.forEach((lane, i) => lane.ids.forEach((id) => laneOf.set(id, i)));
+  const tokens = lanes.grouped ? groupTokens(messages, laneOf) : messages;
+  const H = height(lanes.length);
   const pid = trace.log.find((l) => l.role === "M" || l.role === "S")?.pid ?? null;
 
   const routeOf = (m: Message, index: number): Route => {
@@ -73,7 +80,9 @@ export function Diagram() {
         {t.desc(
           child ? t.childDesc(child.pid, child.kind, child.reaped) : t.noChild,
           frame.server.rdbFile.exists,
-          rows.map((r) => `${r.id}: ${r.current ? stateInfo(r.current).name : page.replicas.notConnected}`).join(", "),
+          lanes.grouped
+            ? lanes.map((l) => `${l.group ? stateName(l.group.kind, page.replicas.notConnected) : ""}: ${l.ids.join(" ")}`).join("; ")
+            : rows.map((r) => `${r.id}: ${r.current ? stateInfo(r.current).name : page.replicas.notConnected}`).join(", "),
         )}
       </desc>
       <EdgeMarkers />
@@ -81,19 +90,14 @@ export function Diagram() {
       <Edge route={FORK_ROUTE} kind="fork" active={!!running} label={t.fork} labelAt={[(FORK_ROUTE[0][0] + CHILD.x) / 2, 29]} />
       <Edge route={WRITE_ROUTE} kind="write" active={running?.kind === "rdb-disk"} label={t.writes} labelAt={[CHILD.x + CHILD.w / 2 + 22, (CHILD.y + CHILD.h + FILE.y) / 2 + 3]} />
 
-      {rows.map((row, i) => {
+      {lanes.map((lane, i) => {
         const b = replicaBox(i);
-        const r = row.current;
-        const info = stateInfo(r);
-        const viaChild = !!r && !!running && running.kind === "rdb-socket" && running.targets.includes(r.key);
-        const reply = r ? outputBufferAt(trace, frame, r) : [];
-        const stuckErr = info.kind === "dropped" && reply.some((m) => m.startsWith("-ERR"));
         return (
-          <g key={row.id}>
-            <Edge route={socketRoute(b)} kind="socket" active={viaChild} />
-            <Edge route={diskRoute(b)} kind="disk" active={info.kind === "SEND_BULK"} />
-            <Edge route={controlRoute(b)} kind="control" active={!!r && !r.closed && info.kind !== "dropped"} />
-            {stuckErr && (
+          <g key={lane.key}>
+            <Edge route={socketRoute(b)} kind="socket" active={lane.socket} />
+            <Edge route={diskRoute(b)} kind="disk" active={lane.disk} />
+            <Edge route={controlRoute(b)} kind="control" active={lane.control} />
+            {lane.stuckErrors > 0 && (
               <g>
                 <Edge route={errorRoute(b, ERROR_ROW_Y - 4)} kind="error" active />
                 <StuckMark at={pointAlong(errorRoute(b, ERROR_ROW_Y - 4), 0.93)} />
@@ -109,27 +113,27 @@ export function Diagram() {
       <ChildNode child={child} />
       <RdbFileNode file={frame.server.rdbFile} writing={running?.kind === "rdb-disk"} />
 
-      {rows.map((row, i) => {
-        const r = row.current;
-        const reply = r ? outputBufferAt(trace, frame, r) : [];
-        return (
+      {lanes.map((lane, i) =>
+        lane.group ? (
+          <GroupNode key={lane.key} group={lane.group} box={replicaBox(i)} unsentErrors={lane.stuckErrors} />
+        ) : (
           <ReplicaNode
-            key={row.id}
-            row={row}
+            key={lane.key}
+            row={lane.row as ReplicaRow}
             box={replicaBox(i)}
-            received={r ? receivedSummary(wireAt(trace, frame, r)) : []}
-            unsentError={reply.some((m) => m.startsWith("-ERR"))}
+            received={lane.row?.current ? receivedSummary(wireAt(trace, frame, lane.row.current)) : []}
+            unsentError={lane.stuckErrors > 0}
           />
-        );
-      })}
+        ),
+      )}
 
       {/* Keyed by step, so each new step replays its messages. */}
       <g key={`${cursor}:${stepSize}`}>
-        {messages.map((m, k) => {
-          const index = rows.findIndex((row) => row.id === m.replica);
+        {tokens.map((m, k) => {
+          const index = laneOf.get(m.replica) ?? -1;
           if (index < 0) return null;
-          const pipe = `${m.key}:${m.channel === "ack" ? "control" : m.channel}`;
-          const slot = messages.slice(0, k).filter((o) => `${o.key}:${o.channel === "ack" ? "control" : o.channel}` === pipe).length;
+          const pipe = `${index}:${m.channel === "ack" ? "control" : m.channel}`;
+          const slot = tokens.slice(0, k).filter((o) => `${laneOf.get(o.replica)}:${o.channel === "ack" ? "control" : o.channel}` === pipe).length;
           return (
             <MessageToken
               key={m.id}
@@ -156,4 +160,73 @@ function StuckMark({ at }: { at: [number, number] }) {
       <path d={`M${at[0] - 3} ${at[1] - 3} L${at[0] + 3} ${at[1] + 3} M${at[0] + 3} ${at[1] - 3} L${at[0] - 3} ${at[1] + 3}`} className="stroke-rose-600 dark:stroke-rose-400" strokeWidth={1.6} />
     </g>
   );
+}
+
+/** One row of the diagram's right side: a replica, or (many replicas) every replica in one state. */
+interface Lane {
+  key: string;
+  ids: string[];
+  row: ReplicaRow | null;
+  group: ReplicaGroup | null;
+  /** Which pipes carry something for it now, and how many of its -ERR replies sit unsent. */
+  socket: boolean;
+  disk: boolean;
+  control: boolean;
+  stuckErrors: number;
+}
+
+type Lanes = Lane[] & { grouped: boolean };
+
+function replicaLanes(trace: Trace, frame: Frame, rows: ReplicaRow[], running: LastChild | null): Lanes {
+  const activity = (row: ReplicaRow) => {
+    const r = row.current;
+    const info = stateInfo(r);
+    const stuck = info.kind === "dropped" && !!r && outputBufferAt(trace, frame, r).some((m) => m.startsWith("-ERR"));
+    return {
+      socket: !!r && !!running && running.kind === "rdb-socket" && running.targets.includes(r.key),
+      disk: info.kind === "SEND_BULK",
+      control: !!r && !r.closed && info.kind !== "dropped",
+      stuck,
+    };
+  };
+  const grouped = rows.length > MAX_SINGLE_REPLICAS;
+  const lanes: Lane[] = grouped
+    ? replicaGroups(rows).map((group) => {
+        const acts = group.rows.map(activity);
+        return {
+          key: `group:${group.kind}`,
+          ids: group.rows.map((r) => r.id),
+          row: null,
+          group,
+          socket: acts.some((a) => a.socket),
+          disk: acts.some((a) => a.disk),
+          control: acts.some((a) => a.control),
+          stuckErrors: acts.filter((a) => a.stuck).length,
+        };
+      })
+    : rows.map((row) => {
+        const a = activity(row);
+        return { key: row.id, ids: [row.id], row, group: null, socket: a.socket, disk: a.disk, control: a.control, stuckErrors: a.stuck ? 1 : 0 };
+      });
+  return Object.assign(lanes, { grouped });
+}
+
+function stateName(kind: string, notConnected: string): string {
+  return kind === "none" ? notConnected : kind;
+}
+
+/**
+ * Grouped: one token per (box, pipe, message), saying how many replicas it went to — 37 tokens
+ * of "stream" to the ONLINE box would hide each other anyway.
+ */
+function groupTokens(messages: Message[], laneOf: Map<string, number>): Message[] {
+  const byKey = new Map<string, { m: Message; replicas: Set<string> }>();
+  for (const m of messages) {
+    const label = m.label.split(" ×")[0] as string;
+    const k = `${laneOf.get(m.replica)}:${m.channel}:${label}`;
+    const hit = byKey.get(k);
+    if (hit) hit.replicas.add(m.replica);
+    else byKey.set(k, { m: { ...m, id: `${m.id.split(":")[0]}:${k}`, label }, replicas: new Set([m.replica]) });
+  }
+  return [...byKey.values()].map(({ m, replicas }) => (replicas.size > 1 ? { ...m, label: `${m.label} (${replicas.size})` } : m));
 }

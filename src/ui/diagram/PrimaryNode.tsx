@@ -2,12 +2,14 @@ import type { ServerView } from "../../model";
 import { Chip, chipWidth } from "./Chip";
 import { useDict } from "../i18n";
 import { PRIMARY as B } from "./layout";
+import { idList } from "../view/replicaGroups";
 
 export function PrimaryNode({ server, pid }: { server: ServerView; pid: number | null }) {
   const diskless = `repl-diskless-sync ${server.replDisklessSync ? "yes" : "no"}`;
   const delay = `delay ${server.replDisklessSyncDelay}`;
-  const slaves = server.slaves.map((k) => k.split("#")[0]).join(" ") || "—";
   const t = useDict().dict.page.diagram;
+  // In list order; a long list collapses runs and says how many more (it must fit the box).
+  const slaves = idList(server.slaves.map((k) => k.split("#")[0] as string), 18, t.groupMore) || "—";
   return (
     <g>
       <rect x={B.x} y={B.y} width={B.w} height={B.h} rx={8} className="fill-white stroke-slate-700 dark:fill-slate-900 dark:stroke-slate-300" strokeWidth={1.8} />

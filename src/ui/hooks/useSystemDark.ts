@@ -8,6 +8,11 @@ function subscribe(onChange: () => void): () => void {
   return () => mq.removeEventListener("change", onChange);
 }
 
+/** Whether the operating system asks for a dark theme now. */
+export function systemDarkNow(): boolean {
+  return window.matchMedia(QUERY).matches;
+}
+
 /** Whether the operating system asks for a dark theme (live). */
 export function useSystemDark(): boolean {
   return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);

@@ -122,6 +122,9 @@ export const pageEn: PageDict = {
       disconnected: "disconnected",
     },
     notConnected: "not connected",
+    counts: (w, q) => `wire ${w} · queued ${q}`,
+    hidden: (n) => `… ${n} more in between`,
+    many: (n) => `${n} replicas, one line each: open one to see its wire, buffer, log and statechart.`,
   },
   chart: {
     caption: (id) => `Statechart of ${id}`,
@@ -180,6 +183,11 @@ export const pageEn: PageDict = {
     conn: (n) => ` · conn #${n}`,
     receivedNothing: "received nothing",
     errQueued: "-ERR queued, unsent",
+    grouped: (n) => `${n} replicas: one box per state. The Replicas panel shows each one.`,
+    groupCount: (n) => `${n} replica${n === 1 ? "" : "s"}`,
+    groupMore: (n) => `+${n} more`,
+    groupWaitingAck: (n) => `${n} waiting for the first ACK`,
+    groupErrQueued: (n) => `-ERR queued, unsent: ${n}`,
   },
   cause: (c) => {
     switch (c.type) {

@@ -120,6 +120,11 @@ export interface PageDict {
     replstateLeft: (n: number) => string;
     subs: Record<StateSub, string>;
     notConnected: string;
+    /** Many replicas, one line each: messages on the wire and queued in the buffer. */
+    counts: (wire: number, queued: number) => string;
+    many: (n: number) => string;
+    /** A long wire or buffer: the messages left out between its start and its end. */
+    hidden: (n: number) => string;
   };
   chart: {
     caption: (id: string) => string;
@@ -170,6 +175,12 @@ export interface PageDict {
     conn: (n: number) => string;
     receivedNothing: string;
     errQueued: string;
+    /** Many replicas: one box per state (view/replicaGroups.ts). */
+    grouped: (n: number) => string;
+    groupCount: (n: number) => string;
+    groupMore: (n: number) => string;
+    groupWaitingAck: (n: number) => string;
+    groupErrQueued: (n: number) => string;
   };
   /** What made a frame happen, in words (the model's causeLabel is English only). */
   cause: (c: Cause) => string;

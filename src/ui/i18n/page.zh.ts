@@ -121,6 +121,9 @@ export const pageZh: PageDict = {
       disconnected: "已断开",
     },
     notConnected: "未连接",
+    counts: (w, q) => `线路 ${w} · 排队 ${q}`,
+    hidden: (n) => `……中间还有 ${n} 条`,
+    many: (n) => `${n} 个从节点，每个一行：展开即可查看它的线路、缓冲区、日志和状态图。`,
   },
   chart: {
     caption: (id) => `${id} 的状态图`,
@@ -179,6 +182,11 @@ export const pageZh: PageDict = {
     conn: (n) => ` · 第 ${n} 次连接`,
     receivedNothing: "什么也没收到",
     errQueued: "-ERR 已排队，未发送",
+    grouped: (n) => `${n} 个从节点：每种状态一个框。“从节点”面板列出每一个。`,
+    groupCount: (n) => `${n} 个从节点`,
+    groupMore: (n) => `另 ${n} 个`,
+    groupWaitingAck: (n) => `${n} 个等待首个 ACK`,
+    groupErrQueued: (n) => `-ERR 已排队未发送：${n} 个`,
   },
   cause: (c) => {
     switch (c.type) {

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
+import type { LogEntry } from "../../model/types";
 import { formatLogLine } from "../../model/format";
 import { stepStart } from "../../store/derive";
 import { useLab } from "../../store/labStore";
@@ -14,7 +15,7 @@ export function ServerLog() {
   const frame = trace.frames[cursor];
   const from = stepStart(derived, cursor, stepSize);
   const newFrom = trace.frames[from]?.logStart ?? 0;
-  const lines = trace.log.slice(0, frame?.logLen ?? 0);
+  const logLen = frame?.logLen ?? 0;
   const box = useRef<HTMLDivElement>(null);
   const t = useDict().dict.page;
 
@@ -29,28 +30,77 @@ export function ServerLog() {
     <section aria-label={SPEC_NAMES.serverLog} className="panel flex h-full min-h-0 flex-col">
       <h2 className="panel-title">{t.log.title}</h2>
       <div ref={box} tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto px-2 py-1">
-        {lines.length === 0 ? (
+        {logLen === 0 ? (
           <p className="text-xs text-slate-600 italic dark:text-slate-300">{t.log.empty}</p>
         ) : (
           <ol className="font-mono text-[11px] leading-snug">
-            {lines.map((l, i) => {
-              const fresh = i >= newFrom;
-              return (
-                <li
-                  key={i}
-                  data-new={fresh && i === newFrom ? "" : undefined}
-                  className={`break-words ${fresh ? "border-l-4 border-yellow-500 bg-yellow-100 pl-1 text-slate-950 dark:bg-yellow-900/60 dark:text-yellow-50" : "pl-2"} ${
-                    l.level === "warning" ? "text-rose-900 dark:text-rose-200" : "text-slate-800 dark:text-slate-200"
-                  }`}
-                >
-                  {fresh && <span className="sr-only">{t.replicas.fresh}</span>}
-                  {formatLogLine(l)}
-                </li>
-              );
-            })}
+            {chunkStarts(logLen).map((start) => (
+              <LogChunk
+                key={start}
+                log={trace.log}
+                start={start}
+                end={Math.min(logLen, start + CHUNK)}
+                freshFrom={Math.min(CHUNK, Math.max(0, newFrom - start))}
+                firstNew={newFrom >= start && newFrom < start + CHUNK ? newFrom - start : -1}
+                freshLabel={t.replicas.fresh}
+              />
+            ))}
           </ol>
         )}
       </div>
     </section>
   );
 }
+
+/**
+ * The log in chunks of lines: the log only grows and its entries never change, so a step renders
+ * again only the chunks whose length or "new in this step" mark changed — a long log costs a step
+ * a few comparisons, not a list of every line.
+ */
+const CHUNK = 64;
+
+function chunkStarts(n: number): number[] {
+  const out: number[] = [];
+  for (let s = 0; s < n; s += CHUNK) out.push(s);
+  return out;
+}
+
+const LogChunk = memo(function LogChunk({
+  log,
+  start,
+  end,
+  freshFrom,
+  firstNew,
+  freshLabel,
+}: {
+  log: LogEntry[];
+  start: number;
+  end: number;
+  /** Lines at or after start + freshFrom are new in this step (CHUNK: none of them). */
+  freshFrom: number;
+  /** The step's first new line (the log scrolls to it), relative to start; -1 if not here. */
+  firstNew: number;
+  freshLabel: string;
+}) {
+  const out = [];
+  for (let i = start; i < end; i++) {
+    const fresh = i - start >= freshFrom;
+    out.push(<LogLine key={i} line={log[i] as LogEntry} fresh={fresh} first={i - start === firstNew} freshLabel={freshLabel} />);
+  }
+  return <>{out}</>;
+});
+
+/** One line of the log. */
+const LogLine = memo(function LogLine({ line, fresh, first, freshLabel }: { line: LogEntry; fresh: boolean; first: boolean; freshLabel: string }) {
+  return (
+    <li
+      data-new={first ? "" : undefined}
+      className={`break-words ${fresh ? "border-l-4 border-yellow-500 bg-yellow-100 pl-1 text-slate-950 dark:bg-yellow-900/60 dark:text-yellow-50" : "pl-2"} ${
+        line.level === "warning" ? "text-rose-900 dark:text-rose-200" : "text-slate-800 dark:text-slate-200"
+      }`}
+    >
+      {fresh && <span className="sr-only">{freshLabel}</span>}
+      {formatLogLine(line)}
+    </li>
+  );
+});

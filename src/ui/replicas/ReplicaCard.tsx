@@ -1,11 +1,11 @@
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { formatSeconds, logTimestamp } from "../../model/format";
-import { ioOf, outputBufferAt, wireAt, type Frame, type ReplicaView, type Trace } from "../../model";
+import type { ReplicaIo, ReplicaView, Trace } from "../../model";
 import { useDict } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 import type { PageDict } from "../i18n/page.types";
 import { ReplicaStatechart } from "../statechart/ReplicaStatechart";
-import type { ReplicaRow } from "../view/replicaRows";
+import { sameCard, type CardModel } from "./cardModel";
 import { StateBadge } from "./StateBadge";
 import { collapseWire, WireList } from "./WireList";
 
@@ -15,10 +15,8 @@ function Heading({ children }: { children: ReactNode }) {
   return <h4 className="mt-1.5 text-[11px] font-semibold text-slate-700 dark:text-slate-200">{children}</h4>;
 }
 
-function OutputBuffer({ trace, frame, r, baselineEnd, t }: { trace: Trace; frame: Frame; r: ReplicaView; baselineEnd: number; t: Words }) {
-  const queued = outputBufferAt(trace, frame, r);
+function OutputBuffer({ queued, freshFrom, t }: { queued: string[]; freshFrom: number; t: Words }) {
   const hasErr = queued.some((m) => m.startsWith("-ERR"));
-  const freshFrom = Math.max(0, baselineEnd - ioOf(frame, r).replyStart);
   return (
     <>
       <Heading>{t.outputBuffer}</Heading>
@@ -28,85 +26,167 @@ function OutputBuffer({ trace, frame, r, baselineEnd, t }: { trace: Trace; frame
   );
 }
 
-function History({ trace, frame, history, t }: { trace: Trace; frame: Frame; history: ReplicaView[]; t: Words }) {
-  if (!history.length) return null;
+function History({ trace, model, t }: { trace: Trace; model: CardModel; t: Words }) {
+  if (!model.history.length) return null;
   return (
     <>
       <Heading>{t.earlier}</Heading>
       <ul className="text-[11px] text-slate-700 dark:text-slate-200">
-        {history.map((h) => (
-          <li key={h.key}>
-            #{h.conn}: {h.machine === "dropped" ? t.dropped(h.dropReason ? t.subs[h.dropReason] : "?") : h.machine}
-            {h.closed ? `, ${t.connectionClosed}` : ""}
-            {outputBufferAt(trace, frame, h).length > 0 && (
-              <span className="text-rose-900 dark:text-rose-200">
-                {" "}— {t.neverSent} <span className="font-mono">{outputBufferAt(trace, frame, h).join(" · ")}</span>
-              </span>
-            )}
-          </li>
-        ))}
+        {model.history.map((h, k) => {
+          const io = model.historyIo[k] as ReplicaIo;
+          const unsent = trace.wires[h.key]?.reply.slice(io.replyStart, io.replyEnd) ?? [];
+          return (
+            <li key={h.key}>
+              #{h.conn}: {h.machine === "dropped" ? t.dropped(h.dropReason ? t.subs[h.dropReason] : "?") : h.machine}
+              {h.closed ? `, ${t.connectionClosed}` : ""}
+              {unsent.length > 0 && (
+                <span className="text-rose-900 dark:text-rose-200">
+                  {" "}— {t.neverSent} <span className="font-mono">{unsent.join(" · ")}</span>
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </>
   );
 }
 
-export function ReplicaCard({ trace, row, frame, baseline }: { trace: Trace; row: ReplicaRow; frame: Frame; baseline: Frame | undefined }) {
-  const t = useDict().dict.page.replicas;
-  const r = row.current;
-  const before = r ? baseline?.replicas.find((b) => b.key === r.key) : undefined;
-  const wire = r ? wireAt(trace, frame, r) : [];
-  const beforeIo = before && baseline ? ioOf(baseline, before) : undefined;
-  const logs = trace.replicaLogs[row.id]?.slice(0, row.agent?.logLen ?? 0) ?? [];
-  const beforeLog = baseline?.agents.find((a) => a.id === row.id)?.logLen ?? 0;
+function Flags({ r }: { r: ReplicaView | null }) {
   return (
-    <article className="border-b border-slate-200 px-2 py-2 last:border-b-0 dark:border-slate-700">
-      {/* The group's name stays "Replica <id>" in every language (SPEC §6; i18n/a11yNames.ts). */}
-      <div role="group" aria-label={SPEC_NAMES.replica(row.id)}>
-        <h3 className="flex flex-wrap items-baseline gap-x-2 text-sm font-semibold">
-          {t.heading(row.id)}
-          {r && (
-            <span className="text-[11px] font-normal text-slate-700 dark:text-slate-200">
-              {r.name} · {r.command} · {t.capa(r.capa)}
-              {r.conn > 1 ? ` · ${t.connection(r.conn)}` : ""}
-            </span>
-          )}
-        </h3>
-        <div className="mt-1 flex flex-wrap items-center gap-1">
-          <StateBadge replica={r} />
-          {r?.flags.map((f) => (
-            <span key={f} className="rounded border border-slate-400 px-1 font-mono text-[10px] text-slate-800 dark:border-slate-500 dark:text-slate-100">
-              {f}
-            </span>
-          ))}
-        </div>
-        {r ? (
-          <>
-            <Heading>{t.wire}</Heading>
-            <WireList items={collapseWire(wire, beforeIo?.wireLen ?? 0)} empty={t.nothingYet} />
-            <OutputBuffer trace={trace} frame={frame} r={r} baselineEnd={beforeIo?.replyEnd ?? 0} t={t} />
-          </>
-        ) : (
-          <p className="mt-1 text-[11px] text-slate-700 dark:text-slate-200">{t.notConnectedAt(formatSeconds(frame.t))}</p>
-        )}
-        {logs.length > 0 && (
-          <>
-            <Heading>{t.ownLog}</Heading>
-            <ol className="font-mono text-[10.5px] leading-snug text-slate-800 dark:text-slate-200">
-              {logs.map((l, i) => (
-                <li key={i} className={`break-words ${i >= beforeLog ? "bg-yellow-100 dark:bg-yellow-900/60" : ""}`}>
-                  {i >= beforeLog && <span className="sr-only">{t.fresh}</span>}
-                  {logTimestamp(l.t).slice(7)} {l.level === "warning" ? "#" : "*"} {l.text}
-                </li>
-              ))}
-            </ol>
-          </>
-        )}
-        <History trace={trace} frame={frame} history={row.history} t={t} />
-      </div>
-      <details className="mt-1.5" open>
-        <summary className="cursor-pointer text-[11px] font-semibold text-slate-700 dark:text-slate-200">{t.statechart}</summary>
-        <ReplicaStatechart replica={r} id={row.id} />
-      </details>
-    </article>
+    <>
+      {r?.flags.map((f) => (
+        <span key={f} className="rounded border border-slate-400 px-1 font-mono text-[10px] text-slate-800 dark:border-slate-500 dark:text-slate-100">
+          {f}
+        </span>
+      ))}
+    </>
   );
 }
+
+function Connection({ r, t }: { r: ReplicaView; t: Words }) {
+  return (
+    <span className="text-[11px] font-normal text-slate-700 dark:text-slate-200">
+      {r.name} · {r.command} · {t.capa(r.capa)}
+      {r.conn > 1 ? ` · ${t.connection(r.conn)}` : ""}
+    </span>
+  );
+}
+
+/** Wire, output buffer, own log, earlier connections and statechart. */
+function CardBody({ trace, model, t }: { trace: Trace; model: CardModel; t: Words }) {
+  const r = model.current;
+  const log = r ? trace.wires[r.key] : undefined;
+  const wire = log?.wire.slice(0, model.io.wireLen) ?? [];
+  const queued = log?.reply.slice(model.io.replyStart, model.io.replyEnd) ?? [];
+  const logs = trace.replicaLogs[model.id]?.slice(0, model.agent?.logLen ?? 0) ?? [];
+  return (
+    <>
+      {r ? (
+        <>
+          <Heading>{t.wire}</Heading>
+          <WireList items={collapseWire(wire, model.wireBefore)} empty={t.nothingYet} />
+          <OutputBuffer queued={queued} freshFrom={Math.max(0, model.replyBefore - model.io.replyStart)} t={t} />
+        </>
+      ) : (
+        <p className="mt-1 text-[11px] text-slate-700 dark:text-slate-200">{t.notConnectedAt(formatSeconds(model.time))}</p>
+      )}
+      {logs.length > 0 && (
+        <>
+          <Heading>{t.ownLog}</Heading>
+          <ol className="font-mono text-[10.5px] leading-snug text-slate-800 dark:text-slate-200">
+            {logs.map((l, i) => (
+              <li key={i} className={`break-words ${i >= model.logBefore ? "bg-yellow-100 dark:bg-yellow-900/60" : ""}`}>
+                {i >= model.logBefore && <span className="sr-only">{t.fresh}</span>}
+                {logTimestamp(l.t).slice(7)} {l.level === "warning" ? "#" : "*"} {l.text}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <History trace={trace} model={model} t={t} />
+      <details className="mt-1.5" open>
+        <summary className="cursor-pointer text-[11px] font-semibold text-slate-700 dark:text-slate-200">{t.statechart}</summary>
+        <ReplicaStatechart replica={r} id={model.id} />
+      </details>
+    </>
+  );
+}
+
+/**
+ * One replica: its connection, state, wire, output buffer, own log, earlier connections and
+ * statechart. Rendered again only when what it shows changed (cardModel.ts), so a step through a
+ * scenario with many replicas renders just the replicas the step touched.
+ */
+export const ReplicaCard = memo(
+  function ReplicaCard({ trace, model }: { trace: Trace; model: CardModel }) {
+    const t = useDict().dict.page.replicas;
+    const r = model.current;
+    return (
+      <article className="replica-card border-b border-slate-200 px-2 py-2 last:border-b-0 dark:border-slate-700">
+        {/* The group's name stays "Replica <id>" in every language (SPEC §6; i18n/a11yNames.ts). */}
+        <div role="group" aria-label={SPEC_NAMES.replica(model.id)}>
+          <h3 className="flex flex-wrap items-baseline gap-x-2 text-sm font-semibold">
+            {t.heading(model.id)}
+            {r && <Connection r={r} t={t} />}
+          </h3>
+          <div className="mt-1 flex flex-wrap items-center gap-1">
+            <StateBadge replica={r} />
+            <Flags r={r} />
+          </div>
+          <CardBody trace={trace} model={model} t={t} />
+        </div>
+      </article>
+    );
+  },
+  (a, b) => a.trace === b.trace && sameCard(a.model, b.model),
+);
+
+/**
+ * Many replicas: one line each (state, how much reached the socket, what is queued), opened on
+ * demand into the whole card. A step re-renders only the lines whose replica changed.
+ */
+export const ReplicaLine = memo(
+  function ReplicaLine({ trace, model, open, onToggle }: { trace: Trace; model: CardModel; open: boolean; onToggle: (id: string) => void }) {
+    const t = useDict().dict.page.replicas;
+    const r = model.current;
+    const bodyId = `replica-body-${model.id}`;
+    const queued = model.io.replyEnd - model.io.replyStart;
+    return (
+      <article className="border-b border-slate-200 px-2 py-1 last:border-b-0 dark:border-slate-700">
+        <div role="group" aria-label={SPEC_NAMES.replica(model.id)}>
+          <h3 className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm font-semibold">
+            <button
+              type="button"
+              aria-expanded={open}
+              aria-controls={open ? bodyId : undefined}
+              onClick={() => onToggle(model.id)}
+              className="inline-flex items-center gap-1 rounded px-0.5 hover:bg-slate-100 dark:hover:bg-slate-800"
+            >
+              <span aria-hidden="true" className="inline-block w-3 text-slate-600 dark:text-slate-300">
+                {open ? "▾" : "▸"}
+              </span>
+              {t.heading(model.id)}
+            </button>
+            <StateBadge replica={r} />
+            {r && (
+              <span className="font-mono text-[10.5px] font-normal text-slate-700 dark:text-slate-200">
+                {t.counts(model.io.wireLen, queued)}
+              </span>
+            )}
+          </h3>
+          {open && (
+            <div id={bodyId} className="pb-1 pl-4">
+              {r && <Connection r={r} t={t} />}
+              <div className="mt-1 flex flex-wrap items-center gap-1">
+                <Flags r={r} />
+              </div>
+              <CardBody trace={trace} model={model} t={t} />
+            </div>
+          )}
+        </div>
+      </article>
+    );
+  },
+  (a, b) => a.trace === b.trace && a.open === b.open && a.onToggle === b.onToggle && sameCard(a.model, b.model),
+);

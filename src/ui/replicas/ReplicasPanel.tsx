@@ -1,9 +1,16 @@
+import { useCallback, useState } from "react";
 import { stepStart } from "../../store/derive";
 import { useLab } from "../../store/labStore";
 import { useDict } from "../i18n";
+import { MAX_SINGLE_REPLICAS } from "../view/replicaGroups";
 import { replicaRows } from "../view/replicaRows";
-import { ReplicaCard } from "./ReplicaCard";
+import { cardModel } from "./cardModel";
+import { ReplicaCard, ReplicaLine } from "./ReplicaCard";
 
+/**
+ * Every replica: a whole card each for a few; beyond what the diagram draws one by one, a line
+ * each that opens into the card (the diagram then groups them by state).
+ */
 export function ReplicasPanel() {
   const trace = useLab((s) => s.trace);
   const derived = useLab((s) => s.derived);
@@ -11,16 +18,33 @@ export function ReplicasPanel() {
   const stepSize = useLab((s) => s.stepSize);
   const frame = trace.frames[cursor];
   const t = useDict().dict.page.replicas;
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = useCallback(
+    (id: string) =>
+      setOpen((was) => {
+        const next = new Set(was);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
   if (!frame) return null;
   const from = stepStart(derived, cursor, stepSize);
   const baseline = from > 0 ? trace.frames[from - 1] : undefined;
+  const rows = replicaRows(frame);
+  const many = rows.length > MAX_SINGLE_REPLICAS;
   return (
     <section aria-label={t.region} className="panel flex h-full min-h-0 flex-col">
       <h2 className="panel-title">{t.title}</h2>
       <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto">
-        {replicaRows(frame).map((row) => (
-          <ReplicaCard key={row.id} trace={trace} row={row} frame={frame} baseline={baseline} />
-        ))}
+        {many && <p className="px-2 pt-1 text-[11px] text-slate-700 dark:text-slate-200">{t.many(rows.length)}</p>}
+        {rows.map((row) =>
+          many ? (
+            <ReplicaLine key={row.id} trace={trace} model={cardModel(row, frame, baseline)} open={open.has(row.id)} onToggle={toggle} />
+          ) : (
+            <ReplicaCard key={row.id} trace={trace} model={cardModel(row, frame, baseline)} />
+          ),
+        )}
       </div>
     </section>
   );

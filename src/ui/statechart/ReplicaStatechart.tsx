@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { ReplicaView } from "../../model";
 import { useDict } from "../i18n";
 import { CHART } from "./chartLayout";
@@ -7,8 +8,11 @@ function isCurrent(statePath: string, machine: string): boolean {
   return machine === statePath || machine.startsWith(`${statePath}.`);
 }
 
-/** One replica's XState machine, drawn from its definition: current state lit, last transition marked. */
-export function ReplicaStatechart({ replica, id }: { replica: ReplicaView | null; id: string }) {
+/**
+ * One replica's XState machine, drawn from its definition: current state lit, last transition marked.
+ * Drawn again only when the connection's view changed (views are shared between unchanged frames).
+ */
+export const ReplicaStatechart = memo(function ReplicaStatechart({ replica, id }: { replica: ReplicaView | null; id: string }) {
   const machine = replica?.machine ?? "";
   const last = replica?.lastTransition ?? null;
   const lastEdge = last ? CHART.edges.find((e) => e.event === last.event && e.from === last.from && isCurrent(e.to, machine)) : undefined;
@@ -74,4 +78,4 @@ export function ReplicaStatechart({ replica, id }: { replica: ReplicaView | null
       </figcaption>
     </figure>
   );
-}
+});

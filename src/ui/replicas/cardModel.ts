@@ -1,0 +1,67 @@
+/**
+ * What one replica card shows at a frame, reduced to values that can be compared: a card whose
+ * model equals the previous step's is not rendered again. Views are shared between frames while a
+ * connection is unchanged (model/sim.ts), so most comparisons are by identity.
+ */
+import { ioOf, type AgentView, type Frame, type ReplicaIo, type ReplicaView } from "../../model";
+import type { ReplicaRow } from "../view/replicaRows";
+
+export interface CardModel {
+  id: string;
+  current: ReplicaView | null;
+  history: ReplicaView[];
+  agent: AgentView | undefined;
+  /** The current connection's wire and buffer extents now (zeros when not connected). */
+  io: ReplicaIo;
+  /** How much of the wire and the buffer existed before this step: the rest is marked new. */
+  wireBefore: number;
+  replyBefore: number;
+  /** How many of the replica's own log lines existed before this step. */
+  logBefore: number;
+  /** Earlier connections' buffers (what was never sent), as extents at this frame. */
+  historyIo: ReplicaIo[];
+  /** The frame's time, for "not connected at t = …" (0 once connected, so it does not differ). */
+  time: number;
+}
+
+const NO_IO: ReplicaIo = { wireLen: 0, replyStart: 0, replyEnd: 0 };
+
+export function cardModel(row: ReplicaRow, frame: Frame, baseline: Frame | undefined): CardModel {
+  const r = row.current;
+  // A view's slot is its place in every later frame's replicas list (connections are only added).
+  const before = r && baseline ? baseline.replicas[r.slot] : undefined;
+  const beforeIo = before && baseline && before.key === r?.key ? ioOf(baseline, before) : undefined;
+  return {
+    id: row.id,
+    current: r,
+    history: row.history,
+    agent: row.agent,
+    io: r ? ioOf(frame, r) : NO_IO,
+    wireBefore: beforeIo?.wireLen ?? 0,
+    replyBefore: beforeIo?.replyEnd ?? 0,
+    logBefore: baseline?.agents.find((a) => a.id === row.id)?.logLen ?? 0,
+    historyIo: row.history.map((h) => ioOf(frame, h)),
+    time: r ? 0 : frame.t,
+  };
+}
+
+const sameIo = (a: ReplicaIo, b: ReplicaIo) => a.wireLen === b.wireLen && a.replyStart === b.replyStart && a.replyEnd === b.replyEnd;
+
+function sameList<T>(a: T[], b: T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((x, i) => same(x, b[i] as T));
+}
+
+export function sameCard(a: CardModel, b: CardModel): boolean {
+  return (
+    a.id === b.id &&
+    a.current === b.current &&
+    a.agent === b.agent &&
+    a.time === b.time &&
+    a.wireBefore === b.wireBefore &&
+    a.replyBefore === b.replyBefore &&
+    a.logBefore === b.logBefore &&
+    sameIo(a.io, b.io) &&
+    sameList(a.history, b.history, (x, y) => x === y) &&
+    sameList(a.historyIo, b.historyIo, sameIo)
+  );
+}
