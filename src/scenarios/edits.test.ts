@@ -23,6 +23,28 @@ describe("sandbox edits", () => {
     expect(r.ok && r.scenario.events.map((e) => e.type)).toEqual(["connect", "write", "connect"]);
   });
 
+  it("adds many alike at once, numbered on from the id, up to 200, and the page's model runs them", () => {
+    expect(nextReplicaId(disk, [], 3)).toBe("r2");
+    const add: Edit = { kind: "add-replica", at: 0.5, replica: { id: "r2", capa: ["eof", "psync2"], command: "PSYNC" }, count: 199 };
+    expect(nextReplicaId(disk, [add])).toBe("r201");
+    const r = applyEdits(disk, [add]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.replicas.map((x) => x.id)).toEqual(["r1", ...Array.from({ length: 199 }, (_, k) => `r${k + 2}`)]);
+    expect(r.scenario.events.filter((e) => e.type === "connect" && e.at === 0.5)).toHaveLength(199);
+    // All 200 reach the primary: each asks for synchronization once.
+    const trace = runScenario(r.scenario);
+    expect(trace.log.filter((l) => l.text.endsWith("asks for synchronization"))).toHaveLength(200);
+
+    // No number to count on from; an id in the range already taken; more than 200.
+    const named = applyEdits(disk, [{ ...add, replica: { ...add.replica, id: "alpha" }, count: 2 }]);
+    expect(named.ok || named.errors[0]).toMatch(/^edits\[0\]\.replica\.id: .*end in a number/);
+    const clash = applyEdits(disk, [{ ...add, replica: { ...add.replica, id: "r0" }, count: 3 }]);
+    expect(clash.ok || clash.errors[0]).toMatch(/"r1" already exists/);
+    const tooMany = applyEdits(disk, [{ ...add, count: 201 }]);
+    expect(tooMany.ok || tooMany.errors[0]).toMatch(/^edits\[0\]\.count: /);
+  });
+
   it("names the edit that is wrong", () => {
     const r = applyEdits(disk, [{ kind: "add-replica", at: 1, replica: { id: "r1", capa: [], command: "SYNC" } }]);
     expect(r.ok).toBe(false);

@@ -10,8 +10,12 @@ import { SCENARIO_FORMAT, prettyPath, validateScenario, type Scenario, type Scen
 
 export type NewReplica = Scenario["replicas"][number];
 
+/** The sandbox holds at most this many replicas (SPEC §9: the page stays responsive with 200). */
+export const MAX_SANDBOX_REPLICAS = 200;
+
 export type Edit =
-  | { kind: "add-replica"; at: number; replica: NewReplica }
+  /** `count` > 1 adds that many alike, numbered on from the id's number: r5, r6, r7, … */
+  | { kind: "add-replica"; at: number; replica: NewReplica; count?: number }
   | { kind: "event"; event: ScenarioEvent };
 
 const EditSchema = v.variant("kind", [
@@ -23,6 +27,7 @@ const EditSchema = v.variant("kind", [
       capa: v.array(v.picklist(["eof", "psync2"])),
       command: v.picklist(["PSYNC", "SYNC"]),
     }),
+    count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SANDBOX_REPLICAS))),
   }),
   // The event itself is checked by the scenario schema once it is merged in.
   v.strictObject({ kind: v.literal("event"), event: v.looseObject({ at: v.number(), type: v.string() }) }),
@@ -56,12 +61,20 @@ export function applyEdits(base: Scenario, edits: readonly Edit[]): ApplyResult 
   const errors: string[] = [];
   edits.forEach((edit, i) => {
     if (edit.kind === "add-replica") {
-      if (replicas.some((r) => r.id === edit.replica.id)) {
-        errors.push(`edits[${i}].replica.id: a replica named "${edit.replica.id}" already exists`);
+      const ids = addedIds(edit);
+      if (ids === null) {
+        errors.push(`edits[${i}].replica.id: to add ${edit.count} replicas the id must end in a number (r5 gives r5, r6, …)`);
         return;
       }
-      replicas.push({ ...edit.replica, capa: [...edit.replica.capa] });
-      insert({ at: edit.at, type: "connect", replica: edit.replica.id });
+      const taken = ids.find((id) => replicas.some((r) => r.id === id));
+      if (taken !== undefined) {
+        errors.push(`edits[${i}].replica.id: a replica named "${taken}" already exists`);
+        return;
+      }
+      for (const id of ids) {
+        replicas.push({ ...edit.replica, id, capa: [...edit.replica.capa] });
+        insert({ at: edit.at, type: "connect", replica: id });
+      }
     } else {
       insert(edit.event);
     }
@@ -74,11 +87,25 @@ export function applyEdits(base: Scenario, edits: readonly Edit[]): ApplyResult 
   return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, errors: result.errors.map((e) => `after the edits, ${e}`) };
 }
 
-/** A replica id not used yet: r1, r2, ... */
-export function nextReplicaId(scenario: Scenario, edits: readonly Edit[]): string {
+/**
+ * The ids an add-replica edit adds: its id, then (count > 1) the ids numbered on from it;
+ * null when count > 1 and the id has no number to count on from.
+ */
+export function addedIds(edit: Extract<Edit, { kind: "add-replica" }>): string[] | null {
+  const count = edit.count ?? 1;
+  if (count === 1) return [edit.replica.id];
+  const m = /^(.*?)(\d+)$/.exec(edit.replica.id);
+  if (!m) return null;
+  const [, prefix, digits] = m as unknown as [string, string, string];
+  return Array.from({ length: count }, (_, k) => `${prefix}${Number(digits) + k}`);
+}
+
+/** A replica id not used yet: r1, r2, ... (from `from` on: the first of `count` free in a row). */
+export function nextReplicaId(scenario: Scenario, edits: readonly Edit[], count = 1): string {
   const used = new Set([
     ...scenario.replicas.map((r) => r.id),
-    ...edits.flatMap((e) => (e.kind === "add-replica" ? [e.replica.id] : [])),
+    ...edits.flatMap((e) => (e.kind === "add-replica" ? (addedIds(e) ?? []) : [])),
   ]);
-  for (let n = 1; ; n++) if (!used.has(`r${n}`)) return `r${n}`;
+  const free = (n: number) => Array.from({ length: count }, (_, k) => `r${n + k}`).every((id) => !used.has(id));
+  for (let n = 1; ; n++) if (free(n)) return `r${n}`;
 }

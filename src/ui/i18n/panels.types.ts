@@ -24,12 +24,15 @@ export interface FieldErrors {
   number: (field: string, min: number, max: number) => string;
   id: (field: string) => string;
   idTaken: (field: string, id: string) => string;
+  /** Adding several: the id must end in a number to count on from. */
+  idNumbered: (field: string) => string;
   sha: (field: string) => string;
 }
 
 /** What an edit does, in words (the sandbox's list of edits). */
 export interface EditWords {
   addReplica: (id: string, capa: Capa, command: string) => string;
+  addReplicas: (first: string, last: string, count: number, capa: Capa, command: string) => string;
   connect: (id: string) => string;
   disconnect: (id: string) => string;
   replicaSet: (id: string, capa: Capa | undefined, command: string | undefined) => string;
@@ -68,6 +71,8 @@ export interface SandboxText {
     duration: string;
     cached: string;
     count: string;
+    /** How many replicas the add form adds at once. */
+    howMany: string;
     sha: string;
   };
   commandOptions: { PSYNC: string; SYNC: string };

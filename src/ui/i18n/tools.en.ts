@@ -9,6 +9,7 @@ const errors: FieldErrors = {
   number: (f, min, max) => `${f}: a number from ${min} to ${max}.`,
   id: (f) => `${f}: 1–32 letters, digits, '-' or '_', starting with a letter.`,
   idTaken: (f, id) => `${f}: a replica named "${id}" already exists.`,
+  idNumbered: (f) => `${f}: to add several, end the id in a number (r5 gives r5, r6, …).`,
   sha: (f) => `${f}: 40 hexadecimal digits (0–9, a–f).`,
 };
 
@@ -36,6 +37,7 @@ export const toolsEn: ToolsDict = {
       duration: "Rewrite duration (seconds)",
       cached: "Keep a cached master (clean drop)",
       count: "Number of writes",
+      howMany: "How many",
       sha: "Script SHA1",
     },
     commandOptions: { PSYNC: "PSYNC ? -1 (a Redis replica)", SYNC: "SYNC (old client, e.g. redis-cli --slave)" },
@@ -82,6 +84,7 @@ export const toolsEn: ToolsDict = {
     errors,
     edit: {
       addReplica: (id, c, cmd) => `add replica ${id} (${cmd}, capa ${capaText(c)}), which connects`,
+      addReplicas: (first, last, n, c, cmd) => `add ${n} replicas ${first}–${last} (${cmd}, capa ${capaText(c)}), which connect at once`,
       connect: (id) => `${id} connects`,
       disconnect: (id) => `${id} disconnects`,
       replicaSet: (id, c, cmd) =>

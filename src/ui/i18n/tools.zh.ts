@@ -9,6 +9,7 @@ const errors: FieldErrors = {
   number: (f, min, max) => `${f}：须为 ${min} 到 ${max} 之间的数。`,
   id: (f) => `${f}：1–32 个字母、数字、“-”或“_”，以字母开头。`,
   idTaken: (f, id) => `${f}：已经有名为 “${id}” 的从节点。`,
+  idNumbered: (f) => `${f}：要一次添加多个，id 须以数字结尾（r5 会得到 r5、r6……）。`,
   sha: (f) => `${f}：须为 40 位十六进制数字（0–9、a–f）。`,
 };
 
@@ -36,6 +37,7 @@ export const toolsZh: ToolsDict = {
       duration: "重写耗时（秒）",
       cached: "保留缓存的主节点（正常断开）",
       count: "写入次数",
+      howMany: "数量",
       sha: "脚本 SHA1",
     },
     commandOptions: { PSYNC: "PSYNC ? -1（Redis 从节点）", SYNC: "SYNC（旧客户端，如 redis-cli --slave）" },
@@ -82,6 +84,7 @@ export const toolsZh: ToolsDict = {
     errors,
     edit: {
       addReplica: (id, c, cmd) => `添加从节点 ${id}（${cmd}，capa ${capaText(c)}）并连接`,
+      addReplicas: (first, last, n, c, cmd) => `添加 ${n} 个从节点 ${first}–${last}（${cmd}，capa ${capaText(c)}），同时连接`,
       connect: (id) => `${id} 连接`,
       disconnect: (id) => `${id} 断开`,
       replicaSet: (id, c, cmd) => `${id} 的下一次连接：${[c ? `capa ${capaText(c)}` : "", cmd ?? ""].filter(Boolean).join("，")}`,

@@ -1,13 +1,19 @@
 import { useState } from "react";
-import { nextReplicaId } from "../../scenarios/edits";
+import { addedIds, MAX_SANDBOX_REPLICAS, nextReplicaId } from "../../scenarios/edits";
 import { BUTTON, Checkbox, SelectField, TextField } from "../forms/fields";
 import { useSandbox } from "./useSandbox";
-import { checkReplicaId } from "./validate";
+import { checkInteger, checkReplicaId } from "./validate";
 
-/** A new replica that connects at this moment (its id is suggested, and may be changed). */
+/**
+ * New replicas that connect at this moment: one, or up to 200 alike at once (numbered on from the
+ * id). The id is suggested, and may be changed.
+ */
 export function AddReplicaForm({ onDone }: { onDone: () => void }) {
   const { baseScenario, scenario, edits, at, t, addEdit } = useSandbox();
-  const suggested = nextReplicaId(baseScenario, edits);
+  const [howMany, setHowMany] = useState("1");
+  const [countError, setCountError] = useState<string | null>(null);
+  const typedCount = /^\d+$/.test(howMany.trim()) ? Number(howMany.trim()) : 1;
+  const suggested = nextReplicaId(baseScenario, edits, Math.max(1, Math.min(typedCount, MAX_SANDBOX_REPLICAS)));
   const [id, setId] = useState<string | null>(null);
   const [eof, setEof] = useState(true);
   const [psync2, setPsync2] = useState(true);
@@ -15,13 +21,23 @@ export function AddReplicaForm({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
 
   const submit = () => {
-    const checked = checkReplicaId(t.errors, t.fields.id, id ?? suggested, new Set(scenario.replicas.map((r) => r.id)));
+    const count = checkInteger(t.errors, t.fields.howMany, howMany, 1, Math.max(1, MAX_SANDBOX_REPLICAS - scenario.replicas.length));
+    setCountError(count.ok ? null : count.message);
+    const taken = new Set(scenario.replicas.map((r) => r.id));
+    const checked = checkReplicaId(t.errors, t.fields.id, id ?? suggested, taken);
     if (!checked.ok) return setError(checked.message);
-    setError(null);
+    if (!count.ok) return setError(null);
     // A SYNC client (pre-2.8 replica, redis-cli --slave) never sends REPLCONF capa.
     const capa = command === "SYNC" ? [] : ([eof && "eof", psync2 && "psync2"].filter(Boolean) as ("eof" | "psync2")[]);
-    if (addEdit({ kind: "add-replica", at, replica: { id: checked.value, capa, command } })) {
+    const edit = { kind: "add-replica" as const, at, replica: { id: checked.value, capa, command }, ...(count.value > 1 ? { count: count.value } : {}) };
+    const ids = addedIds(edit);
+    if (ids === null) return setError(t.errors.idNumbered(t.fields.id));
+    const clash = ids.find((x) => taken.has(x));
+    if (clash !== undefined) return setError(t.errors.idTaken(t.fields.id, clash));
+    setError(null);
+    if (addEdit(edit)) {
       setId(null);
+      setHowMany("1");
       onDone();
     }
   };
@@ -36,6 +52,7 @@ export function AddReplicaForm({ onDone }: { onDone: () => void }) {
     >
       <div className="flex flex-wrap items-end gap-2">
         <TextField label={t.fields.id} value={id ?? suggested} onChange={setId} error={error} className="w-24" mono />
+        <TextField label={t.fields.howMany} value={howMany} onChange={setHowMany} error={countError} inputMode="numeric" className="w-20" mono />
         <SelectField
           label={t.fields.command}
           value={command}

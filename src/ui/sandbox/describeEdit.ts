@@ -1,6 +1,6 @@
 /** A sandbox edit in words (the panel's list of edits). */
 import { formatSeconds } from "../../model/format";
-import type { Edit } from "../../scenarios/edits";
+import { addedIds, type Edit } from "../../scenarios/edits";
 import type { EditWords } from "../i18n/panels.types";
 
 export function editMoment(edit: Edit): number {
@@ -8,7 +8,12 @@ export function editMoment(edit: Edit): number {
 }
 
 export function describeEdit(w: EditWords, edit: Edit): string {
-  if (edit.kind === "add-replica") return w.addReplica(edit.replica.id, edit.replica.capa, edit.replica.command);
+  if (edit.kind === "add-replica") {
+    const ids = addedIds(edit) ?? [edit.replica.id];
+    return ids.length > 1
+      ? w.addReplicas(ids[0] as string, ids[ids.length - 1] as string, ids.length, edit.replica.capa, edit.replica.command)
+      : w.addReplica(edit.replica.id, edit.replica.capa, edit.replica.command);
+  }
   const e = edit.event;
   switch (e.type) {
     case "connect":
