@@ -36,7 +36,7 @@ test("a student connects fifty replicas at once: the diagram groups them by stat
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   await expect(ui.replica("r37")).toContainText("Wire (reached its socket)");
-  await expect(ui.replica("r37").getByRole("img", { name: /Statechart of r37/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Statechart of r37/ })).toBeVisible();
   await ui.button("Last step").click();
   await expect(ui.replica("r37")).toContainText("ONLINE");
   await expect(ui.replica("r37")).toContainText("+FULLRESYNC");

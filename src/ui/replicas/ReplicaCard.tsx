@@ -73,7 +73,7 @@ function Connection({ r, t }: { r: ReplicaView; t: Words }) {
   );
 }
 
-/** Wire, output buffer, own log, earlier connections and statechart. */
+/** Wire, output buffer, own log and earlier connections. */
 function CardBody({ trace, model, t }: { trace: Trace; model: CardModel; t: Words }) {
   const r = model.current;
   const log = r ? trace.wires[r.key] : undefined;
@@ -105,11 +105,20 @@ function CardBody({ trace, model, t }: { trace: Trace; model: CardModel; t: Word
         </>
       )}
       <History trace={trace} model={model} t={t} />
-      <details className="mt-1.5" open>
-        <summary className="cursor-pointer text-[11px] font-semibold text-slate-700 dark:text-slate-200">{t.statechart}</summary>
-        <ReplicaStatechart replica={r} id={model.id} />
-      </details>
     </>
+  );
+}
+
+/**
+ * Outside the replica's group: the chart names every state, and the group's text must name only
+ * the state the replica is in (SPEC §6).
+ */
+function Statechart({ model, t }: { model: CardModel; t: Words }) {
+  return (
+    <details className="mt-1.5" open>
+      <summary className="cursor-pointer text-[11px] font-semibold text-slate-700 dark:text-slate-200">{t.statechart}</summary>
+      <ReplicaStatechart replica={model.current} id={model.id} />
+    </details>
   );
 }
 
@@ -136,6 +145,7 @@ export const ReplicaCard = memo(
           </div>
           <CardBody trace={trace} model={model} t={t} />
         </div>
+        <Statechart model={model} t={t} />
       </article>
     );
   },
@@ -185,6 +195,11 @@ export const ReplicaLine = memo(
             </div>
           )}
         </div>
+        {open && (
+          <div className="pl-4">
+            <Statechart model={model} t={t} />
+          </div>
+        )}
       </article>
     );
   },
