@@ -13,6 +13,8 @@ export interface List<T> {
   head: ListNode<T> | null;
   tail: ListNode<T> | null;
   len: number;
+  /** Bumped by every insertion and deletion, so a reader can tell cheaply that nothing changed. */
+  version: number;
 }
 
 export interface ListIter<T> {
@@ -20,7 +22,7 @@ export interface ListIter<T> {
 }
 
 export function listCreate<T>(): List<T> {
-  return { head: null, tail: null, len: 0 };
+  return { head: null, tail: null, len: 0, version: 0 };
 }
 
 export function listLength<T>(list: List<T>): number {
@@ -33,6 +35,7 @@ export function listAddNodeTail<T>(list: List<T>, value: T): void {
   else list.head = node;
   list.tail = node;
   list.len++;
+  list.version++;
 }
 
 export function listDelNode<T>(list: List<T>, node: ListNode<T>): void {
@@ -41,6 +44,7 @@ export function listDelNode<T>(list: List<T>, node: ListNode<T>): void {
   if (node.next) node.next.prev = node.prev;
   else list.tail = node.prev;
   list.len--;
+  list.version++;
 }
 
 export function listRewind<T>(list: List<T>, li: ListIter<T>): void {

@@ -4,7 +4,7 @@
  * updateSlavesWaitingBgsave, sendBulkToSlave, putSlaveOnline, REPLCONF ACK (§11),
  * replicationCron's keep-alives, timeouts and BGSAVE-starting block (§9), EVALSHA (§10).
  */
-import { listLength, listNext, listRewind, listValues, type ListIter, type ListNode } from "./adlist";
+import { listLength, listNext, listRewind, type ListIter, type ListNode } from "./adlist";
 import {
   C_OK,
   CLIENT_PRE_PSYNC,
@@ -264,13 +264,18 @@ export function replconfAck(server: Server, c: Client, offset: number): void {
 
 /** The part of replicationCron a primary runs (replication.c 2521–2715), once per second. */
 export function replicationCron(server: Server): void {
+  const li: ListIter<Client> = { next: null };
+  let ln: ListNode<Client> | null;
+
   /* PING the replicas every repl-ping-slave-period seconds (it enters the stream and the offset). */
   if (server.replicationCronLoops % server.replPingSlavePeriod === 0 && listLength(server.slaves)) {
     replicationFeedSlaves(server, server.slaveseldb, ["PING"]);
   }
 
   /* A newline to every replica in pre-synchronization keeps its handshake timer alive (§9). */
-  for (const slave of listValues(server.slaves)) {
+  listRewind(server.slaves, li);
+  while ((ln = listNext(li))) {
+    const slave = ln.value;
     const isPresync =
       slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START ||
       (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_END && server.rdbChildType !== RDB_CHILD_TYPE_SOCKET);
@@ -278,7 +283,9 @@ export function replicationCron(server: Server): void {
   }
 
   /* Disconnect timed-out replicas: only ONLINE ones that send ACKs. */
-  for (const slave of listValues(server.slaves)) {
+  listRewind(server.slaves, li);
+  while ((ln = listNext(li))) {
+    const slave = ln.value;
     if (slave.replstate !== SLAVE_STATE_ONLINE) continue;
     if (slave.flags & CLIENT_PRE_PSYNC) continue;
     if (unixtime(server) - slave.replAckTime > server.replTimeout) {
@@ -299,7 +306,9 @@ export function replicationCron(server: Server): void {
     let maxIdle = 0;
     let slavesWaiting = 0;
     let mincapa = -1;
-    for (const slave of listValues(server.slaves)) {
+    listRewind(server.slaves, li);
+    while ((ln = listNext(li))) {
+      const slave = ln.value;
       if (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START) {
         const idle = unixtime(server) - slave.lastinteraction;
         if (idle > maxIdle) maxIdle = idle;

@@ -66,7 +66,7 @@ export function newServer(init: ServerInit): Server {
     slaves: listCreate<Client>(),
     clients: [],
     bulkPending: new Set(),
-    touched: [],
+    touched: 0,
     log: [],
     lines: [],
     notes: [],
@@ -168,7 +168,7 @@ export function writeToSocket(c: Client, text: string): void {
 export function touch(server: Server, c: Client): void {
   if (!c.touched) {
     c.touched = true;
-    server.touched.push(c);
+    server.touched++;
   }
 }
 
@@ -246,8 +246,23 @@ export function addSlave(server: Server, c: Client): void {
 export function respLength(argv: string[]): number {
   let n = `*${argv.length}\r\n`.length;
   for (const a of argv) {
-    const len = new TextEncoder().encode(a).length;
+    const len = utf8Length(a);
     n += `$${len}\r\n`.length + len + 2;
+  }
+  return n;
+}
+
+/** What TextEncoder would produce for `s`, in bytes (a lone surrogate becomes 3-byte U+FFFD). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x80) n += 1;
+    else if (code < 0x800) n += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4; // a surrogate pair: one code point above U+FFFF
+      i++;
+    } else n += 3;
   }
   return n;
 }

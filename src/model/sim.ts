@@ -10,6 +10,7 @@
  */
 import { stateName, type DropReason } from "../machines/replica";
 import type { Scenario, ScenarioEvent } from "../scenarios/schema";
+import { listToArray } from "./adlist";
 import {
   CLIENT_PRE_PSYNC,
   REPLICATION_CRON_MS,
@@ -109,17 +110,35 @@ export interface ReplicaView {
   lastTransition: { from: string; event: string } | null;
   dropReason: DropReason | null;
   closed: boolean;
-  /** This connection's place in `Frame.io` (stable for the whole trace). */
+  /** This connection's place in `replicas`, the same in every frame from its first on. */
   slot: number;
 }
 
-/** How much of a connection's wire and output-buffer logs exist at one frame. */
+/** How much of a connection's wire and output-buffer logs exist at one frame (see ioOf). */
 export interface ReplicaIo {
   /** trace.wires[key].wire.slice(0, wireLen) reached the socket. */
   wireLen: number;
   /** trace.wires[key].reply.slice(replyStart, replyEnd) is queued, unsent. */
   replyStart: number;
   replyEnd: number;
+}
+
+/**
+ * Everything one connection's socket and output buffer ever held, and from which frame on each
+ * entry shows. Both logs only grow, so a frame's view of them is a pair of lengths (ioOf); the
+ * stamps are frame indexes in non-decreasing order.
+ */
+export interface ConnectionIo {
+  /** Every message written to the socket, in order. */
+  wire: string[];
+  /** Every entry ever queued in the output buffer, in order. */
+  reply: string[];
+  /** wireFrame[k]: the first frame in which wire[k] has reached the socket. */
+  wireFrame: number[];
+  /** queuedFrame[k]: the first frame in which reply[k] has been queued. */
+  queuedFrame: number[];
+  /** sentFrame[k]: the first frame in which reply[k] has left the buffer (none while it has not). */
+  sentFrame: number[];
 }
 
 export interface AgentView {
@@ -144,8 +163,6 @@ export interface Frame {
   server: ServerView;
   /** Every connection so far; a view object is shared by consecutive frames while it is unchanged. */
   replicas: ReplicaView[];
-  /** Per connection slot: wireLen, replyStart, replyEnd (three numbers each; see ioOf). */
-  io: number[];
   agents: AgentView[];
 }
 
@@ -162,7 +179,7 @@ export interface Trace {
   frames: Frame[];
   log: LogEntry[];
   /** Per connection key: everything written to its socket and queued in its output buffer. */
-  wires: Record<string, { wire: string[]; reply: string[] }>;
+  wires: Record<string, ConnectionIo>;
   /** Per replica id: what the replica itself logged. */
   replicaLogs: Record<string, LogEntry[]>;
   markers: Marker[];
@@ -175,6 +192,8 @@ export interface Trace {
 
 interface Agent {
   id: string;
+  /** Place in the scenario's replica list. */
+  index: number;
   command: "PSYNC" | "SYNC";
   capa: number;
   capaNames: ("eof" | "psync2")[];
@@ -192,6 +211,8 @@ interface Agent {
   nextCron: number;
   /** Connected by pipelining PING + PSYNC (a hand-made client, not a Redis replica). */
   pipelined: boolean;
+  /** Its current connection's socket changed since it last looked (see readSockets). */
+  toRead: boolean;
 }
 
 const REPLICA_PID_BASE = 5100;
@@ -234,6 +255,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
 
   const agents: Agent[] = scenario.replicas.map((r, i) => ({
     id: r.id,
+    index: i,
     command: r.command,
     capa: (r.capa.includes("eof") ? SLAVE_CAPA_EOF : 0) | (r.capa.includes("psync2") ? SLAVE_CAPA_PSYNC2 : 0),
     capaNames: [...r.capa],
@@ -250,10 +272,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     log: [],
     nextCron: Number.POSITIVE_INFINITY,
     pipelined: false,
+    toRead: false,
   }));
   const agentById = new Map(agents.map((a) => [a.id, a]));
   const agentTimers = new TimerHeap<Agent>();
-  const agentIndex = new Map(agents.map((a, i) => [a, i]));
 
   const frames: Frame[] = [];
   const maxFrames = options.maxFrames ?? 200_000;
@@ -263,19 +285,21 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   let cause: Cause = { type: "start" };
   let seenLines = 0;
   let noteMark = 0;
-  const viewCache = new Map<Client, ViewCacheEntry>();
+  const views = new FrameViews(server, agentById);
 
   /** The agents' views; the previous frame's array (and objects) when no replica changed. */
   let lastAgentViews: AgentView[] = [];
   const agentViews = (): AgentView[] => {
-    let changed = lastAgentViews.length !== agents.length;
-    const next = agents.map((a, k) => {
+    // Allocate a new array only once a view differs from the previous frame's.
+    let next: AgentView[] | null = null;
+    for (let k = 0; k < agents.length; k++) {
+      const a = agents[k] as Agent;
       const prev = lastAgentViews[k];
-      if (prev && prev.phase === a.phase && prev.conn === a.conn && prev.logLen === a.log.length) return prev;
-      changed = true;
-      return { id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length };
-    });
-    if (changed) lastAgentViews = next;
+      if (prev && prev.phase === a.phase && prev.conn === a.conn && prev.logLen === a.log.length) continue;
+      next ??= lastAgentViews.slice();
+      next[k] = { id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length };
+    }
+    if (next) lastAgentViews = next;
     return lastAgentViews;
   };
 
@@ -289,6 +313,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       noteMark = 0;
     }
     const prevFrame = frames[frames.length - 1];
+    views.noteSlaves();
     frames.push({
       i: frames.length,
       t: server.now,
@@ -299,9 +324,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       notes,
       logStart: logMark,
       logLen: server.log.length,
-      server: serverView(server, prevFrame?.server ?? null),
-      replicas: replicaViews(server, agentById, viewCache, prevFrame?.replicas),
-      io: ioArray(server, prevFrame?.io),
+      server: views.serverView(prevFrame?.server ?? null),
+      replicas: views.replicaViews(frames.length, prevFrame?.replicas ?? []),
       agents: agentViews(),
     });
     logMark = server.log.length;
@@ -344,7 +368,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     // REPLCONF listening-port / capa precede PSYNC; redis-cli --slave sends plain SYNC (§2.2).
     c.slaveCapa = a.command === "PSYNC" ? a.capa : 0;
     if (a.command === "PSYNC" && a.conn > 1) {
-      agentLog(server, a, "notice", "Trying a partial resynchronization (request ?:-1).", agentIndex.get(a) ?? 0);
+      agentLog(server, a, "notice", "Trying a partial resynchronization (request ?:-1).", a.index);
     }
     if (pipelined) {
       // PING and PSYNC arrived in one packet: +PONG is queued but not yet written.
@@ -366,20 +390,18 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
 
   /** What each replica does with the bytes that reached its socket since it last looked. */
   const readSockets = (): void => {
-    if (server.touched.length === 0) return;
-    const readers: Agent[] = [];
-    for (const c of server.touched) {
-      c.touched = false;
-      const a = agentById.get(c.id);
-      if (a && a.client === c) readers.push(a);
+    if (server.touched === 0) return;
+    server.touched = 0;
+    // Only a replica's current connection has a reader (it left the older ones).
+    for (const a of agents) {
+      a.toRead = a.client !== null && a.client.touched;
+      if (a.client) a.client.touched = false;
     }
-    server.touched.length = 0;
     // Replicas look in their fixed order, so the trace does not depend on who was written first.
-    readers.sort((x, y) => (agentIndex.get(x) ?? 0) - (agentIndex.get(y) ?? 0));
-    for (const a of readers) {
+    for (const a of agents) {
       const c = a.client;
-      if (!c) continue;
-      const idx = agentIndex.get(a) ?? 0;
+      if (!a.toRead || !c) continue;
+      const idx = a.index;
       if (c.closed) {
         // The primary closed the connection: the replica reads EOF (§18.12, §18.13).
         if (a.phase === "transfer" && a.expectBytes === 0 && a.eofMark === null) {
@@ -399,7 +421,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       while (a.seen < c.wire.length) {
         const msg = c.wire[a.seen++] as string;
         a.lastio = unixtime(server);
-        if (msg === "\n") continue;
+        const first = msg.charAt(0);
+        if (first !== "+" && first !== "-" && first !== "$" && first !== "<") {
+          // A keep-alive newline or the replication stream: only a streamed RDB's end mark (hex) matters.
+          if (a.eofMark && msg === a.eofMark) finishLoad(a, idx);
+          continue;
+        }
         if (msg.startsWith("+FULLRESYNC")) {
           const [, id, off] = msg.split(" ");
           agentLog(server, a, "notice", `Full resync from master: ${id}:${off}`, idx);
@@ -439,8 +466,6 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
           );
         } else if (msg.startsWith("<RDB payload")) {
           if (!a.eofMark) finishLoad(a, idx);
-        } else if (a.eofMark && msg === a.eofMark) {
-          finishLoad(a, idx);
         }
       }
     }
@@ -461,7 +486,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
 
   /** The replica's replicationCron: ACKs when connected, timeouts while syncing, reconnects. */
   const agentCron = (a: Agent): void => {
-    const idx = agentIndex.get(a) ?? 0;
+    const idx = a.index;
     const now = unixtime(server);
     if (a.command === "SYNC") {
       // redis-cli --slave has no timeout and never retries: it just waits.
@@ -513,7 +538,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
         }
         if (a.nextCron === Number.POSITIVE_INFINITY) {
           a.nextCron = nextPhaseTime(server.now, a.cronPhase);
-          agentTimers.push(a.nextCron, agentIndex.get(a) ?? 0, a);
+          agentTimers.push(a.nextCron, a.index, a);
         }
         connect(a, e.pipelined ?? false);
         return;
@@ -595,7 +620,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
         }
         if (e.command) {
           a.command = e.command;
-          a.port = e.command === "SYNC" ? null : 17001 + (agentIndex.get(a) ?? 0);
+          a.port = e.command === "SYNC" ? null : 17001 + a.index;
         }
         // Takes effect on its next connection: the capabilities of a live one are already set.
         note(server, "event.replicaSet", { replica: a.id, command: a.command, capa: a.capaNames.join(" ") || "none" });
@@ -641,14 +666,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     const agentTop = agentTimers.peek();
     const agentT = agentTop ? agentTop.t : Infinity;
     const agentNext = agentTop ? agentTop.value : null;
-    let bulkT = Infinity;
-    let bulkNext: Client | null = null;
-    for (const c of server.bulkPending) {
-      if (c.bulkNextAt !== null && c.bulkNextAt < bulkT) {
-        bulkT = c.bulkNextAt;
-        bulkNext = c;
-      }
-    }
+    const bulkNext = nextBulk(server);
+    const bulkT = bulkNext ? (bulkNext.bulkNextAt as number) : Infinity;
     const t = Math.min(childT, eventT, agentT, nextTick, bulkT);
     if (t > horizon) break;
     server.now = t;
@@ -663,7 +682,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       const a = agentNext;
       agentTimers.pop();
       a.nextCron += 1000;
-      agentTimers.push(a.nextCron, agentIndex.get(a) ?? 0, a);
+      agentTimers.push(a.nextCron, a.index, a);
       happen({ type: "replica", replica: a.id, action: "ack" }, () => agentCron(a));
     } else if (t === nextTick) {
       const runReplCron = tickCount % (REPLICATION_CRON_MS / SERVER_CRON_MS) === 0;
@@ -686,8 +705,6 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   // Stop the actors: the trace is plain data from here on.
   for (const c of server.clients) c.actor?.stop();
 
-  const wires: Trace["wires"] = {};
-  for (const c of server.clients) wires[`${c.id}#${c.conn}`] = { wire: c.wire, reply: c.reply };
   const replicaLogs: Trace["replicaLogs"] = {};
   for (const a of agents) replicaLogs[a.id] = a.log;
 
@@ -696,12 +713,25 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     scenarioId: scenario.id,
     frames,
     log: server.log,
-    wires,
+    wires: views.wires(),
     replicaLogs,
     markers: markersOf(frames),
     endedBy,
     endTime: server.now,
   };
+}
+
+/** The connection whose sendBulkToSlave runs next: the earliest, then the first installed. */
+function nextBulk(server: Server): Client | null {
+  let bulkT = Infinity;
+  let bulkNext: Client | null = null;
+  for (const c of server.bulkPending) {
+    if (c.bulkNextAt !== null && c.bulkNextAt < bulkT) {
+      bulkT = c.bulkNextAt;
+      bulkNext = c;
+    }
+  }
+  return bulkNext;
 }
 
 function nextPhaseTime(now: number, phase: number): number {
@@ -730,132 +760,169 @@ function fixedReplid(seed: number): string {
   return out.slice(0, 40);
 }
 
-/** Keys of server.slaves in list order; the previous frame's array when nothing changed. */
-function slaveKeys(server: Server, prev: ServerView | null): string[] {
-  const keys: string[] = [];
-  let same = prev !== null && prev.slaves.length === server.slaves.len;
-  let k = 0;
-  for (let n = server.slaves.head; n; n = n.next) {
-    const key = keyOf(n.value);
-    if (same && prev?.slaves[k] !== key) same = false;
-    keys.push(key);
-    k++;
-  }
-  return same && prev ? prev.slaves : keys;
-}
-
-const KEYS = new WeakMap<Client, string>();
-function keyOf(c: Client): string {
-  let key = KEYS.get(c);
-  if (key === undefined) {
-    key = `${c.id}#${c.conn}`;
-    KEYS.set(c, key);
-  }
-  return key;
-}
-
-function serverView(server: Server, prev: ServerView | null): ServerView {
-  const child = server.child;
-  const keyOfCid = (cid: number): string => {
-    // Client ids are handed out in order, so clients[cid - first] is the one.
-    const first = server.clients[0]?.cid ?? 0;
-    const c = server.clients[cid - first];
-    return c ? keyOf(c) : String(cid);
-  };
-  const prevChild = prev?.child ?? null;
-  const childView: ChildView | null = !child
-    ? null
-    : prevChild &&
-        prevChild.pid === child.pid &&
-        prevChild.doneAt === child.doneAt &&
-        prevChild.exited === (child.exit !== null) &&
-        prevChild.targets.length === child.targets.length
-      ? prevChild
-      : {
-          pid: child.pid,
-          kind: child.kind,
-          origin: child.origin,
-          startedAt: child.startedAt,
-          doneAt: child.doneAt,
-          exited: child.exit !== null,
-          killed: (child.exit?.signal ?? 0) !== 0,
-          targets: child.targets.map(keyOfCid),
-        };
-  const next: ServerView = {
-    role: server.masterhost ? "replica" : "master",
-    upstreamConnected: server.upstream.connected,
-    hasMaster: server.upstream.master !== null,
-    hasCachedMaster: server.upstream.cachedMaster !== null,
-    replDisklessSync: server.replDisklessSync,
-    replDisklessSyncDelay: server.replDisklessSyncDelay,
-    replTimeout: server.replTimeout,
-    unixtime: unixtime(server),
-    replid: server.replid,
-    masterReplOffset: server.masterReplOffset,
-    replBacklog: server.replBacklog,
-    slaveseldb: server.slaveseldb,
-    rdbChildType: CHILD_TYPE_NAMES[server.rdbChildType] ?? "none",
-    child: childView,
-    aofRewriteScheduled: server.aofRewriteScheduled,
-    // The model replaces rdbFile on every change, so the object can be shared.
-    rdbFile: server.rdbFile,
-    scriptCache: server.replScriptCache as string[],
-    scriptCacheFlushes: server.scriptCacheFlushes,
-    forkFails: server.faults.forkFails,
-    slaves: slaveKeys(server, prev),
-  };
-  return prev && shallowEqual(prev, next) ? prev : next;
-}
-
-/** Same keys with identical values (frames are immutable, so an equal view can be shared). */
-function shallowEqual<T extends object>(a: T, b: T): boolean {
-  for (const k in a) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-
-let membershipStamp = 0;
-const MEMBERSHIP = new WeakMap<Client, number>();
-
-interface ViewCacheEntry {
-  view: ReplicaView;
-  flags: number;
+/** One connection as the frames see it: its place in `replicas` is its index in server.clients. */
+interface Slot {
+  client: Client;
+  key: string;
+  /** In server.slaves as of the current frame. */
+  inSlaves: boolean;
+  /** The view the previous frame showed, and the actor snapshot and flags it was made from. */
+  view: ReplicaView | null;
   snapshot: unknown;
+  flags: number;
+  /** The frame stamps of its wire and output-buffer entries so far (see ConnectionIo). */
+  wireFrame: StampLog;
+  queuedFrame: StampLog;
+  sentFrame: StampLog;
 }
 
 /**
- * One view per connection per frame; a connection that did not change since the previous frame
- * shares its view object (frames are immutable), which keeps long traces with many replicas small.
+ * Builds each frame's views of the live server. Frames are immutable, so whatever did not change
+ * since the previous frame is shared with it: the server view, each connection's view and the
+ * arrays holding them. That keeps long traces with many replicas small; a frame in which little
+ * happened costs one pass over the connections and allocates next to nothing.
  */
-function replicaViews(
-  server: Server,
-  agentById: Map<string, Agent>,
-  cache: Map<Client, ViewCacheEntry>,
-  prev: ReplicaView[] | undefined,
-): ReplicaView[] {
-  // Mark list membership with this pass's stamp instead of building a set per frame.
-  const stamp = ++membershipStamp;
-  for (let n = server.slaves.head; n; n = n.next) MEMBERSHIP.set(n.value, stamp);
-  const clients = server.clients;
-  // Allocate a new array only once a view differs from the previous frame's.
-  let out: ReplicaView[] | null = prev && prev.length === clients.length ? null : [];
-  for (let slot = 0; slot < clients.length; slot++) {
-    const view = viewOf(clients[slot] as Client, slot, MEMBERSHIP.get(clients[slot] as Client) === stamp, agentById, cache);
-    if (out === null && view !== prev?.[slot]) out = (prev as ReplicaView[]).slice(0, slot);
-    if (out !== null) out.push(view);
-  }
-  return out ?? (prev as ReplicaView[]);
-}
+class FrameViews {
+  private readonly server: Server;
+  private readonly agentById: Map<string, Agent>;
+  private readonly slots: Slot[] = [];
+  private readonly slotOf = new Map<Client, Slot>();
+  /** server.slaves as of the current frame, and its keys (shared by frames while unchanged). */
+  private slaveList: Client[] = [];
+  private slaveKeys: string[] = [];
+  private slaveListVersion = 0;
 
-function viewOf(c: Client, slot: number, member: boolean, agentById: Map<string, Agent>, cache: Map<Client, ViewCacheEntry>): ReplicaView {
-  const snapshot = c.actor?.getSnapshot();
-  const hit = cache.get(c);
-  if (hit) {
-    const v = hit.view;
+  constructor(server: Server, agentById: Map<string, Agent>) {
+    this.server = server;
+    this.agentById = agentById;
+  }
+
+  /** Give connections made since the previous frame their slots. */
+  private addSlots(): void {
+    const clients = this.server.clients;
+    for (let k = this.slots.length; k < clients.length; k++) {
+      const client = clients[k] as Client;
+      const slot: Slot = {
+        client,
+        key: `${client.id}#${client.conn}`,
+        inSlaves: false,
+        view: null,
+        snapshot: undefined,
+        flags: 0,
+        wireFrame: new StampLog(),
+        queuedFrame: new StampLog(),
+        sentFrame: new StampLog(),
+      };
+      this.slots.push(slot);
+      this.slotOf.set(client, slot);
+    }
+  }
+
+  /** Take note of server.slaves for the frame about to be made (first, before the views). */
+  noteSlaves(): void {
+    this.addSlots();
+    const list = this.server.slaves;
+    if (list.version === this.slaveListVersion) return;
+    this.slaveListVersion = list.version;
+    let same = list.len === this.slaveList.length;
+    let k = 0;
+    for (let n = list.head; n && same; n = n.next) same = n.value === this.slaveList[k++];
+    if (same) return;
+    for (const c of this.slaveList) (this.slotOf.get(c) as Slot).inSlaves = false;
+    this.slaveList = listToArray(list);
+    this.slaveKeys = this.slaveList.map((c) => {
+      const slot = this.slotOf.get(c) as Slot;
+      slot.inSlaves = true;
+      return slot.key;
+    });
+  }
+
+  /** The key of the connection with client id `cid`. */
+  private keyOfCid(cid: number): string {
+    // Client ids are handed out in order, so slots[cid - first] is the one.
+    const first = this.server.clients[0]?.cid ?? 0;
+    return this.slots[cid - first]?.key ?? String(cid);
+  }
+
+  serverView(prev: ServerView | null): ServerView {
+    const server = this.server;
+    const child = server.child;
+    const prevChild = prev?.child ?? null;
+    const childView: ChildView | null = !child
+      ? null
+      : prevChild &&
+          prevChild.pid === child.pid &&
+          prevChild.doneAt === child.doneAt &&
+          prevChild.exited === (child.exit !== null) &&
+          prevChild.targets.length === child.targets.length
+        ? prevChild
+        : {
+            pid: child.pid,
+            kind: child.kind,
+            origin: child.origin,
+            startedAt: child.startedAt,
+            doneAt: child.doneAt,
+            exited: child.exit !== null,
+            killed: (child.exit?.signal ?? 0) !== 0,
+            targets: child.targets.map((cid) => this.keyOfCid(cid)),
+          };
+    const next: ServerView = {
+      role: server.masterhost ? "replica" : "master",
+      upstreamConnected: server.upstream.connected,
+      hasMaster: server.upstream.master !== null,
+      hasCachedMaster: server.upstream.cachedMaster !== null,
+      replDisklessSync: server.replDisklessSync,
+      replDisklessSyncDelay: server.replDisklessSyncDelay,
+      replTimeout: server.replTimeout,
+      unixtime: unixtime(server),
+      replid: server.replid,
+      masterReplOffset: server.masterReplOffset,
+      replBacklog: server.replBacklog,
+      slaveseldb: server.slaveseldb,
+      rdbChildType: CHILD_TYPE_NAMES[server.rdbChildType] ?? "none",
+      child: childView,
+      aofRewriteScheduled: server.aofRewriteScheduled,
+      // The model replaces rdbFile on every change, so the object can be shared.
+      rdbFile: server.rdbFile,
+      scriptCache: server.replScriptCache as string[],
+      scriptCacheFlushes: server.scriptCacheFlushes,
+      forkFails: server.faults.forkFails,
+      slaves: this.slaveKeys,
+    };
+    return prev && shallowEqual(prev, next) ? prev : next;
+  }
+
+  /**
+   * Every connection's view at frame i (`prev`: the previous frame's). Also stamps the wire and
+   * buffer entries that frame i is the first to show.
+   */
+  replicaViews(i: number, prev: ReplicaView[]): ReplicaView[] {
+    // Allocate a new array only once a view differs from the previous frame's.
+    let out: ReplicaView[] | null = null;
+    for (let k = 0; k < this.slots.length; k++) {
+      const slot = this.slots[k] as Slot;
+      const c = slot.client;
+      slot.wireFrame.stampUpTo(c.wire.length, i);
+      slot.queuedFrame.stampUpTo(c.reply.length, i);
+      slot.sentFrame.stampUpTo(c.replyStart, i);
+      const view = this.viewOf(slot, k);
+      if (view !== prev[k]) {
+        out ??= prev.slice();
+        out[k] = view;
+      }
+    }
+    return out ?? prev;
+  }
+
+  private viewOf(slot: Slot, k: number): ReplicaView {
+    const c = slot.client;
+    const snapshot = c.actor?.getSnapshot();
+    const v = slot.view;
     if (
-      hit.snapshot === snapshot &&
-      hit.flags === c.flags &&
-      v.inSlaves === member &&
+      v &&
+      slot.snapshot === snapshot &&
+      slot.flags === c.flags &&
+      v.inSlaves === slot.inSlaves &&
       v.replstate === (REPLSTATE_NAMES[c.replstate] ?? "NONE") &&
       v.psyncInitialOffset === c.psyncInitialOffset &&
       v.putOnlineOnAck === c.replPutOnlineOnAck &&
@@ -865,53 +932,97 @@ function viewOf(c: Client, slot: number, member: boolean, agentById: Map<string,
     ) {
       return v;
     }
+    slot.view = replicaView(c, slot.key, k, slot.inSlaves, this.agentById.get(c.id));
+    slot.snapshot = snapshot;
+    slot.flags = c.flags;
+    return slot.view;
   }
-  const view = replicaView(c, slot, member, agentById.get(c.id));
-  cache.set(c, { view, flags: c.flags, snapshot });
-  return view;
+
+  /** Trace.wires: every connection's logs with their frame stamps. */
+  wires(): Trace["wires"] {
+    this.addSlots();
+    const wires: Trace["wires"] = {};
+    for (const { client: c, key, wireFrame, queuedFrame, sentFrame } of this.slots) {
+      wires[key] = {
+        wire: c.wire,
+        reply: c.reply,
+        wireFrame: wireFrame.toArray(),
+        queuedFrame: queuedFrame.toArray(),
+        sentFrame: sentFrame.toArray(),
+      };
+    }
+    return wires;
+  }
 }
 
-/** wireLen, replyStart, replyEnd per connection; the previous frame's array when all are equal. */
-function ioArray(server: Server, prev: number[] | undefined): number[] {
-  const clients = server.clients;
-  if (prev && prev.length === clients.length * 3) {
-    let same = true;
-    for (let k = 0; k < clients.length && same; k++) {
-      const c = clients[k] as Client;
-      same = prev[3 * k] === c.wire.length && prev[3 * k + 1] === c.replyStart && prev[3 * k + 2] === c.reply.length;
+/**
+ * The frame stamps of one growing log while the trace is built: in a typed array, outside the
+ * garbage-collected heap, so the collector does not copy them over and over as they grow.
+ */
+class StampLog {
+  private stamps = new Int32Array(16);
+  private length = 0;
+
+  /** Stamp with frame i the entries of the log (now `length` long) that have no stamp yet. */
+  stampUpTo(length: number, i: number): void {
+    if (length <= this.length) return;
+    if (length > this.stamps.length) {
+      const grown = new Int32Array(Math.max(length, 2 * this.stamps.length));
+      grown.set(this.stamps);
+      this.stamps = grown;
     }
-    if (same) return prev;
+    while (this.length < length) this.stamps[this.length++] = i;
   }
-  const io = new Array<number>(clients.length * 3);
-  clients.forEach((c, k) => {
-    io[3 * k] = c.wire.length;
-    io[3 * k + 1] = c.replyStart;
-    io[3 * k + 2] = c.reply.length;
-  });
-  return io;
+
+  /** The stamps as a plain array (for the trace, which is plain data). */
+  toArray(): number[] {
+    const out = new Array<number>(this.length);
+    for (let k = 0; k < this.length; k++) out[k] = this.stamps[k] as number;
+    return out;
+  }
+}
+
+/** Same keys with identical values (frames are immutable, so an equal view can be shared). */
+function shallowEqual<T extends object>(a: T, b: T): boolean {
+  for (const k in a) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** How many entries show at frame i, given their frame stamps (non-decreasing). */
+function shownAt(stamps: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = stamps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((stamps[mid] as number) <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A connection's wire / output-buffer extents at a frame. */
-export function ioOf(frame: Frame, r: ReplicaView): ReplicaIo {
-  const k = 3 * r.slot;
-  return { wireLen: frame.io[k] ?? 0, replyStart: frame.io[k + 1] ?? 0, replyEnd: frame.io[k + 2] ?? 0 };
+export function ioOf(trace: Trace, frame: Frame, r: ReplicaView): ReplicaIo {
+  const io = trace.wires[r.key];
+  if (!io) return { wireLen: 0, replyStart: 0, replyEnd: 0 };
+  const i = frame.i;
+  return { wireLen: shownAt(io.wireFrame, i), replyStart: shownAt(io.sentFrame, i), replyEnd: shownAt(io.queuedFrame, i) };
 }
 
 /** What reached the connection's socket by this frame. */
 export function wireAt(trace: Trace, frame: Frame, r: ReplicaView): string[] {
-  return trace.wires[r.key]?.wire.slice(0, ioOf(frame, r).wireLen) ?? [];
+  return trace.wires[r.key]?.wire.slice(0, ioOf(trace, frame, r).wireLen) ?? [];
 }
 
 /** What sits queued, unsent, in the connection's output buffer at this frame. */
 export function outputBufferAt(trace: Trace, frame: Frame, r: ReplicaView): string[] {
-  const io = ioOf(frame, r);
+  const io = ioOf(trace, frame, r);
   return trace.wires[r.key]?.reply.slice(io.replyStart, io.replyEnd) ?? [];
 }
 
-function replicaView(c: Client, slot: number, inSlaves: boolean, a: Agent | undefined): ReplicaView {
+function replicaView(c: Client, key: string, slot: number, inSlaves: boolean, a: Agent | undefined): ReplicaView {
   const snap = c.actor?.getSnapshot();
   return {
-    key: `${c.id}#${c.conn}`,
+    key,
     id: c.id,
     conn: c.conn,
     cid: c.cid,

@@ -69,7 +69,7 @@ export interface Client {
   actor: Actor<typeof replicaMachine> | null;
   /** Told when bytes reach this socket (the simulation lets the replica read them). */
   onWire: ((c: Client) => void) | null;
-  /** Already in server.touched. */
+  /** Its socket changed since its replica last looked (an old connection nobody reads stays so). */
   touched: boolean;
 }
 
@@ -152,8 +152,8 @@ export interface Server {
   clients: Client[];
   /** Connections whose sendBulkToSlave handler is installed (bulkNextAt set), in install order. */
   bulkPending: Set<Client>;
-  /** Connections whose socket saw bytes or closed since the simulation last looked. */
-  touched: Client[];
+  /** How many connections' sockets saw bytes or closed since the simulation last looked. */
+  touched: number;
 
   log: LogEntry[];
   /** Seed lines executed, in order (startBgsaveForReplication only). */

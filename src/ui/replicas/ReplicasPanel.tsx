@@ -40,9 +40,9 @@ export function ReplicasPanel() {
         {many && <p className="px-2 pt-1 text-[11px] text-slate-700 dark:text-slate-200">{t.many(rows.length)}</p>}
         {rows.map((row) =>
           many ? (
-            <ReplicaLine key={row.id} trace={trace} model={cardModel(row, frame, baseline)} open={open.has(row.id)} onToggle={toggle} />
+            <ReplicaLine key={row.id} trace={trace} model={cardModel(trace, row, frame, baseline)} open={open.has(row.id)} onToggle={toggle} />
           ) : (
-            <ReplicaCard key={row.id} trace={trace} model={cardModel(row, frame, baseline)} />
+            <ReplicaCard key={row.id} trace={trace} model={cardModel(trace, row, frame, baseline)} />
           ),
         )}
       </div>

@@ -3,7 +3,7 @@
  * model equals the previous step's is not rendered again. Views are shared between frames while a
  * connection is unchanged (model/sim.ts), so most comparisons are by identity.
  */
-import { ioOf, type AgentView, type Frame, type ReplicaIo, type ReplicaView } from "../../model";
+import { ioOf, type AgentView, type Frame, type ReplicaIo, type ReplicaView, type Trace } from "../../model";
 import type { ReplicaRow } from "../view/replicaRows";
 
 export interface CardModel {
@@ -26,21 +26,21 @@ export interface CardModel {
 
 const NO_IO: ReplicaIo = { wireLen: 0, replyStart: 0, replyEnd: 0 };
 
-export function cardModel(row: ReplicaRow, frame: Frame, baseline: Frame | undefined): CardModel {
+export function cardModel(trace: Trace, row: ReplicaRow, frame: Frame, baseline: Frame | undefined): CardModel {
   const r = row.current;
   // A view's slot is its place in every later frame's replicas list (connections are only added).
   const before = r && baseline ? baseline.replicas[r.slot] : undefined;
-  const beforeIo = before && baseline && before.key === r?.key ? ioOf(baseline, before) : undefined;
+  const beforeIo = before && baseline && before.key === r?.key ? ioOf(trace, baseline, before) : undefined;
   return {
     id: row.id,
     current: r,
     history: row.history,
     agent: row.agent,
-    io: r ? ioOf(frame, r) : NO_IO,
+    io: r ? ioOf(trace, frame, r) : NO_IO,
     wireBefore: beforeIo?.wireLen ?? 0,
     replyBefore: beforeIo?.replyEnd ?? 0,
     logBefore: baseline?.agents.find((a) => a.id === row.id)?.logLen ?? 0,
-    historyIo: row.history.map((h) => ioOf(frame, h)),
+    historyIo: row.history.map((h) => ioOf(trace, frame, h)),
     time: r ? 0 : frame.t,
   };
 }

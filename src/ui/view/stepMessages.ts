@@ -33,8 +33,8 @@ export function stepMessages(trace: Trace, baseline: Frame | undefined, frame: F
     const before = baseline?.replicas.find((b) => b.key === r.key);
     const log = trace.wires[r.key];
     if (!log) continue;
-    const io = ioOf(frame, r);
-    const beforeIo = before && baseline ? ioOf(baseline, before) : undefined;
+    const io = ioOf(trace, frame, r);
+    const beforeIo = before && baseline ? ioOf(trace, baseline, before) : undefined;
     const wire = log.wire;
     const viaSocket = wire.slice(0, io.wireLen).some((m) => m.startsWith("$EOF:"));
     const fresh = wire.slice(beforeIo?.wireLen ?? 0, io.wireLen);
