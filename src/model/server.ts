@@ -252,19 +252,11 @@ export function respLength(argv: string[]): number {
   return n;
 }
 
-/** What TextEncoder would produce for `s`, in bytes (a lone surrogate becomes 3-byte U+FFFD). */
+const UTF8 = new TextEncoder();
+
+/** Bytes of `s` in UTF-8 (what Redis counts); ASCII, nearly every argument, needs no encoding. */
 function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code < 0x80) n += 1;
-    else if (code < 0x800) n += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4; // a surrogate pair: one code point above U+FFFF
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : UTF8.encode(s).length;
 }
 
 function feedOne(server: Server, argv: string[]): void {

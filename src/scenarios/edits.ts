@@ -94,10 +94,15 @@ export function applyEdits(base: Scenario, edits: readonly Edit[]): ApplyResult 
 export function addedIds(edit: Extract<Edit, { kind: "add-replica" }>): string[] | null {
   const count = edit.count ?? 1;
   if (count === 1) return [edit.replica.id];
-  const m = /^(.*?)(\d+)$/.exec(edit.replica.id);
-  if (!m) return null;
-  const [, prefix, digits] = m as unknown as [string, string, string];
-  return Array.from({ length: count }, (_, k) => `${prefix}${Number(digits) + k}`);
+  const first = numberedId(edit.replica.id);
+  if (!first) return null;
+  return Array.from({ length: count }, (_, k) => `${first.prefix}${first.n + k}`);
+}
+
+/** An id that ends in a number, split: "r12" → { prefix: "r", n: 12 }; null if it does not. */
+export function numberedId(id: string): { prefix: string; n: number } | null {
+  const m = /^(.*?)(\d+)$/.exec(id);
+  return m ? { prefix: m[1] as string, n: Number(m[2]) } : null;
 }
 
 /** A replica id not used yet: r1, r2, ... (from `from` on: the first of `count` free in a row). */

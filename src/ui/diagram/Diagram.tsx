@@ -5,7 +5,7 @@ import { useDict } from "../i18n";
 import { stepStart } from "../../store/derive";
 import { MAX_SINGLE_REPLICAS, replicaGroups, type ReplicaGroup } from "../view/replicaGroups";
 import { replicaRows, stateInfo, type ReplicaRow } from "../view/replicaRows";
-import { receivedSummary, stepMessages, type Message } from "../view/stepMessages";
+import { receivedSummary, stepMessages, tokenText, type Message } from "../view/stepMessages";
 import { ChildNode } from "./ChildNode";
 import { DecisionNode, ERROR_ROW_Y } from "./DecisionNode";
 import { Edge, EdgeMarkers } from "./Edge";
@@ -138,7 +138,7 @@ export function Diagram() {
             <MessageToken
               key={m.id}
               route={routeOf(m, index)}
-              label={m.label}
+              label={tokenText(m)}
               channel={m.channel}
               reverse={m.channel === "ack"}
               stop={m.channel === "error" ? 0.8 : 1}
@@ -222,11 +222,10 @@ function stateName(kind: string, notConnected: string): string {
 function groupTokens(messages: Message[], laneOf: Map<string, number>): Message[] {
   const byKey = new Map<string, { m: Message; replicas: Set<string> }>();
   for (const m of messages) {
-    const label = m.label.split(" ×")[0] as string;
-    const k = `${laneOf.get(m.replica)}:${m.channel}:${label}`;
+    const k = `${laneOf.get(m.replica)}:${m.channel}:${m.label}`;
     const hit = byKey.get(k);
     if (hit) hit.replicas.add(m.replica);
-    else byKey.set(k, { m: { ...m, id: `${m.id.split(":")[0]}:${k}`, label }, replicas: new Set([m.replica]) });
+    else byKey.set(k, { m: { ...m, id: `${m.id.split(":")[0]}:${k}`, count: 1 }, replicas: new Set([m.replica]) });
   }
-  return [...byKey.values()].map(({ m, replicas }) => (replicas.size > 1 ? { ...m, label: `${m.label} (${replicas.size})` } : m));
+  return [...byKey.values()].map(({ m, replicas }) => ({ ...m, replicas: replicas.size }));
 }

@@ -28,9 +28,8 @@ const NO_IO: ReplicaIo = { wireLen: 0, replyStart: 0, replyEnd: 0 };
 
 export function cardModel(trace: Trace, row: ReplicaRow, frame: Frame, baseline: Frame | undefined): CardModel {
   const r = row.current;
-  // A view's slot is its place in every later frame's replicas list (connections are only added).
-  const before = r && baseline ? baseline.replicas[r.slot] : undefined;
-  const beforeIo = before && baseline && before.key === r?.key ? ioOf(trace, baseline, before) : undefined;
+  // The connection's extents at the baseline (zero if it did not exist yet).
+  const beforeIo = r && baseline ? ioOf(trace, baseline, r) : undefined;
   return {
     id: row.id,
     current: r,

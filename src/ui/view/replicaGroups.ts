@@ -5,6 +5,7 @@
  */
 import type { ReplicaRow, StateKind } from "./replicaRows";
 import { stateInfo } from "./replicaRows";
+import { numberedId } from "../../scenarios/edits";
 
 /** The diagram draws each replica on its own up to this many; more are grouped by state. */
 export const MAX_SINGLE_REPLICAS = 6;
@@ -28,38 +29,30 @@ export function replicaGroups(rows: ReplicaRow[]): ReplicaGroup[] {
 }
 
 /**
- * Replica ids in a short line: runs of consecutive numbers collapse ("r1–r5, r9"), and what does
- * not fit in `max` characters becomes "+N".
+ * Replica ids in a short line: runs of three or more consecutive numbers collapse ("r1–r5, r9"),
+ * and what does not fit in `max` characters becomes "+N" (N counts replicas, not runs).
  */
 export function idList(ids: string[], max: number, more: (n: number) => string): string {
-  const parts: string[] = [];
-  let k = 0;
-  while (k < ids.length) {
-    const m = /^(.*?)(\d+)$/.exec(ids[k] as string);
+  // Runs of ids numbered one after another (r4, r5, r6), as [first index, last index].
+  const runs: [number, number][] = [];
+  for (let k = 0; k < ids.length; ) {
+    const first = numberedId(ids[k] as string);
     let end = k;
-    if (m) {
-      const [, prefix, num] = m;
-      while (end + 1 < ids.length && ids[end + 1] === `${prefix}${Number(num) + (end + 1 - k)}`) end++;
-    }
-    parts.push(end - k >= 2 ? `${ids[k]}–${ids[end]}` : ids.slice(k, end + 1).join(", "));
+    while (first && end + 1 < ids.length && ids[end + 1] === `${first.prefix}${first.n + (end + 1 - k)}`) end++;
+    if (end - k >= 2) runs.push([k, end]);
+    else for (let j = k; j <= end; j++) runs.push([j, j]);
     k = end + 1;
   }
-  const flat = parts.join(", ").split(", ");
   let text = "";
-  for (let i = 0; i < flat.length; i++) {
-    const next = text ? `${text}, ${flat[i]}` : (flat[i] as string);
-    const rest = flat.length - i - 1;
-    if (next.length + (rest ? more(rest).length + 1 : 0) > max && text) {
-      // Count the replicas left out, not the ranges.
-      const shown = text.split(", ").reduce((n, p) => n + rangeSize(p), 0);
-      return `${text} ${more(ids.length - shown)}`;
-    }
+  let shown = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const [a, b] = runs[i] as [number, number];
+    const part = a === b ? (ids[a] as string) : `${ids[a]}–${ids[b]}`;
+    const next = text ? `${text}, ${part}` : part;
+    const left = ids.length - shown - (b - a + 1);
+    if (text && next.length + (left ? more(left).length + 1 : 0) > max) return `${text} ${more(ids.length - shown)}`;
     text = next;
+    shown += b - a + 1;
   }
   return text;
-}
-
-function rangeSize(part: string): number {
-  const m = /^(.*?)(\d+)–\1(\d+)$/.exec(part);
-  return m ? Number(m[3]) - Number(m[2]) + 1 : 1;
 }

@@ -9,17 +9,32 @@ export interface ReplicaRow {
   agent: AgentView | undefined;
 }
 
+/**
+ * Frames are immutable, so a frame's rows are built once and shared by the diagram, the replicas
+ * panel and the sandbox.
+ */
+const ROWS = new WeakMap<Frame, ReplicaRow[]>();
+
 export function replicaRows(frame: Frame): ReplicaRow[] {
-  const ids = frame.agents.map((a) => a.id);
-  for (const r of frame.replicas) if (!ids.includes(r.id)) ids.push(r.id);
-  return ids.map((id) => {
-    const conns = frame.replicas.filter((r) => r.id === id).sort((a, b) => a.conn - b.conn);
-    return {
-      id,
-      current: conns[conns.length - 1] ?? null,
-      history: conns.slice(0, -1),
-      agent: frame.agents.find((a) => a.id === id),
-    };
+  let rows = ROWS.get(frame);
+  if (!rows) {
+    rows = buildRows(frame);
+    ROWS.set(frame, rows);
+  }
+  return rows;
+}
+
+function buildRows(frame: Frame): ReplicaRow[] {
+  const conns = new Map<string, ReplicaView[]>(frame.agents.map((a) => [a.id, []]));
+  for (const r of frame.replicas) {
+    const list = conns.get(r.id);
+    if (list) list.push(r);
+    else conns.set(r.id, [r]);
+  }
+  const agents = new Map(frame.agents.map((a) => [a.id, a]));
+  return [...conns].map(([id, list]) => {
+    const sorted = list.sort((a, b) => a.conn - b.conn);
+    return { id, current: sorted[sorted.length - 1] ?? null, history: sorted.slice(0, -1), agent: agents.get(id) };
   });
 }
 

@@ -13,6 +13,15 @@ export interface Message {
   key: string;
   channel: Channel;
   label: string;
+  /** How many such messages moved on this pipe in the step. */
+  count: number;
+  /** How many replicas it went to (the diagram merges a group's tokens). */
+  replicas: number;
+}
+
+/** A token's text: "stream ×3" for three writes, "stream (37)" for one to each of 37 replicas. */
+export function tokenText(m: Message): string {
+  return `${m.label}${m.count > 1 ? ` ×${m.count}` : ""}${m.replicas > 1 ? ` (${m.replicas})` : ""}`;
 }
 
 function classify(msg: string, viaSocketChild: boolean): { channel: Channel; label: string } | null {
@@ -30,11 +39,11 @@ function classify(msg: string, viaSocketChild: boolean): { channel: Channel; lab
 export function stepMessages(trace: Trace, baseline: Frame | undefined, frame: Frame, fromIndex: number): Message[] {
   const out: Message[] = [];
   for (const r of frame.replicas) {
-    const before = baseline?.replicas.find((b) => b.key === r.key);
     const log = trace.wires[r.key];
     if (!log) continue;
     const io = ioOf(trace, frame, r);
-    const beforeIo = before && baseline ? ioOf(trace, baseline, before) : undefined;
+    // At the baseline the connection's extents (zero if it did not exist yet).
+    const beforeIo = baseline ? ioOf(trace, baseline, r) : undefined;
     const wire = log.wire;
     const viaSocket = wire.slice(0, io.wireLen).some((m) => m.startsWith("$EOF:"));
     const fresh = wire.slice(beforeIo?.wireLen ?? 0, io.wireLen);
@@ -56,14 +65,14 @@ export function stepMessages(trace: Trace, baseline: Frame | undefined, frame: F
     // Keep-alive newlines only matter when nothing else moved on that pipe.
     if ([...counts.keys()].some((k) => k.startsWith("control:") && k !== "control:\\n")) counts.delete("control:\\n");
     for (const [k, c] of counts) {
-      out.push({ id: `${fromIndex}:${r.key}:${k}`, replica: r.id, key: r.key, channel: c.channel, label: c.n > 1 ? `${c.label} ×${c.n}` : c.label });
+      out.push({ id: `${fromIndex}:${r.key}:${k}`, replica: r.id, key: r.key, channel: c.channel, label: c.label, count: c.n, replicas: 1 });
     }
   }
   for (let i = fromIndex; i <= frame.i; i++) {
     for (const n of trace.frames[i]?.notes ?? []) {
       if (n.key === "ack.first" && n.replica) {
         const r = frame.replicas.filter((x) => x.id === n.replica).pop();
-        if (r) out.push({ id: `${i}:${r.key}:ack`, replica: r.id, key: r.key, channel: "ack", label: "ACK" });
+        if (r) out.push({ id: `${i}:${r.key}:ack`, replica: r.id, key: r.key, channel: "ack", label: "ACK", count: 1, replicas: 1 });
       }
     }
   }
