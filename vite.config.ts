@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { catalogueNarration } from './scripts/vite-catalogue-narration';
+import { catalogueNarration } from './scripts/vite-catalogue-narration.ts';
 import { pwa } from './src/pwa/plugin.ts';
 
 // `?raw` imports (e.g. `import text from './file.txt?raw'`) are built into Vite; no plugin needed.

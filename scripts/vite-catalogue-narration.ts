@@ -3,10 +3,15 @@
  * browser build, catalogue documents are imported without their `steps`; the steps of all of
  * them come in one lazily loaded module, `virtual:catalogue-narration`, registered when it
  * arrives (src/scenarios/narration.ts). Node (tests, CLI) imports the full documents.
+ *
+ * It also validates every catalogue document when it builds it (a broken one stops the build and
+ * names the file), so the browser does not validate them again while the page starts
+ * (`__CATALOGUE_VALIDATED__`, see src/scenarios/catalogue.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin } from "vite";
+import { validateScenario } from "../src/scenarios/schema.ts";
 
 const CATALOGUE_FILE = /[\\/]src[\\/]scenarios[\\/]catalogue[\\/]\d\d-[^\\/]+\.json$/;
 const VIRTUAL = "virtual:catalogue-narration";
@@ -18,6 +23,7 @@ export function catalogueNarration(root: string): Plugin {
     enforce: "pre",
     // Vitest runs the full documents, like Node.
     apply: () => !process.env.VITEST,
+    config: () => ({ define: { __CATALOGUE_VALIDATED__: "true" } }),
     resolveId(id) {
       return id === VIRTUAL ? `\0${VIRTUAL}` : undefined;
     },
@@ -34,6 +40,8 @@ export function catalogueNarration(root: string): Plugin {
     transform(code, id) {
       if (!CATALOGUE_FILE.test(id.split("?")[0] ?? "")) return undefined;
       const doc = JSON.parse(code) as Record<string, unknown>;
+      const checked = validateScenario(doc);
+      if (!checked.ok) this.error(`catalogue scenario ${id.split(/[\\/]/).pop()}: ${checked.errors.join("; ")}`);
       delete doc.steps;
       return { code: JSON.stringify(doc), map: null };
     },
