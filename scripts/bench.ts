@@ -121,7 +121,8 @@ function benchSizes(): void {
 }
 
 async function startPreview(): Promise<ChildProcess> {
-  const child = spawn("npx", ["vite", "preview", "--outDir", OUT, "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"], {
+  // Vite itself, not through npx: killing the child must stop the server.
+  const child = spawn(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "preview", "--outDir", OUT, "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"], {
     cwd: ROOT,
     stdio: "ignore",
   });
@@ -142,25 +143,25 @@ async function startPreview(): Promise<ChildProcess> {
  * Interactive: the "Step forward" button is on screen and enabled, and the main thread is free to
  * handle a click on it. A script installed before the page's own looks for the enabled button in
  * every animation frame; once found, that frame still has its style, layout and paint to do, so the
- * time is taken in the first task after it. Nothing from the test harness runs in the page while
- * it loads (a polling helper injected by the harness would compete with the page for the thread).
+ * time is taken in the first task after it, and reported on the console. Nothing of the harness
+ * runs in the page while it loads (an injected polling or evaluation helper would compete with the
+ * page for the thread it is timing).
  */
-function watchInteractive(): void {
-  const w = window as unknown as { __interactive?: Promise<number> };
-  w.__interactive = new Promise<number>((resolve) => {
-    const tick = () => {
-      const b = [...document.querySelectorAll("button")].find((x) => (x.getAttribute("aria-label") ?? x.textContent ?? "").includes("Step forward"));
-      if (b && !b.disabled) setTimeout(() => resolve(performance.now()), 0);
-      else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+const INTERACTIVE = "bench:interactive ";
+function watchInteractive(prefix: string): void {
+  const tick = () => {
+    const b = [...document.querySelectorAll("button")].find((x) => (x.getAttribute("aria-label") ?? x.textContent ?? "").includes("Step forward"));
+    if (b && !b.disabled) setTimeout(() => console.debug(prefix + performance.now()), 0);
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
 }
 
 async function timeToInteractive(page: Page): Promise<number> {
-  await page.addInitScript(watchInteractive);
-  await page.goto(ORIGIN, { waitUntil: "load" });
-  return page.evaluate(() => (window as unknown as { __interactive: Promise<number> }).__interactive);
+  await page.addInitScript(watchInteractive, INTERACTIVE);
+  const reported = page.waitForEvent("console", { predicate: (m) => m.text().startsWith(INTERACTIVE), timeout: 30_000 });
+  await page.goto(ORIGIN, { waitUntil: "commit" });
+  return Number((await reported).text().slice(INTERACTIVE.length));
 }
 
 /** tsx keeps function names with a helper the page does not have: functions sent to the page need it. */
@@ -182,6 +183,7 @@ async function benchBrowser(): Promise<void> {
       tti.push(await timeToInteractive(page));
       await context.close();
     }
+    console.log(`      interactive after (ms): ${[...tti].sort((a, b) => a - b).map((x) => x.toFixed(0)).join(", ")}`);
     report({ what: "time until interactive (preview server, cold context)", value: median(tti), unit: "ms", budget: 1000, kind: "max" });
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });

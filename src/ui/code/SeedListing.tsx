@@ -41,7 +41,7 @@ export function SeedListing({ current, next, listLabel, nextLabel, boxClassName 
     if (top < el.scrollTop + 24 || top > el.scrollTop + el.clientHeight * 0.6) {
       el.scrollTop = Math.max(0, top - el.clientHeight / 3);
     }
-  }, [current]);
+  }, [current, shown]); // `shown`: a step taken before the rest of the lines came may be past the first ones
 
   return (
     <div ref={box} tabIndex={0} className={`scroll-box relative min-h-0 flex-1 overflow-auto ${boxClassName}`}>
