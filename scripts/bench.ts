@@ -148,20 +148,40 @@ async function startPreview(): Promise<ChildProcess> {
  * page for the thread it is timing).
  */
 const INTERACTIVE = "bench:interactive ";
+interface StartUp {
+  /** The last of the page's scripts has arrived. */
+  scripts: number;
+  /** `lab:modules-evaluated` and `lab:first-render` (src/main.tsx, src/ui/App.tsx). */
+  modules: number;
+  render: number;
+  interactive: number;
+}
 function watchInteractive(prefix: string): void {
   const tick = () => {
     const b = [...document.querySelectorAll("button")].find((x) => (x.getAttribute("aria-label") ?? x.textContent ?? "").includes("Step forward"));
-    if (b && !b.disabled) setTimeout(() => console.debug(prefix + performance.now()), 0);
-    else requestAnimationFrame(tick);
+    if (!b || b.disabled) {
+      requestAnimationFrame(tick);
+      return;
+    }
+    setTimeout(() => {
+      const interactive = performance.now();
+      const mark = (name: string) => performance.getEntriesByName(name, "mark")[0]?.startTime ?? Number.NaN;
+      const scripts = performance
+        .getEntriesByType("resource")
+        .filter((r) => (r as PerformanceResourceTiming).initiatorType === "script" || r.name.endsWith(".js"))
+        .filter((r) => r.startTime < mark("lab:modules-evaluated"))
+        .reduce((end, r) => Math.max(end, (r as PerformanceResourceTiming).responseEnd), 0);
+      console.debug(prefix + JSON.stringify({ scripts, modules: mark("lab:modules-evaluated"), render: mark("lab:first-render"), interactive }));
+    }, 0);
   };
   requestAnimationFrame(tick);
 }
 
-async function timeToInteractive(page: Page): Promise<number> {
+async function timeToInteractive(page: Page): Promise<StartUp> {
   await page.addInitScript(watchInteractive, INTERACTIVE);
   const reported = page.waitForEvent("console", { predicate: (m) => m.text().startsWith(INTERACTIVE), timeout: 30_000 });
   await page.goto(ORIGIN, { waitUntil: "commit" });
-  return Number((await reported).text().slice(INTERACTIVE.length));
+  return JSON.parse((await reported).text().slice(INTERACTIVE.length)) as StartUp;
 }
 
 /** tsx keeps function names with a helper the page does not have: functions sent to the page need it. */
@@ -175,15 +195,25 @@ async function benchBrowser(): Promise<void> {
   const preview = await startPreview();
   const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
   try {
-    const tti: number[] = [];
-    for (let i = 0; i < 7; i++) {
+    // Each load in a new context: no HTTP cache, no service worker, no storage. The first load
+    // after the browser starts is not counted (it also waits for the browser's own start-up).
+    const loads: StartUp[] = [];
+    for (let i = 0; i < 10; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       await addNameShim(context);
       const page = await context.newPage();
-      tti.push(await timeToInteractive(page));
+      const t = await timeToInteractive(page);
+      if (i > 0) loads.push(t);
       await context.close();
     }
+    const tti = loads.map((l) => l.interactive);
+    const phase = (f: (l: StartUp) => number) => median(loads.map(f)).toFixed(0);
     console.log(`      interactive after (ms): ${[...tti].sort((a, b) => a - b).map((x) => x.toFixed(0)).join(", ")}`);
+    console.log(
+      `      medians (ms): scripts arrived ${phase((l) => l.scripts)}, modules evaluated ${phase((l) => l.modules)} ` +
+        `(+${phase((l) => l.modules - l.scripts)}), first render in the document ${phase((l) => l.render)} (+${phase((l) => l.render - l.modules)}), ` +
+        `its style, layout and paint done ${phase((l) => l.interactive)} (+${phase((l) => l.interactive - l.render)})`,
+    );
     report({ what: "time until interactive (preview server, cold context)", value: median(tti), unit: "ms", budget: 1000, kind: "max" });
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });

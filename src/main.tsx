@@ -17,6 +17,10 @@ import { applyThemeNow } from "./ui/hooks/useTheme";
 // `?embed`: the diagram, the explanation and a step control for a range of frames (loaded on use).
 const EmbedApp = lazy(() => import("./ui/embed/EmbedApp"));
 
+// User Timing marks of the start-up phases, read by `npm run bench`: every module has been
+// evaluated (the store built and the first trace run) …
+performance.mark("lab:modules-evaluated");
+
 const rootElement = document.getElementById("root");
 if (!rootElement) {
   throw new Error("FullResync Lab: missing #root element in index.html");

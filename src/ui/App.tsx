@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useLayoutEffect } from "react";
 import { CodePanel } from "./code/CodePanel";
 import { ControlBar } from "./controls/ControlBar";
 import { DiagramPanel } from "./diagram/DiagramPanel";
@@ -42,6 +42,10 @@ function LabPage() {
   useKeyboardShortcuts();
   useAppliedTheme();
   useDocumentLang(useDict().lang);
+  // … and the first render is in the document (its style, layout and paint still to come).
+  useLayoutEffect(() => {
+    performance.mark("lab:first-render");
+  }, []);
   return (
     <div className="relative flex min-h-dvh flex-col bg-slate-100 text-slate-900 lg:h-dvh lg:overflow-hidden dark:bg-slate-950 dark:text-slate-100">
       <Header />
