@@ -80,3 +80,25 @@ describe("the 4.0.14 error reply", () => {
     expect(wireOf(trace, f!, "r2#1")).toContain("SET key:1 1");
   });
 });
+
+describe("a replica's settings changed while it is connected", () => {
+  it("leave the live connection as it announced itself; the next connection announces the new ones", () => {
+    const s = variant("disk-happy-path", {
+      events: [
+        { at: 0.25, type: "connect", replica: "r1" },
+        { at: 1, type: "replica-set", replica: "r1", command: "SYNC", capa: [] },
+        { at: 5, type: "disconnect", replica: "r1" },
+        { at: 6, type: "connect", replica: "r1" },
+      ],
+      until: 12,
+    });
+    const trace = runScenario(s);
+    const afterSet = trace.frames.find((f) => f.t >= 1000 && f.kind === "event");
+    expect(afterSet).toBeDefined();
+    expect(conn(afterSet!, "r1#1")).toMatchObject({ command: "PSYNC", capa: ["eof", "psync2"] });
+    const end = lastFrame(trace);
+    expect(conn(end, "r1#1")).toMatchObject({ command: "PSYNC", capa: ["eof", "psync2"] });
+    expect(conn(end, "r1#2")).toMatchObject({ command: "SYNC", capa: [] });
+    expect(conn(end, "r1#2").flags).toContain("PRE_PSYNC");
+  });
+});

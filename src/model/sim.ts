@@ -37,7 +37,12 @@ import { TimerHeap } from "./heap";
 import { CHILD_TYPE_NAMES } from "./snapshot";
 import type { Client, LogEntry, Note, PortLocals, Server } from "./types";
 
-export const TRACE_FORMAT = "fullresync-lab/trace@1";
+/**
+ * @2: what each connection wrote and queued is kept once per connection in `wires`, with the frame
+ * at which each entry arrived, was queued and left the buffer (see `ioOf`, `wireAt`), instead of
+ * per-frame extents (@1's `Frame.io`).
+ */
+export const TRACE_FORMAT = "fullresync-lab/trace@2";
 
 /** Shared by every frame with no notes (frames are read-only). */
 const NO_NOTES: Note[] = [];
@@ -285,7 +290,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   let cause: Cause = { type: "start" };
   let seenLines = 0;
   let noteMark = 0;
-  const views = new FrameViews(server, agentById);
+  const views = new FrameViews(server);
 
   /** The agents' views; the previous frame's array (and objects) when no replica changed. */
   let lastAgentViews: AgentView[] = [];
@@ -784,7 +789,6 @@ interface Slot {
  */
 class FrameViews {
   private readonly server: Server;
-  private readonly agentById: Map<string, Agent>;
   private readonly slots: Slot[] = [];
   private readonly slotOf = new Map<Client, Slot>();
   /** server.slaves as of the current frame, and its keys (shared by frames while unchanged). */
@@ -792,9 +796,8 @@ class FrameViews {
   private slaveKeys: string[] = [];
   private slaveListVersion = 0;
 
-  constructor(server: Server, agentById: Map<string, Agent>) {
+  constructor(server: Server) {
     this.server = server;
-    this.agentById = agentById;
   }
 
   /** Give connections made since the previous frame their slots. */
@@ -932,7 +935,7 @@ class FrameViews {
     ) {
       return v;
     }
-    slot.view = replicaView(c, slot.key, k, slot.inSlaves, this.agentById.get(c.id));
+    slot.view = replicaView(c, slot.key, k, slot.inSlaves);
     slot.snapshot = snapshot;
     slot.flags = c.flags;
     return slot.view;
@@ -1019,16 +1022,24 @@ export function outputBufferAt(trace: Trace, frame: Frame, r: ReplicaView): stri
   return trace.wires[r.key]?.reply.slice(io.replyStart, io.replyEnd) ?? [];
 }
 
-function replicaView(c: Client, key: string, slot: number, inSlaves: boolean, a: Agent | undefined): ReplicaView {
+/**
+ * A connection as the primary knows it. Its command and capabilities are what this connection
+ * announced (the client's flags and `slave_capa`), not the replica's current settings: after a
+ * `replica-set` event they apply to its next connection only.
+ */
+function replicaView(c: Client, key: string, slot: number, inSlaves: boolean): ReplicaView {
   const snap = c.actor?.getSnapshot();
+  const capa: ("eof" | "psync2")[] = [];
+  if (c.slaveCapa & SLAVE_CAPA_EOF) capa.push("eof");
+  if (c.slaveCapa & SLAVE_CAPA_PSYNC2) capa.push("psync2");
   return {
     key,
     id: c.id,
     conn: c.conn,
     cid: c.cid,
     name: c.name,
-    command: a?.command ?? (c.flags & CLIENT_PRE_PSYNC ? "SYNC" : "PSYNC"),
-    capa: a?.capaNames ?? [],
+    command: c.flags & CLIENT_PRE_PSYNC ? "SYNC" : "PSYNC",
+    capa,
     replstate: REPLSTATE_NAMES[c.replstate] ?? "NONE",
     inSlaves,
     flags: flagNames(c.flags),
