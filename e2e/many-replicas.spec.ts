@@ -14,11 +14,11 @@ test("a student connects fifty replicas at once: the diagram groups them by stat
   await expect(panel.getByRole("textbox", { name: "Replica id" })).toHaveValue("r2");
   // More than the sandbox holds is refused, naming the field; what was typed stays.
   await panel.getByRole("textbox", { name: "How many" }).fill("500");
-  await panel.getByRole("button", { name: "Connect it" }).click();
+  await panel.getByRole("button", { name: "Connect 500 replicas" }).click();
   await expect(panel).toContainText("How many: a whole number from 1 to 199.");
   await expect(panel.getByRole("textbox", { name: "How many" })).toHaveValue("500");
   await panel.getByRole("textbox", { name: "How many" }).fill("49");
-  await panel.getByRole("button", { name: "Connect it" }).click();
+  await panel.getByRole("button", { name: "Connect 49 replicas" }).click();
   await expect(panel.getByRole("region", { name: "Your edits" })).toContainText("add 49 replicas r2–r50");
   await ui.button("Sandbox").click();
 

@@ -97,7 +97,7 @@ export interface SandboxText {
     faultWhat: Record<"fork-fails" | "kill-child" | "aof-rewrite" | "upstream-lost" | "disconnect" | "write" | "evalsha", string>;
   };
   state: (id: string, state: string) => string;
-  actions: { add: string; disconnect: string; applyNext: string; configSet: string; inject: string; undo: string; undoTitle: string; discard: string };
+  actions: { add: (count: number) => string; disconnect: string; applyNext: string; configSet: string; inject: string; undo: string; undoTitle: string; discard: string };
   noEdits: string;
   errors: FieldErrors;
   edit: EditWords;

@@ -71,7 +71,7 @@ export const toolsEn: ToolsDict = {
     },
     state: (id, s) => `${id}: ${s}`,
     actions: {
-      add: "Connect it",
+      add: (n) => (n > 1 ? `Connect ${n} replicas` : "Connect it"),
       disconnect: "Disconnect",
       applyNext: "Change its next connection",
       configSet: "CONFIG SET",

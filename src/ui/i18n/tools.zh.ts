@@ -71,7 +71,7 @@ export const toolsZh: ToolsDict = {
     },
     state: (id, s) => `${id}：${s}`,
     actions: {
-      add: "连接",
+      add: (n) => (n > 1 ? `连接 ${n} 个从节点` : "连接"),
       disconnect: "断开",
       applyNext: "修改它的下一次连接",
       configSet: "CONFIG SET",

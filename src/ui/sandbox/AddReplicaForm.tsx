@@ -69,7 +69,7 @@ export function AddReplicaForm({ onDone }: { onDone: () => void }) {
         <Checkbox label={t.fields.eof} checked={command === "PSYNC" && eof} onChange={setEof} disabled={command === "SYNC"} />
         <Checkbox label={t.fields.psync2} checked={command === "PSYNC" && psync2} onChange={setPsync2} disabled={command === "SYNC"} />
         <button type="submit" className={`${BUTTON} ml-auto`}>
-          {t.actions.add}
+          {t.actions.add(typedCount)}
         </button>
       </fieldset>
     </form>
