@@ -101,4 +101,14 @@ describe("a replica's settings changed while it is connected", () => {
     expect(conn(end, "r1#2")).toMatchObject({ command: "SYNC", capa: [] });
     expect(conn(end, "r1#2").flags).toContain("PRE_PSYNC");
   });
+
+  it("a SYNC refused before it sets any flag (pending output) still shows the command it sent", () => {
+    const s = variant("disk-happy-path", {
+      replicas: [{ id: "r1", capa: [], command: "SYNC" }],
+      events: [{ at: 0.25, type: "connect", replica: "r1", pipelined: true }],
+    });
+    const end = lastFrame(runScenario(s));
+    expect(conn(end, "r1#1").flags).not.toContain("PRE_PSYNC");
+    expect(conn(end, "r1#1")).toMatchObject({ command: "SYNC", capa: [] });
+  });
 });

@@ -126,6 +126,7 @@ export function createClient(server: Server, id: string, conn: number, port: num
     conn,
     name: slaveName(port),
     replstate: REPL_STATE_NONE,
+    command: null,
     slaveCapa: 0,
     flags: 0,
     psyncInitialOffset: -1,

@@ -372,6 +372,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     a.phase = "waitReply";
     // REPLCONF listening-port / capa precede PSYNC; redis-cli --slave sends plain SYNC (§2.2).
     c.slaveCapa = a.command === "PSYNC" ? a.capa : 0;
+    c.command = a.command;
     if (a.command === "PSYNC" && a.conn > 1) {
       agentLog(server, a, "notice", "Trying a partial resynchronization (request ?:-1).", a.index);
     }
@@ -1024,7 +1025,7 @@ export function outputBufferAt(trace: Trace, frame: Frame, r: ReplicaView): stri
 
 /**
  * A connection as the primary knows it. Its command and capabilities are what this connection
- * announced (the client's flags and `slave_capa`), not the replica's current settings: after a
+ * sent (its sync command and `slave_capa`), not the replica's current settings: after a
  * `replica-set` event they apply to its next connection only.
  */
 function replicaView(c: Client, key: string, slot: number, inSlaves: boolean): ReplicaView {
@@ -1038,7 +1039,7 @@ function replicaView(c: Client, key: string, slot: number, inSlaves: boolean): R
     conn: c.conn,
     cid: c.cid,
     name: c.name,
-    command: c.flags & CLIENT_PRE_PSYNC ? "SYNC" : "PSYNC",
+    command: c.command ?? (c.flags & CLIENT_PRE_PSYNC ? "SYNC" : "PSYNC"),
     capa,
     replstate: REPLSTATE_NAMES[c.replstate] ?? "NONE",
     inSlaves,

@@ -43,6 +43,8 @@ export interface Client {
   /** What replicationGetSlaveName prints: "ip:port" or "ip:<unknown-slave-port>". */
   name: string;
   replstate: number;
+  /** The sync command this connection sent (its argv[0]), or null before it sends one. */
+  command: "PSYNC" | "SYNC" | null;
   slaveCapa: number;
   flags: number;
   /** -1 until replicationSetupSlaveForFullResync sets it. */

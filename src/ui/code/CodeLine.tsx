@@ -24,7 +24,7 @@ export const CodeLine = memo(function CodeLine({ n, tokens, mark, nextLabel }: {
       aria-current={mark === "current" ? "step" : undefined}
       className={`grid grid-cols-[1.2rem_2rem_1fr] ${mark ? ROW_CLASS[mark] : ""}`}
     >
-      {/* Nothing in the marker column unless the line is marked: 83 empty spans were a tenth of the page. */}
+      {/* The marker column holds an element only on a marked line: an empty one on every line was a tenth of the page. */}
       {(mark === "current" || mark === "next") && (
         <span aria-hidden="true" className="text-center font-bold text-slate-900 dark:text-yellow-100">
           {mark === "current" ? "▶" : <span className="font-normal text-sky-700 dark:text-sky-300">›</span>}

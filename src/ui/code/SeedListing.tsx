@@ -7,15 +7,15 @@ import { SEED_LINES, SEED_TOKENS } from "./seed";
  * The seed function as a scrollable numbered list, with the current statement (aria-current="step")
  * and the next one marked, scrolled so the current line sits in the upper part of the box.
  *
- * A cold first render of all 83 highlighted lines is a large part of the page's first layout, and most of
- * them are below the box's fold. So the first render has only the lines that can be on screen and
- * the rest follow in a transition (interruptible: a click goes first), appended below the visible
- * ones so nothing on screen moves.
+ * A cold first render of all 83 highlighted lines is a large part of the page's first layout, and
+ * most of them are below the box's fold. So the first render has only the lines that can be on
+ * screen; the rest follow right after the first paint, rendered in a transition (a click goes
+ * first) and appended below the visible ones, so nothing on screen moves.
  */
 export function SeedListing({ current, next, listLabel, nextLabel, boxClassName }: { current: number | null; next: number | null; listLabel: string; nextLabel: string; boxClassName: string }) {
   const box = useRef<HTMLDivElement>(null);
   const [complete, setComplete] = useState(false);
-  const [first] = useState(() => firstLineCount(current, typeof window === "undefined" ? 1080 : window.innerHeight));
+  const [first] = useState(() => firstLineCount(current, window.innerHeight));
   const shown = complete ? SEED_LINES.length : first;
   const marks = lineMarks(current, next);
 
