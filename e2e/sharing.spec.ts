@@ -234,3 +234,17 @@ test("a student saves the scenario with their edits and opens the file again", a
   await ui.button("Last step").click();
   await expect(ui.target).toContainText("socket");
 });
+
+test("a lecturer saves a catalogue scenario unedited and the file keeps its narration", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open("/");
+  await ui.scenario.selectOption("disk-happy-path");
+  // The narration of the catalogue arrives after the first render; its first question shows it.
+  await expect(page.getByRole("group", { name: "Predict" })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await ui.button("Save scenario").click();
+  const saved = JSON.parse(readFileSync(await (await download).path(), "utf8")) as { id: string; steps?: { text: { en: string } }[] };
+  expect(saved.id).toBe("disk-happy-path");
+  expect(saved.steps?.length).toBeGreaterThan(0);
+  expect(saved.steps?.some((s) => s.text.en.length > 0)).toBe(true);
+});

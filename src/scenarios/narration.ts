@@ -13,6 +13,16 @@ export function stepsOf(scenario: Scenario): ScenarioStep[] {
   return scenario.steps ?? loaded.get(scenario.id) ?? [];
 }
 
+/**
+ * The scenario as a document that carries its narration: in the browser build a catalogue
+ * scenario's steps arrive separately, and a file or export written from it must still have them.
+ */
+export function withNarration(scenario: Scenario): Scenario {
+  if (scenario.steps) return scenario;
+  const steps = loaded.get(scenario.id);
+  return steps?.length ? { ...scenario, steps } : scenario;
+}
+
 /** Whether the scenario's narration is known (its own, or the catalogue's has arrived). */
 export function narrationReady(scenario: Scenario): boolean {
   return scenario.steps !== undefined || loaded.has(scenario.id) || version > 0;

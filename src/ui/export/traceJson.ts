@@ -1,14 +1,11 @@
 /** The trace as JSON, with what reproduces it: the scenario as opened and the sandbox edits. */
 import type { Trace } from "../../model";
-import { stepsOf } from "../../scenarios/narration";
+import { withNarration } from "../../scenarios/narration";
 import type { Edit } from "../../scenarios/edits";
 import type { Scenario } from "../../scenarios/schema";
 
 export const TRACE_EXPORT_FORMAT = "fullresync-lab/trace-export@1";
 
 export function traceJson(base: Scenario, edits: readonly Edit[], trace: Trace): string {
-  // The browser build loads a catalogue scenario's narration separately; the file carries it again.
-  const steps = base.steps ?? stepsOf(base);
-  const scenario = steps.length && !base.steps ? { ...base, steps } : base;
-  return JSON.stringify({ format: TRACE_EXPORT_FORMAT, scenario, edits, trace });
+  return JSON.stringify({ format: TRACE_EXPORT_FORMAT, scenario: withNarration(base), edits, trace });
 }

@@ -5,6 +5,7 @@
  */
 import { findMarkup } from "../../share/markup";
 import { applyEdits } from "../../scenarios/edits";
+import { withNarration } from "../../scenarios/narration";
 import { parseScenarioText, type Scenario } from "../../scenarios/schema";
 import type { LabState } from "../../store/types";
 import type { ShareDict } from "../i18n/share.types";
@@ -33,9 +34,12 @@ export async function readScenarioFile(file: Blob, dict: ShareDict): Promise<Fil
   return checkScenarioText(text, dict);
 }
 
-/** The document "Save scenario" writes: the base with the edits applied, as `<id>.json`. */
+/**
+ * The document "Save scenario" writes: the base with the edits applied, as `<id>.json`. Unedited,
+ * it keeps its narration (edits replace it with none: its steps were about the unedited run).
+ */
 export function scenarioFile(s: Pick<LabState, "baseScenario" | "edits" | "scenario">): { fileName: string; text: string } {
-  const applied = applyEdits(s.baseScenario, s.edits);
+  const applied = applyEdits(withNarration(s.baseScenario), s.edits);
   const doc = applied.ok ? applied.scenario : s.scenario;
   return { fileName: `${doc.id}.json`, text: `${JSON.stringify(doc, null, 2)}\n` };
 }
