@@ -11,7 +11,7 @@
 import type { Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 
-export const THEME_COLOUR = "#4338ca";
+const THEME_COLOUR = "#4338ca";
 const BACKGROUND = "#f1f5f9";
 
 /** <meta name="theme-color"> and the Apple touch icon, which the manifest alone does not give. */

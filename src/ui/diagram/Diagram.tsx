@@ -4,7 +4,7 @@ import { useLab } from "../../store/labStore";
 import { useDict } from "../i18n";
 import { stepStart } from "../../store/derive";
 import { MAX_SINGLE_REPLICAS, replicaGroups, type ReplicaGroup } from "../view/replicaGroups";
-import { replicaRows, stateInfo, type ReplicaRow } from "../view/replicaRows";
+import { replicaRows, stateInfo, stateLabel, type ReplicaRow } from "../view/replicaRows";
 import { receivedSummary, stepMessages, tokenText, type Message } from "../view/stepMessages";
 import { ChildNode } from "./ChildNode";
 import { DecisionNode, ERROR_ROW_Y } from "./DecisionNode";
@@ -81,8 +81,8 @@ export function Diagram() {
           child ? t.childDesc(child.pid, child.kind, child.reaped) : t.noChild,
           frame.server.rdbFile.exists,
           lanes.grouped
-            ? lanes.map((l) => `${l.group ? stateName(l.group.kind, page.replicas.notConnected) : ""}: ${l.ids.join(" ")}`).join("; ")
-            : rows.map((r) => `${r.id}: ${r.current ? stateInfo(r.current).name : page.replicas.notConnected}`).join(", "),
+            ? lanes.map((l) => `${l.group ? stateLabel(l.group.kind, page.replicas.notConnected) : ""}: ${l.ids.join(" ")}`).join("; ")
+            : rows.map((r) => `${r.id}: ${stateLabel(stateInfo(r.current).kind, page.replicas.notConnected)}`).join(", "),
         )}
       </desc>
       <EdgeMarkers />
@@ -209,10 +209,6 @@ function replicaLanes(trace: Trace, frame: Frame, rows: ReplicaRow[], running: L
         return { key: row.id, ids: [row.id], row, group: null, socket: a.socket, disk: a.disk, control: a.control, stuckErrors: a.stuck ? 1 : 0 };
       });
   return Object.assign(lanes, { grouped });
-}
-
-function stateName(kind: string, notConnected: string): string {
-  return kind === "none" ? notConnected : kind;
 }
 
 /**

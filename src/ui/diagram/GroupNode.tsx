@@ -1,6 +1,6 @@
 import { useDict } from "../i18n";
 import { idList, type ReplicaGroup } from "../view/replicaGroups";
-import { STATE_STYLE, stateInfo } from "../view/replicaRows";
+import { STATE_STYLE, stateInfo, stateLabel } from "../view/replicaRows";
 import { StateGlyph } from "../view/StateGlyph";
 import type { Box } from "./layout";
 
@@ -21,7 +21,7 @@ export function GroupNode({ group, box, unsentErrors }: { group: ReplicaGroup; b
         <StateGlyph kind={group.kind} sub={info.sub} x={x + 8} y={y + 6} size={10} />
       </g>
       <text x={x + 22} y={y + 15} className="diagram-small fill-slate-950 font-mono font-bold dark:fill-white">
-        {group.kind === "none" ? page.replicas.notConnected : info.name}
+        {stateLabel(group.kind, page.replicas.notConnected)}
       </text>
       <text x={x + 8} y={y + 30} className="diagram-title fill-slate-900 dark:fill-slate-50">
         {t.groupCount(group.rows.length)}

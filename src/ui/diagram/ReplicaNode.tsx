@@ -1,5 +1,5 @@
 import type { ReplicaRow } from "../view/replicaRows";
-import { STATE_STYLE, stateInfo } from "../view/replicaRows";
+import { STATE_STYLE, stateInfo, stateLabel } from "../view/replicaRows";
 import { StateGlyph } from "../view/StateGlyph";
 import { useDict } from "../i18n";
 import type { Box } from "./layout";
@@ -24,7 +24,7 @@ export function ReplicaNode({ row, box, received, unsentError }: { row: ReplicaR
         <StateGlyph kind={info.kind} sub={info.sub} x={x + 8} y={y + 22} size={10} />
       </g>
       <text x={x + 22} y={y + 31} className="diagram-small fill-slate-950 font-mono font-bold dark:fill-white">
-        {info.kind === "none" ? page.replicas.notConnected : info.name}
+        {stateLabel(info.kind, page.replicas.notConnected)}
       </text>
       {(info.sub || info.replstate !== null) && (
         <text x={x + 8} y={y + 44} className="diagram-small fill-slate-700 dark:fill-slate-200">

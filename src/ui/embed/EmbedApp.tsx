@@ -5,7 +5,8 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useState, type ComponentType } from "react";
 import { formatSeconds } from "../../model/format";
-import { linkHash } from "../../share/url";
+import { linkPath } from "../../share/url";
+import { STEP_MS } from "../hooks/usePlayback";
 import { nextIndex, prevIndex } from "../../store/derive";
 import { useLab } from "../../store/labStore";
 import { linkStateOf } from "../../store/url";
@@ -14,9 +15,6 @@ import { useAppliedTheme } from "../hooks/useTheme";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 import { usePublish } from "../i18n/publish";
 import { embedRange, readEmbedParams, type EmbedRange } from "./embedParams";
-
-/** Base time between two steps at 1× speed (as in the lab). */
-const STEP_MS = 900;
 
 const BUTTON =
   "inline-flex h-8 min-w-8 items-center justify-center gap-1 rounded-md border px-1.5 text-sm font-medium disabled:cursor-not-allowed border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-400 disabled:hover:bg-white dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:disabled:text-slate-500 dark:disabled:hover:bg-slate-800";
@@ -78,6 +76,7 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
     seek(range.from);
   }, [seek, range.from, range.to]);
 
+  const position = t.position(formatSeconds(time), cursor - range.from + 1, range.to - range.from + 1);
   const atStart = cursor <= range.from;
   const atEnd = cursor >= range.to;
 
@@ -135,7 +134,7 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
 
   // "Open in the lab": this moment in the full lab (it follows the cursor and the language).
   const labLink = useMemo(
-    () => `${window.location.pathname}${linkHash({ ...linkStateOf(useLab.getState()), panels: [] })}`,
+    () => linkPath({ ...linkStateOf(useLab.getState()), panels: [] }, window.location.pathname),
     [cursor, title],
   );
 
@@ -170,12 +169,12 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
           step={1}
           value={cursor}
           disabled={range.from === range.to}
-          aria-valuetext={t.position(formatSeconds(time), cursor - range.from + 1, range.to - range.from + 1)}
+          aria-valuetext={position}
           onChange={(e) => go(Number(e.target.value))}
           className="h-5 min-w-10 flex-1 cursor-pointer accent-indigo-600 dark:accent-indigo-400"
         />
         <p className="font-mono text-xs whitespace-nowrap text-slate-700 tabular-nums dark:text-slate-200">
-          {t.position(formatSeconds(time), cursor - range.from + 1, range.to - range.from + 1)}
+          {position}
         </p>
         <a
           href={labLink}

@@ -65,7 +65,7 @@ export function embedSrc(o: Pick<EmbedSnippetOptions, "base" | "hash" | "from" |
 }
 
 /** Text for an HTML attribute value in double quotes. */
-export function escapeAttribute(text: string): string {
+function escapeAttribute(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 

@@ -3,8 +3,8 @@
  * student takes in event mode): its time, what happened, the explanation in the chosen language,
  * the seed lines executed since the previous event frame, and the server log lines they added.
  */
-import type { Frame, Trace } from "../../model";
-import { causeLabel, formatLogLine, formatSeconds } from "../../model/format";
+import type { Trace } from "../../model";
+import { formatLogLine } from "../../model/format";
 import type { Edit } from "../../scenarios/edits";
 import type { Scenario } from "../../scenarios/schema";
 import { resolveSteps } from "../../scenarios/steps";
@@ -37,14 +37,8 @@ export function fenced(text: string, info = ""): string {
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
 
 /** "  31 |     rsiptr = rdbPopulateSaveInfo(&rsi);" */
-export function seedLine(n: number): string {
+function seedLine(n: number): string {
   return `${String(n).padStart(3)} | ${SEED_LINES[n - 1] ?? ""}`;
-}
-
-/** What happened, in the dictionary's language when it words causes, else in the model's words. */
-function causeText(dict: Dict, frame: Frame): string {
-  const local = (dict as { page?: { cause?: (cause: Frame["cause"]) => string } }).page?.cause;
-  return local ? local(frame.cause) : causeLabel(frame.cause);
 }
 
 export function walkthroughMarkdown(input: WalkthroughInput): string {
@@ -59,7 +53,7 @@ export function walkthroughMarkdown(input: WalkthroughInput): string {
     if (!frame) continue;
     const from = stepStart(derived, e, "event");
     const ex = explainStep(trace, derived, e, "event", dict);
-    out.push("", `## ${words.frame(e, formatSeconds(frame.t))}`, "", `**${words.happened}:** ${oneLine(causeText(dict, frame))}`);
+    out.push("", `## ${words.frame(e, ex.time)}`, "", `**${words.happened}:** ${oneLine(ex.cause)}`);
 
     for (const s of narration.filter((n) => n.frame === e)) out.push("", `> **${words.narration}:** ${oneLine(s.step.text[lang])}`);
 

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { useLab } from "../../store/labStore";
 
 /** Base time between two steps at 1× speed. */
-const STEP_MS = 900;
+export const STEP_MS = 900;
 
 /** While playing, advance one step per interval. The timer lives here, not in the store. */
 export function usePlayback(): void {

@@ -15,5 +15,5 @@ export function systemDarkNow(): boolean {
 
 /** Whether the operating system asks for a dark theme (live). */
 export function useSystemDark(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  return useSyncExternalStore(subscribe, systemDarkNow, () => false);
 }

@@ -6,7 +6,7 @@
 import { useSyncExternalStore } from "react";
 import { useLab, type Lang } from "../../store/labStore";
 
-export interface LazyDict<D> {
+interface LazyDict<D> {
   /** The dictionary for the chosen language, and the language actually shown. */
   use: () => { dict: D; lang: Lang };
 }

@@ -3,7 +3,7 @@ import { useLab } from "../../store/labStore";
 import { useDict, type Dict } from "../i18n";
 
 /** A store message in words (text worded at its source is shown as it is). */
-export function noticeText(dict: Dict, notice: string | NoticeMessage): string {
+function noticeText(dict: Dict, notice: string | NoticeMessage): string {
   if (typeof notice === "string") return notice;
   const word = dict.page.notices[notice.key] as (m: NoticeMessage) => string;
   return word(notice);

@@ -3,11 +3,13 @@ import { narrationVersion, subscribeNarration } from "../../scenarios/narration"
 import { resolveSteps } from "../../scenarios/steps";
 import { useLab } from "../../store/labStore";
 import { Icon } from "../controls/Icon";
+import { SHORTCUTS } from "../controls/shortcuts";
 import { RichText } from "../explain/RichText";
 import { useDocumentLang } from "../hooks/useDocumentLang";
 import { useAppliedTheme } from "../hooks/useTheme";
 import { useDict } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
+import type { ShortcutId } from "../i18n/page.types";
 import { useLectureWords } from "../i18n/lecture";
 import { LanguageSelect } from "../layout/HeaderButtons";
 import { speakerNotes } from "./notes";
@@ -20,6 +22,9 @@ const PRIMARY =
 const SECTION = "rounded-lg border border-slate-300 bg-white p-3 dark:border-slate-600 dark:bg-slate-900";
 const HEADING = "mb-1.5 text-sm font-bold tracking-wide text-slate-800 uppercase dark:text-slate-100";
 
+/** The lab's shortcuts that work in the speaker window (the same keys and actions as in the lab). */
+const SPEAKER_SHORTCUTS = SHORTCUTS.filter((s) => (["forward", "back", "first", "last", "clickerForward", "clickerBack", "blank"] as ShortcutId[]).includes(s.id));
+
 /** The speaker's own keys: the clicker works in this window too, and B blanks the audience screen. */
 function useSpeakerKeys(): void {
   useEffect(() => {
@@ -29,22 +34,10 @@ function useSpeakerKeys(): void {
       if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)) return;
       if (target?.tagName === "SELECT" && !["PageDown", "PageUp"].includes(e.key)) return;
       if (target?.tagName === "BUTTON" && (e.key === " " || e.key === "Enter")) return;
-      const s = useLab.getState();
-      const action: Record<string, () => void> = {
-        ArrowRight: s.stepForward,
-        PageDown: s.stepForward,
-        ArrowLeft: s.stepBack,
-        PageUp: s.stepBack,
-        Home: s.first,
-        End: s.last,
-        b: () => s.setBlank(!s.blank),
-        B: () => s.setBlank(!s.blank),
-        ".": () => s.setBlank(!s.blank),
-      };
-      const run = action[e.key];
-      if (!run) return;
+      const shortcut = SPEAKER_SHORTCUTS.find((s) => s.keys.includes(e.key));
+      if (!shortcut) return;
       e.preventDefault();
-      run();
+      shortcut.perform(useLab.getState());
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

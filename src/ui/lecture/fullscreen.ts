@@ -1,7 +1,7 @@
 /** The Fullscreen API, for lecture mode (tiny: the shortcut list needs it on first load). */
 import { useSyncExternalStore } from "react";
 
-export function isFullscreen(): boolean {
+function isFullscreen(): boolean {
   return typeof document !== "undefined" && !!document.fullscreenElement;
 }
 

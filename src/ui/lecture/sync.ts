@@ -18,7 +18,7 @@ import { MAX_LINK_CHARS, decodeLink, encodeLink } from "../../share/codec";
 import type { LabState } from "../../store/types";
 import { applyLinkState, linkStateOf, openPanels, type Store } from "../../store/url";
 
-export const CHANNEL_NAME = "fullresync-lab";
+const CHANNEL_NAME = "fullresync-lab";
 const APP = "fullresync-lab";
 const VERSION = 1;
 const ID = /^[A-Za-z0-9-]{1,64}$/;

@@ -38,13 +38,14 @@ export function ReplicasPanel() {
       <h2 className="panel-title">{t.title}</h2>
       <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto">
         {many && <p className="px-2 pt-1 text-[11px] text-slate-700 dark:text-slate-200">{t.many(rows.length)}</p>}
-        {rows.map((row) =>
-          many ? (
-            <ReplicaLine key={row.id} trace={trace} model={cardModel(trace, row, frame, baseline)} open={open.has(row.id)} onToggle={toggle} />
+        {rows.map((row) => {
+          const model = cardModel(trace, row, frame, baseline);
+          return many ? (
+            <ReplicaLine key={row.id} trace={trace} model={model} open={open.has(row.id)} onToggle={toggle} />
           ) : (
-            <ReplicaCard key={row.id} trace={trace} model={cardModel(trace, row, frame, baseline)} />
-          ),
-        )}
+            <ReplicaCard key={row.id} trace={trace} model={model} />
+          );
+        })}
       </div>
     </section>
   );

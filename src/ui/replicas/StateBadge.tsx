@@ -1,6 +1,6 @@
 import type { ReplicaView } from "../../model";
 import { useDict } from "../i18n";
-import { STATE_STYLE, stateInfo } from "../view/replicaRows";
+import { STATE_STYLE, stateInfo, stateLabel } from "../view/replicaRows";
 import { StateIcon } from "../view/StateGlyph";
 
 /** The replica's state as shape + name + number (never colour alone). */
@@ -15,7 +15,7 @@ export function StateBadge({ replica }: { replica: ReplicaView | null }) {
         ? `${t.replstate(info.replstate)}${sub ? `, ${sub}` : ""}`
         : "";
   const closed = replica?.closed ? t.connectionClosed : "";
-  const name = info.kind === "none" ? t.notConnected : info.name;
+  const name = stateLabel(info.kind, t.notConnected);
   return (
     <p className={`inline-flex flex-wrap items-center gap-1 rounded-md border-2 px-1.5 py-0.5 text-xs ${STATE_STYLE[info.kind].html}`}>
       <StateIcon kind={info.kind} sub={info.sub} />

@@ -26,6 +26,17 @@ export interface CardModel {
 
 const NO_IO: ReplicaIo = { wireLen: 0, replyStart: 0, replyEnd: 0 };
 
+/** Each replica's own log length at a frame, by id: built once per frame, not searched per card. */
+const LOG_LENS = new WeakMap<Frame, Map<string, number>>();
+function logLenAt(frame: Frame, id: string): number {
+  let byId = LOG_LENS.get(frame);
+  if (!byId) {
+    byId = new Map(frame.agents.map((a) => [a.id, a.logLen]));
+    LOG_LENS.set(frame, byId);
+  }
+  return byId.get(id) ?? 0;
+}
+
 export function cardModel(trace: Trace, row: ReplicaRow, frame: Frame, baseline: Frame | undefined): CardModel {
   const r = row.current;
   // The connection's extents at the baseline (zero if it did not exist yet).
@@ -38,7 +49,7 @@ export function cardModel(trace: Trace, row: ReplicaRow, frame: Frame, baseline:
     io: r ? ioOf(trace, frame, r) : NO_IO,
     wireBefore: beforeIo?.wireLen ?? 0,
     replyBefore: beforeIo?.replyEnd ?? 0,
-    logBefore: baseline?.agents.find((a) => a.id === row.id)?.logLen ?? 0,
+    logBefore: baseline ? logLenAt(baseline, row.id) : 0,
     historyIo: row.history.map((h) => ioOf(trace, frame, h)),
     time: r ? 0 : frame.t,
   };

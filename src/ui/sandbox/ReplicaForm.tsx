@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { BUTTON, Checkbox, Hint, QUIET_BUTTON, SelectField } from "../forms/fields";
 import { useDict } from "../i18n";
-import { replicaRows, stateInfo } from "../view/replicaRows";
+import { replicaRows, stateInfo, stateLabel } from "../view/replicaRows";
 import { nextConnectionOf, useSandbox } from "./useSandbox";
 
 /** Disconnect a replica now, or change what its next connection announces. */
@@ -33,7 +33,7 @@ export function ReplicaForm({ onDone }: { onDone: () => void }) {
     <div className="flex flex-col gap-1.5">
       <div className="flex flex-wrap items-end gap-2">
         <SelectField label={t.fields.replica} value={id} onChange={setPicked} options={ids.map((r) => ({ value: r, label: r }))} className="w-24" />
-        <p className="pb-1 font-mono text-[12px] text-slate-800 dark:text-slate-100">{t.state(id, info.kind === "none" ? notConnected : info.name)}</p>
+        <p className="pb-1 font-mono text-[12px] text-slate-800 dark:text-slate-100">{t.state(id, stateLabel(info.kind, notConnected))}</p>
         <button type="button" className={`${QUIET_BUTTON} ml-auto`} onClick={() => done(addEvent({ at, type: "disconnect", replica: id }))}>
           {t.actions.disconnect}
         </button>

@@ -4,6 +4,7 @@
  * so a bad file loses nothing. Saving writes the scenario with the sandbox edits merged in.
  */
 import { findMarkup } from "../../share/markup";
+import { download } from "../export/download";
 import { applyEdits } from "../../scenarios/edits";
 import { withNarration } from "../../scenarios/narration";
 import { parseScenarioText, type Scenario } from "../../scenarios/schema";
@@ -44,15 +45,7 @@ export function scenarioFile(s: Pick<LabState, "baseScenario" | "edits" | "scena
   return { fileName: `${doc.id}.json`, text: `${JSON.stringify(doc, null, 2)}\n` };
 }
 
-/** Download text as a file: a Blob behind an object URL, clicked through a detached link. */
+/** Download text as a JSON file. */
 export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download(new Blob([text], { type: "application/json" }), fileName);
 }

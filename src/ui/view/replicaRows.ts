@@ -64,6 +64,11 @@ export function stateInfo(r: ReplicaView | null): StateInfo {
   return { kind: top as StateKind, name: top as string, sub: null, replstate };
 }
 
+/** A state as the page names it: Redis's word, or the dictionary's words for no connection. */
+export function stateLabel(kind: StateKind, notConnected: string): string {
+  return kind === "none" ? notConnected : kind;
+}
+
 /** Tailwind classes per state: stroke/fill for SVG, border/background/text for HTML. */
 export const STATE_STYLE: Record<StateKind, { svgFill: string; svgStroke: string; html: string }> = {
   none: {
