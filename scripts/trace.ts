@@ -7,11 +7,10 @@
  */
 import { readFileSync } from "node:fs";
 import { runScenario } from "../src/model/index";
-import { causeLabel, formatLogLine, formatSeconds } from "../src/model/format";
+import { traceSummary } from "../src/model/summary";
 import { parseScenarioText } from "../src/scenarios/schema";
 import { scenarioRef } from "../src/share/payload";
 import { linkPath } from "../src/share/url";
-import type { Trace } from "../src/model/index";
 
 function fail(msg: string): never {
   process.stderr.write(`trace: ${msg.replace(/\s+/g, " ")}\n`);
@@ -40,37 +39,5 @@ if (mode === "url") {
   process.stdout.write(`${linkPath(state)}\n`);
 } else {
   const trace = runScenario(parsed.scenario);
-  process.stdout.write(mode === "json" ? `${JSON.stringify(trace)}\n` : summary(trace));
-}
-
-function summary(trace: Trace): string {
-  const out: string[] = [];
-  out.push(`${parsed.ok ? parsed.scenario.title.en : ""} — ${trace.frames.length} frames, ended by ${trace.endedBy} at ${formatSeconds(trace.endTime)} s`);
-  let lastStates = "";
-  let logPrinted = 0;
-  const replicaLogSeen: Record<string, number> = {};
-  for (const f of trace.frames) {
-    if (f.kind !== "event") continue;
-    const newLog = trace.log.slice(logPrinted, f.logLen);
-    logPrinted = f.logLen;
-    const replicaLines: string[] = [];
-    for (const a of f.agents) {
-      const logs = trace.replicaLogs[a.id] ?? [];
-      const from = replicaLogSeen[a.id] ?? 0;
-      for (const l of logs.slice(from, a.logLen)) replicaLines.push(`      [${a.id}] ${formatLogLine(l)}`);
-      replicaLogSeen[a.id] = a.logLen;
-    }
-    const states = f.replicas
-      .filter((r) => !r.closed || r.machine === "dropped")
-      .map((r) => `${r.key} ${r.machine === "dropped" ? `dropped(${r.dropReason})` : r.replstate}${r.closed ? " closed" : ""}`)
-      .join(", ");
-    const quiet = !newLog.length && !replicaLines.length && states === lastStates;
-    if (quiet && f.cause.type !== "event" && f.i !== 0) continue;
-    out.push(`${formatSeconds(f.t).padStart(9)}  ${causeLabel(f.cause)}${f.line ? `  (seed line ${f.line})` : ""}`);
-    for (const l of newLog) out.push(`      ${formatLogLine(l)}`);
-    out.push(...replicaLines);
-    if (states !== lastStates) out.push(`      replicas: ${states || "none"}`);
-    lastStates = states;
-  }
-  return `${out.join("\n")}\n`;
+  process.stdout.write(mode === "json" ? `${JSON.stringify(trace)}\n` : traceSummary(trace, parsed.scenario.title.en));
 }

@@ -1,0 +1,80 @@
+/**
+ * The readable timeline of a trace (`npm run trace -- --summary`): each happening with its
+ * virtual time, the primary's log lines in Redis 4.0's format, what each replica logged, what
+ * reached each connection's socket or was queued in its output buffer, and the replicas' states
+ * whenever they change. The golden timelines under src/scenarios/golden/ are
+ * this text for every catalogue scenario, so a model change shows up as a text diff.
+ */
+import { causeLabel, formatLogLine, formatSeconds } from "./format";
+import type { Trace } from "./sim";
+
+export function traceSummary(trace: Trace, title: string): string {
+  const out: string[] = [];
+  out.push(`${title} — ${trace.frames.length} frames, ended by ${trace.endedBy} at ${formatSeconds(trace.endTime)} s`);
+  let lastStates = "";
+  let logPrinted = 0;
+  const replicaLogSeen: Record<string, number> = {};
+  let ioPrinted = -1;
+  for (const f of trace.frames) {
+    if (f.kind !== "event") continue;
+    const newLog = trace.log.slice(logPrinted, f.logLen);
+    logPrinted = f.logLen;
+    const replicaLines: string[] = [];
+    for (const a of f.agents) {
+      const logs = trace.replicaLogs[a.id] ?? [];
+      const from = replicaLogSeen[a.id] ?? 0;
+      for (const l of logs.slice(from, a.logLen)) replicaLines.push(`      [${a.id}] ${formatLogLine(l)}`);
+      replicaLogSeen[a.id] = a.logLen;
+    }
+    const states = f.replicas
+      .filter((r) => !r.closed || r.machine === "dropped")
+      .map((r) => `${r.key} ${r.machine === "dropped" ? `dropped(${r.dropReason})` : r.replstate}${r.closed ? " closed" : ""}`)
+      .join(", ");
+    const io = ioLines(trace, ioPrinted, f.i);
+    const quiet = !newLog.length && !replicaLines.length && !io.length && states === lastStates;
+    if (quiet && f.cause.type !== "event" && f.i !== 0) continue;
+    ioPrinted = f.i;
+    out.push(`${formatSeconds(f.t).padStart(9)}  ${causeLabel(f.cause)}${f.line ? `  (seed line ${f.line})` : ""}`);
+    for (const l of newLog) out.push(`      ${formatLogLine(l)}`);
+    out.push(...replicaLines);
+    out.push(...io);
+    if (states !== lastStates) out.push(`      replicas: ${states || "none"}`);
+    lastStates = states;
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** What reached each socket, and what was queued unsent, in frames (after, upTo]. */
+function ioLines(trace: Trace, after: number, upTo: number): string[] {
+  const out: string[] = [];
+  for (const [key, io] of Object.entries(trace.wires)) {
+    const wrote = io.wire.filter((_, k) => (io.wireFrame[k] as number) > after && (io.wireFrame[k] as number) <= upTo);
+    if (wrote.length) out.push(`      ${key} <- ${collapse(wrote)}`);
+    const queued = io.reply.filter((_, k) => {
+      const q = io.queuedFrame[k] as number;
+      const sent = io.sentFrame[k];
+      return q > after && q <= upTo && (sent === undefined || sent > upTo);
+    });
+    if (queued.length) out.push(`      ${key} queued, unsent: ${collapse(queued)}`);
+  }
+  return out;
+}
+
+/** Messages joined with " | ", a run of keep-alive newlines as one "\\n ×n". */
+function collapse(messages: string[]): string {
+  const parts: string[] = [];
+  let newlines = 0;
+  const flush = () => {
+    if (newlines) parts.push(newlines > 1 ? `\\n ×${newlines}` : "\\n");
+    newlines = 0;
+  };
+  for (const m of messages) {
+    if (m === "\n") newlines++;
+    else {
+      flush();
+      parts.push(m);
+    }
+  }
+  flush();
+  return parts.join(" | ");
+}
