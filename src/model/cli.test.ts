@@ -66,3 +66,16 @@ describe("npm run trace", () => {
     expect(missing.stderr).toMatch(/cannot read .*nope\.json: ENOENT/);
   });
 });
+
+describe("one wording of what caused a frame", () => {
+  it("the CLI and the English page say the same, e.g. for a child that exits with an error", async () => {
+    const { causeLabel } = await import("./format");
+    const { pageEn } = await import("../ui/i18n/page.en");
+    const exitError = { type: "event" as const, index: 0, event: { at: 1, type: "kill-child" as const, mode: "exit-error" as const } };
+    expect(causeLabel(exitError)).toBe("fault: the child exits with an error");
+    expect(pageEn.cause(exitError)).toBe(causeLabel(exitError));
+    const killed = { ...exitError, event: { at: 1, type: "kill-child" as const } };
+    expect(causeLabel(killed)).toBe("fault: the child is killed (SIGKILL)");
+    expect(causeLabel({ type: "event", index: 0, event: { at: 1, type: "write", count: 1 } })).toBe("1 write on the primary");
+  });
+});

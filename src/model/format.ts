@@ -1,4 +1,7 @@
-/** Text forms shared by the CLI and the view: 4.0-style log lines and frame labels. */
+/**
+ * Text forms shared by the CLI and the view: 4.0-style log lines, and what caused a frame in
+ * English (the page's English dictionary uses causeLabel; other languages word it themselves).
+ */
 import type { Cause } from "./sim";
 import type { LogEntry } from "./types";
 
@@ -37,7 +40,7 @@ export function causeLabel(c: Cause): string {
         case "fork-fails":
           return `fault: the next fork() fails (${e.errno ?? "EAGAIN"})`;
         case "kill-child":
-          return "fault: the child is killed (SIGKILL)";
+          return e.mode === "exit-error" ? "fault: the child exits with an error" : "fault: the child is killed (SIGKILL)";
         case "aof-rewrite":
           return "BGREWRITEAOF";
         case "bgsave":
@@ -45,7 +48,7 @@ export function causeLabel(c: Cause): string {
         case "upstream-lost":
           return "the link to our own master drops";
         case "write":
-          return `${e.count ?? 1} write(s) on the primary`;
+          return (e.count ?? 1) === 1 ? "1 write on the primary" : `${e.count} writes on the primary`;
         case "evalsha":
           return `EVALSHA ${e.sha.slice(0, 8)}…`;
         case "config-set":

@@ -15,6 +15,7 @@ export {
   ioOf,
   wireAt,
   outputBufferAt,
+  happeningNotes,
   type ReplicaIo,
   TRACE_FORMAT,
   type Trace,
@@ -28,4 +29,5 @@ export {
   type Marker,
 } from "./sim";
 export { C_OK, C_ERR, SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2 } from "./constants";
-export type { Server, Client, LogEntry, Note, PortLocals } from "./types";
+export type { Server, Client, LogEntry, PortLocals } from "./types";
+export { noteReplica, type Note, type NoteKey, type NoteOf } from "./notes";

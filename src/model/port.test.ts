@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createServer, snapshotServer, startBgsaveForReplication, SEED_STATEMENTS, SEED_CONTINUATIONS, C_ERR, C_OK } from "./index";
 import type { ServerDesc } from "./index";
+import { runScenario } from "./index";
+import { CATALOGUE } from "../scenarios/catalogue";
 
 const SEED_PATH = fileURLToPath(new URL("./seed/startBgsaveForReplication.c", import.meta.url));
 const seedLines = readFileSync(SEED_PATH, "utf8").split("\n");
@@ -141,5 +143,27 @@ describe("startBgsaveForReplication (headless)", () => {
       "Starting BGSAVE for SYNC with target: disk",
       "BGSAVE for replication failed",
     ]);
+  });
+});
+
+describe("the condition values the port records", () => {
+  // Where the C goes when each condition is true: the first line of the body (else the loop ends
+  // or the branch is skipped). An oracle independent of how the port records the value.
+  const BODY: Record<number, number> = { 33: 34, 34: 35, 47: 48, 50: 51, 53: 54, 67: 68, 69: 70, 72: 73 };
+  it.each(CATALOGUE.map((s) => [s.id, s] as const))("%s: every condition line carries the value that decided the next line", (_id, s) => {
+    const trace = runScenario(s);
+    let checked = 0;
+    trace.frames.forEach((f, i) => {
+      if (f.kind !== "line" || f.line === null) return;
+      const body = BODY[f.line];
+      if (body === undefined) {
+        expect(f.condition, `frame ${i} line ${f.line}`).toBeUndefined();
+        return;
+      }
+      const next = trace.frames[i + 1] as (typeof trace.frames)[number];
+      expect(f.condition, `frame ${i} line ${f.line}`).toBe(next.kind === "line" && next.line === body);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(0);
   });
 });

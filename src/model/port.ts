@@ -59,11 +59,16 @@ export const SEED_CONTINUATIONS: Partial<Record<SeedLine, number[]>> = { 25: [26
 
 export function startBgsaveForReplication(server: Server, mincapa: number): number {
   const locals: PortLocals = { mincapa };
-  /** Record that `line` just executed; returns `value` so conditions read like the C. */
-  const at = <T>(line: SeedLine, value?: T): T => {
+  /** Record that `line` just executed. */
+  const at = (line: SeedLine): void => {
     server.lines.push(line);
-    server.onLine?.(line, { ...locals });
-    return value as T;
+    server.onLine?.(line, { ...locals }, null);
+  };
+  /** Record that the condition on `line` was evaluated, with its value; returns the value. */
+  const cond = <T>(line: SeedLine, value: T): T => {
+    server.lines.push(line);
+    server.onLine?.(line, { ...locals }, Boolean(value));
+    return value;
   };
 
   let retval: number;
@@ -75,7 +80,7 @@ export function startBgsaveForReplication(server: Server, mincapa: number): numb
   let ln: ListNode<Client> | null;
 
   serverLog(server, "notice", `Starting BGSAVE for SYNC with target: ${socket_target ? "slaves sockets" : "disk"}`);
-  note(server, "port.target", { socketTarget: socket_target, mincapa });
+  note(server, { key: "port.target", socketTarget: socket_target, mincapa });
   at(25);
 
   const rsi: RdbSaveInfo = { replStreamDb: -1 };
@@ -84,8 +89,8 @@ export function startBgsaveForReplication(server: Server, mincapa: number): numb
   locals.rsiptr = rsiptr ? "&rsi" : "NULL";
   at(30);
   /* Only do rdbSave* when rsiptr is not NULL, otherwise slave will miss repl-stream-db (§5). */
-  if (at(33, rsiptr)) {
-    if (at(34, socket_target)) {
+  if (cond(33, rsiptr)) {
+    if (cond(34, socket_target)) {
       retval = rdbSaveToSlavesSockets(server, rsiptr as RdbSaveInfo);
       locals.retval = retval;
       at(35);
@@ -100,7 +105,7 @@ export function startBgsaveForReplication(server: Server, mincapa: number): numb
       "warning",
       "BGSAVE for replication: replication information not available, can't generate the RDB file right now. Try later.",
     );
-    note(server, "port.noRsi");
+    note(server, { key: "port.noRsi" });
     at(39);
     retval = C_ERR;
     locals.retval = retval;
@@ -110,22 +115,22 @@ export function startBgsaveForReplication(server: Server, mincapa: number): numb
   /* If we failed to BGSAVE, remove the slaves waiting for a full resynchronization from the list
    * of slaves, inform them with an error, close the connection ASAP. */
   // 如果生成 RDB 文件失败，移除等待全量复制的 slave，通知它们，并关闭连接
-  if (at(47, retval === C_ERR)) {
+  if (cond(47, retval === C_ERR)) {
     serverLog(server, "warning", "BGSAVE for replication failed");
-    note(server, "port.failed");
+    note(server, { key: "port.failed" });
     at(48);
     listRewind(server.slaves, li);
     at(49);
-    while (at(50, (ln = listNext(li)))) {
+    while (cond(50, (ln = listNext(li)))) {
       const slave = (ln as ListNode<Client>).value;
       locals.slave = slave.id;
       at(51);
 
-      if (at(53, slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START)) {
+      if (cond(53, slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START)) {
         slave.flags &= ~CLIENT_SLAVE;
         // No longer CLIENT_SLAVE: from here on it is not a replica of this primary.
         machineSend(slave, { type: "BGSAVE_FAILED" });
-        note(server, "port.dropped", { replica: slave.id });
+        note(server, { key: "port.dropped", replica: slave.id });
         at(54);
         listDelNode(server.slaves, ln as ListNode<Client>);
         at(55);
@@ -144,15 +149,15 @@ export function startBgsaveForReplication(server: Server, mincapa: number): numb
   /* If the target is socket, rdbSaveToSlavesSockets() already setup the slaves for a full
    * resync. Otherwise for disk target do it now. */
   // 如果是 socket，并且 rdbSaveToSlavesSockets 已经开始，否则就使用磁盘
-  if (at(67, !socket_target)) {
+  if (cond(67, !socket_target)) {
     listRewind(server.slaves, li);
     at(68);
-    while (at(69, (ln = listNext(li)))) {
+    while (cond(69, (ln = listNext(li)))) {
       const slave = (ln as ListNode<Client>).value;
       locals.slave = slave.id;
       at(70);
 
-      if (at(72, slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START)) {
+      if (cond(72, slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START)) {
         replicationSetupSlaveForFullResync(server, slave, getPsyncInitialOffset(server));
         at(73);
       }
@@ -164,7 +169,7 @@ export function startBgsaveForReplication(server: Server, mincapa: number): numb
    * requiring slaves to match our cached scripts (§10). The test is always true here (§17). */
   if (retval === C_OK) {
     replicationScriptCacheFlush(server);
-    note(server, "port.scriptCacheFlush");
+    note(server, { key: "port.scriptCacheFlush" });
   }
   at(81);
   at(82);

@@ -30,20 +30,20 @@ export function rdbPopulateSaveInfo(server: Server, rsi: RdbSaveInfo): RdbSaveIn
   rsi.replStreamDb = -1;
   if (!server.masterhost && server.replBacklog) {
     rsi.replStreamDb = server.slaveseldb === -1 ? 0 : server.slaveseldb;
-    note(server, "rsi.master", { db: rsi.replStreamDb });
+    note(server, { key: "rsi.master", db: rsi.replStreamDb });
     return rsi;
   }
   if (server.upstream.master) {
     rsi.replStreamDb = server.upstream.master.dbid;
-    note(server, "rsi.linked", { db: rsi.replStreamDb });
+    note(server, { key: "rsi.linked", db: rsi.replStreamDb });
     return rsi;
   }
   if (server.upstream.cachedMaster) {
     rsi.replStreamDb = server.upstream.cachedMaster.dbid;
-    note(server, "rsi.cached", { db: rsi.replStreamDb });
+    note(server, { key: "rsi.cached", db: rsi.replStreamDb });
     return rsi;
   }
-  note(server, "rsi.null", { master: server.masterhost === null });
+  note(server, { key: "rsi.null", master: server.masterhost === null });
   return null;
 }
 
@@ -76,20 +76,20 @@ function startChild(server: Server, pid: number, kind: ChildProcess["kind"], ori
 /** rdbSaveBackground (rdb.c 1062): C_ERR silently if any child exists; fork; log. */
 export function rdbSaveBackground(server: Server, _filename: string, _rsi: RdbSaveInfo | null, origin: ChildProcess["origin"] = "replication"): number {
   if (server.aofChildPid !== -1 || server.rdbChildPid !== -1) {
-    note(server, "rdb.childActive");
+    note(server, { key: "rdb.childActive" });
     return C_ERR;
   }
   const f = fork(server);
   if ("errno" in f) {
     serverLog(server, "warning", `Can't save in background: fork: ${ERRNO_TEXT[f.errno]}`);
-    note(server, "rdb.forkFailed", { errno: f.errno, target: "disk" });
+    note(server, { key: "rdb.forkFailed", errno: f.errno, target: "disk" });
     return C_ERR;
   }
   serverLog(server, "notice", `Background saving started by pid ${f.pid}`);
   server.rdbChildPid = f.pid;
   server.rdbChildType = RDB_CHILD_TYPE_DISK;
   startChild(server, f.pid, "rdb-disk", origin, server.timing.bgsaveMs);
-  note(server, "rdb.diskChild", { pid: f.pid });
+  note(server, { key: "rdb.diskChild", pid: f.pid });
   return C_OK;
 }
 
@@ -100,7 +100,7 @@ export function rdbSaveBackground(server: Server, _filename: string, _rsi: RdbSa
  */
 export function rdbSaveToSlavesSockets(server: Server, _rsi: RdbSaveInfo): number {
   if (server.aofChildPid !== -1 || server.rdbChildPid !== -1) {
-    note(server, "rdb.childActive");
+    note(server, { key: "rdb.childActive" });
     return C_ERR;
   }
   const clientids: number[] = [];
@@ -130,7 +130,7 @@ export function rdbSaveToSlavesSockets(server: Server, _rsi: RdbSaveInfo): numbe
         machineSend(slave, { type: "SETUP_UNDONE" });
       }
     }
-    note(server, "rdb.forkFailed", { errno: f.errno, target: "socket", undone: clientids.length });
+    note(server, { key: "rdb.forkFailed", errno: f.errno, target: "socket", undone: clientids.length });
     return C_ERR;
   }
   const child = startChild(server, f.pid, "rdb-socket", "replication", socketChildMs(server));
@@ -142,7 +142,7 @@ export function rdbSaveToSlavesSockets(server: Server, _rsi: RdbSaveInfo): numbe
   serverLog(server, "notice", `Background RDB transfer started by pid ${f.pid}`);
   server.rdbChildPid = f.pid;
   server.rdbChildType = RDB_CHILD_TYPE_SOCKET;
-  note(server, "rdb.socketChild", { pid: f.pid, targets: clientids.length });
+  note(server, { key: "rdb.socketChild", pid: f.pid, targets: clientids.length });
   return C_OK;
 }
 
@@ -163,7 +163,7 @@ export function rewriteAppendOnlyFileBackground(server: Server): number {
   const f = fork(server);
   if ("errno" in f) {
     serverLog(server, "warning", `Can't rewrite append only file in background: fork: ${ERRNO_TEXT[f.errno]}`);
-    note(server, "aof.forkFailed", { errno: f.errno });
+    note(server, { key: "aof.forkFailed", errno: f.errno });
     return C_ERR;
   }
   serverLog(server, "notice", `Background append only file rewriting started by pid ${f.pid}`);
@@ -172,17 +172,17 @@ export function rewriteAppendOnlyFileBackground(server: Server): number {
   startChild(server, f.pid, "aof", "user", server.timing.aofRewriteMs);
   server.replScriptCache = [];
   server.scriptCacheFlushes++;
-  note(server, "aof.started", { pid: f.pid });
+  note(server, { key: "aof.started", pid: f.pid });
   return C_OK;
 }
 
 /** bgrewriteaofCommand: scheduled if an RDB child runs, started otherwise. */
 export function bgrewriteaofCommand(server: Server): void {
   if (server.aofChildPid !== -1) {
-    note(server, "aof.alreadyRunning");
+    note(server, { key: "aof.alreadyRunning" });
   } else if (server.rdbChildPid !== -1) {
     server.aofRewriteScheduled = true;
-    note(server, "aof.scheduled");
+    note(server, { key: "aof.scheduled" });
   } else {
     rewriteAppendOnlyFileBackground(server);
   }
@@ -216,7 +216,7 @@ export function childFinishesWork(server: Server): void {
     childLog(server, child.pid, `AOF rewrite: ${cowMb} MB of memory used by copy-on-write`);
     child.exit = { code: 0, signal: 0 };
   }
-  note(server, "child.workDone", { kind: child.kind, pid: child.pid, code: child.exit.code });
+  note(server, { key: "child.workDone", kind: child.kind, pid: child.pid, code: child.exit.code });
 }
 
 /** The child fails on its own and exits 1 (rdbSave's write error, e.g. a full disk). */
@@ -226,7 +226,7 @@ export function failChild(server: Server): boolean {
   if (child.kind === "rdb-disk") childLog(server, child.pid, "Write error saving DB on disk: No space left on device");
   child.exit = { code: 1, signal: 0 };
   child.doneAt = server.now;
-  note(server, "child.failed", { kind: child.kind, pid: child.pid });
+  note(server, { key: "child.failed", kind: child.kind, pid: child.pid });
   return true;
 }
 
@@ -236,7 +236,7 @@ export function killChild(server: Server, signal = 9): boolean {
   if (!child || child.exit) return false;
   child.exit = { code: 0, signal };
   child.doneAt = server.now;
-  note(server, "child.killed", { kind: child.kind, pid: child.pid, signal });
+  note(server, { key: "child.killed", kind: child.kind, pid: child.pid, signal });
   return true;
 }
 
@@ -257,7 +257,7 @@ export function reapChild(server: Server): void {
     } else {
       serverLog(server, "warning", `Background AOF rewrite terminated by signal ${child.exit.signal}`);
     }
-    note(server, "aof.done", { ok });
+    note(server, { key: "aof.done", ok });
     return;
   }
   if (child.kind === "rdb-disk") backgroundSaveDoneHandlerDisk(server, child);
@@ -275,7 +275,7 @@ function backgroundSaveDoneHandlerDisk(server: Server, child: ChildProcess): voi
   }
   server.rdbChildPid = -1;
   server.rdbChildType = RDB_CHILD_TYPE_NONE;
-  note(server, "child.reaped", { kind: "rdb-disk", ok: !exit.signal && exit.code === 0, signal: exit.signal });
+  note(server, { key: "child.reaped", kind: "rdb-disk", ok: !exit.signal && exit.code === 0, signal: exit.signal });
   updateSlavesWaitingBgsave(server, !exit.signal && exit.code === 0 ? C_OK : C_ERR, RDB_CHILD_TYPE_DISK);
 }
 
@@ -291,7 +291,7 @@ function backgroundSaveDoneHandlerSocket(server: Server, child: ChildProcess): v
   }
   server.rdbChildPid = -1;
   server.rdbChildType = RDB_CHILD_TYPE_NONE;
-  note(server, "child.reaped", { kind: "rdb-socket", ok, signal: exit.signal });
+  note(server, { key: "child.reaped", kind: "rdb-socket", ok, signal: exit.signal });
 
   /* With a failed child the list of replicas that may continue is empty (rdb.c 1760). */
   const li: ListIter<Client> = { next: null };
@@ -303,7 +303,7 @@ function backgroundSaveDoneHandlerSocket(server: Server, child: ChildProcess): v
     const reported = ok && child.targets.includes(slave.cid);
     if (!reported) {
       serverLog(server, "warning", `Closing slave ${slave.name}: child->slave RDB transfer failed: RDB transfer child aborted`);
-      note(server, "socket.closing", { replica: slave.id });
+      note(server, { key: "socket.closing", replica: slave.id });
       freeClient(server, slave, { type: "CHILD_FAILED" });
     } else {
       serverLog(server, "warning", `Slave ${slave.name} correctly received the streamed RDB file.`);

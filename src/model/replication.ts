@@ -52,9 +52,9 @@ export function replicationSetupSlaveForFullResync(server: Server, slave: Client
   server.slaveseldb = -1;
   if (!(slave.flags & CLIENT_PRE_PSYNC)) {
     writeToSocket(slave, `+FULLRESYNC ${server.replid} ${offset}`);
-    note(server, "setup.fullresync", { replica: slave.id, offset });
+    note(server, { key: "setup.fullresync", replica: slave.id, offset });
   } else {
-    note(server, "setup.oldSync", { replica: slave.id, offset });
+    note(server, { key: "setup.oldSync", replica: slave.id, offset });
   }
   return C_OK;
 }
@@ -75,13 +75,13 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
   if (server.masterhost && !server.upstream.connected) {
     // Raw reply, nothing logged: the check precedes the "asks for" line (§3 step 2).
     addReply(c, "-NOMASTERLINK Can't SYNC while not connected with my master");
-    note(server, "sync.nomasterlink", { replica: c.id });
+    note(server, { key: "sync.nomasterlink", replica: c.id });
     return;
   }
 
   if (c.replyStart < c.reply.length) {
     addReplyError(server, c, "SYNC and PSYNC are invalid with pending output");
-    note(server, "sync.pendingOutput", { replica: c.id });
+    note(server, { key: "sync.pendingOutput", replica: c.id });
     return;
   }
 
@@ -100,14 +100,14 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
   c.flags |= CLIENT_SLAVE;
   addSlave(server, c);
   machineSend(c, { type: "SYNC_ACCEPTED" });
-  note(server, "sync.accepted", { replica: c.id, command: req.command, capa: c.slaveCapa });
+  note(server, { key: "sync.accepted", replica: c.id, command: req.command, capa: c.slaveCapa });
 
   if (listLength(server.slaves) === 1 && !server.replBacklog) {
     // changeReplicationId + clearReplicationId2 + createReplicationBacklog (no log in 4.0, §3 step 7).
     server.replid = randomHex(server, 40);
     server.replid2 = "0".repeat(40);
     server.replBacklog = true;
-    note(server, "sync.backlogCreated", { replid: server.replid });
+    note(server, { key: "sync.backlogCreated", replid: server.replid });
   }
 
   if (server.rdbChildPid !== -1 && server.rdbChildType === 1) {
@@ -125,10 +125,10 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
       copyClientOutputBuffer(c, slave);
       replicationSetupSlaveForFullResync(server, c, slave.psyncInitialOffset);
       serverLog(server, "notice", "Waiting for end of BGSAVE for SYNC");
-      note(server, "sync.attach", { replica: c.id, other: slave.id, offset: slave.psyncInitialOffset });
+      note(server, { key: "sync.attach", replica: c.id, other: slave.id, offset: slave.psyncInitialOffset });
     } else {
       serverLog(server, "notice", "Can't attach the slave to the current BGSAVE. Waiting for next BGSAVE for SYNC");
-      note(server, "sync.cantAttach", {
+      note(server, { key: "sync.cantAttach",
         replica: c.id,
         other: ln && slave ? slave.id : undefined,
         reason: ln ? "capa" : "noAccumulator",
@@ -137,19 +137,19 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
   } else if (server.rdbChildPid !== -1 && server.rdbChildType === RDB_CHILD_TYPE_SOCKET) {
     /* CASE 2: a socket BGSAVE cannot be joined mid-stream. */
     serverLog(server, "notice", "Current BGSAVE has socket target. Waiting for next BGSAVE for SYNC");
-    note(server, "sync.socketInFlight", { replica: c.id });
+    note(server, { key: "sync.socketInFlight", replica: c.id });
   } else {
     /* CASE 3: no RDB child. */
     if (server.replDisklessSync && c.slaveCapa & SLAVE_CAPA_EOF) {
       // The cron starts it after the delay, to batch replicas.
       if (server.replDisklessSyncDelay) serverLog(server, "notice", "Delay next BGSAVE for diskless SYNC");
-      note(server, "sync.delay", { replica: c.id, delay: server.replDisklessSyncDelay });
+      note(server, { key: "sync.delay", replica: c.id, delay: server.replDisklessSyncDelay });
     } else if (server.aofChildPid === -1) {
-      note(server, "sync.startNow", { replica: c.id, capa: c.slaveCapa });
+      note(server, { key: "sync.startNow", replica: c.id, capa: c.slaveCapa });
       startBgsaveForReplication(server, c.slaveCapa);
     } else {
       serverLog(server, "notice", "No BGSAVE in progress, but an AOF rewrite is active. BGSAVE for replication delayed");
-      note(server, "sync.aofActive", { replica: c.id });
+      note(server, { key: "sync.aofActive", replica: c.id });
     }
   }
 }
@@ -178,18 +178,18 @@ export function updateSlavesWaitingBgsave(server: Server, bgsaveerr: number, typ
         slave.replPutOnlineOnAck = true;
         slave.replAckTime = unixtime(server);
         machineSend(slave, { type: "STREAM_DONE" });
-        note(server, "update.streamDone", { replica: slave.id });
+        note(server, { key: "update.streamDone", replica: slave.id });
       } else {
         if (bgsaveerr !== C_OK) {
           freeClient(server, slave, { type: "CHILD_FAILED" });
           serverLog(server, "warning", "SYNC failed. BGSAVE child returned an error");
-          note(server, "update.childError", { replica: slave.id });
+          note(server, { key: "update.childError", replica: slave.id });
           continue;
         }
         if (!server.rdbFile.exists) {
           freeClient(server, slave, { type: "CHILD_FAILED" });
           serverLog(server, "warning", "SYNC failed. Can't open/stat DB after BGSAVE: No such file or directory");
-          note(server, "update.noFile", { replica: slave.id });
+          note(server, { key: "update.noFile", replica: slave.id });
           continue;
         }
         slave.repldbfd = 1;
@@ -201,12 +201,12 @@ export function updateSlavesWaitingBgsave(server: Server, bgsaveerr: number, typ
         slave.bulkNextAt = server.now;
         server.bulkPending.add(slave);
         machineSend(slave, { type: "BULK_START" });
-        note(server, "update.sendBulk", { replica: slave.id, size: slave.repldbsize });
+        note(server, { key: "update.sendBulk", replica: slave.id, size: slave.repldbsize });
       }
     }
   }
   if (startbgsave) {
-    note(server, "update.startNext", { mincapa });
+    note(server, { key: "update.startNext", mincapa });
     startBgsaveForReplication(server, mincapa);
   }
 }
@@ -220,7 +220,7 @@ export function sendBulkToSlave(server: Server, slave: Client): void {
   if (slave.replpreamble) {
     writeToSocket(slave, slave.replpreamble);
     slave.replpreamble = null;
-    note(server, "bulk.preamble", { replica: slave.id, size: slave.repldbsize });
+    note(server, { key: "bulk.preamble", replica: slave.id, size: slave.repldbsize });
   }
   const n = Math.min(PROTO_IOBUF_LEN, slave.repldbsize - slave.repldboff);
   if (n <= 0) {
@@ -248,7 +248,7 @@ export function putSlaveOnline(server: Server, slave: Client): void {
   flushOutputBuffer(slave);
   machineSend(slave, { type: "PUT_ONLINE" });
   serverLog(server, "notice", `Synchronization with slave ${slave.name} succeeded`);
-  note(server, "online", { replica: slave.id });
+  note(server, { key: "online", replica: slave.id });
 }
 
 /** REPLCONF ACK <offset> (replication.c 810–827): a diskless replica goes online on its first ACK. */
@@ -257,7 +257,7 @@ export function replconfAck(server: Server, c: Client, offset: number): void {
   if (offset > c.replAckOff) c.replAckOff = offset;
   c.replAckTime = unixtime(server);
   if (c.replPutOnlineOnAck && c.replstate === SLAVE_STATE_ONLINE) {
-    note(server, "ack.first", { replica: c.id, offset });
+    note(server, { key: "ack.first", replica: c.id, offset });
     putSlaveOnline(server, c);
   }
 }
@@ -290,7 +290,7 @@ export function replicationCron(server: Server): void {
     if (slave.flags & CLIENT_PRE_PSYNC) continue;
     if (unixtime(server) - slave.replAckTime > server.replTimeout) {
       serverLog(server, "warning", `Disconnecting timedout slave: ${slave.name}`);
-      note(server, "cron.timedout", { replica: slave.id });
+      note(server, { key: "cron.timedout", replica: slave.id });
       freeClient(server, slave, { type: "TIMED_OUT" });
     }
   }
@@ -298,7 +298,7 @@ export function replicationCron(server: Server): void {
   /* No replicas and no AOF: no need to remember which scripts they know (§10). */
   if (listLength(server.slaves) === 0 && !server.appendonly && server.replScriptCache.length !== 0) {
     replicationScriptCacheFlush(server);
-    note(server, "cron.scriptCacheFlush");
+    note(server, { key: "cron.scriptCacheFlush" });
   }
 
   /* Start a BGSAVE good for replication if replicas wait, after the diskless delay (§9). */
@@ -319,7 +319,7 @@ export function replicationCron(server: Server): void {
     if (slavesWaiting) {
       // 4.0 uses a strict ">" (6.2+ uses ">="), §9.
       const start = !server.replDisklessSync || maxIdle > server.replDisklessSyncDelay;
-      note(server, "cron.check", {
+      note(server, { key: "cron.check",
         waiting: slavesWaiting,
         maxIdle,
         delay: server.replDisklessSyncDelay,
@@ -361,7 +361,7 @@ export function evalshaCommand(server: Server, sha: string, body: string): "EVAL
     sent = "EVALSHA";
   }
   if (!server.masterhost) replicationFeedSlaves(server, 0, argv);
-  note(server, "evalsha", { sha, sent });
+  note(server, { key: "evalsha", sha, sent });
   return sent;
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../scenarios/catalogue";
-import { expectedMachineState, runScenario } from "./index";
+import { expectedMachineState, happeningNotes, runScenario } from "./index";
 import { bufferOf, conn, expectSubsequence, frameWithNote, lastFrame, logTexts, run, wireOf } from "./test/helpers";
 
 const R1 = "127.0.0.1:17001";
@@ -90,7 +90,7 @@ describe("§18.2 diskless batching", () => {
   });
   it("mincapa = 3, same offset for both, $EOF: stream, ONLINE waiting for the first ACK", () => {
     const f = frameWithNote(trace, "port.target");
-    expect(f.notes.find((n) => n.key === "port.target")).toMatchObject({ socketTarget: 1, mincapa: 3 });
+    expect(happeningNotes(trace, f.i).find((n) => n.key === "port.target")).toMatchObject({ socketTarget: 1, mincapa: 3 });
     const end = lastFrame(trace);
     expect(conn(end, "r1#1").psyncInitialOffset).toBe(conn(end, "r2#1").psyncInitialOffset);
     for (const k of ["r1#1", "r2#1"]) {
@@ -251,7 +251,7 @@ describe("§18.10 a failure sweeps bystanders", () => {
       expect(conn(f, k)).toMatchObject({ inSlaves: false, machine: "dropped", dropReason: "bgsave-failed" });
       expect(bufferOf(trace, f, k)).toEqual([ERR]);
     }
-    expect(f.notes.filter((n) => n.key === "port.dropped").map((n) => n.replica)).toEqual(["r1", "cli"]);
+    expect(happeningNotes(trace, f.i).flatMap((n) => (n.key === "port.dropped" ? [n.replica] : []))).toEqual(["r1", "cli"]);
   });
 });
 

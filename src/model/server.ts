@@ -12,7 +12,8 @@ import {
   SLAVE_STATE_ONLINE,
   SLAVE_STATE_WAIT_BGSAVE_START,
 } from "./constants";
-import type { Client, LogLevel, Note, Server } from "./types";
+import type { Note } from "./notes";
+import type { Client, LogLevel, Server } from "./types";
 
 export interface ServerInit {
   replDisklessSync: boolean;
@@ -108,8 +109,8 @@ export function childLog(server: Server, pid: number, text: string): void {
   server.log.push({ t: server.now, pid, role: "C", level: "notice", text });
 }
 
-export function note(server: Server, key: string, params: Omit<Note, "key"> = {}): void {
-  server.notes.push({ key, ...params });
+export function note(server: Server, n: Note): void {
+  server.notes.push(n);
 }
 
 /** replicationGetSlaveName: "ip:port", or "ip:<unknown-slave-port>" for redis-cli --slave (§13). */

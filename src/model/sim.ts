@@ -35,7 +35,8 @@ import { applyWrite, evalshaCommand, replconfAck, replicationCron, sendBulkToSla
 import { createClient, freeClient, newServer, note, serverLog, unixtime } from "./server";
 import { TimerHeap } from "./heap";
 import { CHILD_TYPE_NAMES } from "./snapshot";
-import type { Client, LogEntry, Note, PortLocals, Server } from "./types";
+import type { Note } from "./notes";
+import type { Client, LogEntry, PortLocals, Server } from "./types";
 
 /**
  * @2: what each connection wrote and queued is kept once per connection in `wires`, with the frame
@@ -160,6 +161,8 @@ export interface Frame {
   cause: Cause;
   /** Seed line just executed (line frames), or the last one executed during this happening. */
   line: number | null;
+  /** Line frames of a condition (`if`, `while`): the value it evaluated to. */
+  condition?: boolean;
   locals: PortLocals | null;
   notes: Note[];
   /** Server log length at this frame; new lines are log[logStart..logLen). */
@@ -171,12 +174,14 @@ export interface Frame {
   agents: AgentView[];
 }
 
-export interface Marker {
-  frame: number;
-  t: number;
-  kind: "bgsave-start" | "failure" | "online";
-  label: string;
-}
+/** A timeline marker: where a BGSAVE started, something failed, a replica went ONLINE. */
+export type Marker = { frame: number; t: number } & (
+  | { kind: "bgsave-start"; target: "disk" | "socket" }
+  /** The call failed (startBgsaveForReplication's error path) or a child failed its replicas. */
+  | { kind: "failure"; target: "bgsave" | "child" }
+  /** target: the replica id. */
+  | { kind: "online"; target: string }
+);
 
 export interface Trace {
   format: typeof TRACE_FORMAT;
@@ -308,18 +313,19 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     return lastAgentViews;
   };
 
-  const makeFrame = (kind: "event" | "line", line: number | null, locals: PortLocals | null): void => {
+  const makeFrame = (kind: "event" | "line", line: number | null, locals: PortLocals | null, condition: boolean | null = null): void => {
     if (frames.length >= maxFrames) return;
-    // A line frame carries the notes since the previous line; an event frame all of its happening.
-    const notes = kind === "line" ? (server.notes.length > noteMark ? server.notes.slice(noteMark) : NO_NOTES) : server.notes;
-    if (kind === "line") noteMark = server.notes.length;
-    else {
+    // Each frame carries the notes made since the previous frame, so a note is on one frame only:
+    // a happening's notes are those of its line frames and of the event frame that ends it.
+    const notes = server.notes.length > noteMark ? server.notes.slice(noteMark) : NO_NOTES;
+    noteMark = server.notes.length;
+    if (kind === "event") {
       server.notes = [];
       noteMark = 0;
     }
     const prevFrame = frames[frames.length - 1];
     views.noteSlaves();
-    frames.push({
+    const frame: Frame = {
       i: frames.length,
       t: server.now,
       kind,
@@ -332,14 +338,16 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       server: views.serverView(prevFrame?.server ?? null),
       replicas: views.replicaViews(frames.length, prevFrame?.replicas ?? []),
       agents: agentViews(),
-    });
+    };
+    if (condition !== null) frame.condition = condition;
+    frames.push(frame);
     logMark = server.log.length;
   };
 
-  server.onLine = (line, locals) => {
+  server.onLine = (line, locals, condition) => {
     lastLine = line;
     lastLocals = locals;
-    makeFrame("line", line, locals);
+    makeFrame("line", line, locals, condition);
   };
 
   /** Run one happening; emit an event frame if it changed anything a learner can see. */
@@ -414,7 +422,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
           /* Still reading the bulk count ($<len> / $EOF:) after +FULLRESYNC: syncReadLine sees EOF
            * and sets no errno, so the text is whatever errno was left over — usually EAGAIN. */
           agentLog(server, a, "warning", "I/O error reading bulk count from MASTER: Resource temporarily unavailable", idx);
-          note(server, "replica.bulkCountEof", { replica: a.id });
+          note(server, { key: "replica.bulkCountEof", replica: a.id });
         } else if (a.phase === "transfer" || a.phase === "waitReply") {
           agentLog(server, a, "warning", "I/O error trying to sync with MASTER: connection lost", idx);
         } else if (a.phase === "connected") {
@@ -439,7 +447,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
           a.phase = "transfer";
         } else if (msg.startsWith("-NOMASTERLINK")) {
           agentLog(server, a, "notice", `Master is currently unable to PSYNC but should be in the future: ${msg}`, idx);
-          note(server, "replica.tryLater", { replica: a.id });
+          note(server, { key: "replica.tryLater", replica: a.id });
           closeConnection(a, "retry");
           break;
         } else if (msg === "+PONG") {
@@ -447,7 +455,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
         } else if (msg.startsWith("-") && a.pipelined) {
           // A hand-made client that pipelined PING + PSYNC: it reads the error and gives up.
           agentLog(server, a, "warning", `Unexpected reply to PSYNC from master: ${msg}`, idx);
-          note(server, "replica.gaveUp", { replica: a.id });
+          note(server, { key: "replica.gaveUp", replica: a.id });
           closeConnection(a, "gone");
           break;
         } else if (msg.startsWith("-")) {
@@ -501,13 +509,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     if (a.phase === "retry") {
       agentLog(server, a, "notice", "Connecting to MASTER 127.0.0.1:6379", idx);
       agentLog(server, a, "notice", "MASTER <-> SLAVE sync started", idx);
-      note(server, "replica.reconnect", { replica: a.id, conn: a.conn + 1 });
+      note(server, { key: "replica.reconnect", replica: a.id, conn: a.conn + 1 });
       connect(a);
       return;
     }
     if (a.phase === "waitReply" && now - a.lastio > server.replTimeout) {
       agentLog(server, a, "warning", "Timeout connecting to the MASTER...", idx);
-      note(server, "replica.timeout", { replica: a.id, stage: "handshake" });
+      note(server, { key: "replica.timeout", replica: a.id, stage: "handshake" });
       closeConnection(a, "retry");
       return;
     }
@@ -519,7 +527,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
         "Timeout receiving bulk data from MASTER... If the problem persists try to set the 'repl-timeout' parameter in redis.conf to a larger value.",
         idx,
       );
-      note(server, "replica.timeout", { replica: a.id, stage: "transfer" });
+      note(server, { key: "replica.timeout", replica: a.id, stage: "transfer" });
       closeConnection(a, "retry");
       return;
     }
@@ -539,7 +547,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
         const a = agentById.get(e.replica);
         if (!a) return;
         if (a.client && !a.client.closed) {
-          note(server, "event.alreadyConnected", { replica: a.id });
+          note(server, { key: "event.alreadyConnected", replica: a.id });
           return;
         }
         if (a.nextCron === Number.POSITIVE_INFINITY) {
@@ -552,19 +560,19 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       case "disconnect": {
         const a = agentById.get(e.replica);
         if (!a || !a.client) {
-          note(server, "event.notConnected", { replica: e.replica });
+          note(server, { key: "event.notConnected", replica: e.replica });
           return;
         }
-        note(server, "event.disconnect", { replica: a.id });
+        note(server, { key: "event.disconnect", replica: a.id });
         closeConnection(a, "gone");
         return;
       }
       case "fork-fails":
         server.faults.forkFails = e.errno ?? "EAGAIN";
-        note(server, "event.forkFails", { errno: server.faults.forkFails });
+        note(server, { key: "event.forkFails", errno: server.faults.forkFails });
         return;
       case "kill-child":
-        if (!(e.mode === "exit-error" ? failChild(server) : killChild(server))) note(server, "event.noChild");
+        if (!(e.mode === "exit-error" ? failChild(server) : killChild(server))) note(server, { key: "event.noChild" });
         return;
       case "aof-rewrite":
         server.timing.aofRewriteMs = Math.round((e.duration ?? 3) * 1000);
@@ -572,11 +580,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
         return;
       case "bgsave":
         bgsaveCommand(server);
-        if (!server.child || server.child.origin !== "user") note(server, "event.bgsaveRefused");
+        if (!server.child || server.child.origin !== "user") note(server, { key: "event.bgsaveRefused" });
         return;
       case "upstream-lost":
         if (!server.masterhost || !server.upstream.connected) {
-          note(server, "event.noUpstream");
+          note(server, { key: "event.noUpstream" });
           return;
         }
         if (e.cached) {
@@ -594,7 +602,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
         }
         server.upstream.master = null;
         server.upstream.connected = false;
-        note(server, "event.upstreamLost", { cached: !!e.cached });
+        note(server, { key: "event.upstreamLost", cached: !!e.cached });
         return;
       case "write": {
         const count = e.count ?? 1;
@@ -602,7 +610,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
           writeCounter++;
           applyWrite(server, ["SET", `key:${writeCounter}`, String(writeCounter)]);
         }
-        note(server, "event.write", { count, offset: server.masterReplOffset });
+        note(server, { key: "event.write", count, offset: server.masterReplOffset });
         return;
       }
       case "evalsha":
@@ -612,7 +620,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
         // CONFIG SET takes effect at once; the next syncCommand / replicationCron sees it (§12).
         if (e.replDisklessSync !== undefined) server.replDisklessSync = e.replDisklessSync;
         if (e.replDisklessSyncDelay !== undefined) server.replDisklessSyncDelay = e.replDisklessSyncDelay;
-        note(server, "event.configSet", {
+        note(server, { key: "event.configSet",
           diskless: server.replDisklessSync,
           delay: server.replDisklessSyncDelay,
         });
@@ -629,7 +637,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
           a.port = e.command === "SYNC" ? null : 17001 + a.index;
         }
         // Takes effect on its next connection: the capabilities of a live one are already set.
-        note(server, "event.replicaSet", { replica: a.id, command: a.command, capa: a.capaNames.join(" ") || "none" });
+        note(server, { key: "event.replicaSet", replica: a.id, command: a.command, capa: a.capaNames.join(" ") || "none" });
         return;
       }
     }
@@ -1056,20 +1064,39 @@ function replicaView(c: Client, key: string, slot: number, inSlaves: boolean): R
   };
 }
 
+/**
+ * The timeline markers. A happening's notes sit on its line frames and its event frame; its
+ * markers point at the event frame, where stepping by event lands.
+ */
 function markersOf(frames: Frame[]): Marker[] {
   const out: Marker[] = [];
+  let pending: Note[] = [];
   for (const f of frames) {
-    if (f.kind !== "event") continue;
-    for (const n of f.notes) {
-      if (n.key === "rdb.diskChild" || n.key === "rdb.socketChild") {
-        out.push({ frame: f.i, t: f.t, kind: "bgsave-start", label: n.key === "rdb.diskChild" ? "BGSAVE (disk)" : "BGSAVE (socket)" });
-      } else if (n.key === "port.failed" || n.key === "update.childError" || n.key === "socket.closing") {
-        out.push({ frame: f.i, t: f.t, kind: "failure", label: n.key === "port.failed" ? "BGSAVE failed" : "child failed" });
-      } else if (n.key === "online") {
-        out.push({ frame: f.i, t: f.t, kind: "online", label: `${n.replica} ONLINE` });
-      }
+    if (f.kind === "line") {
+      if (f.notes.length) pending = pending.concat(f.notes);
+      continue;
     }
+    for (const n of pending.length ? pending.concat(f.notes) : f.notes) {
+      const at = { frame: f.i, t: f.t };
+      if (n.key === "rdb.diskChild") out.push({ ...at, kind: "bgsave-start", target: "disk" });
+      else if (n.key === "rdb.socketChild") out.push({ ...at, kind: "bgsave-start", target: "socket" });
+      else if (n.key === "port.failed") out.push({ ...at, kind: "failure", target: "bgsave" });
+      else if (n.key === "update.childError" || n.key === "socket.closing") out.push({ ...at, kind: "failure", target: "child" });
+      else if (n.key === "online") out.push({ ...at, kind: "online", target: n.replica });
+    }
+    pending = [];
   }
+  return out;
+}
+
+/** Every note of the happening that frame `i` belongs to: its line frames' and its event frame's. */
+export function happeningNotes(trace: Trace, i: number): Note[] {
+  let end = i;
+  while (end < trace.frames.length - 1 && trace.frames[end]?.kind === "line") end++;
+  let start = end;
+  while (start > 0 && trace.frames[start - 1]?.kind === "line") start--;
+  const out: Note[] = [];
+  for (let k = start; k <= end; k++) out.push(...(trace.frames[k] as Frame).notes);
   return out;
 }
 

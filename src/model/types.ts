@@ -1,6 +1,7 @@
 import type { Actor } from "xstate";
 import type { List } from "./adlist";
 import type { replicaMachine } from "../machines/replica";
+import type { Note } from "./notes";
 
 export type LogLevel = "notice" | "warning" | "verbose";
 /** The role character of a 4.0 log line: M master, S replica, C forked child (§13). */
@@ -15,12 +16,6 @@ export interface LogEntry {
   text: string;
 }
 
-/** What the model did, as keys the view explains in plain words (en / zh). */
-export interface Note {
-  key: string;
-  replica?: string;
-  [param: string]: string | number | boolean | undefined;
-}
 
 /** Local variables of startBgsaveForReplication, shown beside the code. */
 export interface PortLocals {
@@ -166,8 +161,11 @@ export interface Server {
   replicationCronLoops: number;
   rngState: number;
 
-  /** Called after each executed seed line, with the function's locals (the sim makes frames). */
-  onLine: ((line: number, locals: PortLocals) => void) | null;
+  /**
+   * Called after each executed seed line with the function's locals and, for a condition, the
+   * value it evaluated to (null for a plain statement); the simulation makes a frame of it.
+   */
+  onLine: ((line: number, locals: PortLocals, condition: boolean | null) => void) | null;
   /** Durations the simulation uses when it forks (ms). */
   timing: { bgsaveMs: number; aofRewriteMs: number; transferBytesPerSec: number };
 }

@@ -1,12 +1,12 @@
 /**
  * Where each narration step of a scenario sits in its trace. A step names an anchor:
- *   - `note`: the first event frame whose notes include this key (e.g. "port.failed"),
+ *   - `note`: the first event frame whose happening made a note with this key (e.g. "port.failed"),
  *   - `event`: the frame of the scenario event with this index,
  *   - `at`: the first event frame at or after this virtual time (seconds),
  * combined when several are given (note at or after `at`, note within event `event`).
  * The predict question is asked on the frame before the anchor, the answer shown at the anchor.
  */
-import type { Frame, Trace } from "../model/index";
+import { happeningNotes, type Frame, type Trace } from "../model/index";
 import { stepsOf } from "./narration";
 import type { Scenario, ScenarioStep } from "./schema";
 
@@ -22,7 +22,7 @@ export interface ResolvedStep {
 export function resolveSteps(scenario: Scenario, trace: Trace): ResolvedStep[] {
   const out: ResolvedStep[] = [];
   stepsOf(scenario).forEach((step, index) => {
-    const f = trace.frames.find((fr) => matches(fr, step));
+    const f = trace.frames.find((fr) => matches(trace, fr, step));
     if (f) out.push({ step, index, frame: f.i, askFrame: askFrameFor(trace, f.i) });
   });
   return out;
@@ -34,11 +34,11 @@ export function unresolvedSteps(scenario: Scenario, trace: Trace): number[] {
   return stepsOf(scenario).map((_, i) => i).filter((i) => !found.has(i));
 }
 
-function matches(f: Frame, step: ScenarioStep): boolean {
+function matches(trace: Trace, f: Frame, step: ScenarioStep): boolean {
   if (f.kind !== "event") return false;
   if (step.at !== undefined && f.t < Math.round(step.at * 1000)) return false;
   if (step.event !== undefined && !(f.cause.type === "event" && f.cause.index === step.event)) return false;
-  if (step.note !== undefined && !f.notes.some((n) => n.key === step.note)) return false;
+  if (step.note !== undefined && !happeningNotes(trace, f.i).some((n) => n.key === step.note)) return false;
   return step.at !== undefined || step.event !== undefined || step.note !== undefined;
 }
 

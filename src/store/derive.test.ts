@@ -40,9 +40,22 @@ describe("trace indexes for the view", () => {
     expect(last?.reaped).toBe(true);
   });
 
-  it("marks BGSAVE start and ONLINE on the timeline, even when the note is on a line frame", () => {
-    expect(d.markers.map((m) => m.kind)).toEqual(["bgsave-start", "online"]);
-    const failed = deriveTrace(traceOf("fork-failure-disk")).markers.map((m) => m.kind);
-    expect(failed).toContain("failure");
+  it("marks BGSAVE start and ONLINE on the timeline as data, at the event frame of the happening", () => {
+    expect(d.markers.map(({ kind, target }) => ({ kind, target }))).toEqual([
+      { kind: "bgsave-start", target: "disk" },
+      { kind: "online", target: "r1" },
+    ]);
+    // The failure's note is made inside startBgsaveForReplication, on a line frame only.
+    const fork = traceOf("fork-failure-disk");
+    const markers = deriveTrace(fork).markers;
+    expect(markers.map(({ kind, target }) => ({ kind, target }))).toEqual([
+      { kind: "failure", target: "bgsave" },
+      { kind: "bgsave-start", target: "disk" },
+      { kind: "online", target: "r1" },
+    ]);
+    for (const m of markers) expect(fork.frames[m.frame]?.kind).toBe("event");
+    const failedAt = fork.frames.findIndex((f) => f.notes.some((n) => n.key === "port.failed"));
+    expect(fork.frames[failedAt]?.kind).toBe("line");
+    expect(markers[0]?.frame).toBe(fork.frames.findIndex((f, i) => i > failedAt && f.kind === "event"));
   });
 });

@@ -3,7 +3,7 @@
  * scans the trace: where the event frames are, what the last startBgsaveForReplication call
  * chose, which child ran last, and the timeline markers.
  */
-import type { ChildView, Frame, Marker, Trace } from "../model";
+import type { ChildView, Marker, Trace } from "../model";
 
 export type Target = "disk" | "socket";
 
@@ -21,7 +21,7 @@ export interface Derived {
   lastTarget: (Target | null)[];
   /** Per frame: the child running now, or the last one that ran (reaped), or null. */
   lastChild: (LastChild | null)[];
-  /** Timeline markers: the trace's own, plus the same note keys found on line frames. */
+  /** Timeline markers (the trace's). */
   markers: Marker[];
 }
 
@@ -47,38 +47,7 @@ export function deriveTrace(trace: Trace): Derived {
     lastTarget.push(target);
     lastChild.push(child);
   }
-  return { eventFrames, lastCall, lastTarget, lastChild, markers: mergeMarkers(trace) };
-}
-
-/**
- * trace.markers only looks at event frames, but a BGSAVE started (or failed) inside
- * startBgsaveForReplication leaves its note on a line frame. Add those, without duplicates.
- */
-function mergeMarkers(trace: Trace): Marker[] {
-  const out = [...trace.markers];
-  const seen = new Set(out.map((m) => `${m.kind}:${m.label}:${m.t}`));
-  for (const f of trace.frames) {
-    if (f.kind !== "line") continue;
-    for (const m of markersOfNotes(f)) {
-      const k = `${m.kind}:${m.label}:${m.t}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(m);
-      }
-    }
-  }
-  return out.sort((a, b) => a.frame - b.frame);
-}
-
-function markersOfNotes(f: Frame): Marker[] {
-  const out: Marker[] = [];
-  for (const n of f.notes) {
-    if (n.key === "rdb.diskChild") out.push({ frame: f.i, t: f.t, kind: "bgsave-start", label: "BGSAVE (disk)" });
-    else if (n.key === "rdb.socketChild") out.push({ frame: f.i, t: f.t, kind: "bgsave-start", label: "BGSAVE (socket)" });
-    else if (n.key === "port.failed") out.push({ frame: f.i, t: f.t, kind: "failure", label: "BGSAVE failed" });
-    else if (n.key === "online") out.push({ frame: f.i, t: f.t, kind: "online", label: `${n.replica} ONLINE` });
-  }
-  return out;
+  return { eventFrames, lastCall, lastTarget, lastChild, markers: trace.markers };
 }
 
 /** The frame a step starts from: in event mode the frame after the previous event frame. */

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import type { Frame, ReplicaView, Trace } from "../index";
+import type { Frame, Note, NoteKey, NoteOf, ReplicaView, Trace } from "../index";
 import { CATALOGUE } from "../../scenarios/catalogue";
-import { outputBufferAt, runScenario, wireAt } from "../index";
+import { happeningNotes, outputBufferAt, runScenario, wireAt } from "../index";
 
 export function scenario(id: string) {
   const s = CATALOGUE.find((x) => x.id === id);
@@ -42,11 +42,10 @@ export function bufferOf(trace: Trace, frame: Frame, key: string): string[] {
   return outputBufferAt(trace, frame, conn(frame, key));
 }
 
-/** First event frame whose notes include `key` (and match `params`). */
-export function frameWithNote(trace: Trace, key: string, params: Record<string, unknown> = {}): Frame {
-  const f = trace.frames.find(
-    (fr) => fr.kind === "event" && fr.notes.some((n) => n.key === key && Object.entries(params).every(([k, v]) => n[k] === v)),
-  );
+/** First event frame whose happening made a note `key` (matching `params`). */
+export function frameWithNote<K extends NoteKey>(trace: Trace, key: K, params: Partial<Omit<NoteOf<K>, "key">> = {}): Frame {
+  const matches = (n: Note) => n.key === key && Object.entries(params).every(([k, v]) => (n as Record<string, unknown>)[k] === v);
+  const f = trace.frames.find((fr) => fr.kind === "event" && happeningNotes(trace, fr.i).some(matches));
   if (!f) throw new Error(`no frame with note ${key} ${JSON.stringify(params)}`);
   return f;
 }

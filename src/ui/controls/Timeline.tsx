@@ -48,8 +48,8 @@ const MarkerTrack = memo(function MarkerTrack({ markers, last }: { markers: Mark
     <div aria-hidden="true" className="relative mx-2 h-4 text-[10px] leading-none">
       {markers.map((m) => (
         <span
-          key={`${m.kind}-${m.frame}-${m.label}`}
-          title={`${page.markers.label(m.label)} — t = ${formatSeconds(m.t)} s`}
+          key={`${m.kind}-${m.frame}-${m.target}`}
+          title={`${page.markers.label(m)} — t = ${formatSeconds(m.t)} s`}
           className={`absolute top-0 -translate-x-1/2 ${MARKER_STYLE[m.kind].colour}`}
           style={{ left: `${pct(m.frame)}%` }}
         >

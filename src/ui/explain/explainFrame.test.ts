@@ -4,7 +4,7 @@ import { findScenario } from "../../scenarios/catalogue";
 import type { Scenario } from "../../scenarios/schema";
 import { deriveTrace } from "../../store/derive";
 import { en } from "../i18n/en";
-import { conditionValue, explainStep } from "./explainFrame";
+import { explainStep } from "./explainFrame";
 
 function load(id: string) {
   const trace = runScenario(findScenario(id) as Scenario);
@@ -12,14 +12,15 @@ function load(id: string) {
 }
 
 describe("explaining a step", () => {
-  it("reads each condition's value from the line that ran next", () => {
+  it("says what a condition evaluated to, as the port recorded it", () => {
     for (const [id, expected] of [
       ["disk-happy-path", false],
       ["fork-failure-disk", true],
     ] as const) {
-      const { trace } = load(id);
+      const { trace, derived } = load(id);
       const i = trace.frames.findIndex((f) => f.kind === "line" && f.line === 47);
-      expect(conditionValue(trace.frames[i]!, trace.frames[i + 1])).toBe(expected);
+      expect(trace.frames[i]!.condition).toBe(expected);
+      expect(explainStep(trace, derived, i, "line", en).line?.text).toContain(en.ui.condition(expected));
     }
   });
 
@@ -30,7 +31,7 @@ describe("explaining a step", () => {
     const keys = ex.items.map((it) => it.key);
     expect(keys).toEqual(expect.arrayContaining(["sync.accepted", "port.target", "rdb.forkFailed", "port.failed", "port.dropped"]));
     expect(ex.items.find((it) => it.key === "port.dropped")?.tone).toBe("error");
-    // The event frame may repeat its line frames' notes as a summary: each is explained once.
+    // Each note sits on one frame only, so each is explained once.
     expect(keys.filter((k) => k === "port.dropped")).toHaveLength(1);
     expect(keys.filter((k) => k === "sync.accepted")).toHaveLength(1);
     // Line stepping explains only the frame itself.

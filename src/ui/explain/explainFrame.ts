@@ -47,37 +47,15 @@ export function toneOf(key: string): Tone {
   return ERROR_KEYS.has(key) ? "error" : OK_KEYS.has(key) ? "ok" : "info";
 }
 
-/**
- * The notes a step covers, each with the frame it came from. An event frame may repeat notes
- * its line frames already carried (the whole happening's summary): those are counted once.
- */
+/** The notes a step covers, each with the frame it came from (a note sits on one frame only). */
 export function stepNotes(trace: Trace, derived: Derived, cursor: number, stepSize: StepSize): { note: Note; frame: Frame }[] {
   const from = stepStart(derived, cursor, stepSize);
   const out: { note: Note; frame: Frame }[] = [];
-  const fromLines = new Map<string, number>();
   for (let i = from; i <= cursor; i++) {
     const frame = trace.frames[i] as Frame;
-    for (const note of frame.notes) {
-      const k = JSON.stringify(note);
-      if (frame.kind === "line") fromLines.set(k, (fromLines.get(k) ?? 0) + 1);
-      else if ((fromLines.get(k) ?? 0) > 0) {
-        fromLines.set(k, (fromLines.get(k) ?? 0) - 1);
-        continue;
-      }
-      out.push({ note, frame });
-    }
+    for (const note of frame.notes) out.push({ note, frame });
   }
   return out;
-}
-
-/** Condition lines of the seed and the line that runs next when the condition is true. */
-const TRUE_SUCCESSOR: Record<number, number> = { 33: 34, 34: 35, 47: 48, 50: 51, 53: 54, 67: 68, 69: 70, 72: 73 };
-
-/** What a condition evaluated to, read from the line that ran next. */
-export function conditionValue(frame: Frame, next: Frame | undefined): boolean | null {
-  const succ = frame.line === null ? undefined : TRUE_SUCCESSOR[frame.line];
-  if (succ === undefined || !next || next.kind !== "line") return null;
-  return next.line === succ;
 }
 
 export function explainStep(trace: Trace, derived: Derived, cursor: number, stepSize: StepSize, dict: Dict): Explanation {
@@ -90,9 +68,8 @@ export function explainStep(trace: Trace, derived: Derived, cursor: number, step
   }));
   let line: Explanation["line"] = null;
   if (frame.kind === "line" && frame.line !== null) {
-    const value = conditionValue(frame, trace.frames[cursor + 1]);
     const text = dict.lines[frame.line] ?? "";
-    line = { n: frame.line, text: value === null ? text : `${text} ${dict.ui.condition(value)}` };
+    line = { n: frame.line, text: frame.condition === undefined ? text : `${text} ${dict.ui.condition(frame.condition)}` };
   }
   return { time: formatSeconds(frame.t), cause: dict.page.cause(frame.cause), line, items };
 }

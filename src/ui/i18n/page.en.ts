@@ -1,16 +1,10 @@
 /** English words of the page (page.types.ts). */
+import { causeLabel } from "../../model/format";
 import type { PageDict } from "./page.types";
 
 const SHOWN_ERRORS = 3;
 const errorList = (errors: string[]) =>
   errors.slice(0, SHOWN_ERRORS).join("; ") + (errors.length > SHOWN_ERRORS ? ` (and ${errors.length - SHOWN_ERRORS} more)` : "");
-
-const MARKER_LABELS: Record<string, string> = {
-  "BGSAVE (disk)": "BGSAVE started (disk)",
-  "BGSAVE (socket)": "BGSAVE started (socket)",
-  "BGSAVE failed": "BGSAVE failed",
-  "child failed": "child failed",
-};
 
 export const pageEn: PageDict = {
   header: {
@@ -54,7 +48,14 @@ export const pageEn: PageDict = {
     bgsaveStart: "BGSAVE start",
     failure: "failure",
     online: "ONLINE",
-    label: (l) => MARKER_LABELS[l] ?? l,
+    label: (m) =>
+      m.kind === "bgsave-start"
+        ? `BGSAVE started (${m.target})`
+        : m.kind === "failure"
+          ? m.target === "bgsave"
+            ? "BGSAVE failed"
+            : "child failed"
+          : `${m.target} ONLINE`,
   },
   help: {
     title: "Keyboard shortcuts",
@@ -189,50 +190,8 @@ export const pageEn: PageDict = {
     groupWaitingAck: (n) => `${n} waiting for the first ACK`,
     groupErrQueued: (n) => `-ERR queued, unsent: ${n}`,
   },
-  cause: (c) => {
-    switch (c.type) {
-      case "start":
-        return "scenario starts";
-      case "event": {
-        const e = c.event;
-        switch (e.type) {
-          case "connect":
-            return `${e.replica} connects and sends its sync command`;
-          case "disconnect":
-            return `${e.replica} disconnects`;
-          case "fork-fails":
-            return `fault: the next fork() fails (${e.errno ?? "EAGAIN"})`;
-          case "kill-child":
-            return e.mode === "exit-error" ? "fault: the child exits with an error" : "fault: the child is killed (SIGKILL)";
-          case "aof-rewrite":
-            return "BGREWRITEAOF";
-          case "bgsave":
-            return "a user runs BGSAVE";
-          case "upstream-lost":
-            return "the link to our own master drops";
-          case "write":
-            return (e.count ?? 1) === 1 ? "1 write on the primary" : `${e.count} writes on the primary`;
-          case "evalsha":
-            return `EVALSHA ${e.sha.slice(0, 8)}…`;
-          case "config-set":
-            return "CONFIG SET on the primary";
-          case "replica-set":
-            return `${e.replica} is reconfigured (next connection)`;
-        }
-        return "event";
-      }
-      case "serverCron":
-        return "serverCron (100 ms tick)";
-      case "replicationCron":
-        return "replicationCron (1 s)";
-      case "childDone":
-        return `child ${c.pid} (${c.kind}) finishes its work`;
-      case "bulk":
-        return `sendBulkToSlave → ${c.replica}`;
-      case "replica":
-        return `replica ${c.replica}: its own cron`;
-    }
-  },
+  // The CLI and the golden timelines use the same words.
+  cause: causeLabel,
   lecture: {
     button: "Lecture",
     buttonTitle: "Lecture mode, full screen and the speaker window",

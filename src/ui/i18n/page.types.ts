@@ -7,7 +7,7 @@
  * code", "Replica <id>", …) are NOT here: they are the English constants of a11yNames.ts, so they
  * stay the same whatever language the visible text is in.
  */
-import type { Cause } from "../../model";
+import type { Marker, Cause } from "../../model";
 import type { NoticeMessage } from "../../store/types";
 
 /** Keys of the keyboard shortcuts (controls/shortcuts.ts), each described in words. */
@@ -71,8 +71,8 @@ export interface PageDict {
     bgsaveStart: string;
     failure: string;
     online: string;
-    /** A marker's tooltip, from the model's label ("BGSAVE (disk)", "r1 ONLINE", …). */
-    label: (label: string) => string;
+    /** A marker's tooltip. */
+    label: (marker: Marker) => string;
   };
   help: {
     title: string;
@@ -182,7 +182,7 @@ export interface PageDict {
     groupWaitingAck: (n: number) => string;
     groupErrQueued: (n: number) => string;
   };
-  /** What made a frame happen, in words (the model's causeLabel is English only). */
+  /** What made a frame happen, in words (English: the model's causeLabel, as the CLI prints it). */
   cause: (c: Cause) => string;
   /** The header's button; the rest of lecture mode's words load with it (lecture.*.ts). */
   lecture: {

@@ -5,13 +5,6 @@ const SHOWN_ERRORS = 3;
 const errorList = (errors: string[]) =>
   errors.slice(0, SHOWN_ERRORS).join("；") + (errors.length > SHOWN_ERRORS ? `（另有 ${errors.length - SHOWN_ERRORS} 处）` : "");
 
-const MARKER_LABELS: Record<string, string> = {
-  "BGSAVE (disk)": "BGSAVE 开始（磁盘）",
-  "BGSAVE (socket)": "BGSAVE 开始（socket）",
-  "BGSAVE failed": "BGSAVE 失败",
-  "child failed": "子进程失败",
-};
-
 export const pageZh: PageDict = {
   header: {
     subtitle: "Redis 4.0.14 主节点如何为复制启动 BGSAVE",
@@ -54,7 +47,14 @@ export const pageZh: PageDict = {
     bgsaveStart: "BGSAVE 开始",
     failure: "失败",
     online: "ONLINE",
-    label: (l) => MARKER_LABELS[l] ?? l.replace(/ ONLINE$/, " 进入 ONLINE"),
+    label: (m) =>
+      m.kind === "bgsave-start"
+        ? `BGSAVE 开始（${m.target === "disk" ? "磁盘" : "socket"}）`
+        : m.kind === "failure"
+          ? m.target === "bgsave"
+            ? "BGSAVE 失败"
+            : "子进程失败"
+          : `${m.target} 进入 ONLINE`,
   },
   help: {
     title: "键盘快捷键",

@@ -1,8 +1,10 @@
 /** The shape every language dictionary has; keys follow the model's note keys. */
-import type { Frame, Note } from "../../model";
+import type { Frame, Note, NoteKey, NoteOf } from "../../model";
 import type { PageDict } from "./page.types";
 import type { PanelsDict } from "./panels.types";
 import type { ShareDict } from "./share.types";
+
+export type { NoteKey };
 
 export const NOTE_KEYS = [
   "sync.accepted",
@@ -68,9 +70,8 @@ export const NOTE_KEYS = [
   "event.replicaSet",
   "event.alreadyConnected",
   "event.notConnected",
-] as const;
+ ] as const satisfies readonly NoteKey[];
 
-export type NoteKey = (typeof NOTE_KEYS)[number];
 
 export interface NoteContext {
   /** The frame the note belongs to (for values the note does not carry, e.g. the config). */
@@ -78,13 +79,16 @@ export interface NoteContext {
 }
 
 /** Text for one note. Backticks mark code: `+FULLRESYNC`. */
-export type NoteText = (note: Note, ctx: NoteContext) => string;
+export type NoteText<K extends NoteKey = NoteKey> = (note: NoteOf<K>, ctx: NoteContext) => string;
+
+/** One wording per note key, each typed by the note it words. */
+export type NoteTexts = { [K in NoteKey]: NoteText<K> };
 
 export interface Dict {
   /** Plain-words explanation of what the model did, one per note key. */
-  notes: Record<NoteKey, NoteText>;
+  notes: NoteTexts;
   /** One line per note key, for the code panel when the frame is outside the function. */
-  briefs: Record<NoteKey, NoteText>;
+  briefs: NoteTexts;
   /** What each executed seed line does (line stepping). */
   lines: Record<number, string>;
   /** Fallback for a note key this dictionary does not know yet. */

@@ -1,0 +1,99 @@
+/**
+ * What the model did, as typed values the view words in plain language (en / zh). One variant
+ * per happening; a dictionary entry receives exactly its variant, so a wording can only read the
+ * fields its note carries. Replica ids are the scenario's stable names ("r1").
+ */
+import type { ChildProcess } from "./types";
+
+type ChildKind = ChildProcess["kind"];
+type Errno = "EAGAIN" | "ENOMEM";
+
+export type Note =
+  // syncCommand (docs/behaviour.md §3)
+  | { key: "sync.accepted"; replica: string; command: "PSYNC" | "SYNC"; capa: number }
+  | { key: "sync.backlogCreated"; replid: string }
+  | { key: "sync.delay"; replica: string; delay: number }
+  | { key: "sync.startNow"; replica: string; capa: number }
+  | { key: "sync.aofActive"; replica: string }
+  | { key: "sync.socketInFlight"; replica: string }
+  | { key: "sync.attach"; replica: string; other: string; offset: number }
+  | { key: "sync.cantAttach"; replica: string; other?: string; reason: "capa" | "noAccumulator" }
+  | { key: "sync.nomasterlink"; replica: string }
+  | { key: "sync.pendingOutput"; replica: string }
+  // startBgsaveForReplication and what it calls (§4–§7)
+  | { key: "port.target"; socketTarget: 0 | 1; mincapa: number }
+  | { key: "rsi.master"; db: number }
+  | { key: "rsi.linked"; db: number }
+  | { key: "rsi.cached"; db: number }
+  | { key: "rsi.null"; master: boolean }
+  | { key: "port.noRsi" }
+  | { key: "rdb.childActive" }
+  | { key: "rdb.forkFailed"; errno: Errno; target: "disk" }
+  | { key: "rdb.forkFailed"; errno: Errno; target: "socket"; undone: number }
+  | { key: "rdb.diskChild"; pid: number }
+  | { key: "rdb.socketChild"; pid: number; targets: number }
+  | { key: "port.failed" }
+  | { key: "port.dropped"; replica: string }
+  | { key: "setup.fullresync"; replica: string; offset: number }
+  | { key: "setup.oldSync"; replica: string; offset: number }
+  | { key: "port.scriptCacheFlush" }
+  // the child and its end (§11)
+  | { key: "child.workDone"; kind: ChildKind; pid: number; code: number }
+  | { key: "child.killed"; kind: ChildKind; pid: number; signal: number }
+  | { key: "child.failed"; kind: ChildKind; pid: number }
+  | { key: "child.reaped"; kind: "rdb-disk" | "rdb-socket"; ok: boolean; signal: number }
+  | { key: "socket.closing"; replica: string }
+  | { key: "update.streamDone"; replica: string }
+  | { key: "update.childError"; replica: string }
+  | { key: "update.noFile"; replica: string }
+  | { key: "update.sendBulk"; replica: string; size: number }
+  | { key: "update.startNext"; mincapa: number }
+  | { key: "bulk.preamble"; replica: string; size: number }
+  | { key: "online"; replica: string }
+  | { key: "ack.first"; replica: string; offset: number }
+  // replicationCron (§9), scripts (§10), AOF
+  | {
+      key: "cron.check";
+      waiting: number;
+      maxIdle: number;
+      delay: number;
+      diskless: boolean;
+      mincapa: number;
+      start: boolean;
+    }
+  | { key: "cron.timedout"; replica: string }
+  | { key: "cron.scriptCacheFlush" }
+  | { key: "evalsha"; sha: string; sent: "EVAL" | "EVALSHA" }
+  | { key: "aof.started"; pid: number }
+  | { key: "aof.scheduled" }
+  | { key: "aof.alreadyRunning" }
+  | { key: "aof.done"; ok: boolean }
+  | { key: "aof.forkFailed"; errno: Errno }
+  // the replica's own side (§8)
+  | { key: "replica.timeout"; replica: string; stage: "handshake" | "transfer" }
+  | { key: "replica.reconnect"; replica: string; conn: number }
+  | { key: "replica.tryLater"; replica: string }
+  | { key: "replica.gaveUp"; replica: string }
+  | { key: "replica.bulkCountEof"; replica: string }
+  // scenario events
+  | { key: "event.forkFails"; errno: Errno }
+  | { key: "event.write"; count: number; offset: number }
+  | { key: "event.disconnect"; replica: string }
+  | { key: "event.noChild" }
+  | { key: "event.bgsaveRefused" }
+  | { key: "event.noUpstream" }
+  | { key: "event.upstreamLost"; cached: boolean }
+  | { key: "event.configSet"; diskless: boolean; delay: number }
+  | { key: "event.replicaSet"; replica: string; command: "PSYNC" | "SYNC"; capa: string }
+  | { key: "event.alreadyConnected"; replica: string }
+  | { key: "event.notConnected"; replica: string };
+
+export type NoteKey = Note["key"];
+
+/** The variant of Note with this key. */
+export type NoteOf<K extends NoteKey> = Extract<Note, { key: K }>;
+
+/** The replica a note is about, if it is about one. */
+export function noteReplica(n: Note): string | null {
+  return "replica" in n ? n.replica : null;
+}
