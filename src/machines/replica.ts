@@ -2,11 +2,13 @@
  * The life of one replica client as the primary sees it (reference §2.1, §3, §4, §6, §11).
  *
  * Every event is named after something the primary does; a transition the primary cannot cause
- * does not exist here. The primary model spawns one actor per replica connection and sends these
- * events from the exact place in the ported C code where `replstate` changes, so the actor's state
- * always equals the port's `replstate` (checked on every frame by the tests).
+ * does not exist here. Each replica connection of the model holds a snapshot of this machine as
+ * plain data, advanced with xstate's pure `transition()` from the exact place in the ported C code
+ * where `replstate` changes — no live actor — so the machine's state always equals the port's
+ * `replstate` (checked on every frame by the tests). The page draws the machine from this
+ * definition.
  */
-import { setup, assign } from "xstate";
+import { assign, initialTransition, setup, transition, type SnapshotFrom } from "xstate";
 
 export type DropReason = "bgsave-failed" | "child-error" | "transfer-error" | "timeout" | "disconnected";
 
@@ -36,30 +38,51 @@ export type ReplicaEvent =
 
 export type ReplicaEventType = ReplicaEvent["type"];
 
+/** The events that end a connection as a replica, and the reason each gives. */
+type DropEvent = Extract<ReplicaEvent, { type: "BGSAVE_FAILED" | "CHILD_FAILED" | "TRANSFER_FAILED" | "TIMED_OUT" | "DISCONNECTED" }>;
+
+const DROP_REASON: Record<DropEvent["type"], DropReason> = {
+  BGSAVE_FAILED: "bgsave-failed",
+  CHILD_FAILED: "child-error",
+  TRANSFER_FAILED: "transfer-error",
+  TIMED_OUT: "timeout",
+  DISCONNECTED: "disconnected",
+};
+
 export interface ReplicaContext {
-  replicaId: string;
   dropReason: DropReason | null;
-  lastTransition: { from: string; event: ReplicaEventType } | null;
+  lastTransition: { from: ReplicaStateName | "ONLINE"; event: ReplicaEventType } | null;
 }
+
+/** Every state of the machine as one dotted name. */
+export type ReplicaStateName =
+  | "handshake"
+  | "WAIT_BGSAVE_START"
+  | "WAIT_BGSAVE_END"
+  | "SEND_BULK"
+  | "ONLINE.waitingForAck"
+  | "ONLINE.streaming"
+  | "dropped";
 
 export const replicaMachine = setup({
   types: {
     context: {} as ReplicaContext,
     events: {} as ReplicaEvent,
-    input: {} as { replicaId: string },
   },
   actions: {
-    record: assign((_, params: { from: string; event: ReplicaEventType }) => ({
-      lastTransition: { from: params.from, event: params.event },
+    /** Remember the transition taken, for the statechart's "last transition" mark. */
+    record: assign(({ event }, params: { from: NonNullable<ReplicaContext["lastTransition"]>["from"] }) => ({
+      lastTransition: { from: params.from, event: event.type },
     })),
-    drop: assign((_, params: { from: string; event: ReplicaEventType; reason: DropReason }) => ({
-      dropReason: params.reason,
-      lastTransition: { from: params.from, event: params.event },
+    /** As record, and the reason follows from the event that ended it. */
+    drop: assign(({ event }, params: { from: NonNullable<ReplicaContext["lastTransition"]>["from"] }) => ({
+      dropReason: DROP_REASON[event.type as DropEvent["type"]],
+      lastTransition: { from: params.from, event: event.type },
     })),
   },
 }).createMachine({
   id: "replica",
-  context: ({ input }) => ({ replicaId: input.replicaId, dropReason: null, lastTransition: null }),
+  context: { dropReason: null, lastTransition: null },
   initial: "handshake",
   states: {
     handshake: {
@@ -67,82 +90,79 @@ export const replicaMachine = setup({
       on: {
         SYNC_ACCEPTED: {
           target: "WAIT_BGSAVE_START",
-          actions: { type: "record", params: { from: "handshake", event: "SYNC_ACCEPTED" } },
+          actions: { type: "record", params: { from: "handshake" } },
         },
         DISCONNECTED: {
           target: "dropped",
-          actions: { type: "drop", params: { from: "handshake", event: "DISCONNECTED", reason: "disconnected" } },
+          actions: { type: "drop", params: { from: "handshake" } },
         },
       },
     },
     WAIT_BGSAVE_START: {
       description: "replstate 6: needs a new RDB; gets no stream, only keep-alive newlines.",
-      tags: ["waiting"],
       on: {
         FULLRESYNC_SETUP: {
           target: "WAIT_BGSAVE_END",
-          actions: { type: "record", params: { from: "WAIT_BGSAVE_START", event: "FULLRESYNC_SETUP" } },
+          actions: { type: "record", params: { from: "WAIT_BGSAVE_START" } },
         },
         BGSAVE_FAILED: {
           target: "dropped",
           actions: {
             type: "drop",
-            params: { from: "WAIT_BGSAVE_START", event: "BGSAVE_FAILED", reason: "bgsave-failed" },
+            params: { from: "WAIT_BGSAVE_START" },
           },
         },
         DISCONNECTED: {
           target: "dropped",
           actions: {
             type: "drop",
-            params: { from: "WAIT_BGSAVE_START", event: "DISCONNECTED", reason: "disconnected" },
+            params: { from: "WAIT_BGSAVE_START" },
           },
         },
       },
     },
     WAIT_BGSAVE_END: {
       description: "replstate 7: +FULLRESYNC sent; a child produces its RDB; writes accumulate.",
-      tags: ["waiting"],
       on: {
         SETUP_UNDONE: {
           target: "WAIT_BGSAVE_START",
-          actions: { type: "record", params: { from: "WAIT_BGSAVE_END", event: "SETUP_UNDONE" } },
+          actions: { type: "record", params: { from: "WAIT_BGSAVE_END" } },
         },
         BULK_START: {
           target: "SEND_BULK",
-          actions: { type: "record", params: { from: "WAIT_BGSAVE_END", event: "BULK_START" } },
+          actions: { type: "record", params: { from: "WAIT_BGSAVE_END" } },
         },
         STREAM_DONE: {
           target: "ONLINE.waitingForAck",
-          actions: { type: "record", params: { from: "WAIT_BGSAVE_END", event: "STREAM_DONE" } },
+          actions: { type: "record", params: { from: "WAIT_BGSAVE_END" } },
         },
         CHILD_FAILED: {
           target: "dropped",
-          actions: { type: "drop", params: { from: "WAIT_BGSAVE_END", event: "CHILD_FAILED", reason: "child-error" } },
+          actions: { type: "drop", params: { from: "WAIT_BGSAVE_END" } },
         },
         DISCONNECTED: {
           target: "dropped",
           actions: {
             type: "drop",
-            params: { from: "WAIT_BGSAVE_END", event: "DISCONNECTED", reason: "disconnected" },
+            params: { from: "WAIT_BGSAVE_END" },
           },
         },
       },
     },
     SEND_BULK: {
       description: "replstate 8 (disk only): the parent sends dump.rdb in 16 KiB chunks.",
-      tags: ["transferring"],
       on: {
         PUT_ONLINE: {
           target: "ONLINE.streaming",
-          actions: { type: "record", params: { from: "SEND_BULK", event: "PUT_ONLINE" } },
+          actions: { type: "record", params: { from: "SEND_BULK" } },
         },
         TRANSFER_FAILED: {
           target: "dropped",
-          actions: { type: "drop", params: { from: "SEND_BULK", event: "TRANSFER_FAILED", reason: "transfer-error" } },
+          actions: { type: "drop", params: { from: "SEND_BULK" } },
         },
         DISCONNECTED: {
           target: "dropped",
-          actions: { type: "drop", params: { from: "SEND_BULK", event: "DISCONNECTED", reason: "disconnected" } },
+          actions: { type: "drop", params: { from: "SEND_BULK" } },
         },
       },
     },
@@ -155,7 +175,7 @@ export const replicaMachine = setup({
           on: {
             PUT_ONLINE: {
               target: "streaming",
-              actions: { type: "record", params: { from: "ONLINE.waitingForAck", event: "PUT_ONLINE" } },
+              actions: { type: "record", params: { from: "ONLINE.waitingForAck" } },
             },
           },
         },
@@ -164,11 +184,11 @@ export const replicaMachine = setup({
       on: {
         TIMED_OUT: {
           target: "dropped",
-          actions: { type: "drop", params: { from: "ONLINE", event: "TIMED_OUT", reason: "timeout" } },
+          actions: { type: "drop", params: { from: "ONLINE" } },
         },
         DISCONNECTED: {
           target: "dropped",
-          actions: { type: "drop", params: { from: "ONLINE", event: "DISCONNECTED", reason: "disconnected" } },
+          actions: { type: "drop", params: { from: "ONLINE" } },
         },
       },
     },
@@ -180,11 +200,36 @@ export const replicaMachine = setup({
 });
 
 /** The machine's state as one dotted name: "WAIT_BGSAVE_END", "ONLINE.waitingForAck", "dropped". */
-export function stateName(value: unknown): string {
+export function stateName(value: unknown): ReplicaStateName {
+  return dottedName(value) as ReplicaStateName;
+}
+
+function dottedName(value: unknown): string {
   if (typeof value === "string") return value;
   if (value && typeof value === "object") {
     const [k, v] = Object.entries(value as Record<string, unknown>)[0] ?? [];
-    if (k !== undefined) return `${k}.${stateName(v)}`;
+    if (k !== undefined) return `${k}.${dottedName(v)}`;
   }
   return String(value);
+}
+
+export type ReplicaSnapshot = SnapshotFrom<typeof replicaMachine>;
+
+/** Where every connection's statechart starts (snapshots are immutable, so one is shared). */
+export const INITIAL_REPLICA_SNAPSHOT: ReplicaSnapshot = initialTransition(replicaMachine)[0];
+
+/**
+ * The snapshot after `event`: xstate's pure transition(). The machine has no guards and its
+ * context follows from the transition taken, so the result depends only on (snapshot, event) and
+ * is remembered: the model steps thousands of connections, and each transition() call builds an
+ * inert actor. The memo holds only answers transition() gave; it never changes one.
+ */
+const steps = new WeakMap<ReplicaSnapshot, Map<ReplicaEventType, ReplicaSnapshot>>();
+
+export function replicaStep(snapshot: ReplicaSnapshot, event: ReplicaEvent): ReplicaSnapshot {
+  let next = steps.get(snapshot);
+  if (!next) steps.set(snapshot, (next = new Map()));
+  let after = next.get(event.type);
+  if (!after) next.set(event.type, (after = transition(replicaMachine, snapshot, event)[0]));
+  return after;
 }

@@ -46,20 +46,25 @@ export const REPLSTATE_BY_NAME: Record<ReplStateName, number> = {
   ONLINE: SLAVE_STATE_ONLINE,
 };
 
-export const FLAG_NAMES: [number, string][] = [
+export type FlagName = "SLAVE" | "CLOSE_AFTER_REPLY" | "PRE_PSYNC";
+
+const FLAG_NAMES: readonly (readonly [number, FlagName])[] = [
   [CLIENT_SLAVE, "SLAVE"],
   [CLIENT_CLOSE_AFTER_REPLY, "CLOSE_AFTER_REPLY"],
   [CLIENT_PRE_PSYNC, "PRE_PSYNC"],
 ];
 
-const flagNameCache = new Map<number, readonly string[]>();
+/**
+ * The names of the set flags; the same frozen array for the same flags (frames share it). A
+ * lookup of pure values: the cache only avoids allocating, it never changes an answer.
+ */
+const flagNameCache = new Map<number, readonly FlagName[]>();
 
-/** The names of the set flags; the same array for the same flags (frames share it, read-only). */
-export function flagNames(flags: number): string[] {
+export function flagNames(flags: number): readonly FlagName[] {
   let names = flagNameCache.get(flags);
   if (!names) {
     names = Object.freeze(FLAG_NAMES.filter(([bit]) => (flags & bit) !== 0).map(([, name]) => name));
     flagNameCache.set(flags, names);
   }
-  return names as string[];
+  return names;
 }

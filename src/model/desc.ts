@@ -14,7 +14,8 @@ import {
   SLAVE_STATE_SEND_BULK,
   SLAVE_STATE_WAIT_BGSAVE_END,
 } from "./constants";
-import { addSlave, createClient, forkPid, machineSend, newServer } from "./server";
+import { addSlave, createClient, machineSend } from "./networking";
+import { forkPid, newServer } from "./server";
 import type { Server } from "./types";
 
 export type DescReplState = "WAIT_BGSAVE_START" | "WAIT_BGSAVE_END" | "SEND_BULK" | "ONLINE";

@@ -2,7 +2,7 @@
  * Text forms shared by the CLI and the view: 4.0-style log lines, and what caused a frame in
  * English (the page's English dictionary uses causeLabel; other languages word it themselves).
  */
-import type { Cause } from "./sim";
+import type { Cause } from "./trace";
 import type { LogEntry } from "./types";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -9,8 +9,8 @@
 export { createServer, type ServerDesc, type DescReplState } from "./desc";
 export { startBgsaveForReplication, SEED_STATEMENTS, SEED_CONTINUATIONS, type SeedLine } from "./port";
 export { snapshotServer, type ServerSnapshot, type ReplicaSnapshot } from "./snapshot";
+export { runScenario, type RunOptions } from "./sim";
 export {
-  runScenario,
   expectedMachineState,
   ioOf,
   wireAt,
@@ -27,7 +27,8 @@ export {
   type AgentView,
   type AgentPhase,
   type Marker,
-} from "./sim";
+  type ConnectionIo,
+} from "./trace";
 export { C_OK, C_ERR, SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2 } from "./constants";
 export type { Server, Client, LogEntry, PortLocals } from "./types";
 export { noteReplica, type Note, type NoteKey, type NoteOf } from "./notes";

@@ -17,7 +17,9 @@ import {
 } from "./constants";
 import { rdbPopulateSaveInfo, rdbSaveBackground, rdbSaveToSlavesSockets, type RdbSaveInfo } from "./rdb";
 import { getPsyncInitialOffset, replicationSetupSlaveForFullResync } from "./replication";
-import { addReplyError, machineSend, note, replicationScriptCacheFlush, serverLog } from "./server";
+import { addReplyError, machineSend } from "./networking";
+import { replicationScriptCacheFlush } from "./replicationStream";
+import { note, serverLog } from "./server";
 import type { Client, PortLocals, Server } from "./types";
 
 /** Seed line → the statement text that line holds (a fragment of it, verbatim). */

@@ -13,7 +13,8 @@ import {
   SLAVE_STATE_WAIT_BGSAVE_START,
 } from "./constants";
 import { getPsyncInitialOffset, replicationSetupSlaveForFullResync, updateSlavesWaitingBgsave } from "./replication";
-import { childLog, forkPid, freeClient, machineSend, note, randomHex, serverLog, writeToSocket } from "./server";
+import { freeClient, machineSend, writeToSocket } from "./networking";
+import { childLog, forkPid, note, randomHex, serverLog } from "./server";
 import type { ChildProcess, Client, Server } from "./types";
 
 export interface RdbSaveInfo {

@@ -18,22 +18,9 @@ import {
   SLAVE_STATE_WAIT_BGSAVE_START,
 } from "./constants";
 import { startBgsaveForReplication } from "./port";
-import {
-  addReply,
-  addReplyError,
-  addSlave,
-  feedFromMasterStream,
-  flushOutputBuffer,
-  freeClient,
-  machineSend,
-  note,
-  randomHex,
-  replicationFeedSlaves,
-  replicationScriptCacheFlush,
-  serverLog,
-  unixtime,
-  writeToSocket,
-} from "./server";
+import { addReply, addReplyError, addSlave, flushOutputBuffer, freeClient, machineSend, writeToSocket } from "./networking";
+import { feedFromMasterStream, replicationFeedSlaves, replicationScriptCacheFlush } from "./replicationStream";
+import { note, randomHex, serverLog, unixtime } from "./server";
 import type { Client, Server } from "./types";
 
 /** Only meaningful right around the fork, before any other command runs (§7). */
@@ -332,36 +319,3 @@ export function replicationCron(server: Server): void {
   }
   server.replicationCronLoops++;
 }
-
-/** A write on the primary (or, on a chained replica, one arriving from its master). */
-export function applyWrite(server: Server, argv: string[]): void {
-  if (server.child) server.child.writesDuring++;
-  if (server.masterhost) {
-    if (server.upstream.connected) feedFromMasterStream(server, argv);
-    return;
-  }
-  replicationFeedSlaves(server, 0, argv);
-}
-
-/**
- * EVALSHA with verbatim script replication (the 4.0 default): propagated as EVALSHA only if every
- * replica is known to have the script, otherwise rewritten to EVAL and remembered (§10).
- */
-export function evalshaCommand(server: Server, sha: string, body: string): "EVAL" | "EVALSHA" {
-  if (server.child) server.child.writesDuring++;
-  let argv: string[];
-  let sent: "EVAL" | "EVALSHA";
-  if (!server.replScriptCache.includes(sha)) {
-    // Replaced, not mutated: frames share the array until it changes. Capped at 10 000 (§10).
-    server.replScriptCache = [...server.replScriptCache.slice(-9999), sha];
-    argv = ["EVAL", body, "0"];
-    sent = "EVAL";
-  } else {
-    argv = ["EVALSHA", sha, "0"];
-    sent = "EVALSHA";
-  }
-  if (!server.masterhost) replicationFeedSlaves(server, 0, argv);
-  note(server, { key: "evalsha", sha, sent });
-  return sent;
-}
-

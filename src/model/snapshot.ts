@@ -1,6 +1,6 @@
 import { listSearchKey } from "./adlist";
 import { REPLSTATE_NAMES, flagNames, type ReplStateName } from "./constants";
-import { outputBuffer } from "./server";
+import { outputBuffer } from "./networking";
 import type { Client, LogLevel, Server } from "./types";
 
 export interface ReplicaSnapshot {
@@ -32,7 +32,7 @@ export function replicaSnapshot(server: Server, c: Client): ReplicaSnapshot {
     id: c.id,
     replstate: REPLSTATE_NAMES[c.replstate] ?? "NONE",
     inSlaves: listSearchKey(server.slaves, c) !== null,
-    flags: flagNames(c.flags),
+    flags: [...flagNames(c.flags)],
     psyncInitialOffset: c.psyncInitialOffset,
     wire: [...c.wire],
     outputBuffer: outputBuffer(c),

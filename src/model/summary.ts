@@ -6,7 +6,7 @@
  * this text for every catalogue scenario, so a model change shows up as a text diff.
  */
 import { causeLabel, formatLogLine, formatSeconds } from "./format";
-import type { Trace } from "./sim";
+import type { Trace } from "./trace";
 
 export function traceSummary(trace: Trace, title: string): string {
   const out: string[] = [];

@@ -1,6 +1,5 @@
-import type { Actor } from "xstate";
 import type { List } from "./adlist";
-import type { replicaMachine } from "../machines/replica";
+import type { ReplicaSnapshot } from "../machines/replica";
 import type { Note } from "./notes";
 
 export type LogLevel = "notice" | "warning" | "verbose";
@@ -63,9 +62,8 @@ export interface Client {
   replyStart: number;
   /** The connection is gone (freed by the primary or closed by the peer). */
   closed: boolean;
-  actor: Actor<typeof replicaMachine> | null;
-  /** Told when bytes reach this socket (the simulation lets the replica read them). */
-  onWire: ((c: Client) => void) | null;
+  /** The replica's statechart (docs/architecture.md): a snapshot, advanced by machineSend. */
+  machine: ReplicaSnapshot;
   /** Its socket changed since its replica last looked (an old connection nobody reads stays so). */
   touched: boolean;
 }
@@ -149,8 +147,6 @@ export interface Server {
   clients: Client[];
   /** Connections whose sendBulkToSlave handler is installed (bulkNextAt set), in install order. */
   bulkPending: Set<Client>;
-  /** How many connections' sockets saw bytes or closed since the simulation last looked. */
-  touched: number;
 
   log: LogEntry[];
   /** Seed lines executed, in order (startBgsaveForReplication only). */

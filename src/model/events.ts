@@ -1,0 +1,116 @@
+/**
+ * A scenario's events, applied to the running simulation at their virtual time: replicas
+ * connecting and leaving, faults (a failing fork, a killed or failing child, a lost upstream
+ * link), commands on the primary (writes, EVALSHA, BGSAVE, BGREWRITEAOF, CONFIG SET) and a
+ * replica's changed settings. An event that cannot apply says why in a note instead.
+ */
+import type { ScenarioEvent } from "../scenarios/schema";
+import { bgrewriteaofCommand, bgsaveCommand, failChild, killChild } from "./rdb";
+import { applyWrite, evalshaCommand } from "./replicationStream";
+import { capaBits, closeConnection, replicaPort, startReplicaCron, syncWithMaster, type Replicas } from "./replicaSide";
+import { note, serverLog } from "./server";
+
+/** The default body of an EVALSHA whose script the scenario does not give. */
+const DEFAULT_SCRIPT = "return redis.call('INCR', 'counter')";
+
+/** What events remember between them: how many keys the writes have set so far. */
+export interface EventState {
+  writes: number;
+}
+
+export function applyEvent(w: Replicas, state: EventState, e: ScenarioEvent): void {
+  const server = w.server;
+  switch (e.type) {
+    case "connect": {
+      const a = w.byId.get(e.replica);
+      if (!a) return;
+      if (a.client && !a.client.closed) {
+        note(server, { key: "event.alreadyConnected", replica: a.id });
+        return;
+      }
+      startReplicaCron(w, a);
+      syncWithMaster(w, a, e.pipelined ?? false);
+      return;
+    }
+    case "disconnect": {
+      const a = w.byId.get(e.replica);
+      if (!a || !a.client) {
+        note(server, { key: "event.notConnected", replica: e.replica });
+        return;
+      }
+      note(server, { key: "event.disconnect", replica: a.id });
+      closeConnection(w, a, "gone");
+      return;
+    }
+    case "fork-fails":
+      server.faults.forkFails = e.errno ?? "EAGAIN";
+      note(server, { key: "event.forkFails", errno: server.faults.forkFails });
+      return;
+    case "kill-child":
+      if (!(e.mode === "exit-error" ? failChild(server) : killChild(server))) note(server, { key: "event.noChild" });
+      return;
+    case "aof-rewrite":
+      server.timing.aofRewriteMs = Math.round((e.duration ?? 3) * 1000);
+      bgrewriteaofCommand(server);
+      return;
+    case "bgsave":
+      bgsaveCommand(server);
+      if (!server.child || server.child.origin !== "user") note(server, { key: "event.bgsaveRefused" });
+      return;
+    case "upstream-lost":
+      if (!server.masterhost || !server.upstream.connected) {
+        note(server, { key: "event.noUpstream" });
+        return;
+      }
+      if (e.cached) {
+        serverLog(server, "warning", "Connection with master lost.");
+        serverLog(server, "notice", "Caching the disconnected master state.");
+        server.upstream.cachedMaster = server.upstream.master;
+      } else {
+        // The observed recipe of §5/§13 D: a protocol error from the master, so it is not cached.
+        serverLog(
+          server,
+          "warning",
+          "== CRITICAL == This slave is sending an error to its master: 'Protocol error: invalid multibulk length' after processing the command '<unknown>'",
+        );
+        serverLog(server, "warning", "Connection with master lost.");
+      }
+      server.upstream.master = null;
+      server.upstream.connected = false;
+      note(server, { key: "event.upstreamLost", cached: !!e.cached });
+      return;
+    case "write": {
+      const count = e.count ?? 1;
+      for (let k = 0; k < count; k++) {
+        state.writes++;
+        applyWrite(server, ["SET", `key:${state.writes}`, String(state.writes)]);
+      }
+      note(server, { key: "event.write", count, offset: server.masterReplOffset });
+      return;
+    }
+    case "evalsha":
+      evalshaCommand(server, e.sha, e.script ?? DEFAULT_SCRIPT);
+      return;
+    case "config-set":
+      // CONFIG SET takes effect at once; the next syncCommand / replicationCron sees it (§12).
+      if (e.replDisklessSync !== undefined) server.replDisklessSync = e.replDisklessSync;
+      if (e.replDisklessSyncDelay !== undefined) server.replDisklessSyncDelay = e.replDisklessSyncDelay;
+      note(server, { key: "event.configSet", diskless: server.replDisklessSync, delay: server.replDisklessSyncDelay });
+      return;
+    case "replica-set": {
+      const a = w.byId.get(e.replica);
+      if (!a) return;
+      if (e.capa) {
+        a.capaNames = [...e.capa];
+        a.capa = capaBits(e.capa);
+      }
+      if (e.command) {
+        a.command = e.command;
+        a.port = replicaPort(e.command, a.index);
+      }
+      // Takes effect on its next connection: the capabilities of a live one are already set.
+      note(server, { key: "event.replicaSet", replica: a.id, command: a.command, capa: a.capaNames.join(" ") || "none" });
+      return;
+    }
+  }
+}

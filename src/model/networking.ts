@@ -1,0 +1,127 @@
+/**
+ * A replica connection as networking.c sees it: the client, its socket (the wire) and its output
+ * buffer, replies, and freeing it. Whether a queued reply is ever written depends on the client's
+ * replstate — the reason the 4.0.14 error reply to a dropped replica never arrives (§8).
+ */
+import { INITIAL_REPLICA_SNAPSHOT, replicaStep, type ReplicaEvent } from "../machines/replica";
+import { listAddNodeTail, listDelNode, listSearchKey } from "./adlist";
+import { CLIENT_SLAVE, REPL_STATE_NONE, SLAVE_STATE_ONLINE } from "./constants";
+import { serverLog, unixtime } from "./server";
+import type { Client, Server } from "./types";
+
+/** replicationGetSlaveName: "ip:port", or "ip:<unknown-slave-port>" for redis-cli --slave (§13). */
+export function slaveName(port: number | null): string {
+  return port ? `127.0.0.1:${port}` : "127.0.0.1:<unknown-slave-port>";
+}
+
+export function createClient(server: Server, id: string, conn: number, port: number | null): Client {
+  const c: Client = {
+    id,
+    cid: server.nextClientId++,
+    conn,
+    name: slaveName(port),
+    replstate: REPL_STATE_NONE,
+    command: null,
+    slaveCapa: 0,
+    flags: 0,
+    psyncInitialOffset: -1,
+    replPutOnlineOnAck: false,
+    replAckTime: 0,
+    lastinteraction: unixtime(server),
+    repldbfd: -1,
+    repldboff: 0,
+    repldbsize: 0,
+    replpreamble: null,
+    bulkNextAt: null,
+    replAckOff: 0,
+    wire: [],
+    reply: [],
+    replyStart: 0,
+    closed: false,
+    machine: INITIAL_REPLICA_SNAPSHOT,
+    touched: false,
+  };
+  server.clients.push(c);
+  return c;
+}
+
+/** Drive the replica's statechart with what the primary just did (a pure step of the machine). */
+export function machineSend(c: Client, event: ReplicaEvent): void {
+  // A dropped replica's machine is final; later events (e.g. its socket closing) change nothing.
+  if (c.machine.status === "active") c.machine = replicaStep(c.machine, event);
+}
+
+/** A raw write() to the socket, bypassing the output buffer (+FULLRESYNC, "\n", bulk data). */
+export function writeToSocket(c: Client, text: string): void {
+  if (!c.closed) {
+    c.wire.push(text);
+    c.touched = true;
+  }
+}
+
+/**
+ * Queue a reply, then send the buffer if prepareClientToWrite would schedule the client:
+ * only a normal client (replstate 0) or an ONLINE replica not waiting for its first ACK
+ * (networking.c 176–207). Anything else stays queued — which is why the 4.0.14 error reply to a
+ * dropped replica (replstate still 6) is never delivered (§8).
+ */
+export function addReply(c: Client, text: string): void {
+  if (c.closed) return;
+  if (canWrite(c) && c.replyStart === c.reply.length) {
+    // Nothing queued ahead of it: it goes straight out (the buffer would be drained at once).
+    writeToSocket(c, text);
+    return;
+  }
+  c.reply.push(text);
+  if (canWrite(c)) flushOutputBuffer(c);
+}
+
+export function canWrite(c: Client): boolean {
+  return c.replstate === REPL_STATE_NONE || (c.replstate === SLAVE_STATE_ONLINE && !c.replPutOnlineOnAck);
+}
+
+export function flushOutputBuffer(c: Client): void {
+  if (c.replyStart === c.reply.length) return;
+  for (let i = c.replyStart; i < c.reply.length; i++) c.wire.push(c.reply[i] as string);
+  c.replyStart = c.reply.length;
+  c.touched = true;
+}
+
+export function outputBuffer(c: Client): string[] {
+  return c.reply.slice(c.replyStart);
+}
+
+/** addReplyError → addReplyErrorLength: "-ERR <msg>", and the CRITICAL log for replicas. */
+export function addReplyError(server: Server, c: Client, err: string): void {
+  addReply(c, `-ERR ${err}`);
+  if (c.flags & CLIENT_SLAVE) {
+    serverLog(
+      server,
+      "warning",
+      `== CRITICAL == This master is sending an error to its slave: '${err}' after processing the command 'psync'`,
+    );
+  }
+}
+
+/**
+ * freeClient for a replica connection: logs "Connection with slave %s lost." only while the
+ * client still has CLIENT_SLAVE (a client dropped by the error loop goes silently, §4 step 5).
+ */
+export function freeClient(server: Server, c: Client, event: ReplicaEvent = { type: "DISCONNECTED" }): void {
+  if (c.closed) return;
+  if (c.flags & CLIENT_SLAVE) {
+    serverLog(server, "warning", `Connection with slave ${c.name} lost.`);
+    const ln = listSearchKey(server.slaves, c);
+    if (ln) listDelNode(server.slaves, ln);
+  }
+  c.closed = true;
+  c.repldbfd = -1;
+  c.bulkNextAt = null;
+  server.bulkPending.delete(c);
+  c.touched = true;
+  machineSend(c, event);
+}
+
+export function addSlave(server: Server, c: Client): void {
+  listAddNodeTail(server.slaves, c);
+}

@@ -1,0 +1,358 @@
+/**
+ * Recording: turns the live simulation into frames. Frames are immutable, so whatever did not
+ * change since the previous frame is shared with it: the server view, each connection's view, the
+ * arrays holding them and the replicas' own views. That keeps long traces with many replicas
+ * small; a frame in which little happened costs one pass over the connections and allocates next
+ * to nothing. Each frame carries the notes made since the previous frame, so a note is on exactly
+ * one frame (a happening's notes are those of its line frames and of the event frame ending it).
+ */
+import { stateName } from "../machines/replica";
+import { listToArray } from "./adlist";
+import { CLIENT_PRE_PSYNC, REPLSTATE_NAMES, SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, flagNames } from "./constants";
+import type { Note } from "./notes";
+import { unixtime } from "./server";
+import { CHILD_TYPE_NAMES } from "./snapshot";
+import type { AgentPhase, AgentView, Cause, ChildView, Frame, ReplicaView, ServerView, Trace } from "./trace";
+import type { Client, PortLocals, Server } from "./types";
+
+/** Shared by every frame with no notes (frames are read-only). */
+const NO_NOTES: Note[] = [];
+
+/** What the recorder reads of a replica's own side. */
+export interface RecordedAgent {
+  readonly id: string;
+  readonly phase: AgentPhase;
+  readonly conn: number;
+  readonly log: readonly unknown[];
+}
+
+export class Recorder {
+  readonly frames: Frame[] = [];
+  /** What caused the frames being made now (set by the clock loop before each happening). */
+  cause: Cause = { type: "start" };
+  private readonly server: Server;
+  private readonly agents: readonly RecordedAgent[];
+  private readonly maxFrames: number;
+  private readonly views: FrameViews;
+  private logMark = 0;
+  private noteMark = 0;
+  private lastAgentViews: AgentView[] = [];
+
+  constructor(server: Server, agents: readonly RecordedAgent[], maxFrames: number) {
+    this.server = server;
+    this.agents = agents;
+    this.maxFrames = maxFrames;
+    this.views = new FrameViews(server);
+  }
+
+  /** No more frames will be recorded (the guard against hostile input). */
+  get full(): boolean {
+    return this.frames.length >= this.maxFrames;
+  }
+
+  /** Record a frame of the current state; `condition`: the value of a condition line, or null. */
+  record(kind: Frame["kind"], line: number | null, locals: PortLocals | null, condition: boolean | null = null): void {
+    if (this.full) return;
+    const server = this.server;
+    const notes = server.notes.length > this.noteMark ? server.notes.slice(this.noteMark) : NO_NOTES;
+    this.noteMark = server.notes.length;
+    if (kind === "event") {
+      server.notes = [];
+      this.noteMark = 0;
+    }
+    const frames = this.frames;
+    const prevFrame = frames[frames.length - 1];
+    this.views.noteSlaves();
+    const frame: Frame = {
+      i: frames.length,
+      t: server.now,
+      kind,
+      cause: this.cause,
+      line,
+      locals,
+      notes,
+      logStart: this.logMark,
+      logLen: server.log.length,
+      server: this.views.serverView(prevFrame?.server ?? null),
+      replicas: this.views.replicaViews(frames.length, prevFrame?.replicas ?? []),
+      agents: this.agentViews(),
+    };
+    if (condition !== null) frame.condition = condition;
+    frames.push(frame);
+    this.logMark = server.log.length;
+  }
+
+  /** Trace.wires: every connection's logs with their frame stamps. */
+  wires(): Trace["wires"] {
+    return this.views.wires();
+  }
+
+  /** The agents' views; the previous frame's array (and objects) when no replica changed. */
+  private agentViews(): AgentView[] {
+    let next: AgentView[] | null = null;
+    for (let k = 0; k < this.agents.length; k++) {
+      const a = this.agents[k] as RecordedAgent;
+      const prev = this.lastAgentViews[k];
+      if (prev && prev.phase === a.phase && prev.conn === a.conn && prev.logLen === a.log.length) continue;
+      next ??= this.lastAgentViews.slice();
+      next[k] = { id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length };
+    }
+    if (next) this.lastAgentViews = next;
+    return this.lastAgentViews;
+  }
+}
+
+/** One connection as the frames see it: its place in `replicas` is its index in server.clients. */
+interface Slot {
+  client: Client;
+  key: string;
+  /** In server.slaves as of the current frame. */
+  inSlaves: boolean;
+  /** The view the previous frame showed, and the actor snapshot and flags it was made from. */
+  view: ReplicaView | null;
+  snapshot: unknown;
+  flags: number;
+  /** The frame stamps of its wire and output-buffer entries so far (see ConnectionIo). */
+  wireFrame: StampLog;
+  queuedFrame: StampLog;
+  sentFrame: StampLog;
+}
+
+/** Builds each frame's views of the live server, sharing what did not change. */
+class FrameViews {
+  private readonly server: Server;
+  private readonly slots: Slot[] = [];
+  private readonly slotOf = new Map<Client, Slot>();
+  /** server.slaves as of the current frame, and its keys (shared by frames while unchanged). */
+  private slaveList: Client[] = [];
+  private slaveKeys: string[] = [];
+  private slaveListVersion = 0;
+
+  constructor(server: Server) {
+    this.server = server;
+  }
+
+  /** Give connections made since the previous frame their slots. */
+  private addSlots(): void {
+    const clients = this.server.clients;
+    for (let k = this.slots.length; k < clients.length; k++) {
+      const client = clients[k] as Client;
+      const slot: Slot = {
+        client,
+        key: `${client.id}#${client.conn}`,
+        inSlaves: false,
+        view: null,
+        snapshot: undefined,
+        flags: 0,
+        wireFrame: new StampLog(),
+        queuedFrame: new StampLog(),
+        sentFrame: new StampLog(),
+      };
+      this.slots.push(slot);
+      this.slotOf.set(client, slot);
+    }
+  }
+
+  /** Take note of server.slaves for the frame about to be made (first, before the views). */
+  noteSlaves(): void {
+    this.addSlots();
+    const list = this.server.slaves;
+    if (list.version === this.slaveListVersion) return;
+    this.slaveListVersion = list.version;
+    let same = list.len === this.slaveList.length;
+    let k = 0;
+    for (let n = list.head; n && same; n = n.next) same = n.value === this.slaveList[k++];
+    if (same) return;
+    for (const c of this.slaveList) (this.slotOf.get(c) as Slot).inSlaves = false;
+    this.slaveList = listToArray(list);
+    this.slaveKeys = this.slaveList.map((c) => {
+      const slot = this.slotOf.get(c) as Slot;
+      slot.inSlaves = true;
+      return slot.key;
+    });
+  }
+
+  /** The key of the connection with client id `cid`. */
+  private keyOfCid(cid: number): string {
+    // Client ids are handed out in order, so slots[cid - first] is the one.
+    const first = this.server.clients[0]?.cid ?? 0;
+    return this.slots[cid - first]?.key ?? String(cid);
+  }
+
+  serverView(prev: ServerView | null): ServerView {
+    const server = this.server;
+    const child = server.child;
+    const prevChild = prev?.child ?? null;
+    const childView: ChildView | null = !child
+      ? null
+      : prevChild &&
+          prevChild.pid === child.pid &&
+          prevChild.doneAt === child.doneAt &&
+          prevChild.exited === (child.exit !== null) &&
+          prevChild.targets.length === child.targets.length
+        ? prevChild
+        : {
+            pid: child.pid,
+            kind: child.kind,
+            origin: child.origin,
+            startedAt: child.startedAt,
+            doneAt: child.doneAt,
+            exited: child.exit !== null,
+            killed: (child.exit?.signal ?? 0) !== 0,
+            targets: child.targets.map((cid) => this.keyOfCid(cid)),
+          };
+    const next: ServerView = {
+      role: server.masterhost ? "replica" : "master",
+      upstreamConnected: server.upstream.connected,
+      hasMaster: server.upstream.master !== null,
+      hasCachedMaster: server.upstream.cachedMaster !== null,
+      replDisklessSync: server.replDisklessSync,
+      replDisklessSyncDelay: server.replDisklessSyncDelay,
+      replTimeout: server.replTimeout,
+      unixtime: unixtime(server),
+      replid: server.replid,
+      masterReplOffset: server.masterReplOffset,
+      replBacklog: server.replBacklog,
+      slaveseldb: server.slaveseldb,
+      rdbChildType: CHILD_TYPE_NAMES[server.rdbChildType] ?? "none",
+      child: childView,
+      aofRewriteScheduled: server.aofRewriteScheduled,
+      // The model replaces rdbFile on every change, so the object can be shared.
+      rdbFile: server.rdbFile,
+      scriptCache: server.replScriptCache as string[],
+      scriptCacheFlushes: server.scriptCacheFlushes,
+      forkFails: server.faults.forkFails,
+      slaves: this.slaveKeys,
+    };
+    return prev && shallowEqual(prev, next) ? prev : next;
+  }
+
+  /**
+   * Every connection's view at frame i (`prev`: the previous frame's). Also stamps the wire and
+   * buffer entries that frame i is the first to show.
+   */
+  replicaViews(i: number, prev: ReplicaView[]): ReplicaView[] {
+    // Allocate a new array only once a view differs from the previous frame's.
+    let out: ReplicaView[] | null = null;
+    for (let k = 0; k < this.slots.length; k++) {
+      const slot = this.slots[k] as Slot;
+      const c = slot.client;
+      slot.wireFrame.stampUpTo(c.wire.length, i);
+      slot.queuedFrame.stampUpTo(c.reply.length, i);
+      slot.sentFrame.stampUpTo(c.replyStart, i);
+      const view = this.viewOf(slot, k);
+      if (view !== prev[k]) {
+        out ??= prev.slice();
+        out[k] = view;
+      }
+    }
+    return out ?? prev;
+  }
+
+  private viewOf(slot: Slot, k: number): ReplicaView {
+    const c = slot.client;
+    const snapshot = c.machine;
+    const v = slot.view;
+    if (
+      v &&
+      slot.snapshot === snapshot &&
+      slot.flags === c.flags &&
+      v.inSlaves === slot.inSlaves &&
+      v.replstate === (REPLSTATE_NAMES[c.replstate] ?? "NONE") &&
+      v.psyncInitialOffset === c.psyncInitialOffset &&
+      v.putOnlineOnAck === c.replPutOnlineOnAck &&
+      v.repldboff === c.repldboff &&
+      v.repldbsize === c.repldbsize &&
+      v.closed === c.closed
+    ) {
+      return v;
+    }
+    slot.view = replicaView(c, slot.key, k, slot.inSlaves);
+    slot.snapshot = snapshot;
+    slot.flags = c.flags;
+    return slot.view;
+  }
+
+  /** Trace.wires: every connection's logs with their frame stamps. */
+  wires(): Trace["wires"] {
+    this.addSlots();
+    const wires: Trace["wires"] = {};
+    for (const { client: c, key, wireFrame, queuedFrame, sentFrame } of this.slots) {
+      wires[key] = {
+        wire: c.wire,
+        reply: c.reply,
+        wireFrame: wireFrame.toArray(),
+        queuedFrame: queuedFrame.toArray(),
+        sentFrame: sentFrame.toArray(),
+      };
+    }
+    return wires;
+  }
+}
+
+/**
+ * The frame stamps of one growing log while the trace is built: in a typed array, outside the
+ * garbage-collected heap, so the collector does not copy them over and over as they grow.
+ */
+class StampLog {
+  private stamps = new Int32Array(16);
+  private length = 0;
+
+  /** Stamp with frame i the entries of the log (now `length` long) that have no stamp yet. */
+  stampUpTo(length: number, i: number): void {
+    if (length <= this.length) return;
+    if (length > this.stamps.length) {
+      const grown = new Int32Array(Math.max(length, 2 * this.stamps.length));
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    while (this.length < length) this.stamps[this.length++] = i;
+  }
+
+  /** The stamps as a plain array (for the trace, which is plain data). */
+  toArray(): number[] {
+    const out = new Array<number>(this.length);
+    for (let k = 0; k < this.length; k++) out[k] = this.stamps[k] as number;
+    return out;
+  }
+}
+
+/** Same keys with identical values (frames are immutable, so an equal view can be shared). */
+function shallowEqual<T extends object>(a: T, b: T): boolean {
+  for (const k in a) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * A connection as the primary knows it. Its command and capabilities are what this connection
+ * sent (its sync command and `slave_capa`), not the replica's current settings: after a
+ * `replica-set` event they apply to its next connection only.
+ */
+function replicaView(c: Client, key: string, slot: number, inSlaves: boolean): ReplicaView {
+  const snap = c.machine;
+  const capa: ("eof" | "psync2")[] = [];
+  if (c.slaveCapa & SLAVE_CAPA_EOF) capa.push("eof");
+  if (c.slaveCapa & SLAVE_CAPA_PSYNC2) capa.push("psync2");
+  return {
+    key,
+    id: c.id,
+    conn: c.conn,
+    cid: c.cid,
+    name: c.name,
+    command: c.command ?? (c.flags & CLIENT_PRE_PSYNC ? "SYNC" : "PSYNC"),
+    capa,
+    replstate: REPLSTATE_NAMES[c.replstate] ?? "NONE",
+    inSlaves,
+    flags: flagNames(c.flags),
+    psyncInitialOffset: c.psyncInitialOffset,
+    putOnlineOnAck: c.replPutOnlineOnAck,
+    repldboff: c.repldboff,
+    repldbsize: c.repldbsize,
+    machine: stateName(snap.value),
+    lastTransition: snap.context.lastTransition,
+    dropReason: snap.context.dropReason,
+    closed: c.closed,
+    slot,
+  };
+}
+

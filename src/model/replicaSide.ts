@@ -1,0 +1,280 @@
+/**
+ * The replica's own half of a full resync: a Redis 4.0 replica, or `redis-cli --slave` for the old
+ * SYNC. It connects and sends its sync command (syncWithMaster), reads what reaches its socket
+ * (readSyncBulkPayload: +FULLRESYNC, `$<len>` or `$EOF:<mark>`, the RDB, the stream), and runs its
+ * own once-a-second replicationCron: REPLCONF ACK when synced, a timeout while the primary is
+ * silent, a reconnection after a failure (docs/behaviour.md §8, §16, §20). Only what the primary
+ * can observe, and what a student needs to see of the replica, is modelled.
+ */
+import type { Scenario } from "../scenarios/schema";
+import { SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, SLAVE_STATE_ONLINE } from "./constants";
+import { TimerHeap } from "./heap";
+import { createClient, freeClient } from "./networking";
+import { replconfAck, syncCommand } from "./replication";
+import { note, unixtime } from "./server";
+import type { AgentPhase } from "./trace";
+import type { Client, LogEntry, Server } from "./types";
+
+/** One replica of the scenario, across all its connections. */
+export interface Agent {
+  id: string;
+  /** Place in the scenario's replica list (fixes its port, pid, cron phase and reading order). */
+  index: number;
+  command: "PSYNC" | "SYNC";
+  capa: number;
+  capaNames: ("eof" | "psync2")[];
+  /** Its listening port (REPLCONF listening-port); redis-cli --slave announces none. */
+  port: number | null;
+  /** Its own 1 Hz cron runs at this offset within each second (ms). */
+  cronPhase: number;
+  phase: AgentPhase;
+  conn: number;
+  client: Client | null;
+  /** time(NULL) of the last bytes received (repl_transfer_lastio). */
+  lastio: number;
+  /** How many of its current connection's wire messages it has read. */
+  seen: number;
+  eofMark: string | null;
+  expectBytes: number;
+  log: LogEntry[];
+  /** When its cron runs next (infinity until its first connection). */
+  nextCron: number;
+  /** Connected by pipelining PING + PSYNC (a hand-made client, not a Redis replica). */
+  pipelined: boolean;
+  /** Its current connection's socket changed since it last looked (see readSockets). */
+  toRead: boolean;
+}
+
+/** Every replica of a run, with the timers of their crons. */
+export interface Replicas {
+  readonly server: Server;
+  readonly agents: Agent[];
+  readonly byId: Map<string, Agent>;
+  readonly timers: TimerHeap<Agent>;
+  /** How many lines all replicas have logged (a happening that adds one is visible). */
+  logCount: number;
+}
+
+const REPLICA_PID_BASE = 5100;
+const FIRST_REPLICA_PORT = 17001;
+
+export function capaBits(capa: readonly ("eof" | "psync2")[]): number {
+  return (capa.includes("eof") ? SLAVE_CAPA_EOF : 0) | (capa.includes("psync2") ? SLAVE_CAPA_PSYNC2 : 0);
+}
+
+export function replicaPort(command: "PSYNC" | "SYNC", index: number): number | null {
+  return command === "SYNC" ? null : FIRST_REPLICA_PORT + index;
+}
+
+export function createReplicas(server: Server, scenario: Scenario): Replicas {
+  const agents: Agent[] = scenario.replicas.map((r, i) => ({
+    id: r.id,
+    index: i,
+    command: r.command,
+    capa: capaBits(r.capa),
+    capaNames: [...r.capa],
+    port: replicaPort(r.command, i),
+    // Each replica's own 1 Hz cron runs at its own phase within the second.
+    cronPhase: 137 + ((i * 379) % 1000),
+    phase: "idle",
+    conn: 0,
+    client: null,
+    lastio: 0,
+    seen: 0,
+    eofMark: null,
+    expectBytes: 0,
+    log: [],
+    nextCron: Number.POSITIVE_INFINITY,
+    pipelined: false,
+    toRead: false,
+  }));
+  return { server, agents, byId: new Map(agents.map((a) => [a.id, a])), timers: new TimerHeap<Agent>(), logCount: 0 };
+}
+
+function replicaLog(w: Replicas, a: Agent, level: "notice" | "warning", text: string): void {
+  a.log.push({ t: w.server.now, pid: REPLICA_PID_BASE + a.index, role: "S", level, text });
+  w.logCount++;
+}
+
+/** Start the replica's cron on its first connection, at its phase within the second. */
+export function startReplicaCron(w: Replicas, a: Agent): void {
+  if (a.nextCron !== Number.POSITIVE_INFINITY) return;
+  const base = Math.floor(w.server.now / 1000) * 1000 + a.cronPhase;
+  a.nextCron = base > w.server.now ? base : base + 1000;
+  w.timers.push(a.nextCron, a.index, a);
+}
+
+/**
+ * syncWithMaster: a new connection, the handshake (REPLCONF listening-port / capa), then PSYNC or
+ * SYNC, which the primary's syncCommand handles at once.
+ */
+export function syncWithMaster(w: Replicas, a: Agent, pipelined = false): void {
+  const server = w.server;
+  const c = createClient(server, a.id, ++a.conn, a.port);
+  a.client = c;
+  a.seen = 0;
+  a.eofMark = null;
+  a.expectBytes = 0;
+  a.lastio = unixtime(server);
+  a.phase = "waitReply";
+  // REPLCONF listening-port / capa precede PSYNC; redis-cli --slave sends plain SYNC (§2.2).
+  c.slaveCapa = a.command === "PSYNC" ? a.capa : 0;
+  c.command = a.command;
+  if (a.command === "PSYNC" && a.conn > 1) {
+    replicaLog(w, a, "notice", "Trying a partial resynchronization (request ?:-1).");
+  }
+  if (pipelined) {
+    // PING and PSYNC arrived in one packet: +PONG is queued but not yet written.
+    c.reply.push("+PONG");
+    a.pipelined = true;
+  }
+  syncCommand(server, c, { command: a.command });
+}
+
+/** The replica closes its connection; the primary reads EOF and frees the client. */
+export function closeConnection(w: Replicas, a: Agent, nextPhase: AgentPhase): void {
+  const c = a.client;
+  // freeClient logs "Connection with slave … lost." only if it is still a replica.
+  if (c && !c.closed) freeClient(w.server, c, { type: "DISCONNECTED" });
+  a.client = null;
+  a.phase = nextPhase;
+}
+
+/** What each replica does with the bytes that reached its socket since it last looked. */
+export function readSockets(w: Replicas): void {
+  // Only a replica's current connection has a reader (it left the older ones).
+  let any = false;
+  for (const a of w.agents) if (a.client?.touched) any = true;
+  if (!any) return;
+  // What each one reads is fixed before any reads, so a reaction is read at the next look.
+  for (const a of w.agents) {
+    a.toRead = a.client !== null && a.client.touched;
+    if (a.client) a.client.touched = false;
+  }
+  // Replicas look in their fixed order, so the trace does not depend on who was written first.
+  for (const a of w.agents) if (a.toRead && a.client) readSyncBulkPayload(w, a, a.client);
+}
+
+/** The replica reads its socket: the reply to PSYNC/SYNC, the bulk header, the payload, the stream. */
+function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
+  if (c.closed) {
+    // The primary closed the connection: the replica reads EOF (§18.12, §18.13).
+    if (a.phase === "transfer" && a.expectBytes === 0 && a.eofMark === null) {
+      /* Still reading the bulk count ($<len> / $EOF:) after +FULLRESYNC: syncReadLine sees EOF
+       * and sets no errno, so the text is whatever errno was left over — usually EAGAIN. */
+      replicaLog(w, a, "warning", "I/O error reading bulk count from MASTER: Resource temporarily unavailable");
+      note(w.server, { key: "replica.bulkCountEof", replica: a.id });
+    } else if (a.phase === "transfer" || a.phase === "waitReply") {
+      replicaLog(w, a, "warning", "I/O error trying to sync with MASTER: connection lost");
+    } else if (a.phase === "connected") {
+      replicaLog(w, a, "warning", "Connection with master lost.");
+    }
+    a.client = null;
+    a.phase = a.command === "SYNC" ? "gone" : "retry";
+    return;
+  }
+  while (a.seen < c.wire.length) {
+    const msg = c.wire[a.seen++] as string;
+    a.lastio = unixtime(w.server);
+    const first = msg.charAt(0);
+    if (first !== "+" && first !== "-" && first !== "$" && first !== "<") {
+      // A keep-alive newline or the replication stream: only a streamed RDB's end mark (hex) matters.
+      if (a.eofMark && msg === a.eofMark) loadReceivedRdb(w, a);
+      continue;
+    }
+    if (msg.startsWith("+FULLRESYNC")) {
+      const [, id, off] = msg.split(" ");
+      replicaLog(w, a, "notice", `Full resync from master: ${id}:${off}`);
+      a.phase = "transfer";
+    } else if (msg.startsWith("-NOMASTERLINK")) {
+      replicaLog(w, a, "notice", `Master is currently unable to PSYNC but should be in the future: ${msg}`);
+      note(w.server, { key: "replica.tryLater", replica: a.id });
+      closeConnection(w, a, "retry");
+      return;
+    } else if (msg === "+PONG") {
+      continue;
+    } else if (msg.startsWith("-") && a.pipelined) {
+      // A hand-made client that pipelined PING + PSYNC: it reads the error and gives up.
+      replicaLog(w, a, "warning", `Unexpected reply to PSYNC from master: ${msg}`);
+      note(w.server, { key: "replica.gaveUp", replica: a.id });
+      closeConnection(w, a, "gone");
+      return;
+    } else if (msg.startsWith("-")) {
+      replicaLog(w, a, "warning", `MASTER aborted replication with an error: ${msg.slice(1)}`);
+      closeConnection(w, a, "retry");
+      return;
+    } else if (msg.startsWith("$EOF:")) {
+      a.eofMark = msg.slice(5);
+      a.phase = "transfer";
+      replicaLog(w, a, "notice", "MASTER <-> SLAVE sync: receiving streamed RDB from master");
+    } else if (msg.startsWith("$")) {
+      a.expectBytes = Number(msg.slice(1));
+      a.phase = "transfer";
+      replicaLog(
+        w,
+        a,
+        "notice",
+        a.command === "SYNC"
+          ? `SYNC with master, discarding ${a.expectBytes} bytes of bulk transfer...`
+          : `MASTER <-> SLAVE sync: receiving ${a.expectBytes} bytes from master`,
+      );
+    } else if (msg.startsWith("<RDB payload")) {
+      if (!a.eofMark) loadReceivedRdb(w, a);
+    }
+  }
+}
+
+/** The whole RDB arrived: a replica loads it; redis-cli --slave discards it and prints the stream. */
+function loadReceivedRdb(w: Replicas, a: Agent): void {
+  if (a.command === "SYNC") {
+    replicaLog(w, a, "notice", "SYNC done. Logging commands from master.");
+  } else {
+    replicaLog(w, a, "notice", "MASTER <-> SLAVE sync: Flushing old data");
+    replicaLog(w, a, "notice", "MASTER <-> SLAVE sync: Loading DB in memory");
+    replicaLog(w, a, "notice", "MASTER <-> SLAVE sync: Finished with success");
+  }
+  a.phase = "connected";
+}
+
+/** The replica's replicationCron: ACKs when connected, timeouts while syncing, reconnects. */
+export function replicaCron(w: Replicas, a: Agent): void {
+  const server = w.server;
+  const now = unixtime(server);
+  // redis-cli --slave has no timeout and never retries: it just waits.
+  if (a.command === "SYNC") return;
+  if (a.phase === "retry") {
+    replicaLog(w, a, "notice", "Connecting to MASTER 127.0.0.1:6379");
+    replicaLog(w, a, "notice", "MASTER <-> SLAVE sync started");
+    note(server, { key: "replica.reconnect", replica: a.id, conn: a.conn + 1 });
+    syncWithMaster(w, a);
+    return;
+  }
+  if (a.phase === "waitReply" && now - a.lastio > server.replTimeout) {
+    replicaLog(w, a, "warning", "Timeout connecting to the MASTER...");
+    note(server, { key: "replica.timeout", replica: a.id, stage: "handshake" });
+    closeConnection(w, a, "retry");
+    return;
+  }
+  if (a.phase === "transfer" && now - a.lastio > server.replTimeout) {
+    replicaLog(
+      w,
+      a,
+      "warning",
+      "Timeout receiving bulk data from MASTER... If the problem persists try to set the 'repl-timeout' parameter in redis.conf to a larger value.",
+    );
+    note(server, { key: "replica.timeout", replica: a.id, stage: "transfer" });
+    closeConnection(w, a, "retry");
+    return;
+  }
+  if (a.phase === "connected" && a.client && !a.client.closed) {
+    const c = a.client;
+    const streaming = c.replstate === SLAVE_STATE_ONLINE && !c.replPutOnlineOnAck;
+    replconfAck(server, c, streaming ? server.masterReplOffset : c.psyncInitialOffset);
+  }
+}
+
+/** Still syncing, or about to retry: the run is not over while a replica is. */
+export function replicaBusy(a: Agent): boolean {
+  if (a.command === "SYNC") return false;
+  return a.phase === "retry" || a.phase === "waitReply" || a.phase === "transfer";
+}

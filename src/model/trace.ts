@@ -1,0 +1,253 @@
+/**
+ * The trace: what runScenario produces, as plain data (docs/architecture.md describes the format).
+ * A trace is a list of frames; frame i is the whole visible state after one executed line of
+ * startBgsaveForReplication ("line" frames) or after one happening that changed something visible
+ * ("event" frames). What each connection wrote and queued is kept once per connection in `wires`,
+ * with frame stamps, and read at a frame with ioOf / wireAt / outputBufferAt.
+ */
+import type { DropReason, ReplicaContext, ReplicaStateName } from "../machines/replica";
+import type { ScenarioEvent } from "../scenarios/schema";
+import type { FlagName, ReplStateName } from "./constants";
+import type { Note } from "./notes";
+import type { ChildProcess, LogEntry, PortLocals } from "./types";
+
+/**
+ * @3: each note is on one frame only (an event frame no longer repeats its line frames' notes;
+ * read a happening's with happeningNotes), notes are a typed union, a condition line carries its
+ * value (`condition`), markers are `{kind, target}` data, a replica's cron cause has no `action`.
+ * @2: what each connection wrote and queued is kept once per connection in `wires`, with frame
+ * stamps (see `ioOf`, `wireAt`), instead of per-frame extents (@1's `Frame.io`).
+ */
+export const TRACE_FORMAT = "fullresync-lab/trace@3";
+
+/** What caused a frame. */
+export type Cause =
+  | { type: "start" }
+  | { type: "event"; index: number; event: ScenarioEvent }
+  | { type: "serverCron" }
+  | { type: "replicationCron" }
+  | { type: "childDone"; kind: ChildProcess["kind"]; pid: number }
+  | { type: "bulk"; replica: string }
+  /** The replica's own once-a-second cron (its ACK, its timeouts, its reconnection). */
+  | { type: "replica"; replica: string };
+
+export interface ChildView {
+  pid: number;
+  kind: ChildProcess["kind"];
+  origin: ChildProcess["origin"];
+  startedAt: number;
+  doneAt: number;
+  exited: boolean;
+  killed: boolean;
+  targets: string[];
+}
+
+export interface ServerView {
+  role: "master" | "replica";
+  upstreamConnected: boolean;
+  hasMaster: boolean;
+  hasCachedMaster: boolean;
+  replDisklessSync: boolean;
+  replDisklessSyncDelay: number;
+  replTimeout: number;
+  unixtime: number;
+  replid: string;
+  masterReplOffset: number;
+  replBacklog: boolean;
+  slaveseldb: number;
+  rdbChildType: "none" | "disk" | "socket";
+  child: ChildView | null;
+  aofRewriteScheduled: boolean;
+  rdbFile: { exists: boolean; size: number; writtenBy: number };
+  scriptCache: string[];
+  scriptCacheFlushes: number;
+  forkFails: null | "EAGAIN" | "ENOMEM";
+  /** Keys of the connections in server.slaves, in list order. */
+  slaves: string[];
+}
+
+/**
+ * Where the replica itself is in its sync (its repl_state, simplified): not yet connected, waiting
+ * for the reply to PSYNC/SYNC, receiving the RDB, synced, about to reconnect, or gone for good.
+ */
+export type AgentPhase = "idle" | "waitReply" | "transfer" | "connected" | "retry" | "gone";
+
+export interface ReplicaView {
+  /** "<id>#<conn>" */
+  key: string;
+  id: string;
+  conn: number;
+  cid: number;
+  name: string;
+  command: "PSYNC" | "SYNC";
+  capa: ("eof" | "psync2")[];
+  replstate: ReplStateName;
+  inSlaves: boolean;
+  /** Client flags without the CLIENT_ prefix (a shared, frozen array). */
+  flags: readonly FlagName[];
+  psyncInitialOffset: number;
+  putOnlineOnAck: boolean;
+  repldboff: number;
+  repldbsize: number;
+  /** The statechart: state name ("ONLINE.waitingForAck"), last transition, drop reason. */
+  machine: ReplicaStateName;
+  lastTransition: ReplicaContext["lastTransition"];
+  dropReason: DropReason | null;
+  closed: boolean;
+  /** This connection's place in `replicas`, the same in every frame from its first on. */
+  slot: number;
+}
+
+/** How much of a connection's wire and output-buffer logs exist at one frame (see ioOf). */
+export interface ReplicaIo {
+  /** trace.wires[key].wire.slice(0, wireLen) reached the socket. */
+  wireLen: number;
+  /** trace.wires[key].reply.slice(replyStart, replyEnd) is queued, unsent. */
+  replyStart: number;
+  replyEnd: number;
+}
+
+/**
+ * Everything one connection's socket and output buffer ever held, and from which frame on each
+ * entry shows. Both logs only grow, so a frame's view of them is a pair of lengths (ioOf); the
+ * stamps are frame indexes in non-decreasing order.
+ */
+export interface ConnectionIo {
+  /** Every message written to the socket, in order. */
+  wire: string[];
+  /** Every entry ever queued in the output buffer, in order. */
+  reply: string[];
+  /** wireFrame[k]: the first frame in which wire[k] has reached the socket. */
+  wireFrame: number[];
+  /** queuedFrame[k]: the first frame in which reply[k] has been queued. */
+  queuedFrame: number[];
+  /** sentFrame[k]: the first frame in which reply[k] has left the buffer (none while it has not). */
+  sentFrame: number[];
+}
+
+export interface AgentView {
+  id: string;
+  phase: AgentPhase;
+  conn: number;
+  logLen: number;
+}
+
+export interface Frame {
+  i: number;
+  t: number;
+  kind: "event" | "line";
+  cause: Cause;
+  /** Seed line just executed (line frames), or the last one executed during this happening. */
+  line: number | null;
+  /** Line frames of a condition (`if`, `while`): the value it evaluated to. */
+  condition?: boolean;
+  locals: PortLocals | null;
+  notes: Note[];
+  /** Server log length at this frame; new lines are log[logStart..logLen). */
+  logStart: number;
+  logLen: number;
+  server: ServerView;
+  /** Every connection so far; a view object is shared by consecutive frames while it is unchanged. */
+  replicas: ReplicaView[];
+  agents: AgentView[];
+}
+
+/** A timeline marker: where a BGSAVE started, something failed, a replica went ONLINE. */
+export type Marker = { frame: number; t: number } & (
+  | { kind: "bgsave-start"; target: "disk" | "socket" }
+  /** The call failed (startBgsaveForReplication's error path) or a child failed its replicas. */
+  | { kind: "failure"; target: "bgsave" | "child" }
+  /** target: the replica id. */
+  | { kind: "online"; target: string }
+);
+
+export interface Trace {
+  format: typeof TRACE_FORMAT;
+  scenarioId: string;
+  frames: Frame[];
+  log: LogEntry[];
+  /** Per connection key: everything written to its socket and queued in its output buffer. */
+  wires: Record<string, ConnectionIo>;
+  /** Per replica id: what the replica itself logged. */
+  replicaLogs: Record<string, LogEntry[]>;
+  markers: Marker[];
+  endedBy: "quiescent" | "horizon";
+  endTime: number;
+}
+
+/** How many entries show at frame i, given their frame stamps (non-decreasing). */
+function shownAt(stamps: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = stamps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((stamps[mid] as number) <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A connection's wire / output-buffer extents at a frame. */
+export function ioOf(trace: Trace, frame: Frame, r: ReplicaView): ReplicaIo {
+  const io = trace.wires[r.key];
+  if (!io) return { wireLen: 0, replyStart: 0, replyEnd: 0 };
+  const i = frame.i;
+  return { wireLen: shownAt(io.wireFrame, i), replyStart: shownAt(io.sentFrame, i), replyEnd: shownAt(io.queuedFrame, i) };
+}
+
+/** What reached the connection's socket by this frame. */
+export function wireAt(trace: Trace, frame: Frame, r: ReplicaView): string[] {
+  return trace.wires[r.key]?.wire.slice(0, ioOf(trace, frame, r).wireLen) ?? [];
+}
+
+/** What sits queued, unsent, in the connection's output buffer at this frame. */
+export function outputBufferAt(trace: Trace, frame: Frame, r: ReplicaView): string[] {
+  const io = ioOf(trace, frame, r);
+  return trace.wires[r.key]?.reply.slice(io.replyStart, io.replyEnd) ?? [];
+}
+
+/**
+ * The timeline markers. A happening's notes sit on its line frames and its event frame; its
+ * markers point at the event frame, where stepping by event lands.
+ */
+export function markersOf(frames: Frame[]): Marker[] {
+  const out: Marker[] = [];
+  let pending: Note[] = [];
+  for (const f of frames) {
+    if (f.kind === "line") {
+      if (f.notes.length) pending = pending.concat(f.notes);
+      continue;
+    }
+    for (const n of pending.length ? pending.concat(f.notes) : f.notes) {
+      const at = { frame: f.i, t: f.t };
+      if (n.key === "rdb.diskChild") out.push({ ...at, kind: "bgsave-start", target: "disk" });
+      else if (n.key === "rdb.socketChild") out.push({ ...at, kind: "bgsave-start", target: "socket" });
+      else if (n.key === "port.failed") out.push({ ...at, kind: "failure", target: "bgsave" });
+      else if (n.key === "update.childError" || n.key === "socket.closing") out.push({ ...at, kind: "failure", target: "child" });
+      else if (n.key === "online") out.push({ ...at, kind: "online", target: n.replica });
+    }
+    pending = [];
+  }
+  return out;
+}
+
+/** Every note of the happening that frame `i` belongs to: its line frames' and its event frame's. */
+export function happeningNotes(trace: Trace, i: number): Note[] {
+  let end = i;
+  while (end < trace.frames.length - 1 && trace.frames[end]?.kind === "line") end++;
+  let start = end;
+  while (start > 0 && trace.frames[start - 1]?.kind === "line") start--;
+  const out: Note[] = [];
+  for (let k = start; k <= end; k++) out.push(...(trace.frames[k] as Frame).notes);
+  return out;
+}
+
+/** The statechart state the port's replstate implies for a connection (tests compare the two). */
+export function expectedMachineState(r: Pick<ReplicaView, "closed" | "flags" | "replstate" | "putOnlineOnAck" | "inSlaves">): ReplicaStateName {
+  const isReplica = r.flags.includes("SLAVE") && r.inSlaves;
+  if (r.closed || (!isReplica && r.replstate !== "NONE")) return "dropped";
+  if (r.replstate === "NONE") return "handshake";
+  if (r.replstate === "ONLINE") return r.putOnlineOnAck ? "ONLINE.waitingForAck" : "ONLINE.streaming";
+  return r.replstate;
+}
+
