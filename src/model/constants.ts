@@ -8,7 +8,6 @@ export const SLAVE_STATE_WAIT_BGSAVE_END = 7;
 export const SLAVE_STATE_SEND_BULK = 8;
 export const SLAVE_STATE_ONLINE = 9;
 
-export const SLAVE_CAPA_NONE = 0;
 export const SLAVE_CAPA_EOF = 1 << 0;
 export const SLAVE_CAPA_PSYNC2 = 1 << 1;
 

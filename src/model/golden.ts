@@ -10,7 +10,7 @@ import { runScenario } from "./sim";
 import { traceSummary } from "./summary";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-export const CATALOGUE_DIR = join(root, "src/scenarios/catalogue");
+const CATALOGUE_DIR = join(root, "src/scenarios/catalogue");
 export const GOLDEN_DIR = join(root, "src/scenarios/golden");
 
 /** Each catalogue file's name (without .json) and its timeline as the CLI prints it now. */

@@ -10,7 +10,7 @@ import { serverLog, unixtime } from "./server";
 import type { Client, Server } from "./types";
 
 /** replicationGetSlaveName: "ip:port", or "ip:<unknown-slave-port>" for redis-cli --slave (§13). */
-export function slaveName(port: number | null): string {
+function slaveName(port: number | null): string {
   return port ? `127.0.0.1:${port}` : "127.0.0.1:<unknown-slave-port>";
 }
 
@@ -76,7 +76,7 @@ export function addReply(c: Client, text: string): void {
   if (canWrite(c)) flushOutputBuffer(c);
 }
 
-export function canWrite(c: Client): boolean {
+function canWrite(c: Client): boolean {
   return c.replstate === REPL_STATE_NONE || (c.replstate === SLAVE_STATE_ONLINE && !c.replPutOnlineOnAck);
 }
 

@@ -51,7 +51,7 @@ function copyClientOutputBuffer(dst: Client, src: Client): void {
   dst.reply = dst.reply.slice(0, dst.replyStart).concat(src.reply.slice(src.replyStart));
 }
 
-export interface SyncRequest {
+interface SyncRequest {
   command: "PSYNC" | "SYNC";
 }
 

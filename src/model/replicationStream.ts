@@ -9,7 +9,7 @@ import { note } from "./server";
 import type { Server } from "./types";
 
 /** Bytes of a command in RESP multi-bulk form, as added to the backlog and the offsets. */
-export function respLength(argv: string[]): number {
+function respLength(argv: string[]): number {
   let n = `*${argv.length}\r\n`.length;
   for (const a of argv) {
     const len = utf8Length(a);

@@ -7,7 +7,7 @@ import { REPL_PING_SLAVE_PERIOD } from "./constants";
 import type { Note } from "./notes";
 import type { Client, LogLevel, Server } from "./types";
 
-export interface ServerInit {
+interface ServerInit {
   replDisklessSync: boolean;
   replDisklessSyncDelay: number;
   replTimeout: number;

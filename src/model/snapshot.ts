@@ -27,7 +27,7 @@ export interface ServerSnapshot {
 
 export const CHILD_TYPE_NAMES = ["none", "disk", "socket"] as const;
 
-export function replicaSnapshot(server: Server, c: Client): ReplicaSnapshot {
+function replicaSnapshot(server: Server, c: Client): ReplicaSnapshot {
   return {
     id: c.id,
     replstate: REPLSTATE_NAMES[c.replstate] ?? "NONE",
