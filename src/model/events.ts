@@ -5,7 +5,9 @@
  * replica's changed settings. An event that cannot apply says why in a note instead.
  */
 import type { ScenarioEvent } from "../scenarios/schema";
-import { bgrewriteaofCommand, bgsaveCommand, failChild, killChild } from "./rdb";
+import { bgrewriteaofCommand } from "./aof";
+import { failChild, killChild } from "./children";
+import { bgsaveCommand } from "./rdb";
 import { applyWrite, evalshaCommand } from "./replicationStream";
 import { capaBits, closeConnection, replicaPort, startReplicaCron, syncWithMaster, type Replicas } from "./replicaSide";
 import { note, serverLog } from "./server";

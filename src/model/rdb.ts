@@ -1,6 +1,6 @@
 /**
- * The RDB side: rdbPopulateSaveInfo (§5), the two BGSAVE starters with the fork-failure undo
- * (§6), and what happens when the child ends (§11). Redis 4.0.14 `src/rdb.c`.
+ * The RDB side (Redis 4.0.14 `src/rdb.c`): rdbPopulateSaveInfo (§5), the two BGSAVE starters
+ * with the fork-failure undo (§6), and backgroundSaveDoneHandler for each target (§11).
  */
 import { listNext, listRewind, listValues, type ListIter, type ListNode } from "./adlist";
 import {
@@ -14,14 +14,13 @@ import {
 } from "./constants";
 import { getPsyncInitialOffset, replicationSetupSlaveForFullResync, updateSlavesWaitingBgsave } from "./replication";
 import { freeClient, machineSend, writeToSocket } from "./networking";
-import { childLog, forkPid, note, randomHex, serverLog } from "./server";
+import { ERRNO_TEXT, fork, startChild } from "./children";
+import { note, randomHex, serverLog } from "./server";
 import type { ChildProcess, Client, Server } from "./types";
 
 export interface RdbSaveInfo {
   replStreamDb: number;
 }
-
-const ERRNO_TEXT = { EAGAIN: "Resource temporarily unavailable", ENOMEM: "Cannot allocate memory" } as const;
 
 /**
  * Four outcomes (4.0.14 rdb.c 2057–2095): a master with a backlog; a linked replica; a replica
@@ -46,32 +45,6 @@ export function rdbPopulateSaveInfo(server: Server, rsi: RdbSaveInfo): RdbSaveIn
   }
   note(server, { key: "rsi.null", master: server.masterhost === null });
   return null;
-}
-
-/** The next fork(): fails once if a fault was injected (EAGAIN / ENOMEM, §17). */
-function fork(server: Server): { pid: number } | { errno: "EAGAIN" | "ENOMEM" } {
-  const errno = server.faults.forkFails;
-  if (errno) {
-    server.faults.forkFails = null;
-    return { errno };
-  }
-  return { pid: forkPid(server) };
-}
-
-function startChild(server: Server, pid: number, kind: ChildProcess["kind"], origin: ChildProcess["origin"], ms: number): ChildProcess {
-  const child: ChildProcess = {
-    pid,
-    kind,
-    origin,
-    startedAt: server.now,
-    doneAt: server.now + ms,
-    exit: null,
-    targets: [],
-    eofMark: "",
-    writesDuring: 0,
-  };
-  server.child = child;
-  return child;
 }
 
 /** rdbSaveBackground (rdb.c 1062): C_ERR silently if any child exists; fork; log. */
@@ -158,114 +131,7 @@ export function bgsaveCommand(server: Server): void {
   rdbSaveBackground(server, server.rdbFilename, null, "user");
 }
 
-/** rewriteAppendOnlyFileBackground (aof.c 1400): flushes the replication script cache too (§10). */
-export function rewriteAppendOnlyFileBackground(server: Server): number {
-  if (server.aofChildPid !== -1 || server.rdbChildPid !== -1) return C_ERR;
-  const f = fork(server);
-  if ("errno" in f) {
-    serverLog(server, "warning", `Can't rewrite append only file in background: fork: ${ERRNO_TEXT[f.errno]}`);
-    note(server, { key: "aof.forkFailed", errno: f.errno });
-    return C_ERR;
-  }
-  serverLog(server, "notice", `Background append only file rewriting started by pid ${f.pid}`);
-  server.aofRewriteScheduled = false;
-  server.aofChildPid = f.pid;
-  startChild(server, f.pid, "aof", "user", server.timing.aofRewriteMs);
-  server.replScriptCache = [];
-  server.scriptCacheFlushes++;
-  note(server, { key: "aof.started", pid: f.pid });
-  return C_OK;
-}
-
-/** bgrewriteaofCommand: scheduled if an RDB child runs, started otherwise. */
-export function bgrewriteaofCommand(server: Server): void {
-  if (server.aofChildPid !== -1) {
-    note(server, { key: "aof.alreadyRunning" });
-  } else if (server.rdbChildPid !== -1) {
-    server.aofRewriteScheduled = true;
-    note(server, { key: "aof.scheduled" });
-  } else {
-    rewriteAppendOnlyFileBackground(server);
-  }
-}
-
-/**
- * The child reaches the end of its own work (before the parent reaps it): the disk child has
- * renamed its temp file to dump.rdb; the socket child has written payload + mark to every live
- * target and exits 0 if at least one received it.
- */
-export function childFinishesWork(server: Server): void {
-  const child = server.child;
-  if (!child || child.exit) return;
-  const cowMb = Math.floor((child.writesDuring * 4096) / (1024 * 1024));
-  if (child.kind === "rdb-disk") {
-    server.rdbFile = { exists: true, size: server.rdbBytes, writtenBy: child.pid };
-    childLog(server, child.pid, "DB saved on disk");
-    childLog(server, child.pid, `RDB: ${cowMb} MB of memory used by copy-on-write`);
-    child.exit = { code: 0, signal: 0 };
-  } else if (child.kind === "rdb-socket") {
-    let served = 0;
-    for (const c of server.clients) {
-      if (!child.targets.includes(c.cid) || c.closed) continue;
-      writeToSocket(c, `<RDB payload: ${server.rdbBytes} bytes>`);
-      writeToSocket(c, child.eofMark);
-      served++;
-    }
-    if (served > 0) childLog(server, child.pid, `RDB: ${cowMb} MB of memory used by copy-on-write`);
-    child.exit = { code: served > 0 ? 0 : 1, signal: 0 };
-  } else {
-    childLog(server, child.pid, `AOF rewrite: ${cowMb} MB of memory used by copy-on-write`);
-    child.exit = { code: 0, signal: 0 };
-  }
-  note(server, { key: "child.workDone", kind: child.kind, pid: child.pid, code: child.exit.code });
-}
-
-/** The child fails on its own and exits 1 (rdbSave's write error, e.g. a full disk). */
-export function failChild(server: Server): boolean {
-  const child = server.child;
-  if (!child || child.exit) return false;
-  if (child.kind === "rdb-disk") childLog(server, child.pid, "Write error saving DB on disk: No space left on device");
-  child.exit = { code: 1, signal: 0 };
-  child.doneAt = server.now;
-  note(server, { key: "child.failed", kind: child.kind, pid: child.pid });
-  return true;
-}
-
-/** kill -9 on the child (the scenario's kill-child fault). It is reaped at the next serverCron. */
-export function killChild(server: Server, signal = 9): boolean {
-  const child = server.child;
-  if (!child || child.exit) return false;
-  child.exit = { code: 0, signal };
-  child.doneAt = server.now;
-  note(server, { key: "child.killed", kind: child.kind, pid: child.pid, signal });
-  return true;
-}
-
-/** serverCron's wait3 + backgroundSaveDoneHandler / backgroundRewriteDoneHandler. */
-export function reapChild(server: Server): void {
-  const child = server.child;
-  if (!child?.exit) return;
-  server.child = null;
-  const ok = child.exit.signal === 0 && child.exit.code === 0;
-  if (child.kind === "aof") {
-    server.aofChildPid = -1;
-    if (ok) {
-      serverLog(server, "notice", "Background AOF rewrite terminated with success");
-      serverLog(server, "notice", "Residual parent diff successfully flushed to the rewritten AOF (0.00 MB)");
-      serverLog(server, "notice", "Background AOF rewrite finished successfully");
-    } else if (child.exit.signal === 0) {
-      serverLog(server, "warning", "Background AOF rewrite terminated with error");
-    } else {
-      serverLog(server, "warning", `Background AOF rewrite terminated by signal ${child.exit.signal}`);
-    }
-    note(server, { key: "aof.done", ok });
-    return;
-  }
-  if (child.kind === "rdb-disk") backgroundSaveDoneHandlerDisk(server, child);
-  else backgroundSaveDoneHandlerSocket(server, child);
-}
-
-function backgroundSaveDoneHandlerDisk(server: Server, child: ChildProcess): void {
+export function backgroundSaveDoneHandlerDisk(server: Server, child: ChildProcess): void {
   const exit = child.exit as { code: number; signal: number };
   if (!exit.signal && exit.code === 0) {
     serverLog(server, "notice", "Background saving terminated with success");
@@ -280,7 +146,7 @@ function backgroundSaveDoneHandlerDisk(server: Server, child: ChildProcess): voi
   updateSlavesWaitingBgsave(server, !exit.signal && exit.code === 0 ? C_OK : C_ERR, RDB_CHILD_TYPE_DISK);
 }
 
-function backgroundSaveDoneHandlerSocket(server: Server, child: ChildProcess): void {
+export function backgroundSaveDoneHandlerSocket(server: Server, child: ChildProcess): void {
   const exit = child.exit as { code: number; signal: number };
   const ok = !exit.signal && exit.code === 0;
   if (ok) {

@@ -19,7 +19,7 @@ import {
 } from "./constants";
 import { startBgsaveForReplication } from "./port";
 import { addReply, addReplyError, addSlave, flushOutputBuffer, freeClient, machineSend, writeToSocket } from "./networking";
-import { feedFromMasterStream, replicationFeedSlaves, replicationScriptCacheFlush } from "./replicationStream";
+import { replicationFeedSlaves, replicationScriptCacheFlush } from "./replicationStream";
 import { note, randomHex, serverLog, unixtime } from "./server";
 import type { Client, Server } from "./types";
 

@@ -12,7 +12,8 @@
 import type { Scenario } from "../scenarios/schema";
 import { REPLICATION_CRON_MS, SERVER_CRON_MS, SLAVE_STATE_ONLINE } from "./constants";
 import { applyEvent, type EventState } from "./events";
-import { childFinishesWork, reapChild, rewriteAppendOnlyFileBackground } from "./rdb";
+import { rewriteAppendOnlyFileBackground } from "./aof";
+import { childFinishesWork, reapChild } from "./children";
 import { Recorder } from "./recorder";
 import { createReplicas, readSockets, replicaBusy, replicaCron, type Replicas } from "./replicaSide";
 import { replicationCron, sendBulkToSlave } from "./replication";
