@@ -70,7 +70,7 @@ describe("npm run trace", () => {
 describe("one wording of what caused a frame", () => {
   it("the CLI and the English page say the same, e.g. for a child that exits with an error", async () => {
     const { causeLabel } = await import("./format");
-    const { pageEn } = await import("../ui/i18n/page.en");
+    const { pageEn } = await import("../ui/i18n/en/page");
     const exitError = { type: "event" as const, index: 0, event: { at: 1, type: "kill-child" as const, mode: "exit-error" as const } };
     expect(causeLabel(exitError)).toBe("fault: the child exits with an error");
     expect(pageEn.cause(exitError)).toBe(causeLabel(exitError));

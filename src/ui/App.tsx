@@ -15,7 +15,7 @@ import { ReplicasPanel } from "./replicas/ReplicasPanel";
 import { ProbeMount, SandboxMount } from "./sandbox/SandboxMount";
 import { ScenarioDropZone } from "./share/ScenarioDropZone";
 import { ShareDialogs } from "./share/ShareDialogsMount";
-import { useDict } from "./i18n";
+import { useWords } from "./i18n";
 import { LectureMount } from "./lecture/LectureMount";
 import { isSpeakerWindow } from "./lecture/speaker";
 
@@ -41,7 +41,7 @@ function LabPage() {
   usePlayback();
   useKeyboardShortcuts();
   useAppliedTheme();
-  useDocumentLang(useDict().lang);
+  useDocumentLang(useWords().lang);
   // … and the first render is in the document (its style, layout and paint still to come).
   useLayoutEffect(() => {
     performance.mark("lab:first-render");

@@ -1,5 +1,5 @@
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 import { Locals } from "./Locals";
 import { OutsideSummary } from "./OutsideSummary";
@@ -10,7 +10,7 @@ export function CodePanel() {
   const nextFrame = useLab((s) => s.trace.frames[s.cursor + 1]);
   const lastCallIndex = useLab((s) => s.derived.lastCall[s.cursor] ?? -1);
   const lastCall = useLab((s) => (lastCallIndex >= 0 ? s.trace.frames[lastCallIndex] : undefined));
-  const t = useDict().dict.page.code;
+  const t = useWords().dict.page.code;
 
   // Inside the function: a line frame, or the event frame that closes a happening which ran it.
   const inside = !!frame?.locals && frame.line !== null;

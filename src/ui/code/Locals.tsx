@@ -1,6 +1,6 @@
 import { formatSeconds } from "../../model/format";
 import type { PortLocals } from "../../model";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 
 const NAMES = ["socket_target", "mincapa", "rsiptr", "retval", "slave"] as const;
 
@@ -19,7 +19,7 @@ function show(name: (typeof NAMES)[number], locals: PortLocals | null): string {
 
 /** The function's local variables: live inside the function, greyed from the last call otherwise. */
 export function Locals({ locals, live, lastCallT }: { locals: PortLocals | null; live: boolean; lastCallT: number | null }) {
-  const t = useDict().dict.page.code;
+  const t = useWords().dict.page.code;
   return (
     <div className="border-b border-slate-200 px-2 py-1 dark:border-slate-700">
       <p className="text-[11px] text-slate-600 dark:text-slate-300">

@@ -1,6 +1,6 @@
 import { useLab } from "../../store/labStore";
 import { briefStep } from "../explain/explainFrame";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 
 /** When the function is not running: what the model is doing instead, in one line per note. */
 export function OutsideSummary() {
@@ -8,7 +8,7 @@ export function OutsideSummary() {
   const derived = useLab((s) => s.derived);
   const cursor = useLab((s) => s.cursor);
   const stepSize = useLab((s) => s.stepSize);
-  const { dict } = useDict();
+  const { dict } = useWords();
   const t = dict.page.code;
   const frame = trace.frames[cursor];
   if (!frame) return null;

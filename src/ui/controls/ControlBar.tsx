@@ -1,4 +1,4 @@
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { FramePosition } from "./FramePosition";
 import { SpeedSelect } from "./SpeedSelect";
 import { StepSizeToggle } from "./StepSizeToggle";
@@ -7,7 +7,7 @@ import { Timeline } from "./Timeline";
 import { TransportButtons } from "./TransportButtons";
 
 export function ControlBar() {
-  const { dict } = useDict();
+  const { dict } = useWords();
   return (
     <section
       aria-label={dict.page.controls.region}

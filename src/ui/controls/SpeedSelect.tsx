@@ -1,10 +1,10 @@
 import { SPEEDS, useLab, type Speed } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 
 export function SpeedSelect() {
   const speed = useLab((s) => s.speed);
   const setSpeed = useLab((s) => s.setSpeed);
-  const { dict } = useDict();
+  const { dict } = useWords();
   return (
     <label className="lecture-hide flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300">
       {dict.page.controls.speed}

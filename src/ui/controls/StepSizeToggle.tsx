@@ -1,12 +1,12 @@
 import { useLab, type StepSize } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 
 const SIZES: StepSize[] = ["event", "line"];
 
 export function StepSizeToggle() {
   const stepSize = useLab((s) => s.stepSize);
   const setStepSize = useLab((s) => s.setStepSize);
-  const t = useDict().dict.page.controls;
+  const t = useWords().dict.page.controls;
   const words = { event: { label: t.event, hint: t.eventHint }, line: { label: t.line, hint: t.lineHint } };
   return (
     <fieldset className="flex items-center gap-1 text-sm">

@@ -1,5 +1,5 @@
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 
 /**
@@ -13,7 +13,7 @@ export function TargetStatus() {
     const f = s.trace.frames[s.cursor];
     return !!f?.locals && f.line !== null;
   });
-  const t = useDict().dict.page.controls;
+  const t = useWords().dict.page.controls;
   const target = running !== "none" ? running : (last ?? "none");
   const d = t.targetDetail;
   const detail = running !== "none" ? d.running : last ? (inCall ? d.thisCall : d.lastCall) : d.noCall;

@@ -2,7 +2,7 @@ import { memo } from "react";
 import { formatSeconds } from "../../model/format";
 import type { Marker } from "../../model";
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 
 const MARKER_STYLE: Record<Marker["kind"], { shape: string; colour: string }> = {
@@ -17,7 +17,7 @@ export function Timeline() {
   const trace = useLab((s) => s.trace);
   const markers = useLab((s) => s.derived.markers);
   const seek = useLab((s) => s.seek);
-  const page = useDict().dict.page;
+  const page = useWords().dict.page;
   const last = trace.frames.length - 1;
   const frame = trace.frames[cursor];
 
@@ -41,7 +41,7 @@ export function Timeline() {
 
 /** The markers change only with the trace, not with the cursor: drawn once per trace. */
 const MarkerTrack = memo(function MarkerTrack({ markers, last }: { markers: Marker[]; last: number }) {
-  const page = useDict().dict.page;
+  const page = useWords().dict.page;
   const pct = (i: number) => (last > 0 ? (i / last) * 100 : 0);
   return (
     // Markers sit under the thumb track; the thumb is ~16 px wide, hence the inset.
@@ -61,7 +61,7 @@ const MarkerTrack = memo(function MarkerTrack({ markers, last }: { markers: Mark
 });
 
 export function TimelineLegend() {
-  const t = useDict().dict.page.markers;
+  const t = useWords().dict.page.markers;
   return (
     <ul className="flex gap-3 text-sm text-slate-800 dark:text-slate-100">
       <li>

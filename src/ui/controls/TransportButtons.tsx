@@ -1,5 +1,5 @@
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 import { Icon, type IconName } from "./Icon";
 
@@ -20,7 +20,7 @@ export function TransportButtons() {
   const cursor = useLab((s) => s.cursor);
   const lastIndex = useLab((s) => s.trace.frames.length - 1);
   const playing = useLab((s) => s.playing);
-  const t = useDict().dict.page.controls;
+  const t = useWords().dict.page.controls;
   const { first, stepBack, togglePlay, stepForward, last } = useLab.getState();
   const atStart = cursor === 0;
   const atEnd = cursor >= lastIndex;

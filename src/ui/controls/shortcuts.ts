@@ -3,7 +3,7 @@
  * described in the reader's language by `id`).
  */
 import type { LabState } from "../../store/labStore";
-import type { ShortcutId } from "../i18n/page.types";
+import type { ShortcutId } from "../i18n";
 import { toggleFullscreen } from "../lecture/fullscreen";
 
 export interface Shortcut {

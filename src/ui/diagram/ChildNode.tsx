@@ -1,6 +1,6 @@
 import type { LastChild } from "../../store/derive";
-import { useDict } from "../i18n";
-import type { PageDict } from "../i18n/page.types";
+import { useWords } from "../i18n";
+import type { PageDict } from "../i18n";
 import { CHILD as B } from "./layout";
 
 function status(c: LastChild, w: PageDict["diagram"]["childStatus"]): { text: string; glyph: string; tone: string } {
@@ -11,7 +11,7 @@ function status(c: LastChild, w: PageDict["diagram"]["childStatus"]): { text: st
 }
 
 export function ChildNode({ child }: { child: LastChild | null }) {
-  const t = useDict().dict.page.diagram;
+  const t = useWords().dict.page.diagram;
   if (!child) {
     return (
       <g>

@@ -1,5 +1,5 @@
 import type { PortLocals, ServerView } from "../../model";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { DECISION as B } from "./layout";
 
 export type Branch = "disk" | "socket" | "error";
@@ -53,7 +53,7 @@ export function DecisionNode({ server, values }: { server: ServerView; values: D
   const mincapa = locals?.mincapa;
   const branches = branchesOf(locals);
   const y = B.y;
-  const t = useDict().dict.page.diagram;
+  const t = useWords().dict.page.diagram;
   return (
     <g>
       <rect x={B.x} y={y} width={B.w} height={B.h} rx={8} className="fill-white stroke-indigo-600 dark:fill-slate-900 dark:stroke-indigo-300" strokeWidth={1.6} />

@@ -1,7 +1,7 @@
 import { outputBufferAt, wireAt, type Frame, type Trace } from "../../model";
 import type { LastChild } from "../../store/derive";
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { stepStart } from "../../store/derive";
 import { MAX_SINGLE_REPLICAS, replicaGroups, type ReplicaGroup } from "../view/replicaGroups";
 import { replicaRows, stateInfo, stateLabel, type ReplicaRow } from "../view/replicaRows";
@@ -37,7 +37,7 @@ export function Diagram() {
   const derived = useLab((s) => s.derived);
   const cursor = useLab((s) => s.cursor);
   const stepSize = useLab((s) => s.stepSize);
-  const page = useDict().dict.page;
+  const page = useWords().dict.page;
   const t = page.diagram;
   const frame = trace.frames[cursor];
   if (!frame) return null;

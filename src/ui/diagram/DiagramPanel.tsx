@@ -1,4 +1,4 @@
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { Diagram } from "./Diagram";
 
 function LegendItem({ swatch, text }: { swatch: string; text: string }) {
@@ -13,7 +13,7 @@ function LegendItem({ swatch, text }: { swatch: string; text: string }) {
 }
 
 export function DiagramPanel() {
-  const t = useDict().dict.page.diagram;
+  const t = useWords().dict.page.diagram;
   return (
     <section aria-label={t.region} className="panel flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center justify-between gap-x-3 border-b border-slate-200 px-2 py-1 dark:border-slate-700">

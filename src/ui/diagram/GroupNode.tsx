@@ -1,4 +1,4 @@
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { idList, type ReplicaGroup } from "../view/replicaGroups";
 import { STATE_STYLE, stateInfo, stateLabel } from "../view/replicaRows";
 import { StateGlyph } from "../view/StateGlyph";
@@ -6,7 +6,7 @@ import type { Box } from "./layout";
 
 /** The replicas in one state, drawn as one box: the state, how many, which, and what is stuck. */
 export function GroupNode({ group, box, unsentErrors }: { group: ReplicaGroup; box: Box; unsentErrors: number }) {
-  const page = useDict().dict.page;
+  const page = useWords().dict.page;
   const t = page.diagram;
   const info = stateInfo(group.rows[0]?.current ?? null);
   const style = STATE_STYLE[group.kind];

@@ -1,13 +1,13 @@
 import type { ServerView } from "../../model";
 import { Chip, chipWidth } from "./Chip";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { PRIMARY as B } from "./layout";
 import { idList } from "../view/replicaGroups";
 
 export function PrimaryNode({ server, pid }: { server: ServerView; pid: number | null }) {
   const diskless = `repl-diskless-sync ${server.replDisklessSync ? "yes" : "no"}`;
   const delay = `delay ${server.replDisklessSyncDelay}`;
-  const t = useDict().dict.page.diagram;
+  const t = useWords().dict.page.diagram;
   // In list order; a long list collapses runs and says how many more (it must fit the box).
   const slaves = idList(server.slaves.map((k) => k.split("#")[0] as string), 18, t.groupMore) || "—";
   return (

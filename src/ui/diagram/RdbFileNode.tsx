@@ -1,12 +1,12 @@
 import type { ServerView } from "../../model";
-import { bytes } from "../i18n/types";
-import { useDict } from "../i18n";
+import { bytes } from "../i18n/format";
+import { useWords } from "../i18n";
 import { FILE as B } from "./layout";
 
 /** dump.rdb on disk, drawn as a page with a folded corner. */
 export function RdbFileNode({ file, writing }: { file: ServerView["rdbFile"]; writing: boolean }) {
   const fold = 12;
-  const t = useDict().dict.page.diagram;
+  const t = useWords().dict.page.diagram;
   const d = `M${B.x} ${B.y} H${B.x + B.w - fold} L${B.x + B.w} ${B.y + fold} V${B.y + B.h} H${B.x} Z`;
   return (
     <g>

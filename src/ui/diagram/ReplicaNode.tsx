@@ -1,14 +1,14 @@
 import type { ReplicaRow } from "../view/replicaRows";
 import { STATE_STYLE, stateInfo, stateLabel } from "../view/replicaRows";
 import { StateGlyph } from "../view/StateGlyph";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import type { Box } from "./layout";
 
 export function ReplicaNode({ row, box, received, unsentError }: { row: ReplicaRow; box: Box; received: string[]; unsentError: boolean }) {
   const r = row.current;
   const info = stateInfo(r);
   const style = STATE_STYLE[info.kind];
-  const page = useDict().dict.page;
+  const page = useWords().dict.page;
   const t = page.diagram;
   const { x, y, w, h } = box;
   return (

@@ -1,10 +1,10 @@
 import type { ServerView } from "../../model";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { CACHE as B } from "./layout";
 
 export function ScriptCacheNode({ server, flushedNow }: { server: ServerView; flushedNow: boolean }) {
   const n = server.scriptCache.length;
-  const t = useDict().dict.page.diagram;
+  const t = useWords().dict.page.diagram;
   return (
     <g>
       <rect

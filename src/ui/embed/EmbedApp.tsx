@@ -13,7 +13,7 @@ import { linkStateOf } from "../../store/url";
 import { Icon, type IconName } from "../controls/Icon";
 import { useAppliedTheme } from "../hooks/useTheme";
 import { SPEC_NAMES } from "../i18n/a11yNames";
-import { usePublish } from "../i18n/publish";
+import { useWords } from "../i18n";
 import { embedRange, readEmbedParams, type EmbedRange } from "./embedParams";
 
 const BUTTON =
@@ -58,7 +58,7 @@ export interface EmbedParts {
 
 export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } }: { parts: EmbedParts }) {
   useAppliedTheme();
-  const t = usePublish().embed;
+  const t = useWords("publish").dict.embed;
   const params = useMemo(() => readEmbedParams(window.location.search), []);
   const count = useLab((s) => s.trace.frames.length);
   const cursor = useLab((s) => s.cursor);

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from "react";
 import { useLab } from "../../store/labStore";
-import { PUBLISH_HEADER } from "../i18n/publish.header";
+import { useWords } from "../i18n";
 import { SHARE_BUTTON } from "../share/styles";
 
 // The dialog loads on first use: it is not part of the first screen's budget.
@@ -8,7 +8,7 @@ const EmbedDialog = lazy(() => import("./EmbedDialog"));
 
 /** The header's Embed button: a dialog that writes the iframe snippet for a range of frames. */
 export function EmbedButton() {
-  const words = PUBLISH_HEADER[useLab((s) => s.lang)];
+  const words = useWords().dict.page.publish;
   const [open, setOpen] = useState(false);
   return (
     <>

@@ -4,7 +4,7 @@ import { formatSeconds } from "../../model/format";
 import { linkHash } from "../../share/url";
 import { useLab } from "../../store/labStore";
 import { linkStateOf } from "../../store/url";
-import { usePublish } from "../i18n/publish";
+import { useWords } from "../i18n";
 import { embedSnippet, embedSrc } from "./embedParams";
 
 const INPUT =
@@ -18,7 +18,7 @@ const wholeIn = (text: string, min: number, max: number): number | null => {
 };
 
 export default function EmbedDialog({ onClose }: { onClose: () => void }) {
-  const t = usePublish().embed;
+  const t = useWords("publish").dict.embed;
   const ids = useId();
   const cursor = useLab((s) => s.cursor);
   const trace = useLab((s) => s.trace);

@@ -1,5 +1,5 @@
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 import { explainStep, type Tone } from "./explainFrame";
 import { Narration } from "./Narration";
@@ -22,7 +22,7 @@ export function ExplanationPanel() {
   const cursor = useLab((s) => s.cursor);
   const stepSize = useLab((s) => s.stepSize);
   const scenario = useLab((s) => s.scenario);
-  const { dict, lang } = useDict();
+  const { dict, lang } = useWords();
   const ex = explainStep(trace, derived, cursor, stepSize, dict);
   return (
     <section aria-label={SPEC_NAMES.explanation} aria-live="polite" className="panel flex h-full min-h-0 flex-col" lang={lang === "zh" ? "zh-Hans" : "en"}>

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
-import { PUBLISH_HEADER } from "../i18n/publish.header";
+import { useWords } from "../i18n";
 import { SHARE_BUTTON } from "../share/styles";
 
 // The menu and the exporters load on first use: they are not part of the first screen's budget.
@@ -11,9 +10,9 @@ const MENU_ID = "export-menu";
 
 /** The header's Export menu: the diagram as SVG or PNG, the trace as JSON, the walkthrough as Markdown. */
 export function ExportButton() {
-  const words = PUBLISH_HEADER[useLab((s) => s.lang)];
+  const words = useWords().dict.page.publish;
   // The explanations as shown now (the walkthrough uses them; the menu's chunk then needs no i18n import).
-  const { dict, lang } = useDict();
+  const { dict, lang } = useWords();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const close = useCallback((refocus: boolean) => {

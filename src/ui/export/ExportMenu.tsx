@@ -3,7 +3,7 @@ import { useEffect, useRef, type KeyboardEvent, type RefObject } from "react";
 import { useLab } from "../../store/labStore";
 import type { Dict } from "../i18n";
 import type { Lang } from "../../store/types";
-import { usePublish } from "../i18n/publish";
+import { useWords } from "../i18n";
 import { runExport, type ExportKind } from "./exporters";
 
 const KINDS: ExportKind[] = ["svg", "png", "json", "markdown"];
@@ -22,7 +22,7 @@ export default function ExportMenu({
   dict: Dict;
   lang: Lang;
 }) {
-  const words = usePublish();
+  const words = useWords("publish").dict;
   const menu = useRef<HTMLUListElement>(null);
   const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
 

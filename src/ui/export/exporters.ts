@@ -3,7 +3,7 @@ import { formatSeconds } from "../../model/format";
 import { useLab } from "../../store/labStore";
 import type { Dict } from "../i18n";
 import type { Lang } from "../../store/types";
-import type { PublishDict } from "../i18n/publish.types";
+import type { PublishDict } from "../i18n";
 import { download, fileSafe } from "./download";
 import { walkthroughMarkdown } from "./markdown";
 import { findDiagram, serializeDiagram, svgToPng } from "./svg";

@@ -13,7 +13,7 @@ import type { Lang } from "../../store/types";
 import { SEED_LINES } from "../code/seed";
 import { explainStep } from "../explain/explainFrame";
 import type { Dict } from "../i18n";
-import type { PublishDict } from "../i18n/publish.types";
+import type { PublishDict } from "../i18n";
 
 export interface WalkthroughInput {
   /** The effective scenario (edits applied); its title and summary head the document. */

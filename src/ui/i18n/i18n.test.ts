@@ -1,12 +1,28 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Cause } from "../../model";
+import { runScenario, SEED_STATEMENTS } from "../../model";
+import { CATALOGUE } from "../../scenarios/catalogue";
+import type { Lang } from "../../store/labStore";
+import type { NoticeMessage } from "../../store/types";
+import { CHART } from "../statechart/chartLayout";
+import { SPEC_NAMES } from "./a11yNames";
 import { en } from "./en";
-import { zh } from "./zh";
-import { NOTE_KEYS } from "./types";
-import { SEED_STATEMENTS } from "../../model";
+import { publishEn } from "./en/publish";
+import { toolsEn } from "./en/tools";
+import { loadWords, withWords, type Dict, type Section } from "./index";
+import { zh as zhWords } from "./zh";
+import { toolsZh } from "./zh/tools";
+import { publishZh } from "./zh/publish";
+
+/** Read through the shape every language has (the Chinese object's own type is narrower). */
+const zh: Dict = zhWords;
 
 const MODEL_DIR = join(__dirname, "../../model");
+const SECTIONS: Section[] = ["main", "tools", "lecture", "publish"];
+const LANGS: Lang[] = ["en", "zh"];
+const HAN = /\p{Script=Han}/u;
 
 /** Every note key the model emits, read from its source (`note(server, "key"`). */
 function modelNoteKeys(): string[] {
@@ -19,10 +35,39 @@ function modelNoteKeys(): string[] {
   return [...keys].sort();
 }
 
+/** Every leaf of a dictionary object, as "a.b.c:type". */
+function leaves(o: unknown, path = ""): string[] {
+  if (o && typeof o === "object") return Object.entries(o).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  return [`${path}:${typeof o}`];
+}
+
+/** The paths of the strings that are empty (or only blanks). */
+function emptyStrings(o: unknown, path = ""): string[] {
+  if (o && typeof o === "object") return Object.entries(o).flatMap(([k, v]) => emptyStrings(v, path ? `${path}.${k}` : k));
+  return typeof o === "string" && o.trim() === "" ? [path] : [];
+}
+
+describe("every language, loaded as the page loads it", () => {
+  it.each(SECTIONS)("has every key of the English %s words, and no empty text", async (section) => {
+    const [english, chinese] = await Promise.all(LANGS.map((lang) => loadWords(section, lang)));
+    expect(leaves(chinese).sort()).toEqual(leaves(english).sort());
+    expect([...emptyStrings(english), ...emptyStrings(chinese)]).toEqual([]);
+  });
+
+  it("calls back at once with words that are here, and once loaded with words that are not", async () => {
+    const seen: string[] = [];
+    withWords("main", "en", (d) => seen.push(d.share.copyLink));
+    expect(seen).toEqual(["Copy link"]);
+    await loadWords("main", "zh");
+    withWords("main", "zh", (d) => seen.push(d.share.copyLink));
+    expect(seen).toEqual(["Copy link", "复制链接"]);
+  });
+});
+
 describe("explanation dictionaries", () => {
-  it("explain every note key the model emits", () => {
-    const missing = modelNoteKeys().filter((k) => !(NOTE_KEYS as readonly string[]).includes(k));
-    expect(missing).toEqual([]);
+  it("explain every note key the model emits, in both languages", () => {
+    expect(modelNoteKeys().filter((k) => !Object.hasOwn(en.notes, k))).toEqual([]);
+    expect(modelNoteKeys().filter((k) => !Object.hasOwn(zh.notes, k) || !Object.hasOwn(zh.briefs, k))).toEqual([]);
   });
 
   it("explain every seed line the port records, in both languages", () => {
@@ -37,5 +82,104 @@ describe("explanation dictionaries", () => {
     expect(text).toContain("never delivered");
     expect(text).toContain("replstate stays 6");
     expect(text).toContain("5.0.5");
+  });
+});
+
+describe("the page's words", () => {
+  it("keep the English names other code finds controls by (SPEC §6)", () => {
+    const c = en.page.controls;
+    expect([c.first, c.back, c.play, c.pause, c.forward, c.last]).toEqual([SPEC_NAMES.first, SPEC_NAMES.back, SPEC_NAMES.play, SPEC_NAMES.pause, SPEC_NAMES.forward, SPEC_NAMES.last]);
+    expect(en.page.code.title).toBe(SPEC_NAMES.sourceCode);
+    expect(en.page.explanation.title).toBe(SPEC_NAMES.explanation);
+    expect(en.page.picker.label).toBe(SPEC_NAMES.scenario);
+    expect(en.page.replicas.heading("r1")).toBe(SPEC_NAMES.replica("r1"));
+    expect(en.share.copyLink).toBe(SPEC_NAMES.copyLink);
+  });
+
+  it("describe every state of the replica statechart in both languages", () => {
+    for (const s of CHART.states) {
+      expect(en.page.chart.states[s.path], s.path).toBeTruthy();
+      expect(zh.page.chart.states[s.path], s.path).toMatch(HAN);
+    }
+  });
+
+  it("word every notice the store gives, naming what was wrong", () => {
+    const errors = ["a: bad", "b: bad", "c: bad", "d: bad"];
+    for (const dict of [en, zh]) {
+      const n = dict.page.notices;
+      expect(n.unknownScenario({ key: "unknownScenario", id: "ghost" })).toContain("ghost");
+      for (const key of ["fileInvalid", "editsDropped", "editRefused", "editsIgnored"] as const) {
+        const text = (n[key] as (m: NoticeMessage) => string)({ key, errors });
+        expect(text, key).toContain("a: bad");
+        expect(text, key).not.toContain("d: bad");
+        expect(text, key).toContain("1");
+      }
+    }
+  });
+
+  it("say what caused every frame of the catalogue in Chinese, without the model's English", () => {
+    const causes = new Map<string, Cause>();
+    for (const scenario of CATALOGUE) for (const f of runScenario(scenario).frames) causes.set(JSON.stringify(f.cause), f.cause);
+    for (const extra of [
+      { type: "event", index: 0, event: { at: 0, type: "kill-child", mode: "exit-error" } },
+      { type: "event", index: 0, event: { at: 0, type: "write", count: 3 } },
+    ] as Cause[])
+      causes.set(JSON.stringify(extra), extra);
+    for (const c of causes.values()) {
+      const text = zh.page.cause(c);
+      expect(text, JSON.stringify(c)).not.toMatch(/connects|disconnects|fault|finishes|its own|writes? on|reconfigured|scenario starts|a user/);
+      expect(en.page.cause(c), JSON.stringify(c)).not.toBe("");
+    }
+    expect(en.page.cause({ type: "event", index: 0, event: { at: 0, type: "write", count: 1 } } as Cause)).toBe("1 write on the primary");
+  });
+});
+
+describe("the tools' words", () => {
+  it("name the field in every validation message", () => {
+    for (const errors of [toolsEn.sandbox.errors, toolsZh.sandbox.errors, toolsEn.probe.errors]) {
+      expect(errors.integer("FIELD", 0, 9)).toContain("FIELD");
+      expect(errors.number("FIELD", 0, 9)).toContain("FIELD");
+      expect(errors.id("FIELD")).toContain("FIELD");
+      expect(errors.idTaken("FIELD", "r1")).toContain("FIELD");
+      expect(errors.sha("FIELD")).toContain("FIELD");
+      expect(errors.required("FIELD")).toContain("FIELD");
+    }
+  });
+});
+
+describe("the sharing words", () => {
+  it("name the detail of every link problem (the field, value or message)", () => {
+    for (const dict of [en.share, zh.share]) {
+      for (const [code, text] of Object.entries(dict.problems)) {
+        const out = text("DETAIL");
+        expect(out, code).not.toBe("");
+        if (!["not-base64", "damaged", "not-a-link", "too-big"].includes(code)) expect(out, code).toContain("DETAIL");
+      }
+    }
+  });
+
+  it("say \"Link copied\" in English, as the tests and the help expect", () => {
+    expect(en.share.linkCopied).toMatch(/^Link copied/);
+    expect(en.share.copyLink).toBe("Copy link");
+  });
+});
+
+describe("the embedding and export words", () => {
+  it("use the names the tests and the embedded view's controls rely on in English", () => {
+    expect(en.page.publish.embed).toBe("Embed");
+    expect(en.page.publish.export).toBe("Export");
+    expect(publishEn.embed.forward).toBe("Step forward");
+    expect(publishEn.embed.first).toBe("First step");
+    expect(publishEn.embed.timeline).toBe("Timeline");
+  });
+
+  it("put the arguments into the texts that take them", () => {
+    for (const dict of [publishEn, publishZh]) {
+      expect(dict.embed.badRange(41)).toContain("41");
+      expect(dict.embed.iframeTitle("TITLE")).toContain("TITLE");
+      expect(dict.walkthrough.heading("TITLE")).toContain("TITLE");
+      expect(dict.walkthrough.frame(7, "1.250")).toContain("1.250");
+      expect(dict.export.failed("WHY")).toContain("WHY");
+    }
   });
 });

@@ -1,34 +1,122 @@
 /**
- * Explanation dictionaries. English ships with the page; Simplified Chinese is loaded on first
- * use (it is a separate chunk, so it does not count against the first-load budget).
+ * The page's words in the reader's language: one registry of sections, one hook.
+ *
+ * Each section's English object is its type (en/*.ts) and every other language satisfies it
+ * (zh/*.ts). The first screen's English (`main`: explanations, page, sharing) ships with the page.
+ * Everything else is a separate chunk loaded on first use, so it does not count against the
+ * first-load budget: the Simplified Chinese of every section, and the English of the sections
+ * whose UI itself loads later (the tools, lecture mode, embedding and export). Until a language has
+ * arrived, or if loading it fails (offline), English is shown; a later render retries.
  */
+import { use, useSyncExternalStore } from "react";
 import type { Note } from "../../model";
-import type { Lang } from "../../store/labStore";
-import { lazyDict } from "./lazyDict";
-import { en } from "./en";
-import { NOTE_KEYS, type Dict, type NoteContext, type NoteKey, type NoteTexts } from "./types";
+import { useLab, type Lang } from "../../store/labStore";
+import { en, type Dict } from "./en";
+import type { LectureDict } from "./en/lecture";
+import type { PublishDict } from "./en/publish";
+import type { ToolsDict } from "./en/tools";
+import type { NoteContext, NoteText, NoteTexts } from "./format";
 
-const explanations = lazyDict<Dict>(en, () => import("./zh").then((m) => m.zh));
-
-/** The dictionary for the chosen language (English until the other one has loaded). */
-export function useDict(): { dict: Dict; lang: Lang } {
-  return explanations.use();
+interface Sections {
+  /** The first screen: explanations, the page's own words, sharing. */
+  main: Dict;
+  /** The sandbox and the "what if" probe. */
+  tools: ToolsDict;
+  /** Lecture mode's menu and black screen, the speaker window. */
+  lecture: LectureDict;
+  /** The Embed dialog, the Export menu, the embedded view, the Markdown walkthrough. */
+  publish: PublishDict;
 }
 
-const KNOWN = new Set<string>(NOTE_KEYS);
-const isKnown = (key: string): key is NoteKey => KNOWN.has(key);
+export type Section = keyof Sections;
+export type Words<S extends Section = "main"> = Sections[S];
 
-/** The entry for note.key receives that very variant (TypeScript cannot correlate the two itself). */
-function word(texts: NoteTexts, note: Note, ctx: NoteContext): string {
-  return (texts[note.key] as (n: Note, c: NoteContext) => string)(note, ctx);
+const LOADERS: { [S in Section]: Record<Lang, () => Promise<Sections[S]>> } = {
+  main: { en: () => Promise.resolve(en), zh: () => import("./zh").then((m) => m.zh) },
+  tools: { en: () => import("./en/tools").then((m) => m.toolsEn), zh: () => import("./zh/tools").then((m) => m.toolsZh) },
+  lecture: { en: () => import("./en/lecture").then((m) => m.lectureEn), zh: () => import("./zh/lecture").then((m) => m.lectureZh) },
+  publish: { en: () => import("./en/publish").then((m) => m.publishEn), zh: () => import("./zh/publish").then((m) => m.publishZh) },
+};
+
+const loaded = new Map<string, unknown>([["main:en", en]]);
+const pending = new Map<string, Promise<unknown>>();
+const listeners = new Set<() => void>();
+
+function loadedWords<S extends Section>(section: S, lang: Lang): Words<S> | undefined {
+  return loaded.get(`${section}:${lang}`) as Words<S> | undefined;
+}
+
+/** The words of a section in a language, loaded once (and again after a failed attempt). */
+export function loadWords<S extends Section>(section: S, lang: Lang): Promise<Words<S>> {
+  const key = `${section}:${lang}`;
+  const now = loadedWords(section, lang);
+  if (now) return Promise.resolve(now);
+  let request = pending.get(key) as Promise<Words<S>> | undefined;
+  if (!request) {
+    request = LOADERS[section][lang]().then(
+      (words) => {
+        loaded.set(key, words);
+        pending.delete(key);
+        for (const l of listeners) l();
+        return words;
+      },
+      (error: unknown) => {
+        pending.delete(key);
+        throw error;
+      },
+    );
+    pending.set(key, request);
+  }
+  return request;
+}
+
+/** Calls back with a section's words in a language: at once if they are here, else once loaded (English if that fails). */
+export function withWords<S extends Section>(section: S, lang: Lang, then: (dict: Words<S>) => void): void {
+  const now = loadedWords(section, lang);
+  if (now) return then(now);
+  loadWords(section, lang).then(then, () => {
+    if (lang !== "en") withWords(section, "en", then);
+  });
+}
+
+const subscribe = (l: () => void): (() => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+
+/**
+ * A section's words in the chosen language, and the language actually shown (English until the
+ * other one has loaded). A section whose English is not here yet suspends the component until it is
+ * (every piece that loads later sits under a Suspense boundary).
+ */
+export function useWords(): { dict: Dict; lang: Lang };
+export function useWords<S extends Section>(section: S): { dict: Words<S>; lang: Lang };
+export function useWords(section: Section = "main"): { dict: Words<Section>; lang: Lang } {
+  const lang = useLab((s) => s.lang);
+  const english = loadedWords(section, "en") ?? use(loadWords(section, "en"));
+  if (lang !== "en") loadWords(section, lang).catch(() => undefined);
+  const dict = useSyncExternalStore(subscribe, () => loadedWords(section, lang) ?? english);
+  return { dict, lang: dict === english ? "en" : lang };
+}
+
+/** A note in words from one table (explanations or briefs); a key it does not know shows its data. */
+function word(dict: Dict, texts: NoteTexts, note: Note, ctx: NoteContext): string {
+  // The entry for note.key receives that very variant (TypeScript cannot correlate the two itself).
+  return Object.hasOwn(texts, note.key) ? (texts[note.key] as NoteText)(note, ctx) : dict.unknownNote(note);
 }
 
 export function noteText(dict: Dict, note: Note, ctx: NoteContext): string {
-  return isKnown(note.key) ? word(dict.notes, note, ctx) : dict.unknownNote(note);
+  return word(dict, dict.notes, note, ctx);
 }
 
 export function noteBrief(dict: Dict, note: Note, ctx: NoteContext): string {
-  return isKnown(note.key) ? word(dict.briefs, note, ctx) : dict.unknownNote(note);
+  return word(dict, dict.briefs, note, ctx);
 }
 
-export type { Dict } from "./types";
+export type { Dict } from "./en";
+export type { LectureDict } from "./en/lecture";
+export type { PageDict, ShortcutId, StateSub } from "./en/page";
+export type { PublishDict } from "./en/publish";
+export type { ShareDict } from "./en/share";
+export type { EditWords, FieldErrors, ToolsDict } from "./en/tools";
+export type { NoteContext } from "./format";

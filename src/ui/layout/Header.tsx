@@ -2,14 +2,14 @@ import { CopyLinkButton, HelpButton, LanguageSelect, ThemeToggle } from "./Heade
 import { ScenarioFileButtons } from "../share/ScenarioFileButtons";
 import { ProbeButton, SandboxButton } from "../sandbox/SandboxButton";
 import { LectureButton } from "../lecture/LectureButton";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { ScenarioSelect } from "./ScenarioSelect";
 import { EmbedButton } from "../embed/EmbedButton";
 import { ExportButton } from "../export/ExportButton";
 
 /** `lecture-hide` marks what lecture mode leaves out so the projector's larger type still fits. */
 export function Header() {
-  const { dict } = useDict();
+  const { dict } = useWords();
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-3 py-1.5 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex items-baseline gap-2">

@@ -1,13 +1,13 @@
 import { useLab, type Lang } from "../../store/labStore";
 import { useAppliedTheme } from "../hooks/useTheme";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 
 const SMALL_BUTTON =
   "inline-flex h-8 items-center gap-1 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
 
 export function ThemeToggle() {
   const { dark, toggle } = useAppliedTheme();
-  const t = useDict().dict.page.header;
+  const t = useWords().dict.page.header;
   return (
     // Below 2xl only the sun/moon shows (the header is crowded); the name is always "Dark theme".
     <button type="button" className={SMALL_BUTTON} aria-pressed={dark} onClick={toggle} title={`${t.darkTheme} — ${t.themeTitle}`}>
@@ -21,7 +21,7 @@ export function ThemeToggle() {
 export function LanguageSelect() {
   const lang = useLab((s) => s.lang);
   const setLang = useLab((s) => s.setLang);
-  const t = useDict().dict.page.header;
+  const t = useWords().dict.page.header;
   return (
     <label className="flex items-center gap-1 text-sm text-slate-700 dark:text-slate-200">
       <span className="sr-only">{t.language}</span>
@@ -46,7 +46,7 @@ export { CopyLinkButton } from "../share/CopyLinkButton";
 
 export function HelpButton() {
   const toggleHelp = useLab((s) => s.toggleHelp);
-  const t = useDict().dict.page.header;
+  const t = useWords().dict.page.header;
   return (
     <button type="button" className={SMALL_BUTTON} onClick={toggleHelp} aria-label={t.shortcuts} title={t.shortcutsTitle}>
       <span aria-hidden="true">?</span>

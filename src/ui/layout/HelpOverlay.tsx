@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import { useLab } from "../../store/labStore";
 import { SHORTCUTS } from "../controls/shortcuts";
 import { TimelineLegend } from "../controls/Timeline";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import type { Shortcut } from "../controls/shortcuts";
 
 function ShortcutRows({ list, describe }: { list: Shortcut[]; describe: (s: Shortcut) => string }) {
@@ -24,7 +24,7 @@ export function HelpOverlay() {
   const open = useLab((s) => s.helpOpen);
   const close = useLab((s) => s.closeHelp);
   const closeRef = useRef<HTMLButtonElement>(null);
-  const page = useDict().dict.page;
+  const page = useWords().dict.page;
   const t = page.help;
   useEffect(() => {
     if (!open) return;

@@ -1,6 +1,6 @@
 import type { NoticeMessage } from "../../store/labStore";
 import { useLab } from "../../store/labStore";
-import { useDict, type Dict } from "../i18n";
+import { useWords, type Dict } from "../i18n";
 
 /** A store message in words (text worded at its source is shown as it is). */
 function noticeText(dict: Dict, notice: string | NoticeMessage): string {
@@ -13,7 +13,7 @@ function noticeText(dict: Dict, notice: string | NoticeMessage): string {
 export function Notice() {
   const notice = useLab((s) => s.notice);
   const dismiss = useLab((s) => s.dismissNotice);
-  const { dict } = useDict();
+  const { dict } = useWords();
   const t = dict.page.notice;
   const text = notice === null ? null : noticeText(dict, notice);
   return (

@@ -2,7 +2,7 @@ import { CATALOGUE, findScenario } from "../../scenarios/catalogue";
 import type { Scenario } from "../../scenarios/schema";
 import { useId } from "react";
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 
 const GROUPS: (NonNullable<Scenario["group"]> | "other")[] = ["happy", "batching", "failures", "other"];
@@ -16,7 +16,7 @@ export function ScenarioSelect() {
   const base = useLab((s) => s.baseScenario);
   const finished = useLab((s) => s.finished);
   const loadScenario = useLab((s) => s.loadScenario);
-  const { dict, lang } = useDict();
+  const { dict, lang } = useWords();
   const selectId = useId();
   const t = dict.panels.picker;
   const custom = findScenario(base.id) !== base;

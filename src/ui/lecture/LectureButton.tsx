@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 
 const LectureMenu = lazy(() => import("./LectureMenu"));
 
@@ -11,7 +11,7 @@ const BUTTON =
 export function LectureButton() {
   const [open, setOpen] = useState(false);
   const lecture = useLab((s) => s.lecture);
-  const t = useDict().dict.page.lecture;
+  const t = useWords().dict.page.lecture;
   const menuId = useId();
   const box = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);

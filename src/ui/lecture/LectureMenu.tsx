@@ -1,5 +1,5 @@
 import { useLab } from "../../store/labStore";
-import { useLectureWords } from "../i18n/lecture";
+import { useWords } from "../i18n";
 import { toggleFullscreen, useFullscreen } from "./fullscreen";
 import { openSpeakerWindow } from "./speaker";
 
@@ -21,7 +21,7 @@ export default function LectureMenu({ id, onClose }: { id: string; onClose: () =
   const setLecture = useLab((s) => s.setLecture);
   const setBlank = useLab((s) => s.setBlank);
   const fullscreen = useFullscreen();
-  const t = useLectureWords().menu;
+  const t = useWords("lecture").dict.menu;
   return (
     <div
       id={id}

@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { useLab } from "../../store/labStore";
-import { useLectureWords } from "../i18n/lecture";
+import { useWords } from "../i18n";
 import { startLectureSync } from "./sync";
 
 /**
@@ -11,7 +11,7 @@ export default function LectureRuntime() {
   const lecture = useLab((s) => s.lecture);
   const blank = useLab((s) => s.blank);
   const setBlank = useLab((s) => s.setBlank);
-  const t = useLectureWords().menu;
+  const t = useWords("lecture").dict.menu;
   useEffect(() => startLectureSync(useLab, { fresh: false }), []);
   if (!lecture || !blank) return null;
   return (

@@ -7,10 +7,9 @@ import { SHORTCUTS } from "../controls/shortcuts";
 import { RichText } from "../explain/RichText";
 import { useDocumentLang } from "../hooks/useDocumentLang";
 import { useAppliedTheme } from "../hooks/useTheme";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
-import type { ShortcutId } from "../i18n/page.types";
-import { useLectureWords } from "../i18n/lecture";
+import type { ShortcutId } from "../i18n";
 import { LanguageSelect } from "../layout/HeaderButtons";
 import { speakerNotes } from "./notes";
 import { startLectureSync } from "./sync";
@@ -51,10 +50,10 @@ function useSpeakerKeys(): void {
  */
 export default function SpeakerView() {
   useAppliedTheme();
-  const { dict, lang } = useDict();
+  const { dict, lang } = useWords();
   useDocumentLang(lang);
   useSpeakerKeys();
-  const t = useLectureWords().speaker;
+  const t = useWords("lecture").dict.speaker;
   const controls = dict.page.controls;
   const trace = useLab((s) => s.trace);
   const derived = useLab((s) => s.derived);

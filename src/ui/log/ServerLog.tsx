@@ -3,7 +3,7 @@ import type { LogEntry } from "../../model/types";
 import { formatLogLine } from "../../model/format";
 import { stepStart } from "../../store/derive";
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 
 /** The primary's log up to this frame; the lines this step added are marked. */
@@ -17,7 +17,7 @@ export function ServerLog() {
   const newFrom = trace.frames[from]?.logStart ?? 0;
   const logLen = frame?.logLen ?? 0;
   const box = useRef<HTMLDivElement>(null);
-  const t = useDict().dict.page;
+  const t = useWords().dict.page;
 
   useEffect(() => {
     const el = box.current;

@@ -4,8 +4,7 @@ import { Locals } from "../code/Locals";
 import { Icon } from "../controls/Icon";
 import { RichText } from "../explain/RichText";
 import { QUIET_BUTTON } from "../forms/fields";
-import { useDict } from "../i18n";
-import { useTools } from "../i18n/tools";
+import { useWords } from "../i18n";
 import { checkInteger } from "../sandbox/validate";
 import { ProbeCode } from "./ProbeCode";
 import { ProbeInputsForm, type ProbeErrors } from "./ProbeInputsForm";
@@ -20,8 +19,8 @@ const FOCUSABLE = 'button:not([disabled]), select, input:not([disabled]), [tabin
  */
 export function ProbeDialog({ open }: { open: boolean }) {
   const setOpen = useLab((s) => s.setProbeOpen);
-  const { dict } = useDict();
-  const t = useTools().probe;
+  const { dict } = useWords();
+  const t = useWords("tools").dict.probe;
   const [inputs, setInputs] = useState<ProbeInputs>(DEFAULT_INPUTS);
   const [errors, setErrors] = useState<ProbeErrors>({});
   const [run, setRun] = useState<{ result: ProbeRun; inputs: ProbeInputs } | null>(null);

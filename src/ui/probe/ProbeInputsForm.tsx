@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { BUTTON, Checkbox, Hint, QUIET_BUTTON, SelectField, TextField, ToolSection } from "../forms/fields";
-import { useTools } from "../i18n/tools";
+import { useWords } from "../i18n";
 import { callersMincapa, nextProbeId, PROBE_REPLSTATES, rsiAvailable, type ProbeInputs, type ProbeReplica } from "./probeModel";
 
 const MAX_REPLICAS = 8;
@@ -10,7 +10,7 @@ export type ProbeErrors = Partial<Record<"delay" | "offset", string>>;
 const bitsText = (m: number) => [m & 1 ? "EOF" : "", m & 2 ? "PSYNC2" : ""].filter(Boolean).join("|") || "0";
 
 function ReplicaInputs({ r, onChange, onRemove }: { r: ProbeReplica; onChange: (r: ProbeReplica) => void; onRemove: () => void }) {
-  const t = useTools().probe;
+  const t = useWords("tools").dict.probe;
   return (
     <fieldset className="flex flex-wrap items-end gap-x-2 gap-y-1 rounded border border-slate-200 px-1.5 pt-0.5 pb-1.5 dark:border-slate-700">
       <legend className="px-1 font-mono text-[12px] font-semibold">{t.replicaLegend(r.id)}</legend>
@@ -36,7 +36,7 @@ function ReplicaInputs({ r, onChange, onRemove }: { r: ProbeReplica; onChange: (
 
 /** Every input of the one call: the primary's config and role, its replicas, faults and mincapa. */
 export function ProbeInputsForm({ inputs, onChange, errors, onRun }: { inputs: ProbeInputs; onChange: (i: ProbeInputs) => void; errors: ProbeErrors; onRun: () => void }) {
-  const t = useTools().probe;
+  const t = useWords("tools").dict.probe;
   const childHint = useId();
   const set = (patch: Partial<ProbeInputs>) => onChange({ ...inputs, ...patch });
   const computed = callersMincapa(inputs.replicas);

@@ -1,5 +1,5 @@
 import type { ReplicaSnapshot, ServerSnapshot } from "../../model";
-import { useTools } from "../i18n/tools";
+import { useWords } from "../i18n";
 
 function Messages({ items, empty, tone }: { items: string[]; empty: string; tone: "plain" | "error" }) {
   if (!items.length) return <p className="text-[11px] text-slate-600 italic dark:text-slate-300">{empty}</p>;
@@ -18,7 +18,7 @@ function Messages({ items, empty, tone }: { items: string[]; empty: string; tone
 }
 
 function ReplicaAtLine({ r, changed }: { r: ReplicaSnapshot; changed: boolean }) {
-  const t = useTools().probe;
+  const t = useWords("tools").dict.probe;
   return (
     <div
       role="group"
@@ -48,7 +48,7 @@ function ReplicaAtLine({ r, changed }: { r: ReplicaSnapshot; changed: boolean })
 
 /** The server log so far and every replica's state at the line looked at. */
 export function ProbeState({ snapshot, previous }: { snapshot: ServerSnapshot; previous: ServerSnapshot | null }) {
-  const t = useTools().probe;
+  const t = useWords("tools").dict.probe;
   const before = new Map(previous?.replicas.map((r) => [r.id, JSON.stringify(r)]));
   return (
     <div className="flex flex-col gap-2">

@@ -1,9 +1,9 @@
 import { memo, type ReactNode } from "react";
 import { formatSeconds, logTimestamp } from "../../model/format";
 import type { ReplicaIo, ReplicaView, Trace } from "../../model";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
-import type { PageDict } from "../i18n/page.types";
+import type { PageDict } from "../i18n";
 import { ReplicaStatechart } from "../statechart/ReplicaStatechart";
 import { sameCard, type CardModel } from "./cardModel";
 import { StateBadge } from "./StateBadge";
@@ -129,7 +129,7 @@ function Statechart({ model, t }: { model: CardModel; t: Words }) {
  */
 export const ReplicaCard = memo(
   function ReplicaCard({ trace, model }: { trace: Trace; model: CardModel }) {
-    const t = useDict().dict.page.replicas;
+    const t = useWords().dict.page.replicas;
     const r = model.current;
     return (
       <article className="replica-card border-b border-slate-200 px-2 py-2 last:border-b-0 dark:border-slate-700">
@@ -158,7 +158,7 @@ export const ReplicaCard = memo(
  */
 export const ReplicaLine = memo(
   function ReplicaLine({ trace, model, open, onToggle }: { trace: Trace; model: CardModel; open: boolean; onToggle: (id: string) => void }) {
-    const t = useDict().dict.page.replicas;
+    const t = useWords().dict.page.replicas;
     const r = model.current;
     const bodyId = `replica-body-${model.id}`;
     const queued = model.io.replyEnd - model.io.replyStart;

@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import { stepStart } from "../../store/derive";
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { MAX_SINGLE_REPLICAS } from "../view/replicaGroups";
 import { replicaRows } from "../view/replicaRows";
 import { cardModel } from "./cardModel";
@@ -17,7 +17,7 @@ export function ReplicasPanel() {
   const cursor = useLab((s) => s.cursor);
   const stepSize = useLab((s) => s.stepSize);
   const frame = trace.frames[cursor];
-  const t = useDict().dict.page.replicas;
+  const t = useWords().dict.page.replicas;
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const toggle = useCallback(
     (id: string) =>

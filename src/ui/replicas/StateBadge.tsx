@@ -1,11 +1,11 @@
 import type { ReplicaView } from "../../model";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { STATE_STYLE, stateInfo, stateLabel } from "../view/replicaRows";
 import { StateIcon } from "../view/StateGlyph";
 
 /** The replica's state as shape + name + number (never colour alone). */
 export function StateBadge({ replica }: { replica: ReplicaView | null }) {
-  const t = useDict().dict.page.replicas;
+  const t = useWords().dict.page.replicas;
   const info = stateInfo(replica);
   const sub = info.sub ? t.subs[info.sub] : null;
   const detail =

@@ -1,4 +1,4 @@
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 
 /** Messages as they appear on a socket or in a buffer; repeated keep-alive newlines collapse. */
 export interface WireItem {
@@ -28,7 +28,7 @@ const HEAD = 6;
 const TAIL = 18;
 
 export function WireList({ items, empty, tone = "plain" }: { items: WireItem[]; empty: string; tone?: "plain" | "error" }) {
-  const t = useDict().dict.page.replicas;
+  const t = useWords().dict.page.replicas;
   if (!items.length) return <p className="text-[11px] text-slate-600 italic dark:text-slate-300">{empty}</p>;
   const hidden = items.length > HEAD + TAIL + 1 ? items.length - HEAD - TAIL : 0;
   const row = (it: WireItem, i: number) => (

@@ -1,6 +1,6 @@
 import { useLab } from "../../store/labStore";
 import { QUIET_BUTTON } from "../forms/fields";
-import { useTools } from "../i18n/tools";
+import { useWords } from "../i18n";
 import { describeEditAt } from "./describeEdit";
 
 /** The edits made so far, in words, with undo. */
@@ -8,7 +8,7 @@ export function EditList() {
   const edits = useLab((s) => s.edits);
   const undoEdit = useLab((s) => s.undoEdit);
   const setEdits = useLab((s) => s.setEdits);
-  const t = useTools().sandbox;
+  const t = useWords("tools").dict.sandbox;
   return (
     <div className="flex flex-col gap-1.5">
       {edits.length ? (

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { BUTTON, Checkbox, Hint, QUIET_BUTTON, SelectField } from "../forms/fields";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { replicaRows, stateInfo, stateLabel } from "../view/replicaRows";
 import { nextConnectionOf, useSandbox } from "./useSandbox";
 
@@ -11,7 +11,7 @@ export function ReplicaForm({ onDone }: { onDone: () => void }) {
   const [picked, setPicked] = useState<string | null>(null);
   const id = picked && ids.includes(picked) ? picked : (ids[0] ?? "");
   const next = nextConnectionOf(scenario, id);
-  const notConnected = useDict().dict.page.replicas.notConnected;
+  const notConnected = useWords().dict.page.replicas.notConnected;
   const [draft, setDraft] = useState<{ id: string; eof: boolean; psync2: boolean; command: "PSYNC" | "SYNC" } | null>(null);
   // The form shows the replica's present next-connection settings until the learner changes one.
   const form = draft && draft.id === id ? draft : { id, eof: next.capa.includes("eof"), psync2: next.capa.includes("psync2"), command: next.command };

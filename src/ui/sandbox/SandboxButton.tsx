@@ -1,5 +1,5 @@
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 
 const TOOL_BUTTON =
   "inline-flex h-8 items-center gap-1 rounded-md border px-2 text-sm aria-expanded:border-indigo-600 aria-expanded:bg-indigo-600 aria-expanded:text-white border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:aria-expanded:bg-indigo-500";
@@ -8,7 +8,7 @@ export function SandboxButton() {
   const open = useLab((s) => s.sandboxOpen);
   const setOpen = useLab((s) => s.setSandboxOpen);
   const edits = useLab((s) => s.edits.length);
-  const { dict } = useDict();
+  const { dict } = useWords();
   // The count of edits is a badge (its words are the button's description, not its name).
   return (
     <button
@@ -31,7 +31,7 @@ export function SandboxButton() {
 export function ProbeButton() {
   const open = useLab((s) => s.probeOpen);
   const setOpen = useLab((s) => s.setProbeOpen);
-  const t = useDict().dict.panels.buttons;
+  const t = useWords().dict.panels.buttons;
   return (
     <button type="button" className={TOOL_BUTTON} aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
       {t.probe}

@@ -1,7 +1,7 @@
 /** A sandbox edit in words (the panel's list of edits). */
 import { formatSeconds } from "../../model/format";
 import { addedIds, type Edit } from "../../scenarios/edits";
-import type { EditWords } from "../i18n/panels.types";
+import type { EditWords } from "../i18n";
 
 export function editMoment(edit: Edit): number {
   return edit.kind === "add-replica" ? edit.at : edit.event.at;

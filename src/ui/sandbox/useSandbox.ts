@@ -1,7 +1,7 @@
 /** What every sandbox form needs: the frame looked at, the moment an edit takes effect, the words. */
 import { editTime, type Edit } from "../../scenarios/edits";
 import { useLab } from "../../store/labStore";
-import { useTools } from "../i18n/tools";
+import { useWords } from "../i18n";
 
 export function useSandbox() {
   const frame = useLab((s) => s.trace.frames[s.cursor] ?? s.trace.frames[0]!);
@@ -9,7 +9,7 @@ export function useSandbox() {
   const baseScenario = useLab((s) => s.baseScenario);
   const edits = useLab((s) => s.edits);
   const addEdit = useLab((s) => s.addEdit);
-  const t = useTools().sandbox;
+  const t = useWords("tools").dict.sandbox;
   const at = editTime(frame.t);
   return {
     frame,

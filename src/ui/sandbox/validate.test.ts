@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toolsEn } from "../i18n/tools.en";
+import { toolsEn } from "../i18n/en/tools";
 import { checkInteger, checkNumber, checkReplicaId, checkSha } from "./validate";
 
 const E = toolsEn.sandbox.errors;

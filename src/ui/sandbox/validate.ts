@@ -2,7 +2,7 @@
  * Checking what a learner typed into a tool panel. Each check returns the value, or a message
  * that names the field (in the page's language); the typed text itself is never touched.
  */
-import type { FieldErrors } from "../i18n/panels.types";
+import type { FieldErrors } from "../i18n";
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 

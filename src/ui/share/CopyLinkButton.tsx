@@ -1,7 +1,7 @@
 import { MAX_LINK_CHARS } from "../../share/codec";
 import { HASH_PREFIX } from "../../share/url";
 import { flushUrl } from "../../store/url";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 import { notify } from "./notify";
 import { useShareUi } from "./shareUi";
@@ -42,7 +42,7 @@ export async function copyCurrentLink(): Promise<void> {
 }
 
 export function CopyLinkButton() {
-  const { dict } = useDict();
+  const { dict } = useWords();
   return (
     // The name stays "Copy link" in every language (SPEC §6; see i18n/a11yNames.ts).
     <button type="button" className={SHARE_BUTTON} onClick={() => void copyCurrentLink()} title={dict.share.copyLinkTitle} aria-label={SPEC_NAMES.copyLink}>

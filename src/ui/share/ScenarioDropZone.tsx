@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { openScenarioFile } from "./openScenario";
 
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes("Files");
 
 /** Drop a scenario file anywhere on the page to open it; an overlay says so while dragging. */
 export function ScenarioDropZone() {
-  const { dict } = useDict();
+  const { dict } = useWords();
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;

@@ -1,6 +1,6 @@
 import { useRef } from "react";
 import { useLab } from "../../store/labStore";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { openScenarioFile } from "./openScenario";
 import { downloadText, scenarioFile } from "./scenarioFiles";
 import { notify } from "./notify";
@@ -8,7 +8,7 @@ import { SHARE_BUTTON } from "./styles";
 
 /** "Open scenario file" (a file picker) and "Save scenario" (a download of the current scenario). */
 export function ScenarioFileButtons() {
-  const { dict } = useDict();
+  const { dict } = useWords();
   const input = useRef<HTMLInputElement>(null);
   const save = () => {
     const { fileName, text } = scenarioFile(useLab.getState());

@@ -1,9 +1,9 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { useShareUi } from "./shareUi";
 
 function Dialog({ titleId, title, onClose, children }: { titleId: string; title: string; onClose: () => void; children: ReactNode }) {
-  const { dict } = useDict();
+  const { dict } = useWords();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
@@ -43,7 +43,7 @@ function Dialog({ titleId, title, onClose, children }: { titleId: string; title:
 
 /** What is wrong with a scenario file, one line per problem, each naming its field or line and column. */
 function FileErrorsDialog() {
-  const { dict } = useDict();
+  const { dict } = useWords();
   const fileErrors = useShareUi((s) => s.fileErrors);
   const close = useShareUi((s) => s.close);
   if (!fileErrors) return null;
@@ -63,7 +63,7 @@ function FileErrorsDialog() {
 
 /** The clipboard refused: the link, selected, to copy by hand. */
 function CopyByHandDialog() {
-  const { dict } = useDict();
+  const { dict } = useWords();
   const link = useShareUi((s) => s.linkToCopy);
   const close = useShareUi((s) => s.close);
   if (!link) return null;

@@ -4,15 +4,10 @@
  */
 import type { UrlReport } from "../../store/url";
 import { useLab } from "../../store/labStore";
-import { en } from "../i18n/en";
-import type { ShareDict } from "../i18n/share.types";
+import { withWords, type ShareDict } from "../i18n";
 
 export function withShareDict(use: (dict: ShareDict) => void): void {
-  if (useLab.getState().lang !== "zh") return use(en.share);
-  import("../i18n/zh").then(
-    (m) => use(m.zh.share),
-    () => use(en.share),
-  );
+  withWords("main", useLab.getState().lang, (dict) => use(dict.share));
 }
 
 export function notify(text: (dict: ShareDict) => string): void {

@@ -4,7 +4,7 @@ import { linkHash } from "../../share/url";
 import { useLab } from "../../store/labStore";
 import { linkStateOf } from "../../store/url";
 import { en } from "../i18n/en";
-import type { ShareDict } from "../i18n/share.types";
+import type { ShareDict } from "../i18n";
 import { notify, withShareDict } from "./notify";
 import { readScenarioFile } from "./scenarioFiles";
 import { useShareUi } from "./shareUi";

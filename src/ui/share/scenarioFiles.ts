@@ -9,7 +9,7 @@ import { applyEdits } from "../../scenarios/edits";
 import { withNarration } from "../../scenarios/narration";
 import { parseScenarioText, type Scenario } from "../../scenarios/schema";
 import type { LabState } from "../../store/types";
-import type { ShareDict } from "../i18n/share.types";
+import type { ShareDict } from "../i18n";
 
 /** The largest scenario file read (a 20,000-event scenario is about this size pretty-printed). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;

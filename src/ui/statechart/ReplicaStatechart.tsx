@@ -1,6 +1,6 @@
 import { memo } from "react";
 import type { ReplicaView } from "../../model";
-import { useDict } from "../i18n";
+import { useWords } from "../i18n";
 import { CHART } from "./chartLayout";
 
 /** Is `statePath` the current state, or an ancestor of it (ONLINE for ONLINE.streaming)? */
@@ -17,7 +17,7 @@ export const ReplicaStatechart = memo(function ReplicaStatechart({ replica, id }
   const last = replica?.lastTransition ?? null;
   const lastEdge = last ? CHART.edges.find((e) => e.event === last.event && e.from === last.from && isCurrent(e.to, machine)) : undefined;
   const captionId = `chart-caption-${id}`;
-  const t = useDict().dict.page.chart;
+  const t = useWords().dict.page.chart;
   return (
     <figure className="m-0">
       <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} className="h-auto w-full max-w-[19rem]" role="img" aria-labelledby={captionId}>

@@ -1,4 +1,4 @@
-import type { StateSub } from "../i18n/page.types";
+import type { StateSub } from "../i18n";
 import type { StateKind } from "./replicaRows";
 
 /**

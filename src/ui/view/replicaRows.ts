@@ -1,6 +1,6 @@
 /** Per replica id: its latest connection (what the page shows) and earlier ones (history). */
 import type { AgentView, Frame, ReplicaView } from "../../model";
-import type { StateSub } from "../i18n/page.types";
+import type { StateSub } from "../i18n";
 
 export interface ReplicaRow {
   id: string;

@@ -1,13 +1,18 @@
-/** English words of embedding and export (publish.types.ts). */
-import type { PublishDict } from "./publish.types";
+/**
+ * Words of embedding, export and offline use (the Embed dialog and Export menu, the embedded
+ * view's controls, the Markdown walkthrough). They load with those pieces; the header's two
+ * buttons are in page.ts. This English object is the type (`PublishDict`); zh/publish.ts
+ * satisfies it key for key.
+ */
 
-export const publishEn: PublishDict = {
+export const publishEn = {
   embed: {
     dialogTitle: "Embed this scenario",
     intro: "Paste this snippet into a page or slide. It shows the diagram and the explanation for the frames you choose, with a small step control.",
     from: "From frame",
     to: "To frame",
-    frameAt: (t) => `t = ${t} s`,
+    /** Under a frame field: the moment the frame shows. */
+    frameAt: (t: string) => `t = ${t} s`,
     autoplay: "Play automatically",
     loop: "Start again at the end",
     width: "Width (px)",
@@ -18,8 +23,11 @@ export const publishEn: PublishDict = {
     copyFailed: "The browser did not let the page copy. Select the code and copy it yourself.",
     preview: "Open the embedded view",
     close: "Close",
-    badRange: (last) => `Frames are whole numbers from 0 to ${last}, and "from" is at most "to".`,
-    iframeTitle: (scenario) => `FullResync Lab: ${scenario}`,
+    /** Range fields that cannot be used. */
+    badRange: (last: number) => `Frames are whole numbers from 0 to ${last}, and "from" is at most "to".`,
+    /** The iframe's title attribute (read by screen readers on the host page). */
+    iframeTitle: (scenario: string) => `FullResync Lab: ${scenario}`,
+    // The embedded view
     controls: "Step controls",
     first: "First step",
     back: "Step back",
@@ -28,7 +36,7 @@ export const publishEn: PublishDict = {
     forward: "Step forward",
     last: "Last step",
     timeline: "Timeline",
-    position: (t, at, count) => `t=${t}s · ${at}/${count}`,
+    position: (t: string, at: number, count: number) => `t=${t}s · ${at}/${count}`,
     openInLab: "Open in FullResync Lab (new tab)",
     diagram: "Diagram",
   },
@@ -38,14 +46,15 @@ export const publishEn: PublishDict = {
     png: "Diagram as PNG",
     json: "Trace as JSON",
     markdown: "Walkthrough as Markdown",
-    failed: (what) => `The export failed: ${what}`,
+    failed: (what: string) => `The export failed: ${what}`,
     noDiagram: "there is no diagram on the page",
   },
+  /** Headings of the Markdown walkthrough. */
   walkthrough: {
-    heading: (title) => `${title} — walkthrough`,
-    scenarioId: (id) => `Scenario \`${id}\`, made with FullResync Lab (Redis 4.0.14, startBgsaveForReplication).`,
-    edits: (n) => `With ${n} sandbox edit${n === 1 ? "" : "s"}.`,
-    frame: (i, t) => `Frame ${i} · t = ${t} s`,
+    heading: (title: string) => `${title} — walkthrough`,
+    scenarioId: (id: string) => `Scenario \`${id}\`, made with FullResync Lab (Redis 4.0.14, startBgsaveForReplication).`,
+    edits: (n: number) => `With ${n} sandbox edit${n === 1 ? "" : "s"}.`,
+    frame: (i: number, t: string) => `Frame ${i} · t = ${t} s`,
     happened: "What happened",
     explanation: "Explanation",
     narration: "Narration",
@@ -55,3 +64,5 @@ export const publishEn: PublishDict = {
     footer: "Frame numbers are the lab's frame indices (the `from`/`to` of an embed).",
   },
 };
+
+export type PublishDict = typeof publishEn;

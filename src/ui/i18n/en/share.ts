@@ -1,20 +1,28 @@
-/** English words of sharing (share.types.ts). */
-import type { ShareDict } from "./share.types";
+/**
+ * Words of sharing: Copy link, links that cannot be opened, scenario files (open, save, errors).
+ * This English object is the type (`ShareDict`); zh/share.ts satisfies it key for key.
+ */
+import type { LinkProblemCode } from "../../../share/payload";
 
 const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
 
-export const shareEn: ShareDict = {
+export const shareEn = {
   copyLink: "Copy link",
   copyLinkTitle: "Copy a link to this moment: scenario, sandbox edits, frame, step size, language and open panels",
+  /** Notice after copying; must start with the words a test looks for ("Link copied"). */
   linkCopied: "Link copied: it opens this scenario at this step, with your edits.",
+  /** The clipboard refused: a dialog shows the link to copy by hand. */
   copyByHand: "The browser did not let the page copy. Select the link below and copy it yourself.",
   copyDialogTitle: "Copy this link",
   close: "Close",
-  linkTooLong: (chars, limit) =>
+  /** The state does not fit in a link a browser will open again. */
+  linkTooLong: (chars: number, limit: number) =>
     `This link is ${chars} characters long, more than a link can carry (${limit}). Use "Save scenario" and share the file instead.`,
-  badLink: (reason) => `This link could not be opened: ${reason}. The default scenario is shown instead.`,
-  framePastEnd: (frame, count) =>
+  /** "This link could not be opened: <reason>. The default scenario is shown instead." */
+  badLink: (reason: string) => `This link could not be opened: ${reason}. The default scenario is shown instead.`,
+  framePastEnd: (frame: number, count: number) =>
     `The link asks for frame ${frame}, but this scenario has only ${count} frames; the last one is shown.`,
+  /** One reason per decoding problem; `detail` is the field, value or validator message. */
   problems: {
     "too-long": (d) => `it is too long (${d} characters; at most ${64 * 1024} are read)`,
     "not-base64": () => "it contains characters a lab link never has (it may have been changed or cut)",
@@ -30,19 +38,22 @@ export const shareEn: ShareDict = {
     "unknown-scenario": (d) => `there is no scenario "${d}" in the catalogue`,
     scenario: (d) => `the scenario it carries is not valid: ${d}`,
     edits: (d) => `its sandbox edits do not apply: ${d}`,
-  },
+  } satisfies Record<LinkProblemCode, (detail: string) => string>,
 
   openFile: "Open scenario file",
   openFileTitle: "Open a scenario JSON file (or drop one onto the page)",
   saveFile: "Save scenario",
   saveFileTitle: "Download this scenario, with your sandbox edits, as a JSON file",
   dropHere: "Drop a scenario file (.json) to open it",
-  fileErrorsTitle: (name) => `"${name}" cannot be opened`,
+  /** Heading of the dialog listing what is wrong with a file. */
+  fileErrorsTitle: (name: string) => `"${name}" cannot be opened`,
   fileErrorsIntro: "Nothing was changed: the current scenario stays open. What is wrong:",
-  fileTooBig: (bytes, limit) => `The file is ${kib(bytes)}; a scenario file can be at most ${kib(limit)}.`,
+  fileTooBig: (bytes: number, limit: number) => `The file is ${kib(bytes)}; a scenario file can be at most ${kib(limit)}.`,
   fileUnreadable: "The file could not be read as UTF-8 text.",
-  fileMarkup: (path) => `${path}: looks like HTML or script; scenario texts are plain text (code goes in backticks).`,
+  fileMarkup: (path: string) => `${path}: looks like HTML or script; scenario texts are plain text (code goes in backticks).`,
   oneFileOnly: "Drop one scenario file at a time; the first one was used.",
-  opened: (title, name) => `Opened "${title}" from ${name}. The link now carries the whole scenario.`,
-  saved: (name) => `Saved ${name}.`,
+  opened: (title: string, name: string) => `Opened "${title}" from ${name}. The link now carries the whole scenario.`,
+  saved: (name: string) => `Saved ${name}.`,
 };
+
+export type ShareDict = typeof shareEn;

@@ -1,5 +1,5 @@
-/** 沙盒与“假如”探针的简体中文文字（与 tools.en.ts 的键一一对应，随这两个面板加载）。 */
-import type { Capa, FieldErrors, ToolsDict } from "./panels.types";
+/** 沙盒与“假如”探针的简体中文文字（与 en/tools.ts 的键一一对应，随这两个面板加载）。 */
+import type { Capa, FieldErrors, ToolsDict } from "../en/tools";
 
 const capaText = (c: Capa) => (c.length ? c.join(" ") : "无");
 
@@ -13,7 +13,7 @@ const errors: FieldErrors = {
   sha: (f) => `${f}：须为 40 位十六进制数字（0–9、a–f）。`,
 };
 
-export const toolsZh: ToolsDict = {
+export const toolsZh = {
   sandbox: {
     title: "沙盒",
     close: "关闭沙盒",
@@ -156,4 +156,4 @@ export const toolsZh: ToolsDict = {
     offset: (n) => `psync_initial_offset ${n}`,
     errors,
   },
-};
+} satisfies ToolsDict;

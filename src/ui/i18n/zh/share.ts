@@ -1,9 +1,9 @@
-/** 分享相关文字（简体中文），键与 share.en.ts 一一对应。 */
-import type { ShareDict } from "./share.types";
+/** 分享相关文字（简体中文），键与 en/share.ts 一一对应。 */
+import type { ShareDict } from "../en/share";
 
 const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
 
-export const shareZh: ShareDict = {
+export const shareZh = {
   copyLink: "复制链接",
   copyLinkTitle: "复制指向此刻的链接：场景、沙盒修改、帧、步进方式、语言和已打开的面板",
   linkCopied: "链接已复制：打开它会回到这个场景的这一步，并带上你的修改。",
@@ -43,4 +43,4 @@ export const shareZh: ShareDict = {
   oneFileOnly: "一次只能拖入一个场景文件；已使用第一个。",
   opened: (title, name) => `已从 ${name} 打开“${title}”。链接现在携带整个场景。`,
   saved: (name) => `已保存 ${name}。`,
-};
+} satisfies ShareDict;

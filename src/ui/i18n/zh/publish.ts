@@ -1,7 +1,7 @@
-/** 嵌入与导出的文字（简体中文），键与 publish.en.ts 一一对应。 */
-import type { PublishDict } from "./publish.types";
+/** 嵌入与导出的文字（简体中文），键与 en/publish.ts 一一对应。 */
+import type { PublishDict } from "../en/publish";
 
-export const publishZh: PublishDict = {
+export const publishZh = {
   embed: {
     dialogTitle: "嵌入这个场景",
     intro: "把这段代码粘贴到网页或幻灯片中。它会显示你所选帧范围内的示意图和讲解，并带一个小巧的单步控制条。",
@@ -54,4 +54,4 @@ export const publishZh: PublishDict = {
     nothingNew: "主节点上没有新变化。",
     footer: "帧号是实验室的帧索引（即嵌入链接里的 `from`/`to`）。",
   },
-};
+} satisfies PublishDict;

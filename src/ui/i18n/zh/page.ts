@@ -1,11 +1,11 @@
-/** 页面文字（简体中文），键与 page.en.ts 一一对应。Redis 的标识符（状态名、命令、函数名）保持原样。 */
-import type { PageDict } from "./page.types";
+/** 页面文字（简体中文），键与 en/page.ts 一一对应。Redis 的标识符（状态名、命令、函数名）保持原样。 */
+import type { PageDict, PanelsDict } from "../en/page";
 
 const SHOWN_ERRORS = 3;
 const errorList = (errors: string[]) =>
   errors.slice(0, SHOWN_ERRORS).join("；") + (errors.length > SHOWN_ERRORS ? `（另有 ${errors.length - SHOWN_ERRORS} 处）` : "");
 
-export const pageZh: PageDict = {
+export const pageZh = {
   header: {
     subtitle: "Redis 4.0.14 主节点如何为复制启动 BGSAVE",
     language: "语言（Language）",
@@ -236,4 +236,22 @@ export const pageZh: PageDict = {
     button: "讲课",
     buttonTitle: "讲课模式、全屏和演讲者窗口",
   },
-};
+  publish: {
+    embed: "嵌入",
+    embedTitle: "把这个场景的一段帧嵌入幻灯片或博客文章",
+    export: "导出",
+    exportTitle: "下载示意图、执行轨迹或分步讲解",
+  },
+} satisfies PageDict;
+
+/** 场景选择与工具按钮（工具本身的文字见 tools.ts）。 */
+export const panelsZh = {
+  picker: {
+    groups: { happy: "正常路径", batching: "合并与等待", failures: "失败", other: "其他" },
+    finishedCount: (d, t) => `已完成 ${d}/${t}`,
+    editedBadge: (n) => `${n} 处沙盒修改`,
+    editedTitle: "这是你修改过的场景分支；打开沙盒可以查看或撤销修改。",
+    customScenario: "你的场景文件",
+  },
+  buttons: { sandbox: "沙盒", probe: "假如" },
+} satisfies PanelsDict;

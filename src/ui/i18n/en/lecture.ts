@@ -1,7 +1,10 @@
-/** English words of lecture mode and the speaker window (lecture.types.ts). */
-import type { LectureDict } from "./lecture.types";
+/**
+ * Words of lecture mode's menu, its black screen and the speaker window. They load with those
+ * pieces, not with the first screen; the header's button itself is in page.ts. This English
+ * object is the type (`LectureDict`); zh/lecture.ts satisfies it key for key.
+ */
 
-export const lectureEn: LectureDict = {
+export const lectureEn = {
   menu: {
     menuLabel: "Lecture",
     mode: "Lecture mode",
@@ -13,22 +16,25 @@ export const lectureEn: LectureDict = {
     speakerHint: "Notes for each step in a second window, kept in step with this one.",
     speakerBlocked: "The browser blocked the speaker window. Allow pop-ups for this page and try again.",
     keysHint: "Clickers: Page Down / Page Up step, B or . blanks the screen, F toggles full screen.",
+    /** Read on the black screen (screen readers only). */
     blanked: "The screen is blanked. Press B or . (period) to show it again.",
   },
   speaker: {
     title: "Speaker notes",
-    position: (s, n, t) => `Frame ${s} of ${n} · t = ${t} s`,
+    position: (s: number, n: number, t: string) => `Frame ${s} of ${n} · t = ${t} s`,
     now: "Now",
     narration: "Narration",
-    narrationEarlier: (f) => `(said at frame ${f})`,
+    narrationEarlier: (f: number) => `(said at frame ${f})`,
     predict: "Ask the class",
     answer: "Answer",
     next: "Next",
-    nextAt: (f, t) => `frame ${f}, t = ${t} s`,
+    nextAt: (f: number, t: string) => `frame ${f}, t = ${t} s`,
     atEnd: "This is the last frame of the scenario.",
-    nextNarration: (f) => `Next narration (frame ${f})`,
+    nextNarration: (f: number) => `Next narration (frame ${f})`,
     nothingMore: "No more narration in this scenario.",
     blankAudience: "Blank the audience screen",
     keys: "← → or Page Up / Page Down step; B blanks the audience screen.",
   },
 };
+
+export type LectureDict = typeof lectureEn;

@@ -1,7 +1,7 @@
-/** 讲课模式与演讲者窗口的简体中文文字（与 lecture.en.ts 的键一一对应）。 */
-import type { LectureDict } from "./lecture.types";
+/** 讲课模式与演讲者窗口的简体中文文字（与 en/lecture.ts 的键一一对应）。 */
+import type { LectureDict } from "../en/lecture";
 
-export const lectureZh: LectureDict = {
+export const lectureZh = {
   menu: {
     menuLabel: "讲课",
     mode: "讲课模式",
@@ -31,4 +31,4 @@ export const lectureZh: LectureDict = {
     blankAudience: "让听众屏幕黑屏",
     keys: "← → 或 Page Up / Page Down 单步；B 让听众屏幕黑屏。",
   },
-};
+} satisfies LectureDict;

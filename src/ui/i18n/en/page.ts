@@ -1,12 +1,25 @@
-/** English words of the page (page.types.ts). */
-import { causeLabel } from "../../model/format";
-import type { PageDict } from "./page.types";
+/**
+ * Words of the page itself — header, controls, panels, diagram, statecharts, notices, the buttons
+ * that open lecture mode, embedding and export — kept apart from the explanations so each language
+ * file stays readable. These English objects are the types (`PageDict`, `PanelsDict`); zh/page.ts
+ * satisfies them key for key.
+ *
+ * Accessible names that other code and tests rely on (SPEC §6: "Step back", "Timeline", "Source
+ * code", "Replica <id>", …) are NOT here: they are the English constants of a11yNames.ts, so they
+ * stay the same whatever language the visible text is in.
+ */
+import type { Marker } from "../../../model";
+import { causeLabel } from "../../../model/format";
+import type { NoticeMessage } from "../../../store/types";
+
+/** Messages from the store, worded here (the store hands over a key and the data). */
+type NoticeTexts = { [K in NoticeMessage["key"]]: (m: Extract<NoticeMessage, { key: K }>) => string };
 
 const SHOWN_ERRORS = 3;
 const errorList = (errors: string[]) =>
   errors.slice(0, SHOWN_ERRORS).join("; ") + (errors.length > SHOWN_ERRORS ? ` (and ${errors.length - SHOWN_ERRORS} more)` : "");
 
-export const pageEn: PageDict = {
+export const pageEn = {
   header: {
     subtitle: "How a Redis 4.0.14 primary starts a BGSAVE for replication",
     language: "Language",
@@ -22,10 +35,11 @@ export const pageEn: PageDict = {
     editsDropped: (m) => `The scenario is open, but its sandbox edits could not be used: ${errorList(m.errors)}`,
     editRefused: (m) => `This change could not be made: ${errorList(m.errors)}`,
     editsIgnored: (m) => `The sandbox edits could not be used and were ignored: ${errorList(m.errors)}`,
-  },
+  } satisfies NoticeTexts,
   picker: { label: "Scenario" },
   controls: {
     region: "Playback controls",
+    /** Visible text and tooltips of the transport buttons (their names are fixed, see a11yNames). */
     first: "First step",
     back: "Step back",
     play: "Play",
@@ -39,7 +53,8 @@ export const pageEn: PageDict = {
     line: "Line",
     eventHint: "one happening at a time",
     lineHint: "every executed line of the function",
-    timelineValue: (f, n, t) => `frame ${f} of ${n}, t = ${t} s`,
+    timelineValue: (f: number, n: number, t: string) => `frame ${f} of ${n}, t = ${t} s`,
+    /** "BGSAVE target:" before disk / socket / none (those stay as they are: code words). */
     target: "BGSAVE target:",
     targetDetail: { running: "child running", thisCall: "this call", lastCall: "last call", noCall: "no call yet" },
   },
@@ -48,7 +63,8 @@ export const pageEn: PageDict = {
     bgsaveStart: "BGSAVE start",
     failure: "failure",
     online: "ONLINE",
-    label: (m) =>
+    /** A marker's tooltip. */
+    label: (m: Marker) =>
       m.kind === "bgsave-start"
         ? `BGSAVE started (${m.target})`
         : m.kind === "failure"
@@ -61,6 +77,7 @@ export const pageEn: PageDict = {
     title: "Keyboard shortcuts",
     close: "Close",
     lectureKeys: "In lecture mode (clickers)",
+    /** The keyboard shortcuts (controls/shortcuts.ts), each described in words. */
     keys: {
       forward: "Step forward",
       back: "Step back",
@@ -79,12 +96,13 @@ export const pageEn: PageDict = {
   code: {
     title: "Source code",
     file: "replication.c, Redis 4.0.14",
-    listRunning: (n) => `startBgsaveForReplication, line ${n} just executed`,
+    listRunning: (n: number | null) => `startBgsaveForReplication, line ${n} just executed`,
     listIdle: "startBgsaveForReplication (not running)",
     nextLine: " (next line)",
     locals: "Local variables",
-    localsLast: (t) => `Local variables at the end of the last call (t = ${t} s)`,
+    localsLast: (t: string) => `Local variables at the end of the last call (t = ${t} s)`,
     localsNone: "Local variables (not called yet)",
+    /** "Outside startBgsaveForReplication:" — the function name is shown as code around it. */
     outsideBefore: "Outside",
     outsideAfter: ":",
   },
@@ -93,9 +111,9 @@ export const pageEn: PageDict = {
   replicas: {
     region: "Replicas",
     title: "Replicas — state, wire, output buffer, log",
-    heading: (id) => `Replica ${id}`,
-    connection: (n) => `connection #${n}`,
-    capa: (c) => `capa ${c.length ? c.join(" ") : "none"}`,
+    heading: (id: string) => `Replica ${id}`,
+    connection: (n: number) => `connection #${n}`,
+    capa: (c: string[]) => `capa ${c.length ? c.join(" ") : "none"}`,
     wire: "Wire (reached its socket)",
     nothingYet: "nothing yet",
     outputBuffer: "Output buffer (queued, not sent)",
@@ -103,16 +121,18 @@ export const pageEn: PageDict = {
     neverDelivered:
       "Never delivered in Redis 4.0.14: replstate stays 6, so the client is never scheduled for writing. Redis 5.0.5 fixed this.",
     earlier: "Earlier connections",
-    dropped: (r) => `dropped (${r})`,
+    dropped: (r: string) => `dropped (${r})`,
     connectionClosed: "connection closed",
     neverSent: "never sent:",
-    notConnectedAt: (t) => `Not connected yet at t = ${t} s.`,
+    notConnectedAt: (t: string) => `Not connected yet at t = ${t} s.`,
     ownLog: "Its own log",
     statechart: "Statechart",
+    /** Read before a line that is new in this step (screen readers only). */
     fresh: "new: ",
     keepAlive: "(keep-alive)",
-    replstate: (n) => `replstate ${n}`,
-    replstateLeft: (n) => `replstate left at ${n}`,
+    replstate: (n: number) => `replstate ${n}`,
+    replstateLeft: (n: number) => `replstate left at ${n}`,
+    /** The ONLINE sub-states and the reasons a replica was dropped, as stateInfo reports them. */
     subs: {
       waitingForAck: "waiting for first ACK",
       streaming: "streaming",
@@ -123,16 +143,19 @@ export const pageEn: PageDict = {
       disconnected: "disconnected",
     },
     notConnected: "not connected",
-    counts: (w, q) => `wire ${w} · queued ${q}`,
-    hidden: (n) => `… ${n} more in between`,
-    many: (n) => `${n} replicas, one line each: open one to see its wire, buffer, log and statechart.`,
+    /** Many replicas, one line each: messages on the wire and queued in the buffer. */
+    counts: (w: number, q: number) => `wire ${w} · queued ${q}`,
+    /** A long wire or buffer: the messages left out between its start and its end. */
+    hidden: (n: number) => `… ${n} more in between`,
+    many: (n: number) => `${n} replicas, one line each: open one to see its wire, buffer, log and statechart.`,
   },
   chart: {
-    caption: (id) => `Statechart of ${id}`,
+    caption: (id: string) => `Statechart of ${id}`,
     lastTransition: "last transition",
     on: "on",
     noTransition: "no transition yet",
     notConnected: "not connected",
+    /** One line per machine state path ("ONLINE.waitingForAck"); unknown paths show the machine's own words. */
     states: {
       handshake: "Connected, not yet a replica (replstate 0, REPL_STATE_NONE).",
       WAIT_BGSAVE_START: "replstate 6: needs a new RDB; gets no stream, only keep-alive newlines.",
@@ -142,8 +165,8 @@ export const pageEn: PageDict = {
       "ONLINE.waitingForAck": "Diskless: ONLINE, but the stream waits for the first REPLCONF ACK.",
       "ONLINE.streaming": "The replication stream flows.",
       dropped: "No longer a replica of this primary.",
-    },
-    edge: (from, to, event) => `${from} → ${to} on ${event}`,
+    } as Record<string, string>,
+    edge: (from: string, to: string, event: string) => `${from} → ${to} on ${event}`,
   },
   diagram: {
     region: "Diagram",
@@ -154,18 +177,18 @@ export const pageEn: PageDict = {
     legendError: "error path",
     scrollHint: "Scroll sideways inside the diagram to see the replicas.",
     title: "Diagram of the primary, its forked child, dump.rdb and the replicas",
-    desc: (child, exists, replicas) => `Child: ${child}. dump.rdb ${exists ? "exists" : "does not exist"}. ${replicas}`,
-    childDesc: (pid, kind, reaped) => `${pid} ${kind}${reaped ? " (reaped)" : ""}`,
+    desc: (child: string, exists: boolean, replicas: string) => `Child: ${child}. dump.rdb ${exists ? "exists" : "does not exist"}. ${replicas}`,
+    childDesc: (pid: number, kind: string, reaped: boolean) => `${pid} ${kind}${reaped ? " (reaped)" : ""}`,
     noChild: "none",
     fork: "fork()",
     writes: "writes",
     primary: "Primary",
     primaryReplica: "Primary (itself a replica)",
-    pid: (p) => ` pid ${p}`,
-    backlog: (y) => `backlog ${y ? "yes" : "no"}`,
+    pid: (p: number) => ` pid ${p}`,
+    backlog: (y: boolean) => `backlog ${y ? "yes" : "no"}`,
     unixtime: "unixtime",
-    upstream: (s) => `upstream ${s}`,
-    scriptCache: (n, f, now) => `script cache: ${n} SHA1${n === 1 ? "" : "s"} · flushed ×${f}${now ? " ← now" : ""}`,
+    upstream: (s: "linked" | "cached" | "lost") => `upstream ${s}`,
+    scriptCache: (n: number, f: number, now: boolean) => `script cache: ${n} SHA1${n === 1 ? "" : "s"} · flushed ×${f}${now ? " ← now" : ""}`,
     decision: "Decision",
     decisionWhen: { live: "(this call)", last: "(last call)", never: "(not called yet)" },
     branchDisk: "disk: rdbSaveBackground",
@@ -176,24 +199,54 @@ export const pageEn: PageDict = {
     childKind: { "rdb-disk": "RDB → disk", "rdb-socket": "RDB → sockets", aof: "AOF rewrite" },
     childUser: " (user BGSAVE)",
     childStatus: { reapedKilled: "killed, reaped", reaped: "exited, reaped", killed: "killed (SIGKILL)", exited: "exited, not reaped", running: "running" },
-    rdbOnDisk: (size) => `${size} on disk`,
+    rdbOnDisk: (size: string) => `${size} on disk`,
     rdbMissing: "not on disk",
     rdbWriting: " · being written",
-    rdbWrittenBy: (pid) => `written by ${pid !== null ? `pid ${pid}` : "an earlier save"}`,
+    rdbWrittenBy: (pid: number | null) => `written by ${pid !== null ? `pid ${pid}` : "an earlier save"}`,
     replicaNotConnected: " (not connected)",
-    conn: (n) => ` · conn #${n}`,
+    conn: (n: number) => ` · conn #${n}`,
     receivedNothing: "received nothing",
     errQueued: "-ERR queued, unsent",
-    grouped: (n) => `${n} replicas: one box per state. The Replicas panel shows each one.`,
-    groupCount: (n) => `${n} replica${n === 1 ? "" : "s"}`,
-    groupMore: (n) => `+${n} more`,
-    groupWaitingAck: (n) => `${n} waiting for the first ACK`,
-    groupErrQueued: (n) => `-ERR queued, unsent: ${n}`,
+    /** Many replicas: one box per state (view/replicaGroups.ts). */
+    grouped: (n: number) => `${n} replicas: one box per state. The Replicas panel shows each one.`,
+    groupCount: (n: number) => `${n} replica${n === 1 ? "" : "s"}`,
+    groupMore: (n: number) => `+${n} more`,
+    groupWaitingAck: (n: number) => `${n} waiting for the first ACK`,
+    groupErrQueued: (n: number) => `-ERR queued, unsent: ${n}`,
   },
-  // The CLI and the golden timelines use the same words.
+  /** What made a frame happen, in words. The CLI and the golden timelines use the same words. */
   cause: causeLabel,
+  /** The header's button; the rest of lecture mode's words load with it (lecture.ts). */
   lecture: {
     button: "Lecture",
     buttonTitle: "Lecture mode, full screen and the speaker window",
   },
+  /** The header's Embed and Export buttons; the dialogs' and menus' words load with them (publish.ts). */
+  publish: {
+    embed: "Embed",
+    embedTitle: "Embed a range of frames of this scenario in slides or a blog post",
+    export: "Export",
+    exportTitle: "Download the diagram, the trace or a walkthrough",
+  },
 };
+
+/** The scenario picker and the buttons that open the tools (the tools' own words: tools.ts). */
+export const panelsEn = {
+  picker: {
+    groups: { happy: "Happy paths", batching: "Batching and waiting", failures: "Failures", other: "Other" },
+    /** "3/16 finished" */
+    finishedCount: (d: number, t: number) => `${d}/${t} finished`,
+    /** "2 sandbox edits" badge next to the picker. */
+    editedBadge: (n: number) => `${n} sandbox edit${n === 1 ? "" : "s"}`,
+    editedTitle: "This is your branch of the scenario; open the Sandbox to see or undo the edits.",
+    customScenario: "Your scenario file",
+  },
+  buttons: { sandbox: "Sandbox", probe: "What if" },
+};
+
+export type PageDict = typeof pageEn;
+export type PanelsDict = typeof panelsEn;
+/** Keys of the keyboard shortcuts (controls/shortcuts.ts). */
+export type ShortcutId = keyof PageDict["help"]["keys"];
+/** The ONLINE sub-states and the reasons a replica was dropped, as stateInfo reports them. */
+export type StateSub = keyof PageDict["replicas"]["subs"];
