@@ -16,6 +16,8 @@ export {
   wireAt,
   outputBufferAt,
   happeningNotes,
+  lastCallTarget,
+  type BgsaveTarget,
   type ReplicaIo,
   TRACE_FORMAT,
   type Trace,

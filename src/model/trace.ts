@@ -231,6 +231,19 @@ export function markersOf(frames: Frame[]): Marker[] {
   return out;
 }
 
+/** The target a startBgsaveForReplication call chose. */
+export type BgsaveTarget = "disk" | "socket";
+
+/**
+ * The target chosen by the latest call, given the one before frame `f` (fold it over the frames).
+ * With the running RDB child's type this is what the "BGSAVE target" status shows.
+ */
+export function lastCallTarget(before: BgsaveTarget | null, f: Frame): BgsaveTarget | null {
+  let target = before;
+  for (const n of f.notes) if (n.key === "port.target") target = n.socketTarget ? "socket" : "disk";
+  return target;
+}
+
 /** Every note of the happening that frame `i` belongs to: its line frames' and its event frame's. */
 export function happeningNotes(trace: Trace, i: number): Note[] {
   let end = i;

@@ -3,9 +3,9 @@
  * scans the trace: where the event frames are, what the last startBgsaveForReplication call
  * chose, which child ran last, and the timeline markers.
  */
-import type { ChildView, Marker, Trace } from "../model";
+import { lastCallTarget, type BgsaveTarget, type ChildView, type Marker, type Trace } from "../model";
 
-export type Target = "disk" | "socket";
+export type Target = BgsaveTarget;
 
 export interface LastChild extends ChildView {
   /** The child is gone from the server (reaped) at this frame; shown as history. */
@@ -37,9 +37,7 @@ export function deriveTrace(trace: Trace): Derived {
   for (const f of trace.frames) {
     if (f.kind === "event") eventFrames.push(f.i);
     if (f.locals) call = f.i;
-    for (const n of f.notes) {
-      if (n.key === "port.target") target = n.socketTarget ? "socket" : "disk";
-    }
+    target = lastCallTarget(target, f);
     const running = f.server.child;
     if (running) child = { ...running, reaped: false };
     else if (child !== null && !child.reaped) child = { ...(child as LastChild), reaped: true };
