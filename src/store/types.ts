@@ -3,9 +3,10 @@ import type { Edit } from "../scenarios/edits";
 import type { Scenario } from "../scenarios/schema";
 import type { Derived } from "./derive";
 
-export type StepSize = "event" | "line";
+import type { Lang, StepSize } from "../share/payload";
+
+export type { Lang, StepSize };
 export type ThemePref = "system" | "light" | "dark";
-export type Lang = "en" | "zh";
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { narrationVersion, subscribeNarration } from "../../scenarios/narration";
-import { resolveSteps } from "../../scenarios/steps";
+import { resolveSteps } from "../../lesson/steps";
 import { useLab } from "../../store/labStore";
 import { Icon } from "../controls/Icon";
 import { SHORTCUTS } from "../controls/shortcuts";
