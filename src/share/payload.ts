@@ -93,7 +93,7 @@ type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
  * Migrations, keyed by the version they upgrade from; each returns the next version.
  * v0 is the first page's query link `?scenario=<id>&frame=<n>&step=event|line` (see legacyPayload).
  */
-export const MIGRATIONS: Record<number, Migration> = {
+const MIGRATIONS: Record<number, Migration> = {
   0: (old) => ({
     v: 1,
     s: old.scenario ?? DEFAULT_SCENARIO_ID,
