@@ -75,7 +75,7 @@ const Step = v.strictObject({
   predict: v.optional(Predict),
 });
 
-export const ScenarioSchema = v.pipe(
+const ScenarioSchema = v.pipe(
   v.strictObject({
     format: v.literal(SCENARIO_FORMAT),
     id: Id,
@@ -188,7 +188,7 @@ export function parseScenarioText(text: string): ValidationResult {
 }
 
 /** Offset of the first JSON syntax error (JSON.parse's messages do not always carry one). */
-export function jsonErrorOffset(text: string): number {
+function jsonErrorOffset(text: string): number {
   let i = 0;
   const ws = () => {
     while (i < text.length && " \t\r\n".includes(text[i] as string)) i++;

@@ -16,13 +16,13 @@ import { DEFAULT_SCENARIO_ID, findScenario } from "../scenarios/catalogue";
 import { applyEdits, EditsSchema, type Edit } from "../scenarios/edits";
 import { prettyPath, validateScenario, type Scenario } from "../scenarios/schema";
 
-export const LINK_VERSION = 1;
+const LINK_VERSION = 1;
 
 /** How far a step moves: to the next scenario event, or to the next executed seed line. */
-export const STEP_SIZES = ["event", "line"] as const;
+const STEP_SIZES = ["event", "line"] as const;
 export type StepSize = (typeof STEP_SIZES)[number];
 /** The languages the lab is written in. */
-export const LANGS = ["en", "zh"] as const;
+const LANGS = ["en", "zh"] as const;
 export type Lang = (typeof LANGS)[number];
 
 /**
