@@ -1,6 +1,7 @@
 /**
  * npm run bench — measures what SPEC §9 budgets and prints each figure against its budget.
- * Medians of several runs. A script, not a test: nothing here fails the build.
+ * Medians of several runs. A script, not a test: nothing here fails the build (the first-load
+ * sizes, which do not vary between runs, are also checked by e2e/budgets.spec.ts).
  *
  *   runScenario, 10 / 50 / 200 replicas with 2,000 events      ≤ 200 ms (Node)
  *   one step rendered with 50 replicas on screen               ≤ 16 ms (Chromium)
@@ -9,15 +10,14 @@
  *   time until the page is interactive on the preview server   ≤ 1000 ms
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { runScenario } from "../src/model/index";
 import type { Scenario, ScenarioEvent } from "../src/scenarios/schema";
 import { linkPath } from "../src/share/url";
 import { CHROMIUM_ARGS, resolveChromium } from "./chromium";
+import { FIRST_LOAD_BUDGET_KB, firstLoad } from "./firstLoad";
 
 const ROOT = join(import.meta.dirname, "..");
 const PORT = 4179;
@@ -97,27 +97,10 @@ function build(): void {
 }
 
 function benchSizes(): void {
-  const html = readFileSync(join(ROOT, OUT, "index.html"), "utf8");
-  // What the first load fetches: the entry script, modulepreloads and stylesheets in index.html.
-  const refs = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
-  let js = 0;
-  let jsGz = 0;
-  let css = 0;
-  let cssGz = 0;
-  for (const ref of new Set(refs)) {
-    const bytes = readFileSync(join(ROOT, OUT, ref));
-    const gz = gzipSync(bytes, { level: 9 }).length;
-    if (ref.endsWith(".js")) {
-      js += statSync(join(ROOT, OUT, ref)).size;
-      jsGz += gz;
-    } else {
-      css += bytes.length;
-      cssGz += gz;
-    }
-  }
-  console.log(`      first-load JS ${(js / 1024).toFixed(1)} kB raw, CSS ${(css / 1024).toFixed(1)} kB raw`);
-  report({ what: "first-load JS (gzip)", value: jsGz / 1024, unit: "kB", budget: 150, kind: "max" });
-  report({ what: "first-load CSS (gzip)", value: cssGz / 1024, unit: "kB", budget: 20, kind: "max" });
+  const load = firstLoad(join(ROOT, OUT));
+  console.log(`      first-load JS ${(load.js.raw / 1024).toFixed(1)} kB raw, CSS ${(load.css.raw / 1024).toFixed(1)} kB raw`);
+  report({ what: "first-load JS (gzip)", value: load.js.gzip / 1024, unit: "kB", budget: FIRST_LOAD_BUDGET_KB.js, kind: "max" });
+  report({ what: "first-load CSS (gzip)", value: load.css.gzip / 1024, unit: "kB", budget: FIRST_LOAD_BUDGET_KB.css, kind: "max" });
 }
 
 async function startPreview(): Promise<ChildProcess> {

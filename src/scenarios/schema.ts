@@ -75,7 +75,7 @@ const Step = v.strictObject({
   predict: v.optional(Predict),
 });
 
-export const ScenarioSchema = v.pipe(
+const ScenarioSchema = v.pipe(
   v.strictObject({
     format: v.literal(SCENARIO_FORMAT),
     id: Id,
@@ -144,22 +144,18 @@ export type LocalText = Scenario["title"];
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
-/** Migrations from older formats, keyed by format name. None exist yet; v1 is current. */
-const MIGRATIONS: Record<string, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
-
+/**
+ * Checks a document of the current format. There has been no other format: a document naming
+ * another is refused by name (a later format will bring its migration from this one).
+ */
 export function validateScenario(input: unknown): ValidationResult {
-  let doc = input;
-  if (doc && typeof doc === "object" && !Array.isArray(doc)) {
-    const format = (doc as { format?: unknown }).format;
+  if (input && typeof input === "object" && !Array.isArray(input)) {
+    const format = (input as { format?: unknown }).format;
     if (typeof format === "string" && format !== SCENARIO_FORMAT) {
-      const migrate = MIGRATIONS[format];
-      if (!migrate) {
-        return { ok: false, errors: [`format: unknown scenario format "${format}" (expected "${SCENARIO_FORMAT}")`] };
-      }
-      doc = migrate(doc as Record<string, unknown>);
+      return { ok: false, errors: [`format: unknown scenario format "${format}" (expected "${SCENARIO_FORMAT}")`] };
     }
   }
-  const result = v.safeParse(ScenarioSchema, doc);
+  const result = v.safeParse(ScenarioSchema, input);
   if (result.success) return { ok: true, scenario: result.output };
   return {
     ok: false,
@@ -192,7 +188,7 @@ export function parseScenarioText(text: string): ValidationResult {
 }
 
 /** Offset of the first JSON syntax error (JSON.parse's messages do not always carry one). */
-export function jsonErrorOffset(text: string): number {
+function jsonErrorOffset(text: string): number {
   let i = 0;
   const ws = () => {
     while (i < text.length && " \t\r\n".includes(text[i] as string)) i++;

@@ -45,7 +45,7 @@ function inflateBounded(bytes: Uint8Array): Uint8Array {
 }
 
 /** JSON.parse that refuses prototype-changing keys instead of carrying them along. */
-export function parseJsonSafely(text: string): unknown {
+function parseJsonSafely(text: string): unknown {
   let forbidden: string | undefined;
   let value: unknown;
   try {

@@ -9,7 +9,7 @@ const TAG =
 const HANDLER = /<[^>]*\son[a-z]+\s*=/i;
 const SCRIPT_URL = /\b(javascript|vbscript)\s*:|\bdata\s*:\s*text\/html/i;
 
-export function looksLikeMarkup(text: string): boolean {
+function looksLikeMarkup(text: string): boolean {
   return TAG.test(text) || HANDLER.test(text) || SCRIPT_URL.test(text);
 }
 

@@ -15,9 +15,15 @@ import * as v from "valibot";
 import { DEFAULT_SCENARIO_ID, findScenario } from "../scenarios/catalogue";
 import { applyEdits, EditsSchema, type Edit } from "../scenarios/edits";
 import { prettyPath, validateScenario, type Scenario } from "../scenarios/schema";
-import type { Lang, StepSize } from "../store/types";
 
-export const LINK_VERSION = 1;
+const LINK_VERSION = 1;
+
+/** How far a step moves: to the next scenario event, or to the next executed seed line. */
+const STEP_SIZES = ["event", "line"] as const;
+export type StepSize = (typeof STEP_SIZES)[number];
+/** The languages the lab is written in. */
+const LANGS = ["en", "zh"] as const;
+export type Lang = (typeof LANGS)[number];
 
 /**
  * Panels whose being open is part of the moment shared. Unknown names in a link are ignored.
@@ -74,8 +80,8 @@ const PayloadV1Schema = v.strictObject({
   s: v.union([v.string(), v.looseObject({})], "must be a catalogue scenario id or a scenario document"),
   e: v.optional(EditsSchema),
   f: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000))),
-  k: v.optional(v.picklist(["event", "line"])),
-  l: v.optional(v.picklist(["en", "zh"])),
+  k: v.optional(v.picklist(STEP_SIZES)),
+  l: v.optional(v.picklist(LANGS)),
   p: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(32))), v.maxLength(16))),
 });
 
@@ -87,7 +93,7 @@ type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
  * Migrations, keyed by the version they upgrade from; each returns the next version.
  * v0 is the first page's query link `?scenario=<id>&frame=<n>&step=event|line` (see legacyPayload).
  */
-export const MIGRATIONS: Record<number, Migration> = {
+const MIGRATIONS: Record<number, Migration> = {
   0: (old) => ({
     v: 1,
     s: old.scenario ?? DEFAULT_SCENARIO_ID,

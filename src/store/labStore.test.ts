@@ -1,12 +1,12 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { useLab } from "./labStore";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createLabStore, memoryStorage, type LabStore } from "./labStore";
 
-const s = () => useLab.getState();
+let store: LabStore;
+const s = () => store.getState();
 
 describe("the lab store", () => {
   beforeEach(() => {
-    s().loadScenario("disk-happy-path");
-    s().setStepSize("event");
+    store = createLabStore({ storage: memoryStorage() });
   });
 
   it("steps by event or by line, and never past either end", () => {
@@ -46,5 +46,82 @@ describe("the lab store", () => {
     s().loadScenario("nope");
     expect(s().scenario.id).toBe("disk-happy-path");
     expect(s().notice).toEqual({ key: "unknownScenario", id: "nope" });
+  });
+});
+
+describe("a store made by createLabStore", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("has its own state: a change to one leaves another as it was", () => {
+    const a = createLabStore({ storage: memoryStorage() });
+    const b = createLabStore({ storage: memoryStorage() });
+    a.getState().loadScenario("fork-failure-disk");
+    a.getState().last();
+    a.getState().setPanel("sandbox", true);
+    expect(b.getState().scenario.id).toBe("disk-happy-path");
+    expect(b.getState().cursor).toBe(0);
+    expect(b.getState().panels.sandbox).toBe(false);
+  });
+
+  it("remembers preferences and progress in the storage it is given, and nothing else", () => {
+    const storage = memoryStorage();
+    const warn = vi.spyOn(console, "warn");
+    const a = createLabStore({ storage });
+    a.getState().setSpeed(2);
+    a.getState().setLang("zh");
+    a.getState().toggleTheme(false);
+    a.getState().stepForward();
+    expect(warn).not.toHaveBeenCalled();
+    expect(JSON.parse(String(storage.getItem("fullresync-lab:prefs")))).toEqual({
+      state: { theme: "dark", lang: "zh", speed: 2, finished: [] },
+      version: 1,
+    });
+    const b = createLabStore({ storage });
+    expect(b.getState()).toMatchObject({ theme: "dark", lang: "zh", speed: 2, cursor: 0 });
+  });
+});
+
+describe("open panels", () => {
+  beforeEach(() => {
+    store = createLabStore({ storage: memoryStorage() });
+  });
+
+  it("are one record, set one at a time", () => {
+    expect(s().panels).toEqual({ help: false, sandbox: false, probe: false, lecture: false });
+    s().setPanel("help", true);
+    s().setPanel("sandbox", true);
+    expect(s().panels).toEqual({ help: true, sandbox: true, probe: false, lecture: false });
+    s().setPanel("help", false);
+    expect(s().panels).toEqual({ help: false, sandbox: true, probe: false, lecture: false });
+  });
+
+  it("opening the probe stops playback; closing it does not start it again", () => {
+    s().togglePlay();
+    s().setPanel("sandbox", true);
+    expect(s().playing).toBe(true);
+    s().setPanel("probe", true);
+    expect(s().playing).toBe(false);
+    s().setPanel("probe", false);
+    expect(s().playing).toBe(false);
+  });
+
+  it("switching lecture mode on or off unblanks the screen", () => {
+    s().setPanel("lecture", true);
+    s().setBlank(true);
+    s().setPanel("lecture", false);
+    expect(s().blank).toBe(false);
+    s().setBlank(true);
+    s().setPanel("lecture", true);
+    expect(s().blank).toBe(false);
+  });
+
+  it("setting a panel as it already is changes nothing", () => {
+    const listener = vi.fn();
+    const stop = store.subscribe(listener);
+    s().setPanel("help", false);
+    expect(listener).not.toHaveBeenCalled();
+    stop();
   });
 });

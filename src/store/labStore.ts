@@ -42,39 +42,65 @@ function skipUnchangedWrites(storage: StateStorage): StateStorage {
   };
 }
 
-export const useLab = create<LabState>()(
-  persist(
-    (...a) => ({
-      ...createScenarioSlice(...a),
-      ...createCursorSlice(...a),
-      ...createPlaybackSlice(...a),
-      ...createPrefsSlice(...a),
-      ...createProgressSlice(...a),
-      ...createPanelsSlice(...a),
-      ...createLectureSlice(...a),
-    }),
-    {
-      name: "fullresync-lab:prefs",
-      version: 1,
-      storage: createJSONStorage(() => skipUnchangedWrites(localStorage)),
-      // Only preferences and progress are remembered here; scenario, frame and step size live in the URL.
-      partialize: (s): Remembered => ({ theme: s.theme, lang: s.lang, speed: s.speed, finished: s.finished }),
-      // Whatever is stored is checked before use: a hand-edited value falls back to the default.
-      merge: (persisted, current) => {
-        const p = (persisted ?? {}) as Partial<Remembered>;
-        return {
-          ...current,
-          theme: p.theme === "light" || p.theme === "dark" ? p.theme : "system",
-          // Nothing remembered yet (a first visit): the browser's language.
-          lang: p.lang === "zh" || p.lang === "en" ? p.lang : browserLang(),
-          speed: SPEEDS.includes(p.speed as Speed) ? (p.speed as Speed) : 1,
-          finished: Array.isArray(p.finished)
-            ? [...new Set(p.finished.filter((id): id is string => typeof id === "string" && ID.test(id)))].slice(0, 200)
-            : [],
-        };
-      },
-    },
-  ),
-);
+export interface LabStoreOptions {
+  /** Where preferences and progress are remembered: the browser's localStorage unless given. */
+  storage?: StateStorage;
+}
 
-trackFinished(useLab);
+/** A storage that lives as long as the store (tests, and a store that must not touch the browser's). */
+export function memoryStorage(): StateStorage {
+  const items = new Map<string, string>();
+  return {
+    getItem: (name) => items.get(name) ?? null,
+    setItem: (name, value) => void items.set(name, value),
+    removeItem: (name) => void items.delete(name),
+  };
+}
+
+/**
+ * A new lab store with its own state. The page makes one (useLab below); tests make a fresh one
+ * each, with a memoryStorage.
+ */
+export function createLabStore(options: LabStoreOptions = {}) {
+  const store = create<LabState>()(
+    persist(
+      (...a) => ({
+        ...createScenarioSlice(...a),
+        ...createCursorSlice(...a),
+        ...createPlaybackSlice(...a),
+        ...createPrefsSlice(...a),
+        ...createProgressSlice(...a),
+        ...createPanelsSlice(...a),
+        ...createLectureSlice(...a),
+      }),
+      {
+        name: "fullresync-lab:prefs",
+        version: 1,
+        storage: createJSONStorage(() => skipUnchangedWrites(options.storage ?? localStorage)),
+        // Only preferences and progress are remembered here; scenario, frame and step size live in the URL.
+        partialize: (s): Remembered => ({ theme: s.theme, lang: s.lang, speed: s.speed, finished: s.finished }),
+        // Whatever is stored is checked before use: a hand-edited value falls back to the default.
+        merge: (persisted, current) => {
+          const p = (persisted ?? {}) as Partial<Remembered>;
+          return {
+            ...current,
+            theme: p.theme === "light" || p.theme === "dark" ? p.theme : "system",
+            // Nothing remembered yet (a first visit): the browser's language.
+            lang: p.lang === "zh" || p.lang === "en" ? p.lang : browserLang(),
+            speed: SPEEDS.includes(p.speed as Speed) ? (p.speed as Speed) : 1,
+            finished: Array.isArray(p.finished)
+              ? [...new Set(p.finished.filter((id): id is string => typeof id === "string" && ID.test(id)))].slice(0, 200)
+              : [],
+          };
+        },
+      },
+    ),
+  );
+  trackFinished(store);
+  return store;
+}
+
+export type LabStore = ReturnType<typeof createLabStore>;
+
+/** The page's store. */
+export const useLab = createLabStore();

@@ -4,7 +4,7 @@
  */
 import { findScenario } from "../scenarios/catalogue";
 import { narrationReady } from "../scenarios/narration";
-import { resolveSteps } from "../scenarios/steps";
+import { resolveSteps } from "../lesson/steps";
 import type { LabState } from "./types";
 
 type Store = {

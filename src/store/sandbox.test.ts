@@ -2,10 +2,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { findScenario } from "../scenarios/catalogue";
 import { editTime, type Edit } from "../scenarios/edits";
 import type { Scenario } from "../scenarios/schema";
-import { useLab } from "./labStore";
+import { createLabStore, memoryStorage, type LabStore } from "./labStore";
 import { isFinished, predictionKeys } from "./progress";
 
-const s = () => useLab.getState();
+let store: LabStore;
+beforeEach(() => {
+  store = createLabStore({ storage: memoryStorage() });
+});
+const s = () => store.getState();
 const logText = () => s().trace.log.map((l) => l.text);
 
 describe("sandbox edits in the store", () => {
@@ -102,10 +106,6 @@ describe("sandbox edits in the store", () => {
 });
 
 describe("finished scenarios", () => {
-  beforeEach(() => {
-    useLab.setState({ finished: [], guesses: {} });
-  });
-
   it("a scenario is finished at its last frame once every prediction is answered", () => {
     s().loadScenario("fork-failure-disk");
     const keys = predictionKeys(s());

@@ -18,7 +18,7 @@ const LIMIT = 48;
 const cache = new Map<string, LoadedTrace>();
 
 /** The cache key of a base scenario and its edits. */
-export function traceKey(base: Scenario, edits: readonly Edit[] = []): string {
+function traceKey(base: Scenario, edits: readonly Edit[] = []): string {
   const source = findScenario(base.id) === base ? `catalogue:${base.id}` : `doc:${JSON.stringify(base)}`;
   return `${source}|${JSON.stringify(edits)}`;
 }

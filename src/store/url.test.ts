@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { findScenario } from "../scenarios/catalogue";
 import { decodeLink, encodePayload } from "../share/codec";
 import { HASH_PREFIX } from "../share/url";
-import { useLab } from "./labStore";
+import { createLabStore, memoryStorage, type LabStore } from "./labStore";
 import { startUrlSync, type UrlReport, type UrlSync } from "./url";
 
 /** A window with just enough of location, history and popstate to watch the sync work. */
@@ -49,7 +49,11 @@ function fakeWindow(start: string) {
   return { win: win as unknown as Window, entries, back: () => go(-1), forward: () => go(1), index: () => index };
 }
 
-const s = () => useLab.getState();
+let store: LabStore;
+beforeEach(() => {
+  store = createLabStore({ storage: memoryStorage() });
+});
+const s = () => store.getState();
 const linkOf = (hash: string) => {
   expect(hash.startsWith(HASH_PREFIX)).toBe(true);
   const r = decodeLink(hash.slice(HASH_PREFIX.length));
@@ -62,7 +66,7 @@ let reports: UrlReport[] = [];
 function start(url: string) {
   const w = fakeWindow(url);
   reports = [];
-  sync = startUrlSync(useLab, w.win, (r) => reports.push(r));
+  sync = startUrlSync(store, w.win, (r) => reports.push(r));
   return w;
 }
 
@@ -72,9 +76,6 @@ describe("the URL as a projection of the store", () => {
     s().loadScenario("disk-happy-path");
     s().setStepSize("event");
     s().setLang("en");
-    s().closeHelp();
-    s().setSandboxOpen(false);
-    s().setProbeOpen(false);
   });
   afterEach(() => {
     sync?.stop();
@@ -89,7 +90,7 @@ describe("the URL as a projection of the store", () => {
     s().stepForward();
     s().setStepSize("line");
     s().setLang("zh");
-    s().toggleHelp();
+    s().setPanel("help", true);
     sync!.flush();
     expect(linkOf(w.win.location.hash)).toEqual({
       scenario: { kind: "catalogue", id: "fork-failure-disk" },
@@ -208,8 +209,6 @@ describe("the URL as a projection of the store", () => {
     expect(s().scenario.id).toBe("delay-zero");
     expect(s().cursor).toBe(3);
     expect(s().lang).toBe("zh");
-    expect(s().helpOpen).toBe(true);
-    expect(s().sandboxOpen).toBe(true);
-    expect(s().probeOpen).toBe(false);
+    expect(s().panels).toEqual({ help: true, sandbox: true, probe: false, lecture: false });
   });
 });

@@ -28,42 +28,8 @@ export type UrlReport =
   | { kind: "bad-link"; problem: LinkProblem }
   | { kind: "frame-past-end"; frame: number; count: number };
 
-// Panels ---------------------------------------------------------------------------------------
-
-interface PanelBinding {
-  isOpen: (s: LabState) => boolean;
-  setOpen: (store: Store, open: boolean) => void;
-}
-
-const PANEL_BINDINGS: Record<Panel, PanelBinding> = {
-  help: {
-    isOpen: (s) => s.helpOpen,
-    setOpen: (store, open) => {
-      if (store.getState().helpOpen !== open) store.getState().toggleHelp();
-    },
-  },
-  sandbox: {
-    isOpen: (s) => s.sandboxOpen,
-    setOpen: (store, open) => {
-      if (store.getState().sandboxOpen !== open) store.getState().setSandboxOpen(open);
-    },
-  },
-  probe: {
-    isOpen: (s) => s.probeOpen,
-    setOpen: (store, open) => {
-      if (store.getState().probeOpen !== open) store.getState().setProbeOpen(open);
-    },
-  },
-  lecture: {
-    isOpen: (s) => s.lecture,
-    setOpen: (store, open) => {
-      if (store.getState().lecture !== open) store.getState().setLecture(open);
-    },
-  },
-};
-
 export function openPanels(s: LabState): Panel[] {
-  return PANELS.filter((p) => PANEL_BINDINGS[p].isOpen(s));
+  return PANELS.filter((p) => s.panels[p]);
 }
 
 // Store → link ---------------------------------------------------------------------------------
@@ -104,7 +70,7 @@ export function applyLinkState(store: Store, link: LinkState): UrlReport[] {
   const s = store.getState();
   if (s.stepSize !== link.step) s.setStepSize(link.step);
   if (link.lang && s.lang !== link.lang) s.setLang(link.lang);
-  for (const p of PANELS) PANEL_BINDINGS[p].setOpen(store, link.panels.includes(p));
+  for (const p of PANELS) store.getState().setPanel(p, link.panels.includes(p));
   const count = store.getState().trace.frames.length;
   if (link.frame >= count) reports.push({ kind: "frame-past-end", frame: link.frame, count });
   store.getState().seek(link.frame);
@@ -218,7 +184,7 @@ export function startUrlSync(store: Store, win: Win, report: (r: UrlReport) => v
       s.cursor !== prev.cursor ||
       s.stepSize !== prev.stepSize ||
       s.lang !== prev.lang ||
-      PANELS.some((p) => PANEL_BINDINGS[p].isOpen(s) !== PANEL_BINDINGS[p].isOpen(prev))
+      s.panels !== prev.panels
     ) {
       scheduleReplace();
     }

@@ -1,6 +1,17 @@
 import type { StateCreator } from "zustand";
 import { nextIndex, prevIndex } from "../derive";
-import type { CursorSlice, LabState } from "../types";
+import type { LabState, StepSize } from "../types";
+
+export interface CursorSlice {
+  cursor: number;
+  stepSize: StepSize;
+  stepForward: () => void;
+  stepBack: () => void;
+  first: () => void;
+  last: () => void;
+  seek: (frame: number) => void;
+  setStepSize: (size: StepSize) => void;
+}
 
 export const createCursorSlice: StateCreator<LabState, [], [], CursorSlice> = (set, get) => ({
   cursor: 0,

@@ -1,6 +1,16 @@
 import type { StateCreator } from "zustand";
 import { nextIndex } from "../derive";
-import type { LabState, PlaybackSlice } from "../types";
+import type { LabState, Speed } from "../types";
+
+export interface PlaybackSlice {
+  playing: boolean;
+  speed: Speed;
+  togglePlay: () => void;
+  pause: () => void;
+  /** One timer tick while playing: a step forward, stopping at the last frame. */
+  tick: () => void;
+  setSpeed: (speed: Speed) => void;
+}
 
 /** Playing is state here; the timer that calls tick() lives in the usePlayback hook. */
 export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> = (set, get) => ({

@@ -1,5 +1,14 @@
 import type { StateCreator } from "zustand";
-import type { LabState, ProgressSlice } from "../types";
+import type { LabState } from "../types";
+
+export interface ProgressSlice {
+  /** Catalogue scenarios played to the end with every prediction answered (remembered). */
+  finished: string[];
+  /** Prediction guesses of this session: "<scenario id>:<step index>" → the chosen choice. */
+  guesses: Record<string, number>;
+  markFinished: (id: string) => void;
+  answerPrediction: (scenarioId: string, stepIndex: number, choice: number) => void;
+}
 
 export const createProgressSlice: StateCreator<LabState, [], [], ProgressSlice> = (set) => ({
   finished: [],

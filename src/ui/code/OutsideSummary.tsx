@@ -1,17 +1,12 @@
-import { useLab } from "../../store/labStore";
 import { briefStep } from "../explain/explainFrame";
 import { useWords } from "../i18n";
+import { useStep } from "../hooks/useStep";
 
 /** When the function is not running: what the model is doing instead, in one line per note. */
 export function OutsideSummary() {
-  const trace = useLab((s) => s.trace);
-  const derived = useLab((s) => s.derived);
-  const cursor = useLab((s) => s.cursor);
-  const stepSize = useLab((s) => s.stepSize);
+  const { trace, derived, cursor, stepSize, frame } = useStep();
   const { dict } = useWords();
   const t = dict.page.code;
-  const frame = trace.frames[cursor];
-  if (!frame) return null;
   const briefs = briefStep(trace, derived, cursor, stepSize, dict);
   return (
     <div className="border-b border-slate-200 bg-slate-100 px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-800">

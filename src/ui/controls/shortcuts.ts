@@ -24,8 +24,8 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "first", keys: ["Home"], label: "Home", perform: (s) => s.first() },
   { id: "last", keys: ["End"], label: "End", perform: (s) => s.last() },
   { id: "stepSize", keys: ["l", "L"], label: "L", perform: (s) => s.setStepSize(s.stepSize === "event" ? "line" : "event") },
-  { id: "help", keys: ["?"], label: "?", perform: (s) => s.toggleHelp() },
-  { id: "close", keys: ["Escape"], label: "Esc", perform: (s) => s.closeHelp() },
+  { id: "help", keys: ["?"], label: "?", perform: (s) => s.setPanel("help", !s.panels.help) },
+  { id: "close", keys: ["Escape"], label: "Esc", perform: (s) => s.setPanel("help", false) },
   // Clickers: "next slide" is PageDown, "previous" PageUp, and "black screen" is `.` or `b`.
   { id: "clickerForward", keys: ["PageDown"], label: "Page Down", lecture: true, perform: (s) => s.stepForward() },
   { id: "clickerBack", keys: ["PageUp"], label: "Page Up", lecture: true, perform: (s) => s.stepBack() },

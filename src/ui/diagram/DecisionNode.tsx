@@ -11,7 +11,7 @@ export interface DecisionValues {
 }
 
 /** Which branches the (last) call took. */
-export function branchesOf(locals: PortLocals | null): Set<Branch> {
+function branchesOf(locals: PortLocals | null): Set<Branch> {
   const out = new Set<Branch>();
   if (!locals || locals.socket_target === undefined) return out;
   if (locals.rsiptr !== "NULL") out.add(locals.socket_target ? "socket" : "disk");

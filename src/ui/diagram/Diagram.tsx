@@ -1,7 +1,7 @@
 import { outputBufferAt, wireAt, type Frame, type Trace } from "../../model";
 import type { LastChild } from "../../store/derive";
-import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
+import { useStep } from "../hooks/useStep";
 import { stepStart } from "../../store/derive";
 import { MAX_SINGLE_REPLICAS, replicaGroups, type ReplicaGroup } from "../view/replicaGroups";
 import { replicaRows, stateInfo, stateLabel, type ReplicaRow } from "../view/replicaRows";
@@ -33,14 +33,9 @@ import { ScriptCacheNode } from "./ScriptCacheNode";
 
 /** The primary, its child, dump.rdb, the decision and every replica, with the pipes between. */
 export function Diagram() {
-  const trace = useLab((s) => s.trace);
-  const derived = useLab((s) => s.derived);
-  const cursor = useLab((s) => s.cursor);
-  const stepSize = useLab((s) => s.stepSize);
+  const { trace, derived, cursor, stepSize, frame } = useStep();
   const page = useWords().dict.page;
   const t = page.diagram;
-  const frame = trace.frames[cursor];
-  if (!frame) return null;
 
   const from = stepStart(derived, cursor, stepSize);
   const baseline = from > 0 ? trace.frames[from - 1] : undefined;

@@ -1,5 +1,6 @@
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
+import { useStep } from "../hooks/useStep";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 import { explainStep, type Tone } from "./explainFrame";
 import { Narration } from "./Narration";
@@ -17,10 +18,7 @@ const GLYPH_TONE: Record<Tone, string> = {
 };
 
 export function ExplanationPanel() {
-  const trace = useLab((s) => s.trace);
-  const derived = useLab((s) => s.derived);
-  const cursor = useLab((s) => s.cursor);
-  const stepSize = useLab((s) => s.stepSize);
+  const { trace, derived, cursor, stepSize } = useStep();
   const scenario = useLab((s) => s.scenario);
   const { dict, lang } = useWords();
   const ex = explainStep(trace, derived, cursor, stepSize, dict);

@@ -2,7 +2,7 @@ import type { Trace } from "../../model";
 import type { Scenario } from "../../scenarios/schema";
 import { useSyncExternalStore } from "react";
 import { narrationVersion, subscribeNarration } from "../../scenarios/narration";
-import { resolveSteps, type ResolvedStep } from "../../scenarios/steps";
+import { resolveSteps, type ResolvedStep } from "../../lesson/steps";
 import { useLab, type Lang } from "../../store/labStore";
 import { RichText } from "./RichText";
 

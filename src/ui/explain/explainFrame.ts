@@ -43,12 +43,12 @@ const ERROR_KEYS = new Set([
 ]);
 const OK_KEYS = new Set(["online", "ack.first", "setup.fullresync", "rdb.diskChild", "rdb.socketChild", "update.sendBulk"]);
 
-export function toneOf(key: string): Tone {
+function toneOf(key: string): Tone {
   return ERROR_KEYS.has(key) ? "error" : OK_KEYS.has(key) ? "ok" : "info";
 }
 
 /** The notes a step covers, each with the frame it came from (a note sits on one frame only). */
-export function stepNotes(trace: Trace, derived: Derived, cursor: number, stepSize: StepSize): { note: Note; frame: Frame }[] {
+function stepNotes(trace: Trace, derived: Derived, cursor: number, stepSize: StepSize): { note: Note; frame: Frame }[] {
   const from = stepStart(derived, cursor, stepSize);
   const out: { note: Note; frame: Frame }[] = [];
   for (let i = from; i <= cursor; i++) {

@@ -7,7 +7,7 @@ import type { Trace } from "../../model";
 import { formatLogLine } from "../../model/format";
 import type { Edit } from "../../scenarios/edits";
 import type { Scenario } from "../../scenarios/schema";
-import { resolveSteps } from "../../scenarios/steps";
+import { resolveSteps } from "../../lesson/steps";
 import { stepStart, type Derived } from "../../store/derive";
 import type { Lang } from "../../store/types";
 import { SEED_LINES } from "../code/seed";

@@ -25,11 +25,11 @@ export function useKeyboardShortcuts(): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const state = useLab.getState();
-      const shortcut = SHORTCUTS.find((s) => s.keys.includes(e.key) && (!s.lecture || state.lecture));
+      const shortcut = SHORTCUTS.find((s) => s.keys.includes(e.key) && (!s.lecture || state.panels.lecture));
       if (!shortcut) return;
       if (ownsKeys(e.target, e.key, shortcut)) return;
       // With the help open, only the help's own keys work.
-      if (state.helpOpen && e.key !== "?" && e.key !== "Escape") return;
+      if (state.panels.help && e.key !== "?" && e.key !== "Escape") return;
       e.preventDefault();
       shortcut.perform(state);
     };

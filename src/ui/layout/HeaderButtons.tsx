@@ -45,10 +45,10 @@ export function LanguageSelect() {
 export { CopyLinkButton } from "../share/CopyLinkButton";
 
 export function HelpButton() {
-  const toggleHelp = useLab((s) => s.toggleHelp);
+  const setPanel = useLab((s) => s.setPanel);
   const t = useWords().dict.page.header;
   return (
-    <button type="button" className={SMALL_BUTTON} onClick={toggleHelp} aria-label={t.shortcuts} title={t.shortcutsTitle}>
+    <button type="button" className={SMALL_BUTTON} onClick={() => setPanel("help", !useLab.getState().panels.help)} aria-label={t.shortcuts} title={t.shortcutsTitle}>
       <span aria-hidden="true">?</span>
     </button>
   );

@@ -21,8 +21,9 @@ function ShortcutRows({ list, describe }: { list: Shortcut[]; describe: (s: Shor
 }
 
 export function HelpOverlay() {
-  const open = useLab((s) => s.helpOpen);
-  const close = useLab((s) => s.closeHelp);
+  const open = useLab((s) => s.panels.help);
+  const setPanel = useLab((s) => s.setPanel);
+  const close = () => setPanel("help", false);
   const closeRef = useRef<HTMLButtonElement>(null);
   const page = useWords().dict.page;
   const t = page.help;

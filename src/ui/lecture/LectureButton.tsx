@@ -10,7 +10,7 @@ const BUTTON =
 /** "Lecture" in the header: a disclosure with lecture mode, full screen, blank screen and the speaker window. */
 export function LectureButton() {
   const [open, setOpen] = useState(false);
-  const lecture = useLab((s) => s.lecture);
+  const lecture = useLab((s) => s.panels.lecture);
   const t = useWords().dict.page.lecture;
   const menuId = useId();
   const box = useRef<HTMLDivElement>(null);

@@ -16,9 +16,9 @@ function Check({ on }: { on: boolean }) {
 }
 
 export default function LectureMenu({ id, onClose }: { id: string; onClose: () => void }) {
-  const lecture = useLab((s) => s.lecture);
+  const lecture = useLab((s) => s.panels.lecture);
   const blank = useLab((s) => s.blank);
-  const setLecture = useLab((s) => s.setLecture);
+  const setPanel = useLab((s) => s.setPanel);
   const setBlank = useLab((s) => s.setBlank);
   const fullscreen = useFullscreen();
   const t = useWords("lecture").dict.menu;
@@ -35,7 +35,7 @@ export default function LectureMenu({ id, onClose }: { id: string; onClose: () =
         }
       }}
     >
-      <button type="button" className={ITEM} aria-pressed={lecture} aria-describedby={`${id}-mode`} onClick={() => setLecture(!lecture)}>
+      <button type="button" className={ITEM} aria-pressed={lecture} aria-describedby={`${id}-mode`} onClick={() => setPanel("lecture", !lecture)}>
         <Check on={lecture} />
         {t.mode}
       </button>

@@ -6,7 +6,7 @@ const LectureRuntime = lazy(() => import("./LectureRuntime"));
 
 /** Lecture mode's projector theme is a class on <html> (index.css); the rest loads with it. */
 export function LectureMount() {
-  const lecture = useLab((s) => s.lecture);
+  const lecture = useLab((s) => s.panels.lecture);
   const linked = useLab((s) => s.speakerLinked);
   useEffect(() => {
     document.documentElement.classList.toggle("lecture", lecture);

@@ -8,7 +8,7 @@ import { startLectureSync } from "./sync";
  * window, and in lecture mode the clicker's "blank" key shows a black screen (a click also ends it).
  */
 export default function LectureRuntime() {
-  const lecture = useLab((s) => s.lecture);
+  const lecture = useLab((s) => s.panels.lecture);
   const blank = useLab((s) => s.blank);
   const setBlank = useLab((s) => s.setBlank);
   const t = useWords("lecture").dict.menu;

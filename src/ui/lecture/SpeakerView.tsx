@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { narrationVersion, subscribeNarration } from "../../scenarios/narration";
-import { resolveSteps } from "../../scenarios/steps";
+import { resolveSteps } from "../../lesson/steps";
 import { useLab } from "../../store/labStore";
 import { Icon } from "../controls/Icon";
 import { SHORTCUTS } from "../controls/shortcuts";
 import { RichText } from "../explain/RichText";
 import { useDocumentLang } from "../hooks/useDocumentLang";
+import { useStep } from "../hooks/useStep";
 import { useAppliedTheme } from "../hooks/useTheme";
 import { useWords } from "../i18n";
 import { SPEC_NAMES } from "../i18n/a11yNames";
@@ -55,10 +56,7 @@ export default function SpeakerView() {
   useSpeakerKeys();
   const t = useWords("lecture").dict.speaker;
   const controls = dict.page.controls;
-  const trace = useLab((s) => s.trace);
-  const derived = useLab((s) => s.derived);
-  const cursor = useLab((s) => s.cursor);
-  const stepSize = useLab((s) => s.stepSize);
+  const { trace, derived, cursor, stepSize } = useStep();
   const scenario = useLab((s) => s.scenario);
   const blank = useLab((s) => s.blank);
   const { first, stepBack, stepForward, last, setBlank } = useLab.getState();

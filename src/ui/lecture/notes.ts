@@ -5,7 +5,7 @@
  */
 import { formatSeconds } from "../../model/format";
 import type { Trace } from "../../model";
-import type { ResolvedStep } from "../../scenarios/steps";
+import type { ResolvedStep } from "../../lesson/steps";
 import { nextIndex, type Derived } from "../../store/derive";
 import type { Lang, StepSize } from "../../store/types";
 import { briefStep, explainStep, type Explanation } from "../explain/explainFrame";

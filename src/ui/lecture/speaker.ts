@@ -2,7 +2,7 @@
 import { useLab } from "../../store/labStore";
 import { flushUrl } from "../../store/url";
 
-export const SPEAKER_PARAM = "speaker";
+const SPEAKER_PARAM = "speaker";
 const WINDOW_NAME = "fullresync-lab-speaker";
 
 export function isSpeakerWindow(search: string = typeof location === "undefined" ? "" : location.search): boolean {

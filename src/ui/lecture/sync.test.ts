@@ -1,28 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { create } from "zustand";
 import { encodeLink } from "../../share/codec";
-import { createCursorSlice } from "../../store/slices/cursorSlice";
-import { createLectureSlice } from "../../store/slices/lectureSlice";
-import { createPanelsSlice } from "../../store/slices/panelsSlice";
-import { createPlaybackSlice } from "../../store/slices/playbackSlice";
-import { createPrefsSlice } from "../../store/slices/prefsSlice";
-import { createProgressSlice } from "../../store/slices/progressSlice";
-import { createScenarioSlice } from "../../store/slices/scenarioSlice";
-import type { LabState } from "../../store/types";
+import { createLabStore, memoryStorage } from "../../store/labStore";
 import { parseSyncMessage, startLectureSync, type ChannelLike } from "./sync";
 
-/** A fresh store per window (the app's own is a module singleton). */
-function makeStore() {
-  return create<LabState>()((...a) => ({
-    ...createScenarioSlice(...a),
-    ...createCursorSlice(...a),
-    ...createPlaybackSlice(...a),
-    ...createPrefsSlice(...a),
-    ...createProgressSlice(...a),
-    ...createPanelsSlice(...a),
-    ...createLectureSlice(...a),
-  }));
-}
+/** A fresh store per window. */
+const makeStore = () => createLabStore({ storage: memoryStorage() });
 
 /** BroadcastChannel semantics, synchronously: a message reaches every other channel on the bus. */
 function bus() {
@@ -108,9 +90,9 @@ describe("the lecture window and the speaker window", () => {
     expect(speaker.getState().baseScenario.id).toBe("fork-failure-socket");
 
     // Each window keeps its own panels.
-    audience.getState().setSandboxOpen(true);
+    audience.getState().setPanel("sandbox", true);
     speaker.getState().stepForward();
-    expect(audience.getState().sandboxOpen).toBe(true);
+    expect(audience.getState().panels.sandbox).toBe(true);
 
     stopA();
     stopS();

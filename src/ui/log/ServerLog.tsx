@@ -2,20 +2,16 @@ import { memo, useEffect, useRef } from "react";
 import type { LogEntry } from "../../model/types";
 import { formatLogLine } from "../../model/format";
 import { stepStart } from "../../store/derive";
-import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
+import { useStep } from "../hooks/useStep";
 import { SPEC_NAMES } from "../i18n/a11yNames";
 
 /** The primary's log up to this frame; the lines this step added are marked. */
 export function ServerLog() {
-  const trace = useLab((s) => s.trace);
-  const derived = useLab((s) => s.derived);
-  const cursor = useLab((s) => s.cursor);
-  const stepSize = useLab((s) => s.stepSize);
-  const frame = trace.frames[cursor];
+  const { trace, derived, cursor, stepSize, frame } = useStep();
   const from = stepStart(derived, cursor, stepSize);
   const newFrom = trace.frames[from]?.logStart ?? 0;
-  const logLen = frame?.logLen ?? 0;
+  const logLen = frame.logLen;
   const box = useRef<HTMLDivElement>(null);
   const t = useWords().dict.page;
 

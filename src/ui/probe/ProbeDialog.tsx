@@ -18,7 +18,7 @@ const FOCUSABLE = 'button:not([disabled]), select, input:not([disabled]), [tabin
  * mounted once opened, and renders nothing while closed).
  */
 export function ProbeDialog({ open }: { open: boolean }) {
-  const setOpen = useLab((s) => s.setProbeOpen);
+  const setPanel = useLab((s) => s.setPanel);
   const { dict } = useWords();
   const t = useWords("tools").dict.probe;
   const [inputs, setInputs] = useState<ProbeInputs>(DEFAULT_INPUTS);
@@ -74,7 +74,7 @@ export function ProbeDialog({ open }: { open: boolean }) {
     e.stopPropagation();
     const target = e.target as HTMLElement;
     const typing = target.tagName === "INPUT" || target.tagName === "SELECT";
-    if (e.key === "Escape") setOpen(false);
+    if (e.key === "Escape") setPanel("probe", false);
     else if (!typing && run && (e.key === "ArrowRight" || e.key === "ArrowLeft")) {
       e.preventDefault();
       go(step + (e.key === "ArrowRight" ? 1 : -1));
@@ -105,7 +105,7 @@ export function ProbeDialog({ open }: { open: boolean }) {
   const lineText = current ? dict.lines[current.line] : undefined;
 
   return (
-    <div className="fixed inset-0 z-50 bg-slate-950/50 p-0 lg:p-3" onClick={() => setOpen(false)}>
+    <div className="fixed inset-0 z-50 bg-slate-950/50 p-0 lg:p-3" onClick={() => setPanel("probe", false)}>
       <div
         ref={panel}
         role="dialog"
@@ -119,7 +119,7 @@ export function ProbeDialog({ open }: { open: boolean }) {
           <h2 id="probe-title" ref={title} tabIndex={-1} className="min-w-0 text-sm font-semibold outline-none">
             {t.title}
           </h2>
-          <button type="button" className={`${QUIET_BUTTON} ml-auto shrink-0`} onClick={() => setOpen(false)} aria-label={t.close}>
+          <button type="button" className={`${QUIET_BUTTON} ml-auto shrink-0`} onClick={() => setPanel("probe", false)} aria-label={t.close}>
             <span aria-hidden="true">✕</span>
           </button>
         </div>

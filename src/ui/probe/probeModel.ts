@@ -53,7 +53,7 @@ export const DEFAULT_INPUTS: ProbeInputs = {
   mincapaOverride: null,
 };
 
-export const capaBits = (c: { eof: boolean; psync2: boolean }) => (c.eof ? SLAVE_CAPA_EOF : 0) | (c.psync2 ? SLAVE_CAPA_PSYNC2 : 0);
+const capaBits = (c: { eof: boolean; psync2: boolean }) => (c.eof ? SLAVE_CAPA_EOF : 0) | (c.psync2 ? SLAVE_CAPA_PSYNC2 : 0);
 
 /**
  * mincapa as replicationCron computes it (-1, then AND of every WAIT_BGSAVE_START replica's

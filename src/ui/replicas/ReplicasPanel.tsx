@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import { stepStart } from "../../store/derive";
-import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
+import { useStep } from "../hooks/useStep";
 import { MAX_SINGLE_REPLICAS } from "../view/replicaGroups";
 import { replicaRows } from "../view/replicaRows";
 import { cardModel } from "./cardModel";
@@ -12,11 +12,7 @@ import { ReplicaCard, ReplicaLine } from "./ReplicaCard";
  * each that opens into the card (the diagram then groups them by state).
  */
 export function ReplicasPanel() {
-  const trace = useLab((s) => s.trace);
-  const derived = useLab((s) => s.derived);
-  const cursor = useLab((s) => s.cursor);
-  const stepSize = useLab((s) => s.stepSize);
-  const frame = trace.frames[cursor];
+  const { trace, derived, cursor, stepSize, frame } = useStep();
   const t = useWords().dict.page.replicas;
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const toggle = useCallback(
@@ -28,7 +24,6 @@ export function ReplicasPanel() {
       }),
     [],
   );
-  if (!frame) return null;
   const from = stepStart(derived, cursor, stepSize);
   const baseline = from > 0 ? trace.frames[from - 1] : undefined;
   const rows = replicaRows(frame);

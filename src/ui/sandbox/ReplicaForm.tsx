@@ -2,7 +2,8 @@ import { useState } from "react";
 import { BUTTON, Checkbox, Hint, QUIET_BUTTON, SelectField } from "../forms/fields";
 import { useWords } from "../i18n";
 import { replicaRows, stateInfo, stateLabel } from "../view/replicaRows";
-import { nextConnectionOf, useSandbox } from "./useSandbox";
+import { replicaConfigAt } from "../../scenarios/replicaConfig";
+import { useSandbox } from "./useSandbox";
 
 /** Disconnect a replica now, or change what its next connection announces. */
 export function ReplicaForm({ onDone }: { onDone: () => void }) {
@@ -10,7 +11,7 @@ export function ReplicaForm({ onDone }: { onDone: () => void }) {
   const ids = scenario.replicas.map((r) => r.id);
   const [picked, setPicked] = useState<string | null>(null);
   const id = picked && ids.includes(picked) ? picked : (ids[0] ?? "");
-  const next = nextConnectionOf(scenario, id);
+  const next = replicaConfigAt(scenario, id, at);
   const notConnected = useWords().dict.page.replicas.notConnected;
   const [draft, setDraft] = useState<{ id: string; eof: boolean; psync2: boolean; command: "PSYNC" | "SYNC" } | null>(null);
   // The form shows the replica's present next-connection settings until the learner changes one.

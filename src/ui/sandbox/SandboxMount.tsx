@@ -6,7 +6,7 @@ const SandboxPanel = lazy(() => import("./SandboxPanel"));
 const ProbeDialog = lazy(() => import("../probe/ProbeDialog"));
 
 export function SandboxMount() {
-  const open = useLab((s) => s.sandboxOpen);
+  const open = useLab((s) => s.panels.sandbox);
   return open ? (
     <Suspense fallback={null}>
       <SandboxPanel />
@@ -16,7 +16,7 @@ export function SandboxMount() {
 
 /** The probe keeps its inputs while closed (it stays mounted, hidden, once opened). */
 export function ProbeMount() {
-  const open = useLab((s) => s.probeOpen);
+  const open = useLab((s) => s.panels.probe);
   const [mounted, setMounted] = useState(false);
   if (open && !mounted) setMounted(true);
   return mounted || open ? (

@@ -17,7 +17,7 @@ import { useSandbox } from "./useSandbox";
 export function SandboxPanel() {
   const { frame, at, scenario, t } = useSandbox();
   const cursor = useLab((s) => s.cursor);
-  const close = useLab((s) => s.setSandboxOpen);
+  const setPanel = useLab((s) => s.setPanel);
   const [done, setDone] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -33,12 +33,12 @@ export function SandboxPanel() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = useLab.getState();
-      if (e.key === "Escape" && !s.helpOpen && !s.probeOpen) close(false);
+      if (e.key === "Escape" && !s.panels.help && !s.panels.probe) setPanel("sandbox", false);
     };
     // Capture phase: runs before the page's shortcuts, which close the help on the same key.
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, [close]);
+  }, [setPanel]);
   useEffect(() => setDone(false), [cursor]);
   const onDone = () => setDone(true);
   const until = scenario.until;
@@ -50,7 +50,7 @@ export function SandboxPanel() {
       onKeyDown={(e) => {
         if (e.key === "Escape") {
           e.stopPropagation();
-          close(false);
+          setPanel("sandbox", false);
         }
       }}
     >
@@ -58,7 +58,7 @@ export function SandboxPanel() {
         <h2 id="sandbox-title" ref={heading} tabIndex={-1} className="text-sm font-semibold outline-none">
           {t.title}
         </h2>
-        <button type="button" className={`${QUIET_BUTTON} ml-auto`} onClick={() => close(false)} aria-label={t.close}>
+        <button type="button" className={`${QUIET_BUTTON} ml-auto`} onClick={() => setPanel("sandbox", false)} aria-label={t.close}>
           <span aria-hidden="true">✕</span>
         </button>
       </div>

@@ -3,7 +3,7 @@ import { formatSeconds } from "../../model/format";
 import { addedIds, type Edit } from "../../scenarios/edits";
 import type { EditWords } from "../i18n";
 
-export function editMoment(edit: Edit): number {
+function editMoment(edit: Edit): number {
   return edit.kind === "add-replica" ? edit.at : edit.event.at;
 }
 

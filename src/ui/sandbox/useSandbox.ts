@@ -23,17 +23,3 @@ export function useSandbox() {
     addEdit,
   };
 }
-
-/** The effective config of a replica's next connection: its document entry, then replica-set events. */
-export function nextConnectionOf(scenario: ReturnType<typeof useSandbox>["scenario"], id: string) {
-  const r = scenario.replicas.find((x) => x.id === id);
-  let capa = r ? [...r.capa] : [];
-  let command = r?.command ?? "PSYNC";
-  for (const e of scenario.events) {
-    if (e.type === "replica-set" && e.replica === id) {
-      if (e.capa) capa = [...e.capa];
-      if (e.command) command = e.command;
-    }
-  }
-  return { capa, command };
-}

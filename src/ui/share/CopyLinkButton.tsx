@@ -26,7 +26,7 @@ function copyWithSelection(text: string): boolean {
   return ok;
 }
 
-export async function copyCurrentLink(): Promise<void> {
+async function copyCurrentLink(): Promise<void> {
   flushUrl();
   const url = window.location.href;
   const payload = window.location.hash.startsWith(HASH_PREFIX) ? window.location.hash.length - HASH_PREFIX.length : 0;

@@ -12,11 +12,11 @@ import type { LabState } from "../../store/types";
 import type { ShareDict } from "../i18n";
 
 /** The largest scenario file read (a 20,000-event scenario is about this size pretty-printed). */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export type FileCheck = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
-export function checkScenarioText(text: string, dict: ShareDict): FileCheck {
+function checkScenarioText(text: string, dict: ShareDict): FileCheck {
   const parsed = parseScenarioText(text.replace(/^\uFEFF/, ""));
   if (!parsed.ok) return parsed;
   const markupAt = findMarkup(parsed.scenario);

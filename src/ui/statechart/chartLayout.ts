@@ -49,7 +49,7 @@ function pathOf(n: AnyStateNode): string {
   return n.path.join(".");
 }
 
-export function layoutChart(root: AnyStateNode = replicaMachine.root as AnyStateNode): ChartLayout {
+function layoutChart(root: AnyStateNode = replicaMachine.root as AnyStateNode): ChartLayout {
   const states: ChartState[] = [];
   const finals: AnyStateNode[] = [];
   let row = 0;

@@ -7,8 +7,8 @@
  * The predict question is asked on the frame before the anchor, the answer shown at the anchor.
  */
 import { happeningNotes, type Frame, type Trace } from "../model/index";
-import { stepsOf } from "./narration";
-import type { Scenario, ScenarioStep } from "./schema";
+import { stepsOf } from "../scenarios/narration";
+import type { Scenario, ScenarioStep } from "../scenarios/schema";
 
 export interface ResolvedStep {
   step: ScenarioStep;

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../model/index";
-import { CATALOGUE } from "./catalogue";
+import { CATALOGUE } from "../scenarios/catalogue";
 import { resolveSteps, unresolvedSteps } from "./steps";
-import type { LocalText, Scenario } from "./schema";
+import type { LocalText, Scenario } from "../scenarios/schema";
 
 const CJK = /[\u4e00-\u9fff]/;
 
