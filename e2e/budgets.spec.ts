@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { FIRST_LOAD_BUDGET_KB, firstLoad } from "../scripts/firstLoad";
 
-// SPEC §9: the first load is at most 150 kB of JS and 20 kB of CSS after gzip. Sizes of a build do
+// docs/architecture.md §9: the first load is at most 150 kB of JS and 20 kB of CSS after gzip. Sizes of a build do
 // not vary between runs, so they are a test (npm run test:e2e builds dist/ first); timings stay in
 // npm run bench.
 

@@ -14,7 +14,7 @@ test("steps through a fork failure", async ({ page }) => {
   const r1 = ui.replica("r1");
   await expect(r1).toContainText("dropped");
   await expect(r1).toContainText("BGSAVE failed");
-  // The -ERR is queued in the output buffer and never reaches the socket (4.0.14, §8).
+  // The -ERR is queued in the output buffer and never reaches the socket (4.0.14, docs/behaviour.md §8).
   await expect(r1).toContainText("Output buffer (queued, not sent)");
   await expect(r1).toContainText("-ERR BGSAVE failed, replication can't continue");
   await expect(r1).toContainText("Never delivered in Redis 4.0.14");

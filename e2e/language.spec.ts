@@ -58,7 +58,7 @@ test("a student switches the whole page to Simplified Chinese, and the choice su
   expect(problems).toEqual([]);
 });
 
-test("a student whose browser speaks Chinese gets the lab in Chinese on a first visit, and the names SPEC fixes still work", async ({ browser }, testInfo) => {
+test("a student whose browser speaks Chinese gets the lab in Chinese on a first visit, and the fixed English names still work", async ({ browser }, testInfo) => {
   const context = await browser.newContext({ locale: "zh-CN", baseURL: testInfo.project.use.baseURL, viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const ui = lab(page);
@@ -67,7 +67,7 @@ test("a student whose browser speaks Chinese gets the lab in Chinese on a first 
   await expect(ui.explanation).toContainText("场景开始");
   await expect(page.getByText("场景", { exact: true })).toBeVisible();
 
-  // Everything a test or script finds by name is found by the same English name (SPEC §6).
+  // Everything a test or script finds by name is found by the same English name (docs/architecture.md §8).
   await expect(ui.scenario).toHaveValue("disk-happy-path");
   for (const name of ["First step", "Step back", "Play", "Step forward", "Last step", "Copy link"]) await expect(ui.button(name)).toBeVisible();
   await expect(ui.timeline).toHaveValue("0");

@@ -1,5 +1,5 @@
 /**
- * npm run bench — measures what SPEC §9 budgets and prints each figure against its budget.
+ * npm run bench — measures what docs/architecture.md §9 budgets and prints each figure against its budget.
  * Medians of several runs. A script, not a test: nothing here fails the build (the first-load
  * sizes, which do not vary between runs, are also checked by e2e/budgets.spec.ts).
  *

@@ -1,5 +1,5 @@
 /**
- * What the first load of the built page fetches, and its weight (SPEC §9): the entry script,
+ * What the first load of the built page fetches, and its weight (docs/architecture.md §9): the entry script,
  * modulepreloads and stylesheets that index.html names. Lazy chunks, the narration, the service
  * worker and icons come later and do not count. One definition for `npm run bench`, which prints
  * the figures, and e2e/budgets.spec.ts, which fails the tests when one is over its budget.
@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-/** SPEC §9 budgets of the first load, in kB (1024 bytes) after gzip. */
+/** docs/architecture.md §9 budgets of the first load, in kB (1024 bytes) after gzip. */
 export const FIRST_LOAD_BUDGET_KB = { js: 150, css: 20 } as const;
 
 export interface FirstLoad {

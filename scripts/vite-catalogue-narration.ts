@@ -1,5 +1,5 @@
 /**
- * Keeps the catalogue's narration out of the first load (SPEC §9: JS ≤ 150 kB gzip). In the
+ * Keeps the catalogue's narration out of the first load (docs/architecture.md §9: JS ≤ 150 kB gzip). In the
  * browser build, catalogue documents are imported without their `steps`; the steps of all of
  * them come in one lazily loaded module, `virtual:catalogue-narration`, registered when it
  * arrives (src/scenarios/narration.ts). Node (tests, CLI) imports the full documents.

@@ -1,5 +1,5 @@
 /**
- * Start-up time (SPEC §9: interactive within 1 s). React and ReactDOM are CommonJS, which the build
+ * Start-up time (docs/architecture.md §9: interactive within 1 s). React and ReactDOM are CommonJS, which the build
  * wraps in one factory per module: `__commonJSMin(((exports) => { … }))`, called when the module is
  * first required. V8 compiles a function on the main thread the first time it is called, unless it
  * is a parenthesised function expression — its hint for "runs at once", which it compiles with the

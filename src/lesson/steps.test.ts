@@ -1,5 +1,5 @@
 /**
- * The narration steps of every catalogue scenario (SPEC §5 "steps", §8): each step must land on a
+ * The narration steps of every catalogue scenario (docs/scenario-format.md §7 and §12): each step must land on a
  * real frame of its trace, in story order, and carry text in both languages; every scenario has at
  * least one prediction checkpoint.
  */

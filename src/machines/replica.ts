@@ -1,5 +1,5 @@
 /**
- * The life of one replica client as the primary sees it (reference §2.1, §3, §4, §6, §11).
+ * The life of one replica client as the primary sees it (docs/behaviour.md §2.1, §3, §4, §6, §11).
  *
  * Every event is named after something the primary does; a transition the primary cannot cause
  * does not exist here. Each replica connection of the model holds a snapshot of this machine as
@@ -13,25 +13,25 @@ import { assign, initialTransition, setup, transition, type SnapshotFrom } from 
 export type DropReason = "bgsave-failed" | "child-error" | "transfer-error" | "timeout" | "disconnected";
 
 export type ReplicaEvent =
-  /** syncCommand accepted SYNC/PSYNC: replstate = SLAVE_STATE_WAIT_BGSAVE_START (§3 step 6). */
+  /** syncCommand accepted SYNC/PSYNC: replstate = SLAVE_STATE_WAIT_BGSAVE_START (docs/behaviour.md §3 step 6). */
   | { type: "SYNC_ACCEPTED" }
-  /** replicationSetupSlaveForFullResync: replstate = WAIT_BGSAVE_END, +FULLRESYNC written (§7). */
+  /** replicationSetupSlaveForFullResync: replstate = WAIT_BGSAVE_END, +FULLRESYNC written (docs/behaviour.md §7). */
   | { type: "FULLRESYNC_SETUP" }
-  /** rdbSaveToSlavesSockets' fork failed: back to WAIT_BGSAVE_START (§6). */
+  /** rdbSaveToSlavesSockets' fork failed: back to WAIT_BGSAVE_START (docs/behaviour.md §6). */
   | { type: "SETUP_UNDONE" }
-  /** Error loop of startBgsaveForReplication: CLIENT_SLAVE cleared, unlinked (§4 step 5). */
+  /** Error loop of startBgsaveForReplication: CLIENT_SLAVE cleared, unlinked (docs/behaviour.md §4 step 5). */
   | { type: "BGSAVE_FAILED" }
-  /** updateSlavesWaitingBgsave, disk child OK: SEND_BULK with the $<len> preamble (§11). */
+  /** updateSlavesWaitingBgsave, disk child OK: SEND_BULK with the $<len> preamble (docs/behaviour.md §11). */
   | { type: "BULK_START" }
-  /** updateSlavesWaitingBgsave, socket child OK: ONLINE, repl_put_online_on_ack = 1 (§11). */
+  /** updateSlavesWaitingBgsave, socket child OK: ONLINE, repl_put_online_on_ack = 1 (docs/behaviour.md §11). */
   | { type: "STREAM_DONE" }
-  /** putSlaveOnline: the accumulated stream starts flowing (§11). */
+  /** putSlaveOnline: the accumulated stream starts flowing (docs/behaviour.md §11). */
   | { type: "PUT_ONLINE" }
-  /** The child that was producing this replica's RDB failed or was killed (§11). */
+  /** The child that was producing this replica's RDB failed or was killed (docs/behaviour.md §11). */
   | { type: "CHILD_FAILED" }
-  /** sendBulkToSlave hit a read or write error (§11). */
+  /** sendBulkToSlave hit a read or write error (docs/behaviour.md §11). */
   | { type: "TRANSFER_FAILED" }
-  /** replicationCron: "Disconnecting timedout slave" (§9). */
+  /** replicationCron: "Disconnecting timedout slave" (docs/behaviour.md §9). */
   | { type: "TIMED_OUT" }
   /** The connection closed (the replica went away or gave up). */
   | { type: "DISCONNECTED" };

@@ -1,14 +1,14 @@
 /**
  * The AOF rewrite as far as replication cares (Redis 4.0.14 `src/aof.c`): it holds the only fork
  * a BGSAVE could use, so replication waits for it, and it flushes the replication script cache
- * (§9, §10, §18.7).
+ * (docs/behaviour.md §9, §10, §18.7).
  */
 import { C_ERR, C_OK } from "./constants";
 import { ERRNO_TEXT, fork, startChild } from "./children";
 import { note, serverLog } from "./server";
 import type { ChildProcess, Server } from "./types";
 
-/** rewriteAppendOnlyFileBackground (aof.c 1400): flushes the replication script cache too (§10). */
+/** rewriteAppendOnlyFileBackground (aof.c 1400): flushes the replication script cache too (docs/behaviour.md §10). */
 export function rewriteAppendOnlyFileBackground(server: Server): number {
   if (server.aofChildPid !== -1 || server.rdbChildPid !== -1) return C_ERR;
   const f = fork(server);

@@ -1,7 +1,7 @@
 /**
  * Forked children (RDB and AOF): fork() with the injected failure, the child's own work until it
  * exits, a kill or a write error, and serverCron's wait3 that reaps it and calls the done handler
- * of its kind (server.c, §11).
+ * of its kind (server.c, docs/behaviour.md §11).
  */
 import { backgroundRewriteDoneHandler } from "./aof";
 import { backgroundSaveDoneHandlerDisk, backgroundSaveDoneHandlerSocket } from "./rdb";
@@ -11,7 +11,7 @@ import type { ChildProcess, Server } from "./types";
 
 export const ERRNO_TEXT = { EAGAIN: "Resource temporarily unavailable", ENOMEM: "Cannot allocate memory" } as const;
 
-/** The next fork(): fails once if a fault was injected (EAGAIN / ENOMEM, §17). */
+/** The next fork(): fails once if a fault was injected (EAGAIN / ENOMEM, docs/behaviour.md §17). */
 export function fork(server: Server): { pid: number } | { errno: "EAGAIN" | "ENOMEM" } {
   const errno = server.faults.forkFails;
   if (errno) {

@@ -1,4 +1,4 @@
-/** The trace CLI (SPEC §4): JSON, --summary, --url, and exit code 2 on a bad file. */
+/** The trace CLI (docs/architecture.md §5): JSON, --summary, --url, and exit code 2 on a bad file. */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-/** Values from Redis 4.0.14 `src/server.h` (reference §2). */
+/** Values from Redis 4.0.14 `src/server.h` (docs/behaviour.md §2). */
 export const C_OK = 0;
 export const C_ERR = -1;
 
@@ -19,12 +19,12 @@ export const RDB_CHILD_TYPE_NONE = 0;
 export const RDB_CHILD_TYPE_DISK = 1;
 export const RDB_CHILD_TYPE_SOCKET = 2;
 
-/** PROTO_IOBUF_LEN: sendBulkToSlave reads and writes the file in 16 KiB chunks (§11). */
+/** PROTO_IOBUF_LEN: sendBulkToSlave reads and writes the file in 16 KiB chunks (docs/behaviour.md §11). */
 export const PROTO_IOBUF_LEN = 16 * 1024;
-/** hz 10: serverCron every 100 ms; replicationCron every 1000 ms (§9). */
+/** hz 10: serverCron every 100 ms; replicationCron every 1000 ms (docs/behaviour.md §9). */
 export const SERVER_CRON_MS = 100;
 export const REPLICATION_CRON_MS = 1000;
-/** repl-ping-slave-period default (§12). */
+/** repl-ping-slave-period default (docs/behaviour.md §12). */
 export const REPL_PING_SLAVE_PERIOD = 10;
 
 export type ReplStateName = "NONE" | "WAIT_BGSAVE_START" | "WAIT_BGSAVE_END" | "SEND_BULK" | "ONLINE";

@@ -1,5 +1,5 @@
 /**
- * createServer: a primary frozen at one instant, described in plain JSON (SPEC §4). Used by the
+ * createServer: a primary frozen at one instant, described in plain JSON (docs/architecture.md §5). Used by the
  * "what if" probe, the differential test against the C function, and property tests.
  */
 import {

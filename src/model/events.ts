@@ -69,7 +69,7 @@ export function applyEvent(w: Replicas, state: EventState, e: ScenarioEvent): vo
         serverLog(server, "notice", "Caching the disconnected master state.");
         server.upstream.cachedMaster = server.upstream.master;
       } else {
-        // The observed recipe of §5/§13 D: a protocol error from the master, so it is not cached.
+        // The observed recipe of docs/behaviour.md §5/§13 D: a protocol error from the master, so it is not cached.
         serverLog(
           server,
           "warning",
@@ -94,7 +94,7 @@ export function applyEvent(w: Replicas, state: EventState, e: ScenarioEvent): vo
       evalshaCommand(server, e.sha, e.script ?? DEFAULT_SCRIPT);
       return;
     case "config-set":
-      // CONFIG SET takes effect at once; the next syncCommand / replicationCron sees it (§12).
+      // CONFIG SET takes effect at once; the next syncCommand / replicationCron sees it (docs/behaviour.md §12).
       if (e.replDisklessSync !== undefined) server.replDisklessSync = e.replDisklessSync;
       if (e.replDisklessSyncDelay !== undefined) server.replDisklessSyncDelay = e.replDisklessSyncDelay;
       note(server, { key: "event.configSet", diskless: server.replDisklessSync, delay: server.replDisklessSyncDelay });

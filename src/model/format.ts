@@ -6,7 +6,7 @@ import type { Cause } from "./trace";
 import type { LogEntry } from "./types";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-/** Virtual time 0 is 18 Mar 10:00:00.000 (4.0.14's release day); 4.0 logs carry no year (§13). */
+/** Virtual time 0 is 18 Mar 10:00:00.000 (4.0.14's release day); 4.0 logs carry no year (docs/behaviour.md §13). */
 const EPOCH = Date.UTC(2019, 2, 18, 10, 0, 0, 0);
 
 export function logTimestamp(t: number): string {
@@ -17,7 +17,7 @@ export function logTimestamp(t: number): string {
 
 const LEVEL_MARK = { notice: "*", warning: "#", verbose: "-" } as const;
 
-/** `<pid>:<role> <dd Mon HH:MM:SS.mmm> <level> <msg>` as serverLogRaw prints it (§13). */
+/** `<pid>:<role> <dd Mon HH:MM:SS.mmm> <level> <msg>` as serverLogRaw prints it (docs/behaviour.md §13). */
 export function formatLogLine(l: LogEntry): string {
   return `${l.pid}:${l.role} ${logTimestamp(l.t)} ${LEVEL_MARK[l.level]} ${l.text}`;
 }

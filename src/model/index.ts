@@ -1,5 +1,5 @@
 /**
- * The headless API (SPEC §4): a contract other code and tests rely on.
+ * The headless API (docs/architecture.md §5): a contract other code and tests rely on.
  *
  *   createServer(desc)                       a primary frozen at one instant
  *   startBgsaveForReplication(server, capa)  the port: 0 (C_OK) or -1 (C_ERR)

@@ -1,4 +1,4 @@
-/** Branches around the function that no catalogue scenario takes (reference §3, §11, §17). */
+/** Branches around the function that no catalogue scenario takes (docs/behaviour.md §3, §11, §17). */
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "../scenarios/schema";
 import { runScenario } from "./index";

@@ -1,7 +1,7 @@
 /**
  * A replica connection as networking.c sees it: the client, its socket (the wire) and its output
  * buffer, replies, and freeing it. Whether a queued reply is ever written depends on the client's
- * replstate — the reason the 4.0.14 error reply to a dropped replica never arrives (§8).
+ * replstate — the reason the 4.0.14 error reply to a dropped replica never arrives (docs/behaviour.md §8).
  */
 import { INITIAL_REPLICA_SNAPSHOT, replicaStep, type ReplicaEvent } from "../machines/replica";
 import { listAddNodeTail, listDelNode, listSearchKey } from "./adlist";
@@ -9,7 +9,7 @@ import { CLIENT_SLAVE, REPL_STATE_NONE, SLAVE_STATE_ONLINE } from "./constants";
 import { serverLog, unixtime } from "./server";
 import type { Client, Server } from "./types";
 
-/** replicationGetSlaveName: "ip:port", or "ip:<unknown-slave-port>" for redis-cli --slave (§13). */
+/** replicationGetSlaveName: "ip:port", or "ip:<unknown-slave-port>" for redis-cli --slave (docs/behaviour.md §13). */
 function slaveName(port: number | null): string {
   return port ? `127.0.0.1:${port}` : "127.0.0.1:<unknown-slave-port>";
 }
@@ -63,7 +63,7 @@ export function writeToSocket(c: Client, text: string): void {
  * Queue a reply, then send the buffer if prepareClientToWrite would schedule the client:
  * only a normal client (replstate 0) or an ONLINE replica not waiting for its first ACK
  * (networking.c 176–207). Anything else stays queued — which is why the 4.0.14 error reply to a
- * dropped replica (replstate still 6) is never delivered (§8).
+ * dropped replica (replstate still 6) is never delivered (docs/behaviour.md §8).
  */
 export function addReply(c: Client, text: string): void {
   if (c.closed) return;
@@ -105,7 +105,7 @@ export function addReplyError(server: Server, c: Client, err: string): void {
 
 /**
  * freeClient for a replica connection: logs "Connection with slave %s lost." only while the
- * client still has CLIENT_SLAVE (a client dropped by the error loop goes silently, §4 step 5).
+ * client still has CLIENT_SLAVE (a client dropped by the error loop goes silently, docs/behaviour.md §4 step 5).
  */
 export function freeClient(server: Server, c: Client, event: ReplicaEvent = { type: "DISCONNECTED" }): void {
   if (c.closed) return;

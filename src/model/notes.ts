@@ -20,7 +20,7 @@ export type Note =
   | { key: "sync.cantAttach"; replica: string; other?: string; reason: "capa" | "noAccumulator" }
   | { key: "sync.nomasterlink"; replica: string }
   | { key: "sync.pendingOutput"; replica: string }
-  // startBgsaveForReplication and what it calls (§4–§7)
+  // startBgsaveForReplication and what it calls (docs/behaviour.md §4–§7)
   | { key: "port.target"; socketTarget: 0 | 1; mincapa: number }
   | { key: "rsi.master"; db: number }
   | { key: "rsi.linked"; db: number }
@@ -37,7 +37,7 @@ export type Note =
   | { key: "setup.fullresync"; replica: string; offset: number }
   | { key: "setup.oldSync"; replica: string; offset: number }
   | { key: "port.scriptCacheFlush" }
-  // the child and its end (§11)
+  // the child and its end (docs/behaviour.md §11)
   | { key: "child.workDone"; kind: ChildKind; pid: number; code: number }
   | { key: "child.killed"; kind: ChildKind; pid: number; signal: number }
   | { key: "child.failed"; kind: ChildKind; pid: number }
@@ -51,7 +51,7 @@ export type Note =
   | { key: "bulk.preamble"; replica: string; size: number }
   | { key: "online"; replica: string }
   | { key: "ack.first"; replica: string; offset: number }
-  // replicationCron (§9), scripts (§10), AOF
+  // replicationCron (docs/behaviour.md §9), scripts (docs/behaviour.md §10), AOF
   | {
       key: "cron.check";
       waiting: number;
@@ -69,7 +69,7 @@ export type Note =
   | { key: "aof.alreadyRunning" }
   | { key: "aof.done"; ok: boolean }
   | { key: "aof.forkFailed"; errno: Errno }
-  // the replica's own side (§8)
+  // the replica's own side (docs/behaviour.md §8)
   | { key: "replica.timeout"; replica: string; stage: "handshake" | "transfer" }
   | { key: "replica.reconnect"; replica: string; conn: number }
   | { key: "replica.tryLater"; replica: string }

@@ -63,7 +63,7 @@ describe("startBgsaveForReplication (headless)", () => {
     const [a, b, c] = snap.replicas;
     expect(a).toMatchObject({ replstate: "WAIT_BGSAVE_END", psyncInitialOffset: 1000, wire: [`+FULLRESYNC ${"a".repeat(40)} 1000`] });
     expect(b).toMatchObject({ replstate: "ONLINE", wire: [] });
-    // An old SYNC client gets no +FULLRESYNC (§7).
+    // An old SYNC client gets no +FULLRESYNC (docs/behaviour.md §7).
     expect(c).toMatchObject({ replstate: "WAIT_BGSAVE_END", psyncInitialOffset: 1000, wire: [] });
     expect(snap.log.map((l) => l.text)).toEqual([
       "Starting BGSAVE for SYNC with target: disk",
@@ -96,7 +96,7 @@ describe("startBgsaveForReplication (headless)", () => {
         flags: ["CLOSE_AFTER_REPLY"],
         outputBuffer: ["-ERR BGSAVE failed, replication can't continue"],
       });
-      // Socket target: +FULLRESYNC went out before the failed fork (§6).
+      // Socket target: +FULLRESYNC went out before the failed fork (docs/behaviour.md §6).
       expect(r?.wire).toEqual([`+FULLRESYNC ${"a".repeat(40)} 1000`]);
     }
     expect(snap.replicas.find((x) => x.id === "c")).toMatchObject({ replstate: "ONLINE", inSlaves: true, flags: ["SLAVE"] });
@@ -105,7 +105,7 @@ describe("startBgsaveForReplication (headless)", () => {
       "Can't save in background: fork: Resource temporarily unavailable",
       "BGSAVE for replication failed",
     ]);
-    // No "== CRITICAL ==" line: CLIENT_SLAVE is cleared before addReplyError (§4 step 5).
+    // No "== CRITICAL ==" line: CLIENT_SLAVE is cleared before addReplyError (docs/behaviour.md §4 step 5).
     expect(snap.log.some((l) => l.text.includes("CRITICAL"))).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 /**
  * Statement-by-statement port of `startBgsaveForReplication` (Redis 4.0.14, src/replication.c
- * line 563; identical in 4.0.2–4.0.14 and 5.0-rc1–rc3, reference §1 and §4).
+ * line 563; identical in 4.0.2–4.0.14 and 5.0-rc1–rc3, docs/behaviour.md §1 and §4).
  *
  * Same order, same names, same list semantics. Every executed statement records the line of the
  * shipped text (`seed/startBgsaveForReplication.c`) it came from; `SEED_STATEMENTS` says what
@@ -90,7 +90,7 @@ export function startBgsaveForReplication(server: Server, mincapa: number): numb
   const rsiptr = rdbPopulateSaveInfo(server, rsi);
   locals.rsiptr = rsiptr ? "&rsi" : "NULL";
   at(30);
-  /* Only do rdbSave* when rsiptr is not NULL, otherwise slave will miss repl-stream-db (§5). */
+  /* Only do rdbSave* when rsiptr is not NULL, otherwise slave will miss repl-stream-db (docs/behaviour.md §5). */
   if (cond(33, rsiptr)) {
     if (cond(34, socket_target)) {
       retval = rdbSaveToSlavesSockets(server, rsiptr as RdbSaveInfo);
@@ -136,7 +136,7 @@ export function startBgsaveForReplication(server: Server, mincapa: number): numb
         at(54);
         listDelNode(server.slaves, ln as ListNode<Client>);
         at(55);
-        // Queued but, in 4.0.14, never sent: replstate stays 6 (§8).
+        // Queued but, in 4.0.14, never sent: replstate stays 6 (docs/behaviour.md §8).
         addReplyError(server, slave, "BGSAVE failed, replication can't continue");
         at(56);
         slave.flags |= CLIENT_CLOSE_AFTER_REPLY;
@@ -168,7 +168,7 @@ export function startBgsaveForReplication(server: Server, mincapa: number): numb
   }
 
   /* Flush the script cache, since we need that slave differences are accumulated without
-   * requiring slaves to match our cached scripts (§10). The test is always true here (§17). */
+   * requiring slaves to match our cached scripts (docs/behaviour.md §10). The test is always true here (docs/behaviour.md §17). */
   if (retval === C_OK) {
     replicationScriptCacheFlush(server);
     note(server, { key: "port.scriptCacheFlush" });

@@ -1,6 +1,6 @@
 /**
- * The RDB side (Redis 4.0.14 `src/rdb.c`): rdbPopulateSaveInfo (§5), the two BGSAVE starters
- * with the fork-failure undo (§6), and backgroundSaveDoneHandler for each target (§11).
+ * The RDB side (Redis 4.0.14 `src/rdb.c`): rdbPopulateSaveInfo (docs/behaviour.md §5), the two BGSAVE starters
+ * with the fork-failure undo (docs/behaviour.md §6), and backgroundSaveDoneHandler for each target (docs/behaviour.md §11).
  */
 import { listNext, listRewind, listValues, type ListIter, type ListNode } from "./adlist";
 import {
@@ -24,7 +24,7 @@ export interface RdbSaveInfo {
 
 /**
  * Four outcomes (4.0.14 rdb.c 2057–2095): a master with a backlog; a linked replica; a replica
- * with a cached master; otherwise NULL — the rare branch of §5 and §17.
+ * with a cached master; otherwise NULL — the rare branch of docs/behaviour.md §5 and §17.
  */
 export function rdbPopulateSaveInfo(server: Server, rsi: RdbSaveInfo): RdbSaveInfo | null {
   rsi.replStreamDb = -1;
@@ -95,7 +95,7 @@ export function rdbSaveToSlavesSockets(server: Server, _rsi: RdbSaveInfo): numbe
   if ("errno" in f) {
     serverLog(server, "warning", `Can't save in background: fork: ${ERRNO_TEXT[f.errno]}`);
     /* Undo the state change: the caller's error loop cleans up replicas in WAIT_BGSAVE_START,
-     * but they already received +FULLRESYNC (§6). */
+     * but they already received +FULLRESYNC (docs/behaviour.md §6). */
     listRewind(server.slaves, li);
     while ((ln = listNext(li))) {
       const slave = ln.value;

@@ -117,7 +117,7 @@ export function syncWithMaster(w: Replicas, a: Agent, pipelined = false): void {
   a.expectBytes = 0;
   a.lastio = unixtime(server);
   a.phase = "waitReply";
-  // REPLCONF listening-port / capa precede PSYNC; redis-cli --slave sends plain SYNC (§2.2).
+  // REPLCONF listening-port / capa precede PSYNC; redis-cli --slave sends plain SYNC (docs/behaviour.md §2.2).
   c.slaveCapa = a.command === "PSYNC" ? a.capa : 0;
   c.command = a.command;
   if (a.command === "PSYNC" && a.conn > 1) {
@@ -158,7 +158,7 @@ export function readSockets(w: Replicas): void {
 /** The replica reads its socket: the reply to PSYNC/SYNC, the bulk header, the payload, the stream. */
 function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
   if (c.closed) {
-    // The primary closed the connection: the replica reads EOF (§18.12, §18.13).
+    // The primary closed the connection: the replica reads EOF (docs/behaviour.md §18.12, §18.13).
     if (a.phase === "transfer" && a.expectBytes === 0 && a.eofMark === null) {
       /* Still reading the bulk count ($<len> / $EOF:) after +FULLRESYNC: syncReadLine sees EOF
        * and sets no errno, so the text is whatever errno was left over — usually EAGAIN. */

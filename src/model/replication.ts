@@ -1,8 +1,8 @@
 /**
  * The lifecycle around startBgsaveForReplication, ported from Redis 4.0.14 src/replication.c:
- * syncCommand (§3), replicationSetupSlaveForFullResync / getPsyncInitialOffset (§7),
- * updateSlavesWaitingBgsave, sendBulkToSlave, putSlaveOnline, REPLCONF ACK (§11),
- * replicationCron's keep-alives, timeouts and BGSAVE-starting block (§9), EVALSHA (§10).
+ * syncCommand (docs/behaviour.md §3), replicationSetupSlaveForFullResync / getPsyncInitialOffset (docs/behaviour.md §7),
+ * updateSlavesWaitingBgsave, sendBulkToSlave, putSlaveOnline, REPLCONF ACK (docs/behaviour.md §11),
+ * replicationCron's keep-alives, timeouts and BGSAVE-starting block (docs/behaviour.md §9), EVALSHA (docs/behaviour.md §10).
  */
 import { listLength, listNext, listRewind, type ListIter, type ListNode } from "./adlist";
 import {
@@ -23,7 +23,7 @@ import { replicationFeedSlaves, replicationScriptCacheFlush } from "./replicatio
 import { note, randomHex, serverLog, unixtime } from "./server";
 import type { Client, Server } from "./types";
 
-/** Only meaningful right around the fork, before any other command runs (§7). */
+/** Only meaningful right around the fork, before any other command runs (docs/behaviour.md §7). */
 export function getPsyncInitialOffset(server: Server): number {
   return server.masterReplOffset;
 }
@@ -60,7 +60,7 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
   if (c.flags & CLIENT_SLAVE) return;
 
   if (server.masterhost && !server.upstream.connected) {
-    // Raw reply, nothing logged: the check precedes the "asks for" line (§3 step 2).
+    // Raw reply, nothing logged: the check precedes the "asks for" line (docs/behaviour.md §3 step 2).
     addReply(c, "-NOMASTERLINK Can't SYNC while not connected with my master");
     note(server, { key: "sync.nomasterlink", replica: c.id });
     return;
@@ -76,7 +76,7 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
   c.lastinteraction = unixtime(server);
 
   if (req.command === "PSYNC") {
-    // The replica has no history to continue from, so it asks "PSYNC ? -1" (§3 step 5).
+    // The replica has no history to continue from, so it asks "PSYNC ? -1" (docs/behaviour.md §3 step 5).
     serverLog(server, "notice", `Full resync requested by slave ${c.name}`);
   } else {
     c.flags |= CLIENT_PRE_PSYNC;
@@ -90,7 +90,7 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
   note(server, { key: "sync.accepted", replica: c.id, command: req.command, capa: c.slaveCapa });
 
   if (listLength(server.slaves) === 1 && !server.replBacklog) {
-    // changeReplicationId + clearReplicationId2 + createReplicationBacklog (no log in 4.0, §3 step 7).
+    // changeReplicationId + clearReplicationId2 + createReplicationBacklog (no log in 4.0, docs/behaviour.md §3 step 7).
     server.replid = randomHex(server, 40);
     server.replid2 = "0".repeat(40);
     server.replBacklog = true;
@@ -259,7 +259,7 @@ export function replicationCron(server: Server): void {
     replicationFeedSlaves(server, server.slaveseldb, ["PING"]);
   }
 
-  /* A newline to every replica in pre-synchronization keeps its handshake timer alive (§9). */
+  /* A newline to every replica in pre-synchronization keeps its handshake timer alive (docs/behaviour.md §9). */
   listRewind(server.slaves, li);
   while ((ln = listNext(li))) {
     const slave = ln.value;
@@ -282,13 +282,13 @@ export function replicationCron(server: Server): void {
     }
   }
 
-  /* No replicas and no AOF: no need to remember which scripts they know (§10). */
+  /* No replicas and no AOF: no need to remember which scripts they know (docs/behaviour.md §10). */
   if (listLength(server.slaves) === 0 && !server.appendonly && server.replScriptCache.length !== 0) {
     replicationScriptCacheFlush(server);
     note(server, { key: "cron.scriptCacheFlush" });
   }
 
-  /* Start a BGSAVE good for replication if replicas wait, after the diskless delay (§9). */
+  /* Start a BGSAVE good for replication if replicas wait, after the diskless delay (docs/behaviour.md §9). */
   if (server.rdbChildPid === -1 && server.aofChildPid === -1) {
     let maxIdle = 0;
     let slavesWaiting = 0;
@@ -304,7 +304,7 @@ export function replicationCron(server: Server): void {
       }
     }
     if (slavesWaiting) {
-      // 4.0 uses a strict ">" (6.2+ uses ">="), §9.
+      // 4.0 uses a strict ">" (6.2+ uses ">="), docs/behaviour.md §9.
       const start = !server.replDisklessSync || maxIdle > server.replDisklessSyncDelay;
       note(server, { key: "cron.check",
         waiting: slavesWaiting,

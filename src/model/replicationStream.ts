@@ -1,6 +1,6 @@
 /**
  * The replication stream (replicationFeedSlaves, replication.c) and what feeds it: writes and
- * EVALSHA on the primary, the replication script cache (§2.1, §10).
+ * EVALSHA on the primary, the replication script cache (docs/behaviour.md §2.1, §10).
  */
 import { listLength } from "./adlist";
 import { SLAVE_STATE_WAIT_BGSAVE_START } from "./constants";
@@ -69,14 +69,14 @@ export function applyWrite(server: Server, argv: string[]): void {
 
 /**
  * EVALSHA with verbatim script replication (the 4.0 default): propagated as EVALSHA only if every
- * replica is known to have the script, otherwise rewritten to EVAL and remembered (§10).
+ * replica is known to have the script, otherwise rewritten to EVAL and remembered (docs/behaviour.md §10).
  */
 export function evalshaCommand(server: Server, sha: string, body: string): "EVAL" | "EVALSHA" {
   if (server.child) server.child.writesDuring++;
   let argv: string[];
   let sent: "EVAL" | "EVALSHA";
   if (!server.replScriptCache.includes(sha)) {
-    // Replaced, not mutated: frames share the array until it changes. Capped at 10 000 (§10).
+    // Replaced, not mutated: frames share the array until it changes. Capped at 10 000 (docs/behaviour.md §10).
     server.replScriptCache = [...server.replScriptCache.slice(-9999), sha];
     argv = ["EVAL", body, "0"];
     sent = "EVAL";

@@ -1,6 +1,6 @@
 /**
- * The 16 catalogue scenarios (SPEC §8) against the outcomes and log sequences of reference §13
- * and §18. Each test names the reference section it checks.
+ * The 16 catalogue scenarios (docs/scenario-format.md §12) against the outcomes and log sequences of docs/behaviour.md §13
+ * and docs/behaviour.md §18. Each test names the section of docs/behaviour.md it checks.
  */
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../scenarios/catalogue";
@@ -11,7 +11,7 @@ const R1 = "127.0.0.1:17001";
 const R2 = "127.0.0.1:17002";
 const CLI = "127.0.0.1:<unknown-slave-port>";
 const ERR = "-ERR BGSAVE failed, replication can't continue";
-/** The child's pid as §13 writes it (`<child>`): the log's own number is the model's choice. */
+/** The child's pid as docs/behaviour.md §13 writes it (`<child>`): the log's own number is the model's choice. */
 const childPids = (lines: string[]) => lines.map((l) => l.replace(/ started by pid [1-9]\d*$/, " started by pid <child>"));
 
 describe("every catalogue scenario", () => {
@@ -54,7 +54,7 @@ describe("§18.1 disk happy path", () => {
     const len = wire.indexOf("$2097152");
     expect(len).toBeGreaterThan(0);
     expect(wire[len + 1]).toBe("<RDB payload: 2097152 bytes>");
-    // The writes made during the BGSAVE arrive after the RDB, starting with SELECT (§7, §16).
+    // The writes made during the BGSAVE arrive after the RDB, starting with SELECT (docs/behaviour.md §7, §16).
     expect(wire.slice(len + 2)).toEqual(["SELECT 0", "SET key:1 1", "SET key:2 2"]);
     expect(bufferOf(trace, lastFrame(trace), "r1#1")).toEqual([]);
   });
@@ -102,7 +102,7 @@ describe("§18.2 diskless batching", () => {
     }
     const waiting = frameWithNote(trace, "update.streamDone");
     expect(conn(waiting, "r1#1").machine).toBe("ONLINE.waitingForAck");
-    // The write made during the transfer waits in the buffer until the ACK (§11).
+    // The write made during the transfer waits in the buffer until the ACK (docs/behaviour.md §11).
     expect(bufferOf(trace, waiting, "r1#1")).toEqual(["SELECT 0", "SET key:1 1"]);
     const online = frameWithNote(trace, "online", { replica: "r1" });
     expect(online.t).toBeGreaterThan(waiting.t);
@@ -218,7 +218,7 @@ describe("§18.8 fork failure, disk", () => {
     expect(timeout).toBeDefined();
     expect(timeout?.t).toBeGreaterThan(60_000);
     expect(timeout?.t).toBeLessThan(62_500);
-    // No keep-alive newline either: it left server.slaves (§8).
+    // No keep-alive newline either: it left server.slaves (docs/behaviour.md §8).
     const before = trace.frames.filter((fr) => fr.t < (timeout?.t ?? 0)).at(-1);
     expect(before && wireOf(trace, before, "r1#1")).toEqual([]);
     expect(conn(lastFrame(trace), "r1#2").replstate).toBe("ONLINE");
@@ -235,7 +235,7 @@ describe("§18.9 fork failure, socket", () => {
       "BGSAVE for replication failed",
     ]);
     const f = frameWithNote(trace, "port.failed");
-    // Keep-alive newlines while it waited, then +FULLRESYNC before the fork (§6, §16).
+    // Keep-alive newlines while it waited, then +FULLRESYNC before the fork (docs/behaviour.md §6, §16).
     expect(wireOf(trace, f, "r1#1").filter((m) => m !== "\n")).toEqual([expect.stringMatching(/^\+FULLRESYNC /)]);
     expect(conn(f, "r1#1")).toMatchObject({ replstate: "WAIT_BGSAVE_START", inSlaves: false, machine: "dropped" });
     const undo = trace.frames.find((fr) => fr.replicas.some((r) => r.lastTransition?.event === "SETUP_UNDONE"));

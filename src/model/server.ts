@@ -1,6 +1,6 @@
 /**
  * The primary's server struct and its small services: creation, the clock (server.unixtime),
- * pids, the deterministic stand-in for getRandomHexChars, the log (serverLog, §13) and notes.
+ * pids, the deterministic stand-in for getRandomHexChars, the log (serverLog, docs/behaviour.md §13) and notes.
  */
 import { listCreate } from "./adlist";
 import { REPL_PING_SLAVE_PERIOD } from "./constants";

@@ -4,7 +4,7 @@
  *
  * One primary on a virtual millisecond clock: serverCron every 100 ms (it reaps children and
  * starts a scheduled AOF rewrite), replicationCron every 1000 ms (docs/behaviour.md §9), the event
- * loop's writable handler for sendBulkToSlave (§11), the scenario's events (events.ts), and each
+ * loop's writable handler for sendBulkToSlave (docs/behaviour.md §11), the scenario's events (events.ts), and each
  * replica's own side (replicaSide.ts). This file is the clock: it picks the next happening, runs
  * it, lets the replicas read their sockets, and has the recorder make an event frame if anything a
  * learner can see changed. Every executed line of startBgsaveForReplication becomes a line frame.

@@ -39,7 +39,7 @@ function replicaSnapshot(server: Server, c: Client): ReplicaSnapshot {
   };
 }
 
-/** Plain JSON view of a primary (SPEC §4). Replicas: live connections in creation order. */
+/** Plain JSON view of a primary (docs/architecture.md §5). Replicas: live connections in creation order. */
 export function snapshotServer(server: Server): ServerSnapshot {
   return {
     rdbChildType: CHILD_TYPE_NAMES[server.rdbChildType] ?? "none",

@@ -3,7 +3,7 @@ import type { ReplicaSnapshot } from "../machines/replica";
 import type { Note } from "./notes";
 
 export type LogLevel = "notice" | "warning" | "verbose";
-/** The role character of a 4.0 log line: M master, S replica, C forked child (§13). */
+/** The role character of a 4.0 log line: M master, S replica, C forked child (docs/behaviour.md §13). */
 export type LogRole = "M" | "S" | "C";
 
 export interface LogEntry {
@@ -26,7 +26,7 @@ export interface PortLocals {
   slave?: string;
 }
 
-/** A replica connection, mirroring the fields of Redis' `client` that replication uses (§2.1). */
+/** A replica connection, mirroring the fields of Redis' `client` that replication uses (docs/behaviour.md §2.1). */
 export interface Client {
   /** The replica's stable name in the scenario (e.g. "r1"); reconnections keep it. */
   id: string;
@@ -137,7 +137,7 @@ export interface Server {
   /** Bytes of the RDB a BGSAVE produces now. */
   rdbBytes: number;
 
-  /** The replication script cache: SHA1s every replica and the AOF know (§10), in FIFO order.
+  /** The replication script cache: SHA1s every replica and the AOF know (docs/behaviour.md §10), in FIFO order.
    * Replaced on every change, never mutated in place (frames share it). */
   replScriptCache: readonly string[];
   scriptCacheFlushes: number;

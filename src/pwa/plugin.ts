@@ -1,5 +1,5 @@
 /**
- * Installable and offline (SPEC §7). vite-plugin-pwa writes the web app manifest and, with
+ * Installable and offline (docs/architecture.md §7). vite-plugin-pwa writes the web app manifest and, with
  * Workbox's generateSW, a service worker that precaches every file of the build: index.html, all
  * JS and CSS chunks including the lazily loaded ones (the Chinese dictionaries, the catalogue's
  * narration, the sandbox, the probe, embed and export), and the icons. Navigations are answered

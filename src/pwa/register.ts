@@ -1,5 +1,5 @@
 /**
- * Offline use (SPEC §7: lecture halls lose Wi-Fi). The service worker (generated at build time by
+ * Offline use (docs/architecture.md §7: lecture halls lose Wi-Fi). The service worker (generated at build time by
  * vite-plugin-pwa / Workbox, see ./plugin.ts) precaches the whole built app. Only production
  * builds register it; the dev server never has one. Kept tiny: it is part of the first load.
  *

@@ -1,5 +1,5 @@
 /**
- * The scenario catalogue of SPEC §8, as data. Each document is validated, so a broken file fails
+ * The scenario catalogue of docs/scenario-format.md §12, as data. Each document is validated, so a broken file fails
  * loudly in tests and in the build rather than in front of a class: in Node (tests, CLI) when this
  * module loads, in the browser build when the build reads the file (scripts/vite-catalogue-narration.ts),
  * which saves the page validating sixteen documents while it starts.

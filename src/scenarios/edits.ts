@@ -10,7 +10,7 @@ import { SCENARIO_FORMAT, prettyPath, validateScenario, type Scenario, type Scen
 
 export type NewReplica = Scenario["replicas"][number];
 
-/** The sandbox holds at most this many replicas (SPEC §9: the page stays responsive with 200). */
+/** The sandbox holds at most this many replicas (docs/architecture.md §9: the page stays responsive with 200). */
 export const MAX_SANDBOX_REPLICAS = 200;
 
 export type Edit =

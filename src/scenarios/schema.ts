@@ -1,5 +1,5 @@
 /**
- * The scenario document (SPEC §5): what students open, lecturers author and URLs carry.
+ * The scenario document (docs/scenario-format.md): what students open, lecturers author and URLs carry.
  * Validated with valibot; every error names the field it is about ("events[2].replica: ...").
  */
 import * as v from "valibot";
@@ -21,7 +21,7 @@ const EventSchema = v.variant("type", [
     ...At,
     type: v.literal("connect"),
     replica: Id,
-    /** Send PING and the sync command in one packet: the +PONG is still pending (§3 step 3). */
+    /** Send PING and the sync command in one packet: the +PONG is still pending (docs/behaviour.md §3 step 3). */
     pipelined: v.optional(v.boolean()),
   }),
   v.strictObject({ ...At, type: v.literal("disconnect"), replica: Id }),
@@ -41,7 +41,7 @@ const EventSchema = v.variant("type", [
     count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
   }),
   v.strictObject({ ...At, type: v.literal("evalsha"), sha: Sha, script: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
-  /** CONFIG SET repl-diskless-sync / repl-diskless-sync-delay at this moment (§12). */
+  /** CONFIG SET repl-diskless-sync / repl-diskless-sync-delay at this moment (docs/behaviour.md §12). */
   v.strictObject({
     ...At,
     type: v.literal("config-set"),

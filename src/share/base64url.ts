@@ -1,5 +1,5 @@
 /**
- * base64url without padding (RFC 4648 §5), strict on the way in: a link is data from anyone, so
+ * base64url without padding (RFC 4648 docs/behaviour.md §5), strict on the way in: a link is data from anyone, so
  * any character outside the alphabet or an impossible length is an error, not something to guess.
  */
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

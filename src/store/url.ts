@@ -1,5 +1,5 @@
 /**
- * The URL as a projection of the store (SPEC §7). The fragment `#s=<payload>` (src/share) holds
+ * The URL as a projection of the store (docs/architecture.md §7). The fragment `#s=<payload>` (src/share) holds
  * the scenario (catalogue id or the whole user document), the sandbox edits, the frame, the step
  * size, the language and the open panels.
  *

@@ -1,7 +1,7 @@
 /*
  * Stand-ins for everything the shipped seed (src/model/seed/startBgsaveForReplication.c) uses,
  * written for the differential test against the TypeScript port. Behaviour follows Redis 4.0.14
- * as described in the reference (§4–§8, §10) and mirrors the TS stand-ins (rdb.ts,
+ * as described in the reference (docs/behaviour.md §4–§8, §10) and mirrors the TS stand-ins (rdb.ts,
  * replication.ts, server.ts, desc.ts) observably: same log lines, same pids, same $EOF mark.
  *
  * Section 1 defines the stand-ins. Section 2 (at the end) defines the line-recording macros; they
@@ -293,7 +293,7 @@ static void writeToSocket(client *c, const char *text) {
 }
 
 /* prepareClientToWrite: only a normal client or an ONLINE replica not waiting for its first ACK
- * gets its buffer written (networking.c 176–207, reference §8). */
+ * gets its buffer written (networking.c 176–207, docs/behaviour.md §8). */
 static int clientCanWrite(client *c) {
     return c->replstate == REPL_STATE_NONE ||
            (c->replstate == SLAVE_STATE_ONLINE && !c->repl_put_online_on_ack);
@@ -346,7 +346,7 @@ static void replicationScriptCacheFlush(void) {
 
 /* ---- rdb.c ---- */
 
-/* Four outcomes (reference §5). */
+/* Four outcomes (docs/behaviour.md §5). */
 static rdbSaveInfo *rdbPopulateSaveInfo(rdbSaveInfo *rsi) {
     rdbSaveInfo rsi_init = RDB_SAVE_INFO_INIT;
     *rsi = rsi_init;

@@ -1,6 +1,6 @@
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
-import { SPEC_NAMES } from "../i18n/a11yNames";
+import { CONTRACT_NAMES } from "../i18n/a11yNames";
 import { Locals } from "./Locals";
 import { OutsideSummary } from "./OutsideSummary";
 import { SeedListing } from "./SeedListing";
@@ -18,7 +18,7 @@ export function CodePanel() {
   const next = inside && nextFrame?.kind === "line" ? nextFrame.line : null;
 
   return (
-    <section aria-label={SPEC_NAMES.sourceCode} className="panel flex h-full min-h-0 flex-col">
+    <section aria-label={CONTRACT_NAMES.sourceCode} className="panel flex h-full min-h-0 flex-col">
       <h2 className="panel-title">
         {t.title} <span className="font-normal text-slate-600 dark:text-slate-300">— {t.file}</span>
       </h2>

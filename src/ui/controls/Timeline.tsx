@@ -3,7 +3,7 @@ import { formatSeconds } from "../../model/format";
 import type { Marker } from "../../model";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
-import { SPEC_NAMES } from "../i18n/a11yNames";
+import { CONTRACT_NAMES } from "../i18n/a11yNames";
 
 const MARKER_STYLE: Record<Marker["kind"], { shape: string; colour: string }> = {
   "bgsave-start": { shape: "▲", colour: "text-sky-700 dark:text-sky-300" },
@@ -25,7 +25,7 @@ export function Timeline() {
     <div className="flex min-w-0 flex-1 flex-col">
       <input
         type="range"
-        aria-label={SPEC_NAMES.timeline}
+        aria-label={CONTRACT_NAMES.timeline}
         min={0}
         max={last}
         step={1}

@@ -147,7 +147,7 @@ export function Diagram() {
   );
 }
 
-/** Where the queued -ERR stops: the write handler is never installed (4.0.14, §8). */
+/** Where the queued -ERR stops: the write handler is never installed (4.0.14, docs/behaviour.md §8). */
 function StuckMark({ at }: { at: [number, number] }) {
   return (
     <g>

@@ -12,7 +12,7 @@ import { useLab } from "../../store/labStore";
 import { linkStateOf } from "../../store/url";
 import { Icon, type IconName } from "../controls/Icon";
 import { useAppliedTheme } from "../hooks/useTheme";
-import { SPEC_NAMES } from "../i18n/a11yNames";
+import { CONTRACT_NAMES } from "../i18n/a11yNames";
 import { useWords } from "../i18n";
 import { embedRange, readEmbedParams, type EmbedRange } from "./embedParams";
 
@@ -36,7 +36,7 @@ function rangeSteps(range: EmbedRange) {
   };
 }
 
-/** As in the lab: the accessible name is the SPEC's English one in every language, the title is the reader's. */
+/** As in the lab: the accessible name is the fixed English one (docs/architecture.md §8) in every language, the title is the reader's. */
 function StepButton({ name, title, icon, onClick, disabled }: { name: string; title: string; icon: IconName; onClick: () => void; disabled: boolean }) {
   return (
     <button type="button" className={BUTTON} aria-label={name} title={title} onClick={onClick} disabled={disabled}>
@@ -153,16 +153,16 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
         aria-label={t.controls}
         className="flex items-center gap-1.5 border-t border-slate-200 bg-white px-1.5 py-1 dark:border-slate-800 dark:bg-slate-900"
       >
-        <StepButton name={SPEC_NAMES.first} title={t.first} icon="first" onClick={() => go(range.from)} disabled={atStart} />
-        <StepButton name={SPEC_NAMES.back} title={t.back} icon="back" onClick={() => go(steps.prev())} disabled={atStart} />
-        <button type="button" className={PLAY} aria-label={playing ? SPEC_NAMES.pause : SPEC_NAMES.play} title={playing ? t.pause : t.play} onClick={togglePlay}>
+        <StepButton name={CONTRACT_NAMES.first} title={t.first} icon="first" onClick={() => go(range.from)} disabled={atStart} />
+        <StepButton name={CONTRACT_NAMES.back} title={t.back} icon="back" onClick={() => go(steps.prev())} disabled={atStart} />
+        <button type="button" className={PLAY} aria-label={playing ? CONTRACT_NAMES.pause : CONTRACT_NAMES.play} title={playing ? t.pause : t.play} onClick={togglePlay}>
           <Icon name={playing ? "pause" : "play"} />
         </button>
-        <StepButton name={SPEC_NAMES.forward} title={t.forward} icon="forward" onClick={() => go(steps.next())} disabled={atEnd} />
-        <StepButton name={SPEC_NAMES.last} title={t.last} icon="last" onClick={() => go(range.to)} disabled={atEnd} />
+        <StepButton name={CONTRACT_NAMES.forward} title={t.forward} icon="forward" onClick={() => go(steps.next())} disabled={atEnd} />
+        <StepButton name={CONTRACT_NAMES.last} title={t.last} icon="last" onClick={() => go(range.to)} disabled={atEnd} />
         <input
           type="range"
-          aria-label={SPEC_NAMES.timeline}
+          aria-label={CONTRACT_NAMES.timeline}
           title={t.timeline}
           min={range.from}
           max={range.to}

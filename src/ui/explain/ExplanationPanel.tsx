@@ -1,7 +1,7 @@
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
 import { useStep } from "../hooks/useStep";
-import { SPEC_NAMES } from "../i18n/a11yNames";
+import { CONTRACT_NAMES } from "../i18n/a11yNames";
 import { explainStep, type Tone } from "./explainFrame";
 import { Narration } from "./Narration";
 import { RichText } from "./RichText";
@@ -23,7 +23,7 @@ export function ExplanationPanel() {
   const { dict, lang } = useWords();
   const ex = explainStep(trace, derived, cursor, stepSize, dict);
   return (
-    <section aria-label={SPEC_NAMES.explanation} aria-live="polite" className="panel flex h-full min-h-0 flex-col" lang={lang === "zh" ? "zh-Hans" : "en"}>
+    <section aria-label={CONTRACT_NAMES.explanation} aria-live="polite" className="panel flex h-full min-h-0 flex-col" lang={lang === "zh" ? "zh-Hans" : "en"}>
       <h2 className="panel-title">
         {dict.page.explanation.title} <span className="font-normal text-slate-600 dark:text-slate-300">— {dict.ui.atTime(ex.time)} · {ex.cause}</span>
       </h2>

@@ -7,7 +7,7 @@ import { CATALOGUE } from "../../scenarios/catalogue";
 import type { Lang } from "../../store/labStore";
 import type { NoticeMessage } from "../../store/types";
 import { CHART } from "../statechart/chartLayout";
-import { SPEC_NAMES } from "./a11yNames";
+import { CONTRACT_NAMES } from "./a11yNames";
 import { en } from "./en";
 import { publishEn } from "./en/publish";
 import { toolsEn } from "./en/tools";
@@ -86,14 +86,14 @@ describe("explanation dictionaries", () => {
 });
 
 describe("the page's words", () => {
-  it("keep the English names other code finds controls by (SPEC §6)", () => {
+  it("keep the English names other code finds controls by (docs/architecture.md §8)", () => {
     const c = en.page.controls;
-    expect([c.first, c.back, c.play, c.pause, c.forward, c.last]).toEqual([SPEC_NAMES.first, SPEC_NAMES.back, SPEC_NAMES.play, SPEC_NAMES.pause, SPEC_NAMES.forward, SPEC_NAMES.last]);
-    expect(en.page.code.title).toBe(SPEC_NAMES.sourceCode);
-    expect(en.page.explanation.title).toBe(SPEC_NAMES.explanation);
-    expect(en.page.picker.label).toBe(SPEC_NAMES.scenario);
-    expect(en.page.replicas.heading("r1")).toBe(SPEC_NAMES.replica("r1"));
-    expect(en.share.copyLink).toBe(SPEC_NAMES.copyLink);
+    expect([c.first, c.back, c.play, c.pause, c.forward, c.last]).toEqual([CONTRACT_NAMES.first, CONTRACT_NAMES.back, CONTRACT_NAMES.play, CONTRACT_NAMES.pause, CONTRACT_NAMES.forward, CONTRACT_NAMES.last]);
+    expect(en.page.code.title).toBe(CONTRACT_NAMES.sourceCode);
+    expect(en.page.explanation.title).toBe(CONTRACT_NAMES.explanation);
+    expect(en.page.picker.label).toBe(CONTRACT_NAMES.scenario);
+    expect(en.page.replicas.heading("r1")).toBe(CONTRACT_NAMES.replica("r1"));
+    expect(en.share.copyLink).toBe(CONTRACT_NAMES.copyLink);
   });
 
   it("describe every state of the replica statechart in both languages", () => {

@@ -1,5 +1,5 @@
 /**
- * Keeping the lecture window and the speaker window in step (SPEC §7), over a BroadcastChannel
+ * Keeping the lecture window and the speaker window in step (docs/architecture.md §7), over a BroadcastChannel
  * named "fullresync-lab". Either window can move; the other follows.
  *
  * A state message carries the moment as an encoded share link (src/share: scenario id or whole

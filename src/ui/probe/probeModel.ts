@@ -70,7 +70,7 @@ export function effectiveMincapa(inputs: ProbeInputs): number {
   return inputs.mincapaOverride ? capaBits(inputs.mincapaOverride) : (callersMincapa(inputs.replicas) ?? -1);
 }
 
-/** rdbPopulateSaveInfo's answer for this setup (§5): a master needs its backlog, a replica its master. */
+/** rdbPopulateSaveInfo's answer for this setup (docs/behaviour.md §5): a master needs its backlog, a replica its master. */
 export function rsiAvailable(inputs: Pick<ProbeInputs, "role" | "backlog" | "upstream">): boolean {
   return inputs.role === "master" ? inputs.backlog : inputs.upstream !== "none";
 }

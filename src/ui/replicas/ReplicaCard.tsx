@@ -2,7 +2,7 @@ import { memo, type ReactNode } from "react";
 import { formatSeconds, logTimestamp } from "../../model/format";
 import type { ReplicaIo, ReplicaView, Trace } from "../../model";
 import { useWords } from "../i18n";
-import { SPEC_NAMES } from "../i18n/a11yNames";
+import { CONTRACT_NAMES } from "../i18n/a11yNames";
 import type { PageDict } from "../i18n";
 import { ReplicaStatechart } from "../statechart/ReplicaStatechart";
 import { sameCard, type CardModel } from "./cardModel";
@@ -111,7 +111,7 @@ function CardBody({ trace, model, t }: { trace: Trace; model: CardModel; t: Word
 
 /**
  * Outside the replica's group: the chart names every state, and the group's text must name only
- * the state the replica is in (SPEC §6).
+ * the state the replica is in (docs/architecture.md §8).
  */
 function Statechart({ model, t }: { model: CardModel; t: Words }) {
   return (
@@ -133,8 +133,8 @@ export const ReplicaCard = memo(
     const r = model.current;
     return (
       <article className="replica-card border-b border-slate-200 px-2 py-2 last:border-b-0 dark:border-slate-700">
-        {/* The group's name stays "Replica <id>" in every language (SPEC §6; i18n/a11yNames.ts). */}
-        <div role="group" aria-label={SPEC_NAMES.replica(model.id)}>
+        {/* The group's name stays "Replica <id>" in every language (docs/architecture.md §8; i18n/a11yNames.ts). */}
+        <div role="group" aria-label={CONTRACT_NAMES.replica(model.id)}>
           <h3 className="flex flex-wrap items-baseline gap-x-2 text-sm font-semibold">
             {t.heading(model.id)}
             {r && <Connection r={r} t={t} />}
@@ -164,7 +164,7 @@ export const ReplicaLine = memo(
     const queued = model.io.replyEnd - model.io.replyStart;
     return (
       <article className="border-b border-slate-200 px-2 py-1 last:border-b-0 dark:border-slate-700">
-        <div role="group" aria-label={SPEC_NAMES.replica(model.id)}>
+        <div role="group" aria-label={CONTRACT_NAMES.replica(model.id)}>
           <h3 className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm font-semibold">
             <button
               type="button"

@@ -3,7 +3,7 @@ import { BUTTON, Checkbox, TextField } from "../forms/fields";
 import { useSandbox } from "./useSandbox";
 import { checkInteger } from "./validate";
 
-/** CONFIG SET repl-diskless-sync / repl-diskless-sync-delay at this moment (§12). */
+/** CONFIG SET repl-diskless-sync / repl-diskless-sync-delay at this moment (docs/behaviour.md §12). */
 export function ConfigForm({ onDone }: { onDone: () => void }) {
   const { frame, at, t, addEvent } = useSandbox();
   const [diskless, setDiskless] = useState<boolean | null>(null);

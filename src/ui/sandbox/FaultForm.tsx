@@ -8,7 +8,7 @@ type FaultKind = "fork-fails" | "kill-child" | "aof-rewrite" | "upstream-lost" |
 
 const DEFAULT_SHA = "e0e1f9fabfc9d4800c877a703b823ac0578ff8db";
 
-/** Inject one fault of SPEC §2 at this moment. */
+/** Inject one fault of docs/architecture.md §3 at this moment. */
 export function FaultForm({ onDone }: { onDone: () => void }) {
   const { scenario, frame, at, t, addEvent } = useSandbox();
   const chained = scenario.primary.role === "replica";

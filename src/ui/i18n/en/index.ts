@@ -16,7 +16,7 @@ const ERRNO_TEXT: Record<string, string> = {
 
 /** Plain-words explanation of what the model did, one per note key. */
 const notes: NoteTexts = {
-  // syncCommand (§3)
+  // syncCommand (docs/behaviour.md §3)
   "sync.accepted": (n) =>
     n.command === "SYNC"
       ? `${n.replica} sent the old \`SYNC\` command (as \`redis-cli --slave\` does). It is flagged \`CLIENT_PRE_PSYNC\`: it will get no \`+FULLRESYNC\` line, and it declared no capabilities (capa 0), so it cannot read a diskless stream. Its replstate becomes \`WAIT_BGSAVE_START\` (6): it needs a fresh RDB snapshot.`
@@ -44,7 +44,7 @@ const notes: NoteTexts = {
   "sync.pendingOutput": (n) =>
     `${n.replica} still has unsent replies, so the sync command is refused with \`-ERR SYNC and PSYNC are invalid with pending output\`.`,
 
-  // startBgsaveForReplication (§4) and rdbPopulateSaveInfo (§5)
+  // startBgsaveForReplication (docs/behaviour.md §4) and rdbPopulateSaveInfo (docs/behaviour.md §5)
   "port.target": (n, { frame }) => {
     const d = frame.server.replDisklessSync ? 1 : 0;
     const m = n.mincapa;
@@ -88,7 +88,7 @@ const notes: NoteTexts = {
   "port.scriptCacheFlush": () =>
     "The BGSAVE started, so the replication script cache is flushed: the new replica may not know scripts the others know, so from now on every `EVALSHA` is sent as a full `EVAL` at least once. (The `retval == C_OK` test is always true here.)",
 
-  // After the child (§11)
+  // After the child (docs/behaviour.md §11)
   "child.workDone": (n) =>
     n.kind === "rdb-disk"
       ? `Child ${n.pid} has written \`dump.rdb\` and exits (code ${n.code}). The parent notices at its next \`serverCron\` tick (every 100 ms).`
@@ -121,7 +121,7 @@ const notes: NoteTexts = {
   "ack.first": (n) =>
     `${n.replica} sends its first \`REPLCONF ACK ${n.offset}\`: it has loaded the streamed RDB, so the primary puts it online.`,
 
-  // replicationCron (§9)
+  // replicationCron (docs/behaviour.md §9)
   "cron.check": (n) => {
     const who = `${n.waiting} replica(s) wait in \`WAIT_BGSAVE_START\``;
     if (!n.diskless) return `\`replicationCron\`: ${who} and diskless sync is off, so it starts a BGSAVE now (mincapa ${n.mincapa}).`;
@@ -137,7 +137,7 @@ const notes: NoteTexts = {
       ? `\`EVALSHA ${n.sha.slice(0, 8)}…\`: this SHA1 is not in the replication script cache (not every replica is known to have the script), so it is propagated as a full \`EVAL\` and the SHA1 is remembered.`
       : `\`EVALSHA ${n.sha.slice(0, 8)}…\`: every replica is known to have this script, so \`EVALSHA\` is propagated as it is.`,
 
-  // AOF rewrite (§10, §3 CASE 3)
+  // AOF rewrite (docs/behaviour.md §10, §3 CASE 3)
   "aof.started": (n) =>
     `\`BGREWRITEAOF\` forked child ${n.pid}. While it runs, no BGSAVE can start. An AOF rewrite also flushes the replication script cache.`,
   "aof.scheduled": () => "An RDB child is running, so the AOF rewrite is scheduled for when it ends.",
@@ -146,7 +146,7 @@ const notes: NoteTexts = {
     n.ok ? "The AOF rewrite finished. The next `replicationCron` run can start the delayed BGSAVE." : "The AOF rewrite failed.",
   "aof.forkFailed": (n) => `The AOF rewrite could not fork (${n.errno}).`,
 
-  // The replica's own side (§8, §11)
+  // The replica's own side (docs/behaviour.md §8, §11)
   "replica.timeout": (n) =>
     n.stage === "transfer"
       ? `${n.replica} got \`+FULLRESYNC\` but no data for longer than \`repl-timeout\`: "Timeout receiving bulk data from MASTER". It closes the connection and will retry.`

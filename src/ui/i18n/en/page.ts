@@ -4,7 +4,7 @@
  * file stays readable. These English objects are the types (`PageDict`, `PanelsDict`); zh/page.ts
  * satisfies them key for key.
  *
- * Accessible names that other code and tests rely on (SPEC §6: "Step back", "Timeline", "Source
+ * Accessible names that other code and tests rely on (docs/architecture.md §8: "Step back", "Timeline", "Source
  * code", "Replica <id>", …) are NOT here: they are the English constants of a11yNames.ts, so they
  * stay the same whatever language the visible text is in.
  */
