@@ -3,7 +3,7 @@
  * Validated with valibot; every error names the field it is about ("events[2].replica: ...").
  */
 import * as v from "valibot";
-import { ClaimSchema } from "./claims";
+import { ClaimSchema } from "./claims.ts";
 
 export const SCENARIO_FORMAT = "fullresync-lab/scenario@1";
 
