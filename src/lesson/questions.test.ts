@@ -68,8 +68,9 @@ describe("the catalogue's questions, checked against the trace", () => {
       `steps[${i}]: choice 1 is marked wrong but its claim holds at the reveal (frame 26, t = 6.000 s)`,
     ]);
     const doc = JSON.parse(JSON.stringify(s)) as { steps: { note?: string; at?: number }[] };
-    doc.steps[i] = { ...doc.steps[i], note: undefined, at: 9999 } as never;
-    delete doc.steps[i]!.note;
+    const moved = doc.steps[i]!;
+    delete moved.note;
+    moved.at = 9999;
     const v = validateScenario(doc);
     expect(v.ok && checkQuestions(v.scenario, traceOf(s)).map(describeProblem)).toEqual([`steps[${i}]: the step's anchor matches no frame`]);
   });
