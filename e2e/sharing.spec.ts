@@ -248,3 +248,19 @@ test("a lecturer saves a catalogue scenario unedited and the file keeps its narr
   expect(saved.steps?.length).toBeGreaterThan(0);
   expect(saved.steps?.some((s) => s.text.en.length > 0)).toBe(true);
 });
+
+test("a scenario file with a false question opens, and a notice names the step and what is false", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open("/");
+  const doc = JSON.parse(readFileSync("src/scenarios/catalogue/09-fork-failure-socket.json", "utf8")) as { id: string; title: { en: string }; steps: { predict?: { premise: unknown } }[] };
+  doc.id = "my-fork-failure";
+  doc.title.en = "My fork failure";
+  const i = doc.steps.findIndex((s) => s.predict);
+  // The old question's premise: "+FULLRESYNC has reached r1" while its wire shows only keep-alive newlines.
+  doc.steps[i]!.predict!.premise = { replica: "r1", received: "+FULLRESYNC" };
+  await page.locator('input[type="file"]').setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+  await expect(page.getByText('Opened "My fork failure" from mine.json')).toBeVisible();
+  await expect(page.getByText(`steps[${i}]: the premise does not hold at the frame where it is asked (frame 7, t = 5.000 s)`)).toBeVisible();
+  // Nothing is lost: the scenario is open.
+  await expect(ui.scenario.locator("option:checked")).toContainText("My fork failure");
+});

@@ -43,6 +43,7 @@ export function holds(trace: Trace, i: number, claim: Claim, since = -1): boolea
   if ("not" in claim) return !holds(trace, i, claim.not, since);
   if ("all" in claim) return claim.all.every((c) => holds(trace, i, c, since));
   if ("any" in claim) return claim.any.some((c) => holds(trace, i, c, since));
+  if ("cronIdle" in claim) return cronIdleAt(trace, i) === claim.cronIdle;
   if ("target" in claim) return targetAt(trace, i) === claim.target;
   if ("logged" in claim) {
     const from = since >= 0 ? (trace.frames[since] as Frame).logLen : 0;
@@ -63,4 +64,16 @@ export function holds(trace: Trace, i: number, claim: Claim, since = -1): boolea
     return wire.length > 0 && wire.every((m) => m === "\n");
   }
   return outputBufferAt(trace, frame, r).some((m) => m.startsWith(claim.queued));
+}
+
+/** The longest wait the latest replicationCron check at or before frame i showed, if any. */
+export function cronIdleAt(trace: Trace, i: number): number | null {
+  for (let k = i; k >= 0; k--) {
+    const notes = (trace.frames[k] as Frame).notes;
+    for (let n = notes.length - 1; n >= 0; n--) {
+      const note = notes[n] as Frame["notes"][number];
+      if (note.key === "cron.check") return note.maxIdle;
+    }
+  }
+  return null;
 }

@@ -17,7 +17,7 @@ function texts(s: Scenario): { where: string; text: LocalText }[] {
     out.push({ where: `steps[${i}].text`, text: st.text });
     if (st.predict) {
       out.push({ where: `steps[${i}].predict.question`, text: st.predict.question });
-      st.predict.choices.forEach((c, j) => out.push({ where: `steps[${i}].predict.choices[${j}]`, text: c }));
+      st.predict.choices.forEach((c, j) => out.push({ where: `steps[${i}].predict.choices[${j}].text`, text: c.text }));
       if (st.predict.explain) out.push({ where: `steps[${i}].predict.explain`, text: st.predict.explain });
     }
   });
@@ -84,8 +84,8 @@ describe("catalogue narration steps", () => {
         expect(choices.length, `steps[${i}]`).toBeGreaterThanOrEqual(2);
         expect(choices.length, `steps[${i}]`).toBeLessThanOrEqual(6);
         expect(answer, `steps[${i}]`).toBeLessThan(choices.length);
-        expect(new Set(choices.map((c) => c.en)).size, `steps[${i}] distinct en choices`).toBe(choices.length);
-        expect(new Set(choices.map((c) => c.zh)).size, `steps[${i}] distinct zh choices`).toBe(choices.length);
+        expect(new Set(choices.map((c) => c.text.en)).size, `steps[${i}] distinct en choices`).toBe(choices.length);
+        expect(new Set(choices.map((c) => c.text.zh)).size, `steps[${i}] distinct zh choices`).toBe(choices.length);
       }
     });
 

@@ -34,9 +34,14 @@ export type Claim =
   | { logged: string }
   /** A line the replica logged in the window contains this text. */
   | { replica: string; replicaLogged: string }
+  /** The latest replicationCron check so far says the longest wait is this many whole seconds. */
+  | { cronIdle: number }
   | { not: Claim }
   | { all: Claim[] }
   | { any: Claim[] };
+
+const CLAIM_FORMS =
+  "must be a claim: {replica, state} | {replica, received} | {replica, receivedOnly: \"keep-alive\"} | {replica, queued} | {replica, inSlaves} | {target} | {logged} | {replica, replicaLogged} | {cronIdle} | {not} | {all} | {any}";
 
 export const ClaimSchema: v.GenericSchema<Claim> = v.lazy(() =>
   v.union([
@@ -48,8 +53,9 @@ export const ClaimSchema: v.GenericSchema<Claim> = v.lazy(() =>
     v.strictObject({ target: v.picklist(["disk", "socket", "none"]) }),
     v.strictObject({ logged: Needle }),
     v.strictObject({ replica: Id, replicaLogged: Needle }),
+    v.strictObject({ cronIdle: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
     v.strictObject({ not: ClaimSchema }),
     v.strictObject({ all: v.pipe(v.array(ClaimSchema), v.minLength(1), v.maxLength(8)) }),
     v.strictObject({ any: v.pipe(v.array(ClaimSchema), v.minLength(1), v.maxLength(8)) }),
-  ]),
+  ], CLAIM_FORMS),
 );

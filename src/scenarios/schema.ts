@@ -3,6 +3,7 @@
  * Validated with valibot; every error names the field it is about ("events[2].replica: ...").
  */
 import * as v from "valibot";
+import { ClaimSchema } from "./claims.ts";
 
 export const SCENARIO_FORMAT = "fullresync-lab/scenario@1";
 
@@ -58,12 +59,27 @@ const EventSchema = v.variant("type", [
   }),
 ]);
 
+/**
+ * A prediction: its premise is what the screen shows where it is asked, each choice says what the
+ * reveal frame shows if it is right (src/lesson/questions.ts checks both against the trace).
+ */
 const Predict = v.strictObject({
+  premise: ClaimSchema,
   question: Text,
-  choices: v.pipe(v.array(Text), v.minLength(2), v.maxLength(6)),
+  choices: v.pipe(v.array(v.strictObject({ text: Text, claim: ClaimSchema })), v.minLength(2), v.maxLength(6)),
   answer: v.pipe(v.number(), v.integer(), v.minValue(0)),
   explain: v.optional(Text),
 });
+
+/**
+ * A question written before questions carried claims (plain-text choices, no premise) cannot be
+ * checked, so a document that has one still opens with the question left out (its step's text stays).
+ */
+function isUncheckedPredict(x: unknown): boolean {
+  if (!x || typeof x !== "object" || Array.isArray(x)) return false;
+  const p = x as { premise?: unknown; choices?: unknown };
+  return p.premise === undefined && Array.isArray(p.choices) && p.choices.length > 0 && p.choices.every((c) => c && typeof c === "object" && "en" in c && !("text" in c));
+}
 
 const Step = v.strictObject({
   /** Anchor: the frame reached by the scenario event with this index, or at this virtual time (s). */
@@ -72,7 +88,13 @@ const Step = v.strictObject({
   /** Anchor to the first frame whose notes include this key (e.g. "port.failed"). */
   note: v.optional(v.pipe(v.string(), v.maxLength(64))),
   text: Text,
-  predict: v.optional(Predict),
+  predict: v.optional(
+    v.pipe(
+      v.unknown(),
+      v.transform((x) => (isUncheckedPredict(x) ? undefined : x)),
+      v.optional(Predict),
+    ),
+  ),
 });
 
 const ScenarioSchema = v.pipe(

@@ -68,7 +68,7 @@ function Prediction({ scenarioId, step, lang }: { scenarioId: string; step: Reso
               }`}
             >
               {correct ? "✓ " : chosen ? "✕ " : ""}
-              <RichText text={c[lang]} />
+              <RichText text={c.text[lang]} />
             </button>
           );
         })}
@@ -77,7 +77,7 @@ function Prediction({ scenarioId, step, lang }: { scenarioId: string; step: Reso
         <p className="mt-1 text-[12px] text-slate-700 dark:text-slate-300">{t.hint}</p>
       ) : (
         <p className="mt-1 text-[13px]">
-          {guess === p.answer ? t.right : <>{t.wrong} <RichText text={(p.choices[p.answer] ?? p.choices[0])![lang]} /></>}{" "}
+          {guess === p.answer ? t.right : <>{t.wrong} <RichText text={(p.choices[p.answer] ?? p.choices[0])!.text[lang]} /></>}{" "}
           {p.explain && <RichText text={p.explain[lang]} />}
         </p>
       )}

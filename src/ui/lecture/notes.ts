@@ -52,7 +52,7 @@ export function speakerNotes(trace: Trace, derived: Derived, steps: ResolvedStep
     .filter((s) => s.step.predict && s.askFrame === cursor && s.frame > cursor)
     .map((s) => {
       const p = s.step.predict!;
-      return { question: p.question[lang], choices: p.choices.map((c) => c[lang]), answer: p.answer, explain: p.explain?.[lang] ?? null, reveal: s.frame };
+      return { question: p.question[lang], choices: p.choices.map((c) => c.text[lang]), answer: p.answer, explain: p.explain?.[lang] ?? null, reveal: s.frame };
     });
   const n = nextIndex(derived, count, cursor, stepSize);
   const nextFrame = n > cursor ? trace.frames[n] : undefined;

@@ -1,4 +1,5 @@
 /** Open a user's scenario file: on success it becomes the loaded scenario; on failure nothing changes. */
+import { checkQuestions } from "../../lesson/questions";
 import { MAX_LINK_CHARS } from "../../share/codec";
 import { linkHash } from "../../share/url";
 import { useLab } from "../../store/labStore";
@@ -26,9 +27,12 @@ export async function openScenarioFile(file: File, extraFiles = 0): Promise<void
   useLab.getState().loadCustomScenario(checked.scenario);
   const s = useLab.getState();
   const hashLength = linkHash(linkStateOf(s)).length;
+  // A question its own trace contradicts does not stop the scenario opening; the notice names it.
+  const problems = checkQuestions(s.scenario, s.trace);
   notify((d) => {
     if (hashLength > MAX_LINK_CHARS) return d.linkTooLong(hashLength, MAX_LINK_CHARS);
     const opened = d.opened(s.baseScenario.title[s.lang], file.name);
-    return extraFiles ? `${opened} ${d.oneFileOnly}` : opened;
+    const withQuestions = problems.length ? `${opened} ${d.questionsFalse(problems)}` : opened;
+    return extraFiles ? `${withQuestions} ${d.oneFileOnly}` : withQuestions;
   });
 }

@@ -2,11 +2,29 @@
  * Words of sharing: Copy link, links that cannot be opened, scenario files (open, save, errors).
  * This English object is the type (`ShareDict`); zh/share.ts satisfies it key for key.
  */
+import type { QuestionProblem } from "../../../lesson/questions";
 import type { LinkProblemCode } from "../../../share/payload";
 
 const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
 
+const sec = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+
 export const shareEn = {
+  /** A question of an opened scenario says something its trace contradicts (the scenario stays open). */
+  questionsFalse: (problems: QuestionProblem[]) =>
+    `The scenario is open, but ${problems.length === 1 ? "one of its questions is" : "some of its questions are"} false: ` +
+    problems
+      .map((p) =>
+        p.kind === "unanchored"
+          ? `steps[${p.step}]: the step's anchor matches no frame`
+          : p.kind === "premise"
+            ? `steps[${p.step}]: the premise does not hold at the frame where it is asked (frame ${p.frame}, t = ${sec(p.t)})`
+            : p.kind === "answer"
+              ? `steps[${p.step}]: the right answer's claim does not hold at the reveal (frame ${p.frame}, t = ${sec(p.t)})`
+              : `steps[${p.step}]: choice ${p.choice} is marked wrong but its claim holds at the reveal (frame ${p.frame}, t = ${sec(p.t)})`,
+      )
+      .join("; ") +
+    ".",
   copyLink: "Copy link",
   copyLinkTitle: "Copy a link to this moment: scenario, sandbox edits, frame, step size, language and open panels",
   /** Notice after copying; must start with the words a test looks for ("Link copied"). */

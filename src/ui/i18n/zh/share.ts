@@ -3,7 +3,23 @@ import type { ShareDict } from "../en/share";
 
 const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
 
+const sec = (ms: number) => `${(ms / 1000).toFixed(3)} 秒`;
+
 export const shareZh = {
+  questionsFalse: (problems) =>
+    `场景已打开，但其中${problems.length === 1 ? "有一道题" : "有几道题"}与轨迹不符：` +
+    problems
+      .map((p) =>
+        p.kind === "unanchored"
+          ? `steps[${p.step}]：该步骤的锚点不对应任何帧`
+          : p.kind === "premise"
+            ? `steps[${p.step}]：提问时所在帧（第 ${p.frame} 帧，t = ${sec(p.t)}）上前提不成立`
+            : p.kind === "answer"
+              ? `steps[${p.step}]：揭晓时（第 ${p.frame} 帧，t = ${sec(p.t)}）正确答案的断言不成立`
+              : `steps[${p.step}]：选项 ${p.choice} 被标为错误，但揭晓时（第 ${p.frame} 帧，t = ${sec(p.t)}）它的断言成立`,
+      )
+      .join("；") +
+    "。",
   copyLink: "复制链接",
   copyLinkTitle: "复制指向此刻的链接：场景、沙盒修改、帧、步进方式、语言和已打开的面板",
   linkCopied: "链接已复制：打开它会回到这个场景的这一步，并带上你的修改。",
