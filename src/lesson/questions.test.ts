@@ -8,7 +8,7 @@ import { runScenario, type Trace } from "../model";
 import { CATALOGUE, findScenario } from "../scenarios/catalogue";
 import type { Claim } from "../scenarios/claims";
 import { validateScenario, type Scenario } from "../scenarios/schema";
-import { resolveSteps } from "../scenarios/steps";
+import { resolveSteps } from "./steps";
 import { holds } from "./claims";
 import { checkQuestions, describeProblem } from "./questions";
 

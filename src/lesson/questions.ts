@@ -8,7 +8,7 @@
 import type { Trace } from "../model";
 import { stepsOf } from "../scenarios/narration";
 import type { Scenario } from "../scenarios/schema";
-import { resolveSteps } from "../scenarios/steps";
+import { resolveSteps } from "./steps";
 import { holds } from "./claims";
 
 export type QuestionProblem =
