@@ -105,11 +105,20 @@ export function startReplicaCron(w: Replicas, a: Agent): void {
 }
 
 /**
- * syncWithMaster: a new connection, the handshake (REPLCONF listening-port / capa), then PSYNC or
- * SYNC, which the primary's syncCommand handles at once.
+ * connectWithMaster + syncWithMaster: a new connection, the handshake (PING, REPLCONF
+ * listening-port / capa), then PSYNC or SYNC, which the primary's syncCommand handles at once. A
+ * 4.0.14 replica logs each stage; it has no cached master here (the lab models no partial
+ * resynchronization), so it asks `PSYNC ? -1` (docs/behaviour.md §3, §20).
  */
 export function syncWithMaster(w: Replicas, a: Agent, pipelined = false): void {
   const server = w.server;
+  if (a.command === "PSYNC" && !pipelined) {
+    replicaLog(w, a, "notice", "Connecting to MASTER 127.0.0.1:6379");
+    replicaLog(w, a, "notice", "MASTER <-> SLAVE sync started");
+    replicaLog(w, a, "notice", "Non blocking connect for SYNC fired the event.");
+    replicaLog(w, a, "notice", "Master replied to PING, replication can continue...");
+    replicaLog(w, a, "notice", "Partial resynchronization not possible (no cached master)");
+  }
   const c = createClient(server, a.id, ++a.conn, a.port);
   a.client = c;
   a.seen = 0;
@@ -117,12 +126,9 @@ export function syncWithMaster(w: Replicas, a: Agent, pipelined = false): void {
   a.expectBytes = 0;
   a.lastio = unixtime(server);
   a.phase = "waitReply";
-  // REPLCONF listening-port / capa precede PSYNC; redis-cli --slave sends plain SYNC (docs/behaviour.md §2.2).
+  // REPLCONF listening-port / capa precede PSYNC; redis-cli --slave sends plain SYNC (§2.2).
   c.slaveCapa = a.command === "PSYNC" ? a.capa : 0;
   c.command = a.command;
-  if (a.command === "PSYNC" && a.conn > 1) {
-    replicaLog(w, a, "notice", "Trying a partial resynchronization (request ?:-1).");
-  }
   if (pipelined) {
     // PING and PSYNC arrived in one packet: +PONG is queued but not yet written.
     c.reply.push("+PONG");
@@ -236,26 +242,21 @@ function loadReceivedRdb(w: Replicas, a: Agent): void {
   a.phase = "connected";
 }
 
-/** The replica's replicationCron: ACKs when connected, timeouts while syncing, reconnects. */
+/**
+ * The replica's replicationCron: a timeout while it waits (cancelReplicationHandshake), then, in
+ * the same run, the connection to retry a failed sync (REPL_STATE_CONNECT, docs/behaviour.md
+ * §20); REPLCONF ACK when synced.
+ */
 export function replicaCron(w: Replicas, a: Agent): void {
   const server = w.server;
   const now = unixtime(server);
   // redis-cli --slave has no timeout and never retries: it just waits.
   if (a.command === "SYNC") return;
-  if (a.phase === "retry") {
-    replicaLog(w, a, "notice", "Connecting to MASTER 127.0.0.1:6379");
-    replicaLog(w, a, "notice", "MASTER <-> SLAVE sync started");
-    note(server, { key: "replica.reconnect", replica: a.id, conn: a.conn + 1 });
-    syncWithMaster(w, a);
-    return;
-  }
   if (a.phase === "waitReply" && now - a.lastio > server.replTimeout) {
     replicaLog(w, a, "warning", "Timeout connecting to the MASTER...");
     note(server, { key: "replica.timeout", replica: a.id, stage: "handshake" });
     closeConnection(w, a, "retry");
-    return;
-  }
-  if (a.phase === "transfer" && now - a.lastio > server.replTimeout) {
+  } else if (a.phase === "transfer" && now - a.lastio > server.replTimeout) {
     replicaLog(
       w,
       a,
@@ -264,6 +265,10 @@ export function replicaCron(w: Replicas, a: Agent): void {
     );
     note(server, { key: "replica.timeout", replica: a.id, stage: "transfer" });
     closeConnection(w, a, "retry");
+  }
+  if (a.phase === "retry") {
+    note(server, { key: "replica.reconnect", replica: a.id, conn: a.conn + 1 });
+    syncWithMaster(w, a);
     return;
   }
   if (a.phase === "connected" && a.client && !a.client.closed) {

@@ -2,7 +2,7 @@
  * The first screen's English: the explanations, written for a student who knows what fork() is but
  * not Redis internals, and the page's own words (page.ts, share.ts). This object is the shape of
  * every language: `Dict` is its type, and zh/index.ts must satisfy it key for key.
- * Facts follow the Redis 4.0.14 reference (§ numbers in comments). Backticks mark code.
+ * Facts follow docs/behaviour.md (Redis 4.0.14; § numbers in comments are its sections). Backticks mark code.
  */
 import type { Note } from "../../../model";
 import { bytes, capaNames, type NoteTexts } from "../format";
