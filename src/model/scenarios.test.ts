@@ -345,3 +345,25 @@ describe("§16 old SYNC client", () => {
     expect(conn(lastFrame(trace), "cli#1").flags).toEqual(["SLAVE", "PRE_PSYNC"]);
   });
 });
+
+describe("§20 a replica's reconnection, as a real 4.0.14 replica does it", () => {
+  it.each(["fork-failure-disk", "fork-failure-socket", "failure-sweeps-bystanders", "no-replication-info"])(
+    "%s: it reconnects in the same cron run as its timeout and logs the handshake without a cached master",
+    (id) => {
+      const trace = run(id);
+      const timeout = trace.frames.find((f) => f.notes.some((n) => n.key === "replica.timeout"));
+      const reconnect = trace.frames.find((f) => f.notes.some((n) => n.key === "replica.reconnect"));
+      expect(timeout).toBeDefined();
+      expect(reconnect?.t).toBe(timeout?.t);
+      const texts = Object.values(trace.replicaLogs).flatMap((l) => l.map((x) => x.text));
+      expectSubsequence(texts, [
+        "Connecting to MASTER 127.0.0.1:6379",
+        "MASTER <-> SLAVE sync started",
+        "Non blocking connect for SYNC fired the event.",
+        "Master replied to PING, replication can continue...",
+        "Partial resynchronization not possible (no cached master)",
+      ]);
+      expect(texts.some((t) => t.startsWith("Trying a partial resynchronization"))).toBe(false);
+    },
+  );
+});
