@@ -45,6 +45,17 @@ describe("claims about a frame", () => {
     expect(holds(disk, failed, { replica: "r1", replicaLogged: "Timeout connecting to the MASTER" })).toBe(false);
   });
 
+  it("the longest wait the latest replicationCron check saw (what the panel shows as idle seconds)", () => {
+    const batching = traceOf("diskless-batching");
+    const checks = batching.frames.filter((f) => f.notes.some((n) => n.key === "cron.check"));
+    const start = checks.find((f) => f.notes.some((n) => n.key === "cron.check" && n.start));
+    expect(start).toBeDefined();
+    const idle = start!.notes.find((n) => n.key === "cron.check")!;
+    expect(idle.key === "cron.check" && holds(batching, start!.i, { cronIdle: idle.maxIdle })).toBe(true);
+    expect(holds(batching, start!.i, { cronIdle: 999 })).toBe(false);
+    expect(holds(batching, 0, { cronIdle: 0 })).toBe(false);
+  });
+
   it("combines claims with not, all and any", () => {
     const dropped: Claim = { replica: "r1", state: "dropped" };
     const online: Claim = { replica: "r1", state: "ONLINE" };
