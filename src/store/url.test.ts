@@ -204,6 +204,26 @@ describe("the URL as a projection of the store", () => {
     expect(reports).toEqual([]);
   });
 
+  it("a link carrying a document whose question its trace contradicts opens it and names the question", () => {
+    const doc = structuredClone(findScenario("fork-failure-socket")!);
+    const step = doc.steps!.findIndex((st) => st.predict);
+    // The premise scenario 9 once had: +FULLRESYNC at a moment the wire held only keep-alives.
+    doc.steps![step]!.predict!.premise = { replica: "r1", received: "+FULLRESYNC" };
+    doc.title = { en: "Mine", zh: "我的" };
+    const w = start("/");
+    s().loadCustomScenario(doc);
+    sync!.flush();
+    const hash = w.win.location.hash;
+    sync!.stop();
+    s().loadScenario("disk-happy-path");
+    start(`/${hash}`);
+    expect(s().baseScenario.title.en).toBe("Mine");
+    expect(reports).toHaveLength(1);
+    const report = reports[0]!;
+    expect(report.kind).toBe("questions-false");
+    expect(report.kind === "questions-false" && report.problems.map((p) => [p.step, p.kind])).toEqual([[step, "premise"]]);
+  });
+
   it("reads a hand-made version-1 payload", () => {
     start(`/${HASH_PREFIX}${encodePayload({ v: 1, s: "delay-zero", f: 3, k: "line", l: "zh", p: ["help", "sandbox", "someday"] })}`);
     expect(s().scenario.id).toBe("delay-zero");

@@ -10,6 +10,7 @@
  *   form as payload version 0. A link that cannot be used opens the default scenario, and what was
  *   wrong goes to `report` (the page words it in the reader's language; nothing here is markup).
  */
+import { checkQuestions, type QuestionProblem } from "../lesson/questions";
 import { DEFAULT_SCENARIO_ID } from "../scenarios/catalogue";
 import { canonicalJson, PANELS, scenarioRef, type LinkProblem, type LinkState, type Panel, type ScenarioRef } from "../share/payload";
 import { linkHash, readLink, searchWithoutLegacy } from "../share/url";
@@ -26,7 +27,9 @@ type Win = Pick<Window, "location" | "history" | "addEventListener" | "removeEve
 /** Something about a link the reader should know; none of these blocks the page. */
 export type UrlReport =
   | { kind: "bad-link"; problem: LinkProblem }
-  | { kind: "frame-past-end"; frame: number; count: number };
+  | { kind: "frame-past-end"; frame: number; count: number }
+  /** A document the link carries asks a question its own trace contradicts (it opens all the same). */
+  | { kind: "questions-false"; problems: QuestionProblem[] };
 
 export function openPanels(s: LabState): Panel[] {
   return PANELS.filter((p) => s.panels[p]);
@@ -65,6 +68,9 @@ export function applyLinkState(store: Store, link: LinkState): UrlReport[] {
       if (link.edits.length) store.getState().setEdits(link.edits);
     } else {
       now.loadCustomScenario(link.scenario.scenario, link.edits);
+      const opened = store.getState();
+      const problems = checkQuestions(opened.scenario, opened.trace);
+      if (problems.length) reports.push({ kind: "questions-false", problems });
     }
   }
   const s = store.getState();

@@ -14,9 +14,11 @@ export function notify(text: (dict: ShareDict) => string): void {
   withShareDict((dict) => useLab.getState().showNotice(text(dict)));
 }
 
-/** Word a URL report (a link that could not be used, a frame past the end). */
+/** Word a URL report (a link that could not be used, a frame past the end, a false question). */
 export function reportUrl(report: UrlReport): void {
-  notify((d) =>
-    report.kind === "bad-link" ? d.badLink(d.problems[report.problem.code](report.problem.detail ?? "")) : d.framePastEnd(report.frame, report.count),
-  );
+  notify((d) => {
+    if (report.kind === "bad-link") return d.badLink(d.problems[report.problem.code](report.problem.detail ?? ""));
+    if (report.kind === "questions-false") return d.questionsFalse(report.problems);
+    return d.framePastEnd(report.frame, report.count);
+  });
 }
