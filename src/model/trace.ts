@@ -235,13 +235,13 @@ export function markersOf(frames: Frame[]): Marker[] {
 export type BgsaveTarget = "disk" | "socket";
 
 /**
- * The target chosen by the latest call, given the one before frame `f` (fold it over the frames).
- * With the running RDB child's type this is what the "BGSAVE target" status shows.
+ * The target chosen by the latest call, given the one before frame `f` (fold it over the frames):
+ * from `socket_target` as soon as line 21 computed it, as the Decision box shows it. With the
+ * running RDB child's type this is what the "BGSAVE target" status shows.
  */
 export function lastCallTarget(before: BgsaveTarget | null, f: Frame): BgsaveTarget | null {
-  let target = before;
-  for (const n of f.notes) if (n.key === "port.target") target = n.socketTarget ? "socket" : "disk";
-  return target;
+  const chosen = f.locals?.socket_target;
+  return chosen === undefined ? before : chosen ? "socket" : "disk";
 }
 
 /** Every note of the happening that frame `i` belongs to: its line frames' and its event frame's. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../model";
-import { findScenario } from "../scenarios/catalogue";
+import { CATALOGUE, findScenario } from "../scenarios/catalogue";
 import type { Scenario } from "../scenarios/schema";
 import { deriveTrace, nextIndex, prevIndex, stepStart } from "./derive";
 
@@ -57,5 +57,21 @@ describe("trace indexes for the view", () => {
     const failedAt = fork.frames.findIndex((f) => f.notes.some((n) => n.key === "port.failed"));
     expect(fork.frames[failedAt]?.kind).toBe("line");
     expect(markers[0]?.frame).toBe(fork.frames.findIndex((f, i) => i > failedAt && f.kind === "event"));
+  });
+});
+
+describe("the BGSAVE target status and the Decision box", () => {
+  it.each(CATALOGUE.map((s) => [s.id, s] as const))("%s: agree on every frame of a call, from line 21 on", (_id, s) => {
+    const trace = runScenario(s);
+    const d = deriveTrace(trace);
+    for (const f of trace.frames) {
+      const chosen = f.locals?.socket_target;
+      if (chosen === undefined) continue;
+      // The status shows the running child's type first; within a call no child of its own runs yet.
+      const running = f.server.rdbChildType;
+      const shown = running !== "none" ? running : d.lastTarget[f.i];
+      if (f.kind === "line" && (f.line === 21 || f.line === 25)) expect(shown, `frame ${f.i} line ${f.line}`).toBe(chosen ? "socket" : "disk");
+      expect(d.lastTarget[f.i], `frame ${f.i}`).toBe(chosen ? "socket" : "disk");
+    }
   });
 });
