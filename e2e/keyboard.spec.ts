@@ -49,3 +49,32 @@ test("playing runs to the end on its own", async ({ page }) => {
   await expect(ui.timeline).toHaveValue(String(last), { timeout: 15_000 });
   await expect(ui.button("Play")).toBeVisible();
 });
+
+test("after choosing in the Scenario picker, the arrow keys step instead of switching scenarios", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open("/");
+  // As after a pick with the mouse or the keyboard: the picker keeps the focus.
+  await ui.scenario.focus();
+  await ui.scenario.selectOption("fork-failure-disk");
+  await expect(ui.scenario).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(ui.scenario).toHaveValue("fork-failure-disk");
+  expect(await ui.frame()).toBeGreaterThan(0);
+  const after = await ui.frame();
+  await page.keyboard.press("ArrowLeft");
+  await expect(ui.scenario).toHaveValue("fork-failure-disk");
+  expect(await ui.frame()).toBeLessThan(after);
+});
+
+test("after clicking a control that is not a text field, the arrow keys step", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open("/?scenario=diskless-batching");
+  // The step-size toggle is a pair of radios; arrows would otherwise move between them.
+  await page.getByRole("radio", { name: "Line" }).check();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("radio", { name: "Line" })).toBeChecked();
+  await expect(ui.timeline).toHaveValue("1");
+  await page.keyboard.press("ArrowLeft");
+  await expect(ui.timeline).toHaveValue("0");
+  await expect(page.getByRole("radio", { name: "Line" })).toBeChecked();
+});

@@ -1,23 +1,26 @@
 import { useEffect } from "react";
 import { useLab } from "../../store/labStore";
-import { SHORTCUTS, type Shortcut } from "../controls/shortcuts";
+import { SHORTCUTS } from "../controls/shortcuts";
 
-/** Where the keys belong to the control itself (typing, choosing from a list). */
-function ownsKeys(target: EventTarget | null, key: string, shortcut: Shortcut): boolean {
-  if (!(target instanceof HTMLElement)) return false;
+/**
+ * Where a key belongs to the control that has the focus: typing in a text field, Space to open
+ * the picker or tick a radio, Space/Enter to press a button. Everything else is the lab's, so the
+ * arrow keys step after any click on a control that is not a text field (the picker, the step-size
+ * radios, a button), and a clicker's Page Down steps even while the picker has the focus.
+ */
+function ownsKeys(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement) || key === "Escape") return false;
   const tag = target.tagName;
-  if (tag === "TEXTAREA" || target.isContentEditable) return key !== "Escape" && key !== "?";
-  // A clicker's Page Down must step even while the scenario picker has the focus (after a pick):
-  // a closed select would otherwise change the scenario in front of the class.
-  if (tag === "SELECT") return !shortcut.lecture && key !== "Escape" && key !== "?";
+  if (tag === "TEXTAREA" || target.isContentEditable) return key !== "?";
+  if (tag === "SELECT") return key === " ";
   if (tag === "INPUT") {
     const type = (target as HTMLInputElement).type;
-    // The timeline slider steps like the arrow keys elsewhere; radios and text inputs keep theirs.
-    return type !== "range" && key !== "Escape";
+    // The timeline slider steps like the arrow keys elsewhere.
+    if (type === "range") return false;
+    if (type === "radio" || type === "checkbox") return key === " ";
+    return true;
   }
-  // A focused button activates itself with Space/Enter.
-  if ((tag === "BUTTON" || tag === "SUMMARY" || tag === "A") && (key === " " || key === "Enter")) return true;
-  return false;
+  return (tag === "BUTTON" || tag === "SUMMARY" || tag === "A") && (key === " " || key === "Enter");
 }
 
 export function useKeyboardShortcuts(): void {
@@ -27,7 +30,7 @@ export function useKeyboardShortcuts(): void {
       const state = useLab.getState();
       const shortcut = SHORTCUTS.find((s) => s.keys.includes(e.key) && (!s.lecture || state.panels.lecture));
       if (!shortcut) return;
-      if (ownsKeys(e.target, e.key, shortcut)) return;
+      if (ownsKeys(e.target, e.key)) return;
       // With the help open, only the help's own keys work.
       if (state.panels.help && e.key !== "?" && e.key !== "Escape") return;
       e.preventDefault();
