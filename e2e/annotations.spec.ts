@@ -22,7 +22,7 @@ test("the Chinese comments of the taught text are shown to English readers with 
   await expect(line(46)).toContainText("Wrong: in 4.0.14 the replicas are removed but neither notified nor disconnected");
   await expect(line(46)).toContainText("fixed in 5.0.5");
   await expect(line(66)).toContainText("In English: if socket, and rdbSaveToSlavesSockets has already started; otherwise use the disk");
-  await expect(line(66)).toContainText("Wrong: it misparaphrases the English comment above it");
+  await expect(line(66)).toContainText("Wrong: it misparaphrases the English comment above");
   // Redis' own comments carry no badge.
   await expect(line(43)).not.toContainText("annotation");
   // The flag is text on the page, readable and in the accessibility tree, not a tooltip.
@@ -32,7 +32,7 @@ test("the Chinese comments of the taught text are shown to English readers with 
 
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh");
   await expect(line(46)).toContainText("批注");
-  await expect(line(46)).toContainText("有误：在 4.0.14 中，这些从节点被移除了，但既没有收到通知，也没有被断开");
+  await expect(line(46)).toContainText("有误：在 4.0.14 中，这些从节点被移除，但既没有收到通知，也没有被断开");
   await expect(line(66)).toContainText("有误：它误解了上面的英文注释");
   await expect(line(46).locator("code").first()).toHaveText("    // 如果生成 RDB 文件失败，移除等待全量复制的 slave，通知它们，并关闭连接");
   // A Chinese reader reads the comment itself: no English rendering, no English flag.

@@ -56,6 +56,6 @@ describe("the annotations of the taught text", () => {
       expect(flags[66]).toContain("`+FULLRESYNC`");
     }
     expect(en.flags[46]).toContain("neither notified nor disconnected");
-    expect(en.flags[66]).toContain("misparaphrases the English comment above it");
+    expect(en.flags[66]).toContain("misparaphrases the English comment above");
   });
 });

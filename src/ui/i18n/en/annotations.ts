@@ -20,8 +20,8 @@ export const annotationsEn = {
   /** Before the flag. */
   wrong: "Wrong:",
   flags: {
-    46: "in 4.0.14 the replicas are removed but neither notified nor disconnected. The `-ERR` reply stays queued, because `replstate` is left at 6 and `prepareClientToWrite` never schedules the write (fixed in 5.0.5), and `CLIENT_CLOSE_AFTER_REPLY` acts only after a reply is written: the replica hears nothing until its own `repl-timeout` (60 s by default).",
-    66: "it misparaphrases the English comment above it. Nothing chooses the disk here (the target was decided on line 21): with the socket target, `rdbSaveToSlavesSockets()` already set the waiting replicas up for the full resync (`+FULLRESYNC`) before its fork; with the disk target, the loop below does it now.",
+    46: "in 4.0.14 the replicas are removed but neither notified nor disconnected. The `-ERR` reply stays queued and is never written, since `replstate` is left at 6 (fixed in 5.0.5), and `CLIENT_CLOSE_AFTER_REPLY` waits for that write: the replica hears nothing until its own `repl-timeout`.",
+    66: "it misparaphrases the English comment above. Nothing picks the disk here (line 21 chose the target): for a socket target `rdbSaveToSlavesSockets()` already set the waiting replicas up for the full resync (`+FULLRESYNC`) before its fork; for a disk target the loop below does it now.",
   } satisfies Record<WrongAnnotationLine, string>,
 };
 

@@ -7,7 +7,7 @@ export const annotationsZh = {
   renderings: null,
   wrong: "有误：",
   flags: {
-    46: "在 4.0.14 中，这些从节点被移除了，但既没有收到通知，也没有被断开。`-ERR` 回复只是留在输出缓冲区里：`replstate` 仍是 6，`prepareClientToWrite` 永远不会安排写出（5.0.5 修复）；`CLIENT_CLOSE_AFTER_REPLY` 要等回复写出后才起作用，所以从节点什么也收不到，直到它自己的 `repl-timeout`（默认 60 秒）到期。",
-    66: "它误解了上面的英文注释。这里并不是在选择使用磁盘（目标在第 21 行就已决定）：socket 目标下，`rdbSaveToSlavesSockets()` 在 fork 之前已经为等待的从节点做好全量同步的准备（发送 `+FULLRESYNC`）；磁盘目标下，由下面的循环现在来做。",
+    46: "在 4.0.14 中，这些从节点被移除，但既没有收到通知，也没有被断开。`-ERR` 回复留在输出缓冲区里，永远不会写出，因为 `replstate` 仍是 6（5.0.5 修复）；`CLIENT_CLOSE_AFTER_REPLY` 要等它写出才起作用：从节点什么也收不到，直到它自己的 `repl-timeout` 到期。",
+    66: "它误解了上面的英文注释。这里并不选择磁盘（目标在第 21 行已定）：socket 目标下，`rdbSaveToSlavesSockets()` 在 fork 之前已为等待的从节点做好全量同步的准备（`+FULLRESYNC`）；磁盘目标下，由下面的循环现在来做。",
   },
 } satisfies AnnotationsDict;
