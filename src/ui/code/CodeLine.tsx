@@ -1,4 +1,5 @@
-import { memo } from "react";
+import { lazy, memo, Suspense } from "react";
+import type { AnnotationLine } from "./annotations";
 import type { Token } from "./highlightC";
 
 const TOKEN_CLASS: Record<Token["kind"], string> = {
@@ -9,6 +10,12 @@ const TOKEN_CLASS: Record<Token["kind"], string> = {
   plain: "",
 };
 
+/** The note beneath an annotation, with its words, loads after the first screen (it is not on the first load's budget). */
+const AnnotationNote = lazy(() => import("./AnnotationNote").then((m) => ({ default: m.AnnotationNote })));
+
+/** The comment of an annotation line: not Redis' own, so not in the colour of its comments. */
+const ANNOTATION_COMMENT = "text-violet-800 dark:text-violet-300";
+
 export type LineMark = "current" | "continuation" | "next" | null;
 
 const ROW_CLASS: Record<Exclude<LineMark, null>, string> = {
@@ -17,12 +24,40 @@ const ROW_CLASS: Record<Exclude<LineMark, null>, string> = {
   next: "bg-sky-50 dark:bg-sky-900/40",
 };
 
-export const CodeLine = memo(function CodeLine({ n, tokens, mark, nextLabel }: { n: number; tokens: Token[]; mark: LineMark; nextLabel: string }) {
+/**
+ * One line of the listing. An annotation line (a comment that came with the document, not with
+ * Redis' source: `annotation` is its badge's word) keeps its text verbatim, in its own colour, with a
+ * badge, and a note beneath it; `reserveNote` keeps a line's height for the note until its words
+ * have loaded, so the lines below do not move when it appears.
+ */
+export const CodeLine = memo(function CodeLine({
+  n,
+  tokens,
+  mark,
+  nextLabel,
+  annotation = null,
+  reserveNote = false,
+}: {
+  n: number;
+  tokens: Token[];
+  mark: LineMark;
+  nextLabel: string;
+  annotation?: string | null;
+  reserveNote?: boolean;
+}) {
+  const code = (
+    <code className="whitespace-pre-wrap break-words" lang={annotation ? "zh-Hans" : undefined}>
+      {tokens.map((t, i) =>
+        t.kind === "plain" ? t.text : <span key={i} className={annotation && t.kind === "comment" ? ANNOTATION_COMMENT : TOKEN_CLASS[t.kind]}>{t.text}</span>,
+      )}
+      {mark === "next" && <span className="sr-only">{nextLabel}</span>}
+    </code>
+  );
   return (
     <li
       data-line={n}
       aria-current={mark === "current" ? "step" : undefined}
-      className={`grid grid-cols-[1.2rem_2rem_1fr] ${mark ? ROW_CLASS[mark] : ""}`}
+      className={`grid grid-cols-[1.2rem_2rem_1fr] ${mark ? ROW_CLASS[mark] : annotation ? "bg-violet-50 dark:bg-violet-950/40" : ""}`}
     >
       {/* The marker column holds an element only on a marked line: an empty one on every line was a tenth of the page. */}
       {(mark === "current" || mark === "next") && (
@@ -31,10 +66,19 @@ export const CodeLine = memo(function CodeLine({ n, tokens, mark, nextLabel }: {
         </span>
       )}
       <span className="col-start-2 pr-2 text-right text-slate-600 select-none dark:text-slate-300">{n}</span>
-      <code className="whitespace-pre-wrap break-words">
-        {tokens.map((t, i) => (t.kind === "plain" ? t.text : <span key={i} className={TOKEN_CLASS[t.kind]}>{t.text}</span>))}
-        {mark === "next" && <span className="sr-only">{nextLabel}</span>}
-      </code>
+      {annotation ? (
+        <>
+          <span className="col-start-3">
+            {code}{" "}
+            <span className="rounded-sm border border-violet-700 px-1 align-[1px] font-sans text-[10px] text-violet-900 dark:border-violet-300 dark:text-violet-100">{annotation}</span>
+          </span>
+          <Suspense fallback={reserveNote ? <span className="col-start-3 h-[1.45em]" /> : null}>
+            <AnnotationNote line={n as AnnotationLine} />
+          </Suspense>
+        </>
+      ) : (
+        code
+      )}
     </li>
   );
 });

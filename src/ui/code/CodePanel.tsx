@@ -10,7 +10,8 @@ export function CodePanel() {
   const nextFrame = useLab((s) => s.trace.frames[s.cursor + 1]);
   const lastCallIndex = useLab((s) => s.derived.lastCall[s.cursor] ?? -1);
   const lastCall = useLab((s) => (lastCallIndex >= 0 ? s.trace.frames[lastCallIndex] : undefined));
-  const t = useWords().dict.page.code;
+  const { dict, lang } = useWords();
+  const t = dict.page.code;
 
   // Inside the function: a line frame, or the event frame that closes a happening which ran it.
   const inside = !!frame?.locals && frame.line !== null;
@@ -24,7 +25,7 @@ export function CodePanel() {
       </h2>
       <Locals locals={inside ? (frame?.locals ?? null) : (lastCall?.locals ?? null)} live={inside} lastCallT={lastCall ? lastCall.t : null} />
       {!inside && <OutsideSummary />}
-      <SeedListing current={current} next={next} listLabel={inside ? t.listRunning(current) : t.listIdle} nextLabel={t.nextLine} boxClassName="" />
+      <SeedListing current={current} next={next} listLabel={inside ? t.listRunning(current) : t.listIdle} nextLabel={t.nextLine} annotationLabel={t.annotation} reserveNotes={lang === "en"} boxClassName="" />
     </section>
   );
 }

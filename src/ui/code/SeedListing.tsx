@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useRef, useState } from "react";
+import { isAnnotationLine } from "./annotations";
 import { CodeLine } from "./CodeLine";
 import { firstLineCount, lineMarks } from "./listing";
 import { SEED_LINES, SEED_TOKENS } from "./seed";
@@ -12,7 +13,25 @@ import { SEED_LINES, SEED_TOKENS } from "./seed";
  * screen; the rest follow right after the first paint, rendered in a transition (a click goes
  * first) and appended below the visible ones, so nothing on screen moves.
  */
-export function SeedListing({ current, next, listLabel, nextLabel, boxClassName }: { current: number | null; next: number | null; listLabel: string; nextLabel: string; boxClassName: string }) {
+export function SeedListing({
+  current,
+  next,
+  listLabel,
+  nextLabel,
+  annotationLabel,
+  reserveNotes,
+  boxClassName,
+}: {
+  current: number | null;
+  next: number | null;
+  listLabel: string;
+  nextLabel: string;
+  /** The badge of the comments that came with the document (src/ui/code/annotations.ts). */
+  annotationLabel: string;
+  /** Whether every annotation gets a note beneath it (an English rendering): its line is kept while the words load. */
+  reserveNotes: boolean;
+  boxClassName: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const [complete, setComplete] = useState(false);
   const [first] = useState(() => firstLineCount(current, window.innerHeight));
@@ -47,7 +66,15 @@ export function SeedListing({ current, next, listLabel, nextLabel, boxClassName 
     <div ref={box} tabIndex={0} className={`scroll-box relative min-h-0 flex-1 overflow-auto ${boxClassName}`}>
       <ol aria-label={listLabel} className={`py-1 font-mono text-[11.5px] leading-[1.45] text-slate-900 dark:text-slate-100 ${current === null ? "code-idle" : ""}`}>
         {SEED_LINES.slice(0, shown).map((_, i) => (
-          <CodeLine key={i + 1} n={i + 1} tokens={SEED_TOKENS[i] ?? []} mark={marks.get(i + 1) ?? null} nextLabel={nextLabel} />
+          <CodeLine
+            key={i + 1}
+            n={i + 1}
+            tokens={SEED_TOKENS[i] ?? []}
+            mark={marks.get(i + 1) ?? null}
+            nextLabel={nextLabel}
+            annotation={isAnnotationLine(i + 1) ? annotationLabel : null}
+            reserveNote={reserveNotes}
+          />
         ))}
       </ol>
     </div>

@@ -5,13 +5,15 @@
  * (zh/*.ts). The first screen's English (`main`: explanations, page, sharing) ships with the page.
  * Everything else is a separate chunk loaded on first use, so it does not count against the
  * first-load budget: the Simplified Chinese of every section, and the English of the sections
- * whose UI itself loads later (the tools, lecture mode, embedding and export). Until a language has
+ * whose UI itself loads later (the tools, lecture mode, embedding and export) or that are long
+ * texts shown in place a moment later (the notes on the code's annotations). Until a language has
  * arrived, or if loading it fails (offline), English is shown; a later render retries.
  */
 import { use, useSyncExternalStore } from "react";
 import type { Note } from "../../model";
 import { useLab, type Lang } from "../../store/labStore";
 import { en, type Dict } from "./en";
+import type { AnnotationsDict } from "./en/annotations";
 import type { LectureDict } from "./en/lecture";
 import type { PublishDict } from "./en/publish";
 import type { ToolsDict } from "./en/tools";
@@ -26,6 +28,8 @@ interface Sections {
   lecture: LectureDict;
   /** The Embed dialog, the Export menu, the embedded view, the Markdown walkthrough. */
   publish: PublishDict;
+  /** The English renderings of the taught text's Chinese comments, and why two of them are wrong. */
+  annotations: AnnotationsDict;
 }
 
 export type Section = keyof Sections;
@@ -36,6 +40,7 @@ const LOADERS: { [S in Section]: Record<Lang, () => Promise<Sections[S]>> } = {
   tools: { en: () => import("./en/tools").then((m) => m.toolsEn), zh: () => import("./zh/tools").then((m) => m.toolsZh) },
   lecture: { en: () => import("./en/lecture").then((m) => m.lectureEn), zh: () => import("./zh/lecture").then((m) => m.lectureZh) },
   publish: { en: () => import("./en/publish").then((m) => m.publishEn), zh: () => import("./zh/publish").then((m) => m.publishZh) },
+  annotations: { en: () => import("./en/annotations").then((m) => m.annotationsEn), zh: () => import("./zh/annotations").then((m) => m.annotationsZh) },
 };
 
 const loaded = new Map<string, unknown>([["main:en", en]]);
@@ -114,6 +119,7 @@ export function noteBrief(dict: Dict, note: Note, ctx: NoteContext): string {
 }
 
 export type { Dict } from "./en";
+export type { AnnotationsDict } from "./en/annotations";
 export type { LectureDict } from "./en/lecture";
 export type { PageDict, ShortcutId, StateSub } from "./en/page";
 export type { PublishDict } from "./en/publish";

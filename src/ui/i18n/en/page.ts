@@ -99,6 +99,8 @@ export const pageEn = {
     listRunning: (n: number | null) => `startBgsaveForReplication, line ${n} just executed`,
     listIdle: "startBgsaveForReplication (not running)",
     nextLine: " (next line)",
+    /** The badge on a comment that came with the document, not with Redis' source (src/ui/code/annotations.ts). */
+    annotation: "annotation",
     locals: "Local variables",
     localsLast: (t: string) => `Local variables at the end of the last call (t = ${t} s)`,
     localsNone: "Local variables (not called yet)",

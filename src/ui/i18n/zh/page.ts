@@ -81,6 +81,7 @@ export const pageZh = {
     listRunning: (n) => `startBgsaveForReplication，刚执行第 ${n} 行`,
     listIdle: "startBgsaveForReplication（未在运行）",
     nextLine: "（下一行）",
+    annotation: "批注",
     locals: "局部变量",
     localsLast: (t) => `上次调用结束时的局部变量（t = ${t} 秒）`,
     localsNone: "局部变量（尚未调用）",
