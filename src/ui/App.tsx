@@ -8,7 +8,7 @@ import { useKeyboardShortcuts } from "./hooks/useKeyboardShortcuts";
 import { usePlayback } from "./hooks/usePlayback";
 import { useAppliedTheme } from "./hooks/useTheme";
 import { Header } from "./layout/Header";
-import { HelpOverlay } from "./layout/HelpOverlay";
+import { HelpMount } from "./layout/HelpMount";
 import { Notice } from "./layout/Notice";
 import { ServerLog } from "./log/ServerLog";
 import { ReplicasPanel } from "./replicas/ReplicasPanel";
@@ -73,7 +73,7 @@ function LabPage() {
         </div>
         <SandboxMount />
       </main>
-      <HelpOverlay />
+      <HelpMount />
       <ProbeMount />
       <ShareDialogs />
       <ScenarioDropZone />
