@@ -29,7 +29,8 @@ test("Play stops at an unanswered question and Skip continues", async ({ page })
   await ui.button("Play").click();
   await page.waitForTimeout(1_000);
   await expect(ui.timeline).toHaveValue("17");
-  // Skip plays on, to the next question.
+  // Skip, in sight by the question, plays on to the next question.
+  await expect(ui.button("Skip question")).toBeInViewport();
   await ui.button("Skip question").click();
   await expect(ui.timeline).toHaveValue("19", { timeout: 10_000 });
   await expect(ui.button("Play")).toBeVisible();

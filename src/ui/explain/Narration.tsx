@@ -35,9 +35,21 @@ function Prediction({ scenarioId, step, words: t, lang }: { scenarioId: string; 
   const right = guess === p.answer;
   return (
     <div className="rounded-md border border-indigo-300 bg-indigo-50 px-2 py-1.5 text-slate-900 dark:border-indigo-700 dark:bg-indigo-950 dark:text-slate-100">
-      <p className="font-semibold">
-        {t.predict}: <RichText text={p.question[lang]} />
-      </p>
+      {/* Skip sits by the question, so it is in sight whenever the question is. */}
+      <div className="flex items-start justify-between gap-2">
+        <p className="font-semibold">
+          {t.predict}: <RichText text={p.question[lang]} />
+        </p>
+        {guess === null && !skipped && (
+          <button
+            type="button"
+            onClick={() => skip(scenarioId, step.index)}
+            className="shrink-0 rounded border border-slate-400 bg-white px-2 py-0.5 text-[12px] font-medium text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
+          >
+            {t.skip}
+          </button>
+        )}
+      </div>
       <div className="mt-1 flex flex-col gap-1" role="group" aria-label={t.predict}>
         {p.choices.map((c, i) => {
           const chosen = guess === i;
@@ -64,18 +76,7 @@ function Prediction({ scenarioId, step, words: t, lang }: { scenarioId: string; 
         })}
       </div>
       {guess === null ? (
-        <div className="mt-1 flex flex-wrap items-center justify-between gap-1">
-          <p className="text-[12px] text-slate-700 dark:text-slate-300">{t.hint}</p>
-          {!skipped && (
-            <button
-              type="button"
-              onClick={() => skip(scenarioId, step.index)}
-              className="rounded border border-slate-400 bg-white px-2 py-0.5 text-[12px] font-medium text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
-            >
-              {t.skip}
-            </button>
-          )}
-        </div>
+        <p className="mt-1 text-[12px] text-slate-700 dark:text-slate-300">{t.hint}</p>
       ) : (
         <div ref={feedback} className="mt-1.5 scroll-my-1 text-[13px]">
           <p className={`font-semibold ${right ? "text-emerald-800 dark:text-emerald-200" : "text-rose-800 dark:text-rose-200"}`}>
