@@ -19,11 +19,14 @@ test("a student drives the lab from the keyboard", async ({ page }) => {
   await page.keyboard.press("Home");
   await expect(ui.timeline).toHaveValue("0");
 
-  // Space plays and pauses; the button's name follows.
+  // Space plays and pauses; the button's name follows. (On a frame without an open question:
+  // at frame 0 the first prediction is asked, and Play waits for the guess.)
+  await page.keyboard.press("ArrowRight");
   await page.keyboard.press(" ");
   await expect(ui.button("Pause")).toBeVisible();
   await page.keyboard.press(" ");
   await expect(ui.button("Play")).toBeVisible();
+  await page.keyboard.press("Home");
 
   // ? lists every shortcut; Escape closes the list.
   await page.keyboard.press("?");
@@ -46,6 +49,13 @@ test("playing runs to the end on its own", async ({ page }) => {
   await page.getByRole("combobox", { name: "Speed" }).selectOption("4");
   await ui.button("Play").click();
   const last = await ui.timeline.getAttribute("max");
+  // Play waits at each open question (delay-zero asks three); the student answers it and plays on.
+  for (let i = 0; i < 10; i++) {
+    await expect(ui.button("Play")).toBeVisible({ timeout: 15_000 });
+    if ((await ui.frame()) === Number(last)) break;
+    await page.getByRole("group", { name: "Predict" }).getByRole("button").first().click();
+    await ui.button("Play").click();
+  }
   await expect(ui.timeline).toHaveValue(String(last), { timeout: 15_000 });
   await expect(ui.button("Play")).toBeVisible();
 });

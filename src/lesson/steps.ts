@@ -7,7 +7,7 @@
  * The predict question is asked on the frame before the anchor, the answer shown at the anchor.
  */
 import { happeningNotes, type Frame, type Trace } from "../model/index";
-import { stepsOf } from "../scenarios/narration";
+import { narrationVersion, stepsOf } from "../scenarios/narration";
 import type { Scenario, ScenarioStep } from "../scenarios/schema";
 
 export interface ResolvedStep {
@@ -26,6 +26,19 @@ export function resolveSteps(scenario: Scenario, trace: Trace): ResolvedStep[] {
     if (f) out.push({ step, index, frame: f.i, askFrame: askFrameFor(trace, f.i) });
   });
   return out;
+}
+
+const cache = new WeakMap<Trace, { version: number; scenario: Scenario; steps: ResolvedStep[] }>();
+
+/** resolveSteps, computed once per trace and narration (playback asks on every tick). */
+export function stepsFor(scenario: Scenario, trace: Trace): ResolvedStep[] {
+  const version = narrationVersion();
+  let hit = cache.get(trace);
+  if (!hit || hit.version !== version || hit.scenario !== scenario) {
+    hit = { version, scenario, steps: resolveSteps(scenario, trace) };
+    cache.set(trace, hit);
+  }
+  return hit.steps;
 }
 
 /** Steps whose anchor matches no frame (a broken scenario document). */

@@ -1,8 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLabStore, memoryStorage, type LabStore } from "./labStore";
+import { predictionKeys } from "./progress";
 
 let store: LabStore;
 const s = () => store.getState();
+/** The learner has answered every prediction of the open scenario. */
+const answerAll = () => {
+  for (const k of predictionKeys(s())) s().answerPrediction(s().scenario.id, Number(k.split(":")[1]), 0);
+};
 
 describe("the lab store", () => {
   beforeEach(() => {
@@ -25,6 +30,8 @@ describe("the lab store", () => {
   });
 
   it("plays to the end and stops there", () => {
+    // Every question answered: Play waits at an open one (playback.test.ts).
+    answerAll();
     s().togglePlay();
     expect(s().playing).toBe(true);
     for (let i = 0; i < 1000 && s().playing; i++) s().tick();
@@ -98,6 +105,7 @@ describe("open panels", () => {
   });
 
   it("opening the probe stops playback; closing it does not start it again", () => {
+    answerAll();
     s().togglePlay();
     s().setPanel("sandbox", true);
     expect(s().playing).toBe(true);

@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { nextIndex } from "../derive";
+import { playStep, waitsHere } from "../playback";
 import type { LabState, Speed } from "../types";
 
 export interface PlaybackSlice {
@@ -7,7 +7,7 @@ export interface PlaybackSlice {
   speed: Speed;
   togglePlay: () => void;
   pause: () => void;
-  /** One timer tick while playing: a step forward, stopping at the last frame. */
+  /** One timer tick while playing: a step forward, stopping at the last frame and at an open question (../playback). */
   tick: () => void;
   setSpeed: (speed: Speed) => void;
 }
@@ -17,17 +17,18 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
   playing: false,
   speed: 1,
   togglePlay: () => {
-    const { playing, cursor, trace } = get();
-    if (playing) set({ playing: false });
+    const s = get();
+    if (s.playing) return set({ playing: false });
     // At the end, Play starts again from the beginning.
-    else set({ playing: true, cursor: cursor >= trace.frames.length - 1 ? 0 : cursor });
+    const cursor = s.cursor >= s.trace.frames.length - 1 ? 0 : s.cursor;
+    // Where a question is open, Play waits for the guess (or a skip).
+    set({ cursor, playing: !waitsHere({ ...s, cursor }) });
   },
   pause: () => set({ playing: false }),
   tick: () => {
-    const { derived, trace, cursor, stepSize, playing } = get();
-    if (!playing) return;
-    const next = nextIndex(derived, trace.frames.length, cursor, stepSize);
-    set({ cursor: next, playing: next < trace.frames.length - 1 });
+    const s = get();
+    if (!s.playing) return;
+    set(playStep(s, s.trace.frames.length - 1));
   },
   setSpeed: (speed) => set({ speed }),
 });

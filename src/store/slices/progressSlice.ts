@@ -6,13 +6,18 @@ export interface ProgressSlice {
   finished: string[];
   /** Prediction guesses of this session: "<scenario id>:<step index>" → the chosen choice. */
   guesses: Record<string, number>;
+  /** Predictions skipped in this session (the "Skip question" button): Play no longer waits at them. */
+  skipped: Record<string, true>;
   markFinished: (id: string) => void;
   answerPrediction: (scenarioId: string, stepIndex: number, choice: number) => void;
+  /** Skip a prediction and play on. A skip is not an answer: it does not count towards finishing. */
+  skipPrediction: (scenarioId: string, stepIndex: number) => void;
 }
 
 export const createProgressSlice: StateCreator<LabState, [], [], ProgressSlice> = (set) => ({
   finished: [],
   guesses: {},
+  skipped: {},
   markFinished: (id) => set((s) => (s.finished.includes(id) ? {} : { finished: [...s.finished, id] })),
   answerPrediction: (scenarioId, stepIndex, choice) =>
     set((s) => {
@@ -20,4 +25,6 @@ export const createProgressSlice: StateCreator<LabState, [], [], ProgressSlice> 
       // The first guess counts, as in class: the answer is revealed after it.
       return key in s.guesses ? {} : { guesses: { ...s.guesses, [key]: choice } };
     }),
+  skipPrediction: (scenarioId, stepIndex) =>
+    set((s) => ({ skipped: { ...s.skipped, [`${scenarioId}:${stepIndex}`]: true }, playing: true })),
 });

@@ -3,12 +3,13 @@
  * the explanation and a compact step control that stays inside the range. No header, no menus;
  * it fills its iframe without page scrolling (one column when narrow).
  */
-import { useEffect, useLayoutEffect, useMemo, useState, type ComponentType } from "react";
+import { useEffect, useLayoutEffect, useMemo, type ComponentType } from "react";
 import { formatSeconds } from "../../model/format";
 import { linkPath } from "../../share/url";
 import { STEP_MS } from "../hooks/usePlayback";
 import { nextIndex, prevIndex } from "../../store/derive";
 import { useLab } from "../../store/labStore";
+import { playStep, waitsHere } from "../../store/playback";
 import { linkStateOf } from "../../store/url";
 import { Icon, type IconName } from "../controls/Icon";
 import { useAppliedTheme } from "../hooks/useTheme";
@@ -69,33 +70,42 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
   const { from, to } = embedRange(params, count);
   const range = useMemo(() => ({ from, to }), [from, to]);
   const steps = useMemo(() => rangeSteps(range), [range]);
-  const [playing, setPlaying] = useState(params.autoplay);
+  // Playing is the store's, as in the lab: a question's "Skip" plays on here too.
+  const playing = useLab((s) => s.playing);
+  const setPlaying = (on: boolean) => useLab.setState({ playing: on });
 
-  // Start at the range's first frame, before the first paint.
+  // Start at the range's first frame, before the first paint (playing as it was: autoplay survives a new range).
   useLayoutEffect(() => {
+    const was = useLab.getState().playing;
     seek(range.from);
+    if (was) useLab.setState({ playing: true });
   }, [seek, range.from, range.to]);
+  // Autoplay waits for the guess as Play does (store/playback.ts).
+  useLayoutEffect(() => {
+    if (params.autoplay) useLab.setState((s) => ({ playing: !waitsHere(s) }));
+  }, [params.autoplay]);
 
   const position = t.position(formatSeconds(time), cursor - range.from + 1, range.to - range.from + 1);
   const atStart = cursor <= range.from;
   const atEnd = cursor >= range.to;
 
-  // Playing: one step per interval; at the end, stop, or start again with `loop`.
+  // Playing: one step per interval; at the end, stop, or start again with `loop`; at an open question, wait.
   useEffect(() => {
     if (!playing) return;
     const id = window.setInterval(() => {
-      const now = useLab.getState().cursor;
-      if (now >= range.to) {
-        if (params.loop) seek(range.from);
+      const s = useLab.getState();
+      if (!s.playing) return;
+      if (s.cursor >= range.to) {
+        if (params.loop) useLab.setState((now) => ({ cursor: range.from, playing: !waitsHere({ ...now, cursor: range.from }) }));
         else setPlaying(false);
         return;
       }
-      const next = steps.next();
-      seek(next);
-      if (next >= range.to && !params.loop) setPlaying(false);
+      const step = playStep(s, range.to);
+      const waits = waitsHere({ ...s, cursor: step.cursor });
+      useLab.setState({ cursor: step.cursor, playing: step.playing || (params.loop && !waits) });
     }, STEP_MS / speed);
     return () => window.clearInterval(id);
-  }, [playing, speed, range.from, range.to, params.loop, seek, steps]);
+  }, [playing, speed, range.from, range.to, params.loop]);
 
   const go = (frame: number) => {
     setPlaying(false);
@@ -104,7 +114,8 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
   const togglePlay = () => {
     if (playing) return setPlaying(false);
     if (atEnd) seek(range.from);
-    setPlaying(true);
+    // Where a question is open, Play waits for the guess (or a skip).
+    setPlaying(!waitsHere(useLab.getState()));
   };
 
   // Keys, as in the lab: ← → step, Home/End, Space plays.

@@ -1,53 +1,55 @@
 import type { Trace } from "../../model";
 import type { Scenario } from "../../scenarios/schema";
-import { useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { narrationVersion, subscribeNarration } from "../../scenarios/narration";
-import { resolveSteps, type ResolvedStep } from "../../lesson/steps";
+import { stepsFor, type ResolvedStep } from "../../lesson/steps";
 import { useLab, type Lang } from "../../store/labStore";
+import { useWords, type Dict as Words } from "../i18n";
 import { RichText } from "./RichText";
 
-const cache = new WeakMap<Trace, { version: number; steps: ResolvedStep[] }>();
-function resolvedSteps(scenario: Scenario, trace: Trace, version: number): ResolvedStep[] {
-  let hit = cache.get(trace);
-  if (!hit || hit.version !== version) {
-    hit = { version, steps: resolveSteps(scenario, trace) };
-    cache.set(trace, hit);
-  }
-  return hit.steps;
-}
+/** The user asked for less motion: scroll at once instead of smoothly. */
+const reducedMotion = () => typeof window.matchMedia === "function" && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
-const UI = {
-  en: {
-    narration: "Narration",
-    predict: "Predict",
-    right: "Right.",
-    wrong: "Not quite — the answer is:",
-    hint: "Guess, then step forward to check.",
-    edited: "The narration is hidden while the scenario has sandbox edits: it tells the original story. Undo the edits to see it again.",
-  },
-  zh: {
-    narration: "讲解",
-    predict: "预测",
-    right: "答对了。",
-    wrong: "不对——答案是：",
-    hint: "先猜一猜，再单步前进验证。",
-    edited: "场景有沙盒修改时不显示讲解：讲解描述的是原始场景。撤销修改即可再次看到。",
-  },
-} as const;
-
-/** The guess lives in the store: it counts towards finishing the scenario, and survives stepping away. */
-function Prediction({ scenarioId, step, lang }: { scenarioId: string; step: ResolvedStep; lang: Lang }) {
-  const guess = useLab((s) => s.guesses[`${scenarioId}:${step.index}`] ?? null);
+/**
+ * The guess lives in the store: it counts towards finishing the scenario, and survives stepping away.
+ * While it is open, Play waits here (store/playback.ts); "Skip question" lets it go on.
+ */
+function Prediction({ scenarioId, step, words: t, lang }: { scenarioId: string; step: ResolvedStep; words: Words["narration"]; lang: Lang }) {
+  const key = `${scenarioId}:${step.index}`;
+  const guess = useLab((s) => s.guesses[key] ?? null);
+  const skipped = useLab((s) => s.skipped[key] === true);
   const answer = useLab((s) => s.answerPrediction);
-  const setGuess = (choice: number) => answer(scenarioId, step.index, choice);
+  const skip = useLab((s) => s.skipPrediction);
+  // Only a guess made here, now, scrolls its feedback into view (not one made earlier and revisited).
+  const [justAnswered, setJustAnswered] = useState(false);
+  const feedback = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (justAnswered) feedback.current?.scrollIntoView({ block: "nearest", behavior: reducedMotion() ? "auto" : "smooth" });
+  }, [justAnswered]);
   const p = step.step.predict;
   if (!p) return null;
-  const t = UI[lang];
+  const setGuess = (choice: number) => {
+    answer(scenarioId, step.index, choice);
+    setJustAnswered(true);
+  };
+  const right = guess === p.answer;
   return (
     <div className="rounded-md border border-indigo-300 bg-indigo-50 px-2 py-1.5 text-slate-900 dark:border-indigo-700 dark:bg-indigo-950 dark:text-slate-100">
-      <p className="font-semibold">
-        {t.predict}: <RichText text={p.question[lang]} />
-      </p>
+      {/* Skip sits by the question, so it is in sight whenever the question is. */}
+      <div className="flex items-start justify-between gap-2">
+        <p className="font-semibold">
+          {t.predict}: <RichText text={p.question[lang]} />
+        </p>
+        {guess === null && !skipped && (
+          <button
+            type="button"
+            onClick={() => skip(scenarioId, step.index)}
+            className="shrink-0 rounded border border-slate-400 bg-white px-2 py-0.5 text-[12px] font-medium text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
+          >
+            {t.skip}
+          </button>
+        )}
+      </div>
       <div className="mt-1 flex flex-col gap-1" role="group" aria-label={t.predict}>
         {p.choices.map((c, i) => {
           const chosen = guess === i;
@@ -76,23 +78,39 @@ function Prediction({ scenarioId, step, lang }: { scenarioId: string; step: Reso
       {guess === null ? (
         <p className="mt-1 text-[12px] text-slate-700 dark:text-slate-300">{t.hint}</p>
       ) : (
-        <p className="mt-1 text-[13px]">
-          {guess === p.answer ? t.right : <>{t.wrong} <RichText text={(p.choices[p.answer] ?? p.choices[0])!.text[lang]} /></>}{" "}
-          {p.explain && <RichText text={p.explain[lang]} />}
-        </p>
+        <div ref={feedback} className="mt-1.5 scroll-my-1 text-[13px]">
+          <p className={`font-semibold ${right ? "text-emerald-800 dark:text-emerald-200" : "text-rose-800 dark:text-rose-200"}`}>
+            {right ? `✓ ${t.right}` : `✕ ${t.wrong}`}
+          </p>
+          {!right && (
+            <p>
+              {t.answerIs} <RichText text={(p.choices[p.answer] ?? p.choices[0])!.text[lang]} />
+            </p>
+          )}
+          {p.explain && (
+            <>
+              <hr className="my-1 border-t border-indigo-300 dark:border-indigo-700" />
+              <p>
+                <RichText text={p.explain[lang]} />
+              </p>
+            </>
+          )}
+        </div>
       )}
     </div>
   );
 }
 
 /** The scenario's own narration at its checkpoints, and predictions asked just before them. */
-export function Narration({ scenario, trace, cursor, lang }: { scenario: Scenario; trace: Trace; cursor: number; lang: Lang }) {
+export function Narration({ scenario, trace, cursor }: { scenario: Scenario; trace: Trace; cursor: number }) {
   // The catalogue's narration arrives after the page is up; re-render when it does.
-  const version = useSyncExternalStore(subscribeNarration, narrationVersion);
-  const steps = resolvedSteps(scenario, trace, version);
+  useSyncExternalStore(subscribeNarration, narrationVersion);
+  const steps = stepsFor(scenario, trace);
+  const { dict, lang } = useWords();
+  const t = dict.narration;
   const edited = useLab((s) => s.edits.length > 0);
   if (edited) {
-    return cursor === 0 ? <p className="text-[12px] text-slate-700 dark:text-slate-300">{UI[lang].edited}</p> : null;
+    return cursor === 0 ? <p className="text-[12px] text-slate-700 dark:text-slate-300">{t.edited}</p> : null;
   }
   const here = steps.filter((s) => s.frame === cursor);
   const asks = steps.filter((s) => s.step.predict && s.askFrame === cursor && s.frame > cursor);
@@ -101,12 +119,12 @@ export function Narration({ scenario, trace, cursor, lang }: { scenario: Scenari
     <>
       {here.map((s) => (
         <p key={`n${s.index}`} className="rounded-md border-l-4 border-indigo-600 bg-indigo-50 px-2 py-1 text-slate-900 dark:border-indigo-300 dark:bg-indigo-950 dark:text-slate-100">
-          <strong>{UI[lang].narration}: </strong>
+          <strong>{t.title}: </strong>
           <RichText text={s.step.text[lang]} />
         </p>
       ))}
       {asks.map((s) => (
-        <Prediction key={`${scenario.id}:${s.index}`} scenarioId={scenario.id} step={s} lang={lang} />
+        <Prediction key={`${scenario.id}:${s.index}`} scenarioId={scenario.id} step={s} words={t} lang={lang} />
       ))}
     </>
   );

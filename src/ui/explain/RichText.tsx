@@ -1,15 +1,42 @@
-/** Renders dictionary text: spans between backticks become <code>. No HTML is ever parsed. */
+/**
+ * Renders dictionary and scenario text: spans between backticks become <code>, `*words*` outside
+ * them become <em>. Only React elements are made; no HTML is ever parsed.
+ */
+export type RichPart = { kind: "text" | "code" | "em"; text: string };
+
+/** `*` then a non-space, up to a non-space then `*` (so "2 * 3" and "**" stay as they are). */
+const EMPHASIS = /\*([^*\s](?:[^*]*[^*\s])?)\*/g;
+
+export function richParts(text: string): RichPart[] {
+  const out: RichPart[] = [];
+  const push = (kind: RichPart["kind"], part: string) => {
+    if (part) out.push({ kind, text: part });
+  };
+  text.split("`").forEach((segment, i) => {
+    if (i % 2 === 1) return push("code", segment);
+    let at = 0;
+    for (const m of segment.matchAll(EMPHASIS)) {
+      push("text", segment.slice(at, m.index));
+      push("em", m[1]!);
+      at = m.index + m[0].length;
+    }
+    push("text", segment.slice(at));
+  });
+  return out;
+}
+
 export function RichText({ text }: { text: string }) {
-  const parts = text.split("`");
   return (
     <>
-      {parts.map((part, i) =>
-        i % 2 === 1 ? (
+      {richParts(text).map((part, i) =>
+        part.kind === "code" ? (
           <code key={i} className="rounded bg-slate-200/70 px-1 font-mono text-[0.92em] dark:bg-slate-700/70">
-            {part}
+            {part.text}
           </code>
+        ) : part.kind === "em" ? (
+          <em key={i}>{part.text}</em>
         ) : (
-          <span key={i}>{part}</span>
+          <span key={i}>{part.text}</span>
         ),
       )}
     </>

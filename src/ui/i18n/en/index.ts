@@ -305,6 +305,18 @@ export const en = {
     /** The value a condition line evaluated to. */
     condition: (v: boolean): string => (v ? "The condition is true." : "The condition is false."),
   },
+  /** The scenario's narration and its prediction questions (predict, commit, observe). */
+  narration: {
+    title: "Narration",
+    predict: "Predict",
+    /** While a question is open, Play waits for the guess. */
+    hint: "Guess, then step forward to check. Play waits for your guess.",
+    skip: "Skip question",
+    right: "Right.",
+    wrong: "Not quite.",
+    answerIs: "The answer is:",
+    edited: "The narration is hidden while the scenario has sandbox edits: it tells the original story. Undo the edits to see it again.",
+  },
   /** The picker and the buttons that open the tools (the tools' own words are tools.ts). */
   panels: panelsEn,
   /** Copy link, bad links, scenario files. */
