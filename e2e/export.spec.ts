@@ -99,4 +99,8 @@ test("the walkthrough follows the language of the page", async ({ page }) => {
   const walk = md.bytes.toString("utf8");
   expect(walk.split("\n")[0]).toContain("fork 失败：磁盘目标");
   expect(walk).toContain("**讲解:**");
+  // The question of the failure step, its answer marked, and no words about the page's controls.
+  expect(walk).toContain("**问题:** 下一次 fork() 将以 `EAGAIN` 失败。");
+  expect(walk).toContain("- **什么都没有：`-ERR` 卡在它的输出缓冲区里**（正确答案）");
+  expect(walk).not.toContain("单步");
 });

@@ -138,6 +138,12 @@ test("the speaker window follows the lecture, and the lecture follows it", async
   await expect(ui.explanation).toContainText("never delivered");
   await expect(now).toContainText("never delivered");
   await expect(now).toContainText("Narration");
+  // Under the narration the model's bullets are folded, as in the lab: closed, then open on a click.
+  const details = now.locator("details");
+  await expect(details.locator("summary")).toHaveText(/^Details from the model \(\d+\)$/);
+  await expect(now.getByText("never delivered")).toBeHidden();
+  await details.locator("summary").click();
+  await expect(now.getByText("never delivered")).toBeVisible();
   mkdirSync(SCREENSHOTS, { recursive: true });
   await speaker.waitForTimeout(300);
   await speaker.screenshot({ path: `${SCREENSHOTS}/lecture-speaker-light.png` });

@@ -2,7 +2,8 @@ import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
 import { useStep } from "../hooks/useStep";
 import { CONTRACT_NAMES } from "../i18n/a11yNames";
-import { explainStep, type Tone } from "./explainFrame";
+import { explainStep, type ExplanationItem, type Tone } from "./explainFrame";
+import { useDetailsOpen, useNarrated } from "./narrated";
 import { Narration } from "./Narration";
 import { RichText } from "./RichText";
 
@@ -17,11 +18,35 @@ const GLYPH_TONE: Record<Tone, string> = {
   error: "text-rose-700 dark:text-rose-300",
 };
 
+function Bullets({ items }: { items: ExplanationItem[] }) {
+  return (
+    <ul className="space-y-1">
+      {items.map((it) => (
+        <li key={it.id} className={`flex gap-1.5 ${TONE[it.tone].cls}`}>
+          <span aria-hidden="true" className={`w-3 shrink-0 text-center font-bold ${GLYPH_TONE[it.tone]}`}>
+            {TONE[it.tone].glyph}
+          </span>
+          <span>
+            <RichText text={it.text} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The step's explanation: the scenario's narration first, then what the model noted. When the
+ * narration speaks, the model's bullets tell the same story in more detail, so they are folded
+ * under a disclosure (closed until the reader opens it; the choice holds while stepping).
+ */
 export function ExplanationPanel() {
   const { trace, derived, cursor, stepSize } = useStep();
   const scenario = useLab((s) => s.scenario);
   const { dict, lang } = useWords();
   const ex = explainStep(trace, derived, cursor, stepSize, dict);
+  const narrated = useNarrated(scenario, trace, cursor);
+  const [open, setOpen] = useDetailsOpen();
   return (
     <section aria-label={CONTRACT_NAMES.explanation} aria-live="polite" className="panel flex h-full min-h-0 flex-col" lang={lang === "zh" ? "zh-Hans" : "en"}>
       <h2 className="panel-title">
@@ -35,19 +60,15 @@ export function ExplanationPanel() {
             <strong>{dict.ui.line(ex.line.n)}:</strong> <RichText text={ex.line.text} />
           </p>
         )}
-        {ex.items.length > 0 ? (
-          <ul className="space-y-1">
-            {ex.items.map((it) => (
-              <li key={it.id} className={`flex gap-1.5 ${TONE[it.tone].cls}`}>
-                <span aria-hidden="true" className={`w-3 shrink-0 text-center font-bold ${GLYPH_TONE[it.tone]}`}>
-                  {TONE[it.tone].glyph}
-                </span>
-                <span>
-                  <RichText text={it.text} />
-                </span>
-              </li>
-            ))}
-          </ul>
+        {ex.items.length > 0 && narrated ? (
+          <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="rounded-md border border-slate-300 px-1.5 py-1 dark:border-slate-600">
+            <summary className="cursor-pointer font-medium text-slate-800 dark:text-slate-100">{dict.ui.details(ex.items.length)}</summary>
+            <div className="mt-1">
+              <Bullets items={ex.items} />
+            </div>
+          </details>
+        ) : ex.items.length > 0 ? (
+          <Bullets items={ex.items} />
         ) : (
           cursor > 0 && !ex.line && <p className="text-slate-700 italic dark:text-slate-300">{dict.ui.nothingNew}</p>
         )}

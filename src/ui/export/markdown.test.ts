@@ -6,6 +6,9 @@ import { en } from "../i18n/en";
 import { publishEn } from "../i18n/en/publish";
 import { publishZh } from "../i18n/zh/publish";
 import { zh } from "../i18n/zh";
+import { resolveSteps } from "../../lesson/steps";
+import { formatSeconds } from "../../model/format";
+import { CATALOGUE } from "../../scenarios/catalogue";
 import { fenced, walkthroughMarkdown } from "./markdown";
 import { TRACE_EXPORT_FORMAT, traceJson } from "./traceJson";
 
@@ -44,6 +47,54 @@ describe("the walkthrough as Markdown", () => {
     expect(zhMd.split("\n")[0]).toContain(scenario.title.zh);
     expect(zhMd).toContain("**讲解:**");
     expect(zhMd).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe("the walkthrough's questions", () => {
+  const fork = findScenario("fork-failure-disk")!;
+  const ft = traceFor(fork);
+  const walk = (lang: "en" | "zh") =>
+    walkthroughMarkdown({ scenario: fork, edits: [], ...ft, lang, dict: lang === "en" ? en : zh, words: lang === "en" ? publishEn.walkthrough : publishZh.walkthrough });
+  const asked = resolveSteps(fork, ft.trace).filter((s) => s.step.predict);
+  const flat = (t: string) => t.replace(/\s*\n\s*/g, " ").trim();
+
+  it("are in the scenario at all (else this test checks nothing)", () => {
+    expect(asked.length).toBeGreaterThan(0);
+  });
+
+  for (const lang of ["en", "zh"] as const) {
+    it(`print each question with its choices as a list, the right one marked, and the explanation (${lang})`, () => {
+      const md = walk(lang);
+      const words = lang === "en" ? publishEn.walkthrough : publishZh.walkthrough;
+      for (const s of asked) {
+        const p = s.step.predict!;
+        expect(md).toContain(`**${words.question}:** ${flat(p.question[lang])}`);
+        p.choices.forEach((c, i) => {
+          const item = i === p.answer ? `- **${flat(c.text[lang])}**${words.rightChoice}` : `- ${flat(c.text[lang])}`;
+          expect(md.split("\n")).toContain(item);
+        });
+        expect(md).toContain(`**${words.answer}:** ${flat(p.explain![lang])}`);
+        // The question comes in the section of the step it asks about, before the narration that answers it.
+        const section = md.split(/\n(?=## )/).find((sec) => sec.includes(flat(p.question[lang])))!;
+        expect(section.split("\n")[0]).toBe(`## ${words.frame(s.frame, formatSeconds(ft.trace.frames[s.frame]!.t))}`);
+        expect(section.indexOf(flat(p.question[lang]))).toBeLessThan(section.indexOf(flat(s.step.text[lang])));
+      }
+    });
+  }
+
+  it("carry no instructions for the page's controls, in any catalogue scenario or language", () => {
+    const ui = {
+      en: /\b(click|press|tap|drag|scroll|hover)\b|step (forward|back)|(key|press|hit)\s*→|\bbutton\b|\bslider\b/i,
+      zh: /点击|按下|单步|按钮|滑块|快捷键|→\s*键/,
+    };
+    for (const sc of CATALOGUE) {
+      const t = traceFor(sc);
+      for (const lang of ["en", "zh"] as const) {
+        const md = walkthroughMarkdown({ scenario: sc, edits: [], ...t, lang, dict: lang === "en" ? en : zh, words: lang === "en" ? publishEn.walkthrough : publishZh.walkthrough });
+        const bad = md.split("\n").filter((l) => ui[lang].test(l));
+        expect(bad, `${sc.id} (${lang})`).toEqual([]);
+      }
+    }
   });
 });
 

@@ -2,6 +2,9 @@
  * The walkthrough as Markdown: title and summary, then one section per event frame (the steps a
  * student takes in event mode): its time, what happened, the explanation in the chosen language,
  * the seed lines executed since the previous event frame, and the server log lines they added.
+ * A narration step with a question prints it before the narration that answers it: the question,
+ * its choices (the right one marked) and the explanation. It is a document to read, so it says
+ * nothing about the page's controls.
  */
 import type { Trace } from "../../model";
 import { formatLogLine } from "../../model/format";
@@ -55,11 +58,19 @@ export function walkthroughMarkdown(input: WalkthroughInput): string {
     const ex = explainStep(trace, derived, e, "event", dict);
     out.push("", `## ${words.frame(e, ex.time)}`, "", `**${words.happened}:** ${oneLine(ex.cause)}`);
 
-    for (const s of narration.filter((n) => n.frame === e)) out.push("", `> **${words.narration}:** ${oneLine(s.step.text[lang])}`);
+    for (const s of narration.filter((n) => n.frame === e)) {
+      const p = s.step.predict;
+      if (p) {
+        out.push("", `**${words.question}:** ${oneLine(p.question[lang])}`, "");
+        p.choices.forEach((c, i) => out.push(i === p.answer ? `- **${oneLine(c.text[lang])}**${words.rightChoice}` : `- ${oneLine(c.text[lang])}`));
+        if (p.explain) out.push("", `**${words.answer}:** ${oneLine(p.explain[lang])}`);
+      }
+      out.push("", `> **${words.narration}:** ${oneLine(s.step.text[lang])}`);
+    }
 
     out.push("", `**${words.explanation}:**`, "");
     if (ex.items.length) for (const item of ex.items) out.push(`- ${oneLine(item.text)}`);
-    else out.push(`- ${e === 0 ? oneLine(dict.ui.scenarioStart) : words.nothingNew}`);
+    else out.push(`- ${e === 0 ? words.scenarioStart : words.nothingNew}`);
 
     const lines: number[] = [];
     for (let i = from; i <= e; i++) {

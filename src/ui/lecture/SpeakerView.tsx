@@ -4,6 +4,7 @@ import { resolveSteps } from "../../lesson/steps";
 import { useLab } from "../../store/labStore";
 import { Icon } from "../controls/Icon";
 import { SHORTCUTS } from "../controls/shortcuts";
+import { useDetailsOpen } from "../explain/narrated";
 import { RichText } from "../explain/RichText";
 import { useDocumentLang } from "../hooks/useDocumentLang";
 import { useStep } from "../hooks/useStep";
@@ -64,6 +65,18 @@ export default function SpeakerView() {
   const version = useSyncExternalStore(subscribeNarration, narrationVersion);
   const steps = useMemo(() => (version >= 0 ? resolveSteps(scenario, trace) : []), [scenario, trace, version]);
   const notes = speakerNotes(trace, derived, steps, cursor, stepSize, dict, lang);
+  // As in the lab's explanation: under narration said at this step, the model's bullets are folded.
+  const [detailsOpen, setDetailsOpen] = useDetailsOpen();
+  const folded = notes.now.items.length > 0 && notes.narration.some((n) => n.current);
+  const items = (
+    <ul className="list-disc space-y-1 pl-5 leading-snug">
+      {notes.now.items.map((it) => (
+        <li key={it.id}>
+          <RichText text={it.text} />
+        </li>
+      ))}
+    </ul>
+  );
   const atStart = cursor === 0;
   const atEnd = cursor >= trace.frames.length - 1;
 
@@ -138,13 +151,14 @@ export default function SpeakerView() {
               <strong>{dict.ui.line(notes.now.line.n)}:</strong> <RichText text={notes.now.line.text} />
             </p>
           )}
-          <ul className="list-disc space-y-1 pl-5 leading-snug">
-            {notes.now.items.map((it) => (
-              <li key={it.id}>
-                <RichText text={it.text} />
-              </li>
-            ))}
-          </ul>
+          {folded ? (
+            <details open={detailsOpen} onToggle={(e) => setDetailsOpen(e.currentTarget.open)} className="rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600">
+              <summary className="cursor-pointer font-semibold">{dict.ui.details(notes.now.items.length)}</summary>
+              {items}
+            </details>
+          ) : (
+            items
+          )}
           {cursor === 0 && <p>{scenario.summary[lang]}</p>}
         </section>
 

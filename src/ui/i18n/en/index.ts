@@ -302,6 +302,8 @@ export const en = {
     line: (n: number) => `line ${n}`,
     scenarioStart: "The scenario starts. Step forward to see what the primary does.",
     nothingNew: "Nothing visible changed in this step.",
+    /** The disclosure that folds the model's bullets under a step's narration. */
+    details: (n: number) => `Details from the model (${n})`,
     /** The value a condition line evaluated to. */
     condition: (v: boolean): string => (v ? "The condition is true." : "The condition is false."),
   },

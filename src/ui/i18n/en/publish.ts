@@ -58,6 +58,12 @@ export const publishEn = {
     happened: "What happened",
     explanation: "Explanation",
     narration: "Narration",
+    /** A narration step's prediction: the question, the mark after the right choice, the explanation. */
+    question: "Question",
+    rightChoice: " (the answer)",
+    answer: "Answer",
+    /** Frame 0's explanation (the page's own line tells the reader to step forward). */
+    scenarioStart: "The scenario starts.",
     code: "Code executed (replication.c)",
     log: "New server log lines",
     nothingNew: "Nothing new on the primary.",

@@ -262,6 +262,7 @@ export const zh = {
     line: (n) => `第 ${n} 行`,
     scenarioStart: "场景开始。单步前进，看看主节点会做什么。",
     nothingNew: "这一步没有可见的变化。",
+    details: (n) => `模型细节（${n}）`,
     condition: (v) => (v ? "条件为真。" : "条件为假。"),
   },
   narration: {
