@@ -6,27 +6,26 @@
  */
 import { useState, useSyncExternalStore } from "react";
 import type { Trace } from "../../model";
-import { resolveSteps } from "../../lesson/steps";
+import { stepsFor, type ResolvedStep } from "../../lesson/steps";
 import { narrationVersion, subscribeNarration } from "../../scenarios/narration";
 import type { Scenario } from "../../scenarios/schema";
 import { useLab } from "../../store/labStore";
 
-const cache = new WeakMap<Trace, { version: number; frames: Set<number> }>();
+const frameSets = new WeakMap<ResolvedStep[], Set<number>>();
 
-/** The frames a narration step is said at. */
-export function narratedFrames(scenario: Scenario, trace: Trace, version: number): Set<number> {
-  let hit = cache.get(trace);
-  if (!hit || hit.version !== version) {
-    hit = { version, frames: new Set(resolveSteps(scenario, trace).map((s) => s.frame)) };
-    cache.set(trace, hit);
-  }
-  return hit.frames;
+/** The frames a narration step is said at (stepsFor keeps the steps once per trace and narration). */
+function narratedFrames(scenario: Scenario, trace: Trace): Set<number> {
+  const steps = stepsFor(scenario, trace);
+  let frames = frameSets.get(steps);
+  if (!frames) frameSets.set(steps, (frames = new Set(steps.map((s) => s.frame))));
+  return frames;
 }
 
 export function useNarrated(scenario: Scenario, trace: Trace, cursor: number): boolean {
-  const version = useSyncExternalStore(subscribeNarration, narrationVersion);
+  // Re-render when the narration arrives (it loads after the first render).
+  useSyncExternalStore(subscribeNarration, narrationVersion);
   const edited = useLab((s) => s.edits.length > 0);
-  return !edited && narratedFrames(scenario, trace, version).has(cursor);
+  return !edited && narratedFrames(scenario, trace).has(cursor);
 }
 
 let detailsOpen = false;
