@@ -44,33 +44,42 @@ const LOADERS: { [S in Section]: Record<Lang, () => Promise<Sections[S]>> } = {
 };
 
 const loaded = new Map<string, unknown>([["main:en", en]]);
-const pending = new Map<string, Promise<unknown>>();
 const listeners = new Set<() => void>();
 
 function loadedWords<S extends Section>(section: S, lang: Lang): Words<S> | undefined {
   return loaded.get(`${section}:${lang}`) as Words<S> | undefined;
 }
 
-/** The words of a section in a language, loaded once (and again after a failed attempt). */
+/**
+ * The words of a section in a language, loaded once (and again after a failed attempt). The same
+ * promise object stands for a section from the first request on, and once it has settled it is
+ * marked the way React's `use()` reads it, so `use()` returns the words at once instead of
+ * suspending (and never sees a new, uncached promise for the same words).
+ */
+const requests = new Map<string, Promise<unknown>>([["main:en", settled(Promise.resolve(en), en)]]);
+
+function settled<T>(promise: Promise<T>, value: T): Promise<T> {
+  return Object.assign(promise, { status: "fulfilled", value });
+}
+
 export function loadWords<S extends Section>(section: S, lang: Lang): Promise<Words<S>> {
   const key = `${section}:${lang}`;
-  const now = loadedWords(section, lang);
-  if (now) return Promise.resolve(now);
-  let request = pending.get(key) as Promise<Words<S>> | undefined;
+  let request = requests.get(key) as Promise<Words<S>> | undefined;
   if (!request) {
-    request = LOADERS[section][lang]().then(
+    const started: Promise<Words<S>> = LOADERS[section][lang]().then(
       (words) => {
         loaded.set(key, words);
-        pending.delete(key);
+        settled(started, words);
         for (const l of listeners) l();
         return words;
       },
       (error: unknown) => {
-        pending.delete(key);
+        requests.delete(key);
         throw error;
       },
     );
-    pending.set(key, request);
+    request = started;
+    requests.set(key, request);
   }
   return request;
 }
@@ -98,7 +107,8 @@ export function useWords(): { dict: Dict; lang: Lang };
 export function useWords<S extends Section>(section: S): { dict: Words<S>; lang: Lang };
 export function useWords(section: Section = "main"): { dict: Words<Section>; lang: Lang } {
   const lang = useLab((s) => s.lang);
-  const english = loadedWords(section, "en") ?? use(loadWords(section, "en"));
+  // use() on every render, loaded or not (a hook may not be called conditionally).
+  const english = use(loadWords(section, "en"));
   if (lang !== "en") loadWords(section, lang).catch(() => undefined);
   const dict = useSyncExternalStore(subscribe, () => loadedWords(section, lang) ?? english);
   return { dict, lang: dict === english ? "en" : lang };
