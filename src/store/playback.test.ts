@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createLabStore, memoryStorage, type LabStore } from "./labStore";
 import { playStep } from "./playback";
+import { stepsFor } from "../lesson/steps";
 
 let store: LabStore;
 const s = () => store.getState();
@@ -71,5 +72,29 @@ describe("playback waits for the guess", () => {
     s().togglePlay();
     playUntilStopped();
     expect(s().cursor).toBe(s().trace.frames.length - 1);
+  });
+});
+
+describe("playback within a range (an embed's from/to)", () => {
+  it("stops at the range's end, or starts it again with loop, and waits at a question there too", () => {
+    const store = createLabStore({ storage: memoryStorage() });
+    store.getState().loadScenario("fork-failure-disk");
+    const s = store.getState;
+    // Answer every question, so only the range decides.
+    for (const r of stepsFor(s().scenario, s().trace)) if (r.step.predict) s().answerPrediction(s().scenario.id, r.index, r.step.predict.answer);
+    s().setRange({ from: 2, to: 5, loop: false });
+    s().seek(2);
+    s().togglePlay();
+    for (let i = 0; i < 20 && s().playing; i++) s().tick();
+    expect(s().cursor).toBe(5);
+    expect(s().playing).toBe(false);
+    // At the range's end Play starts again from its start.
+    s().togglePlay();
+    expect(s().cursor).toBe(2);
+    s().setRange({ from: 2, to: 5, loop: true });
+    for (let i = 0; i < 6; i++) s().tick();
+    expect(s().playing).toBe(true);
+    expect(s().cursor).toBeGreaterThanOrEqual(2);
+    expect(s().cursor).toBeLessThanOrEqual(5);
   });
 });

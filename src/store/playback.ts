@@ -41,3 +41,29 @@ export function playStep(
   if (ask !== null) return { cursor: ask, playing: false };
   return { cursor: next, playing: next < end };
 }
+
+/** A stretch of frames playback keeps to (the embed's `from`/`to`), starting again at `from` with `loop`. */
+export interface PlayRange {
+  from: number;
+  to: number;
+  loop: boolean;
+}
+
+/**
+ * One timer tick within the range (the whole trace without one): a step, stopping at the end and
+ * at an open question; at the end of a looping range, back to its start.
+ */
+export function tickStep(
+  s: Seen & Pick<LabState, "cursor" | "derived" | "stepSize">,
+  range: PlayRange | null,
+): { cursor: number; playing: boolean } {
+  const end = range?.to ?? s.trace.frames.length - 1;
+  if (s.cursor >= end) {
+    if (!range?.loop) return { cursor: s.cursor, playing: false };
+    return { cursor: range.from, playing: !waitsHere({ ...s, cursor: range.from }) };
+  }
+  const step = playStep(s, end);
+  // A looping range plays on from its end frame, unless a question waits there.
+  const loopsOn = !!range?.loop && step.cursor >= end && !waitsHere({ ...s, cursor: step.cursor });
+  return { cursor: step.cursor, playing: step.playing || loopsOn };
+}

@@ -6,10 +6,9 @@
 import { useEffect, useLayoutEffect, useMemo, type ComponentType } from "react";
 import { formatSeconds } from "../../model/format";
 import { linkPath } from "../../share/url";
-import { STEP_MS } from "../hooks/usePlayback";
+import { usePlayback } from "../hooks/usePlayback";
 import { nextIndex, prevIndex } from "../../store/derive";
 import { useLab } from "../../store/labStore";
-import { playStep, waitsHere } from "../../store/playback";
 import { linkStateOf } from "../../store/url";
 import { Icon, type IconName } from "../controls/Icon";
 import { useAppliedTheme } from "../hooks/useTheme";
@@ -64,59 +63,37 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
   const count = useLab((s) => s.trace.frames.length);
   const cursor = useLab((s) => s.cursor);
   const seek = useLab((s) => s.seek);
-  const speed = useLab((s) => s.speed);
   const time = useLab((s) => s.trace.frames[s.cursor]?.t ?? 0);
   const title = useLab((s) => s.scenario.title[s.lang]);
   const { from, to } = embedRange(params, count);
   const range = useMemo(() => ({ from, to }), [from, to]);
   const steps = useMemo(() => rangeSteps(range), [range]);
-  // Playing is the store's, as in the lab: a question's "Skip" plays on here too.
+  // Playing is the store's, kept to the range: the lab's timer, its rule for open questions and a
+  // question's "Skip" work here as they do in the lab.
   const playing = useLab((s) => s.playing);
-  const setPlaying = (on: boolean) => useLab.setState({ playing: on });
+  const togglePlay = useLab((s) => s.togglePlay);
+  const setRange = useLab((s) => s.setRange);
+  usePlayback();
 
   // Start at the range's first frame, before the first paint (playing as it was: autoplay survives a new range).
   useLayoutEffect(() => {
     const was = useLab.getState().playing;
+    setRange({ from: range.from, to: range.to, loop: params.loop });
     seek(range.from);
-    if (was) useLab.setState({ playing: true });
-  }, [seek, range.from, range.to]);
+    if (was) useLab.getState().togglePlay();
+    return () => setRange(null);
+  }, [seek, setRange, range.from, range.to, params.loop]);
   // Autoplay waits for the guess as Play does (store/playback.ts).
   useLayoutEffect(() => {
-    if (params.autoplay) useLab.setState((s) => ({ playing: !waitsHere(s) }));
+    if (params.autoplay) useLab.getState().togglePlay();
   }, [params.autoplay]);
 
   const position = t.position(formatSeconds(time), cursor - range.from + 1, range.to - range.from + 1);
   const atStart = cursor <= range.from;
   const atEnd = cursor >= range.to;
 
-  // Playing: one step per interval; at the end, stop, or start again with `loop`; at an open question, wait.
-  useEffect(() => {
-    if (!playing) return;
-    const id = window.setInterval(() => {
-      const s = useLab.getState();
-      if (!s.playing) return;
-      if (s.cursor >= range.to) {
-        if (params.loop) useLab.setState((now) => ({ cursor: range.from, playing: !waitsHere({ ...now, cursor: range.from }) }));
-        else setPlaying(false);
-        return;
-      }
-      const step = playStep(s, range.to);
-      const waits = waitsHere({ ...s, cursor: step.cursor });
-      useLab.setState({ cursor: step.cursor, playing: step.playing || (params.loop && !waits) });
-    }, STEP_MS / speed);
-    return () => window.clearInterval(id);
-  }, [playing, speed, range.from, range.to, params.loop]);
-
-  const go = (frame: number) => {
-    setPlaying(false);
-    seek(frame);
-  };
-  const togglePlay = () => {
-    if (playing) return setPlaying(false);
-    if (atEnd) seek(range.from);
-    // Where a question is open, Play waits for the guess (or a skip).
-    setPlaying(!waitsHere(useLab.getState()));
-  };
+  // seek() stops playing, as any step by hand does.
+  const go = (frame: number) => seek(frame);
 
   // Keys, as in the lab: ← → step, Home/End, Space plays.
   useEffect(() => {
