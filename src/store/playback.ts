@@ -5,6 +5,7 @@
  */
 import { stepsFor } from "../lesson/steps";
 import { nextIndex } from "./derive";
+import { predictionKey } from "./slices/progressSlice";
 import type { LabState } from "./types";
 
 type Seen = Pick<LabState, "scenario" | "trace" | "edits" | "guesses" | "skipped">;
@@ -16,7 +17,7 @@ export function waitingQuestion(s: Seen, from: number, to: number): number | nul
   let first: number | null = null;
   for (const r of stepsFor(s.scenario, s.trace)) {
     if (!r.step.predict || r.askFrame < from || r.askFrame > to) continue;
-    const key = `${s.scenario.id}:${r.index}`;
+    const key = predictionKey(s.scenario.id, r.index);
     if (key in s.guesses || s.skipped[key]) continue;
     if (first === null || r.askFrame < first) first = r.askFrame;
   }

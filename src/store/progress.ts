@@ -4,7 +4,8 @@
  */
 import { findScenario } from "../scenarios/catalogue";
 import { narrationReady } from "../scenarios/narration";
-import { resolveSteps } from "../lesson/steps";
+import { stepsFor } from "../lesson/steps";
+import { predictionKey } from "./slices/progressSlice";
 import type { LabState } from "./types";
 
 type Store = {
@@ -13,9 +14,9 @@ type Store = {
 };
 
 export function predictionKeys(s: Pick<LabState, "scenario" | "trace">): string[] {
-  return resolveSteps(s.scenario, s.trace)
+  return stepsFor(s.scenario, s.trace)
     .filter((r) => r.step.predict)
-    .map((r) => `${s.scenario.id}:${r.index}`);
+    .map((r) => predictionKey(s.scenario.id, r.index));
 }
 
 export function isFinished(s: Pick<LabState, "baseScenario" | "scenario" | "edits" | "trace" | "cursor" | "guesses">): boolean {

@@ -14,6 +14,9 @@ export interface ProgressSlice {
   skipPrediction: (scenarioId: string, stepIndex: number) => void;
 }
 
+/** How a prediction is known in guesses and skipped: "<scenario id>:<step index>". */
+export const predictionKey = (scenarioId: string, stepIndex: number): string => `${scenarioId}:${stepIndex}`;
+
 export const createProgressSlice: StateCreator<LabState, [], [], ProgressSlice> = (set) => ({
   finished: [],
   guesses: {},
@@ -21,10 +24,10 @@ export const createProgressSlice: StateCreator<LabState, [], [], ProgressSlice> 
   markFinished: (id) => set((s) => (s.finished.includes(id) ? {} : { finished: [...s.finished, id] })),
   answerPrediction: (scenarioId, stepIndex, choice) =>
     set((s) => {
-      const key = `${scenarioId}:${stepIndex}`;
+      const key = predictionKey(scenarioId, stepIndex);
       // The first guess counts, as in class: the answer is revealed after it.
       return key in s.guesses ? {} : { guesses: { ...s.guesses, [key]: choice } };
     }),
   skipPrediction: (scenarioId, stepIndex) =>
-    set((s) => ({ skipped: { ...s.skipped, [`${scenarioId}:${stepIndex}`]: true }, playing: true })),
+    set((s) => ({ skipped: { ...s.skipped, [predictionKey(scenarioId, stepIndex)]: true }, playing: true })),
 });

@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, type ComponentType } from "react";
 import { formatSeconds } from "../../model/format";
 import { linkPath } from "../../share/url";
+import { ownsKeys } from "../hooks/useKeyboardShortcuts";
 import { usePlayback } from "../hooks/usePlayback";
 import { nextIndex, prevIndex } from "../../store/derive";
 import { useLab } from "../../store/labStore";
@@ -98,11 +99,8 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
   // Keys, as in the lab: ← → step, Home/End, Space plays.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      const tag = target?.tagName;
-      if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
-      if ((tag === "BUTTON" || tag === "A") && (e.key === " " || e.key === "Enter")) return;
+      // The same rule as the lab's: a key belongs to a text field, or is Space/Enter on a button.
+      if (e.ctrlKey || e.metaKey || e.altKey || ownsKeys(e.target, e.key)) return;
       const actions: Record<string, () => void> = {
         ArrowRight: () => go(steps.next()),
         ArrowLeft: () => go(steps.prev()),

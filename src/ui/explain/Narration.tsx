@@ -1,10 +1,11 @@
 import type { Trace } from "../../model";
 import type { Scenario } from "../../scenarios/schema";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { narrationVersion, subscribeNarration } from "../../scenarios/narration";
-import { stepsFor, type ResolvedStep } from "../../lesson/steps";
+import { useEffect, useRef, useState } from "react";
+import type { ResolvedStep } from "../../lesson/steps";
 import { useLab, type Lang } from "../../store/labStore";
+import { predictionKey } from "../../store/slices/progressSlice";
 import { useWords, type Dict as Words } from "../i18n";
+import { useNarration } from "./narrated";
 import { RichText } from "./RichText";
 
 /** The user asked for less motion: scroll at once instead of smoothly. */
@@ -15,7 +16,7 @@ const reducedMotion = () => typeof window.matchMedia === "function" && window.ma
  * While it is open, Play waits here (store/playback.ts); "Skip question" lets it go on.
  */
 function Prediction({ scenarioId, step, words: t, lang }: { scenarioId: string; step: ResolvedStep; words: Words["narration"]; lang: Lang }) {
-  const key = `${scenarioId}:${step.index}`;
+  const key = predictionKey(scenarioId, step.index);
   const guess = useLab((s) => s.guesses[key] ?? null);
   const skipped = useLab((s) => s.skipped[key] === true);
   const answer = useLab((s) => s.answerPrediction);
@@ -103,17 +104,12 @@ function Prediction({ scenarioId, step, words: t, lang }: { scenarioId: string; 
 
 /** The scenario's own narration at its checkpoints, and predictions asked just before them. */
 export function Narration({ scenario, trace, cursor }: { scenario: Scenario; trace: Trace; cursor: number }) {
-  // The catalogue's narration arrives after the page is up; re-render when it does.
-  useSyncExternalStore(subscribeNarration, narrationVersion);
-  const steps = stepsFor(scenario, trace);
+  const { edited, here, asks } = useNarration(scenario, trace, cursor);
   const { dict, lang } = useWords();
   const t = dict.narration;
-  const edited = useLab((s) => s.edits.length > 0);
   if (edited) {
     return cursor === 0 ? <p className="text-[12px] text-slate-700 dark:text-slate-300">{t.edited}</p> : null;
   }
-  const here = steps.filter((s) => s.frame === cursor);
-  const asks = steps.filter((s) => s.step.predict && s.askFrame === cursor && s.frame > cursor);
   if (!here.length && !asks.length) return null;
   return (
     <>

@@ -11,21 +11,23 @@ import { narrationVersion, subscribeNarration } from "../../scenarios/narration"
 import type { Scenario } from "../../scenarios/schema";
 import { useLab } from "../../store/labStore";
 
-const frameSets = new WeakMap<ResolvedStep[], Set<number>>();
-
-/** The frames a narration step is said at (stepsFor keeps the steps once per trace and narration). */
-function narratedFrames(scenario: Scenario, trace: Trace): Set<number> {
-  const steps = stepsFor(scenario, trace);
-  let frames = frameSets.get(steps);
-  if (!frames) frameSets.set(steps, (frames = new Set(steps.map((s) => s.frame))));
-  return frames;
-}
-
-export function useNarrated(scenario: Scenario, trace: Trace, cursor: number): boolean {
+/** What the narration says at this frame, and the predictions asked here (none while the scenario has sandbox edits). */
+export function useNarration(scenario: Scenario, trace: Trace, cursor: number): { edited: boolean; here: ResolvedStep[]; asks: ResolvedStep[] } {
   // Re-render when the narration arrives (it loads after the first render).
   useSyncExternalStore(subscribeNarration, narrationVersion);
   const edited = useLab((s) => s.edits.length > 0);
-  return !edited && narratedFrames(scenario, trace).has(cursor);
+  if (edited) return { edited, here: [], asks: [] };
+  const steps = stepsFor(scenario, trace);
+  return {
+    edited,
+    here: steps.filter((s) => s.frame === cursor),
+    asks: steps.filter((s) => s.step.predict && s.askFrame === cursor && s.frame > cursor),
+  };
+}
+
+/** Whether the scenario's narration speaks at this frame. */
+export function useNarrated(scenario: Scenario, trace: Trace, cursor: number): boolean {
+  return useNarration(scenario, trace, cursor).here.length > 0;
 }
 
 let detailsOpen = false;

@@ -8,7 +8,7 @@ import { SHORTCUTS } from "../controls/shortcuts";
  * arrow keys step after any click on a control that is not a text field (the picker, the step-size
  * radios, a button), and a clicker's Page Down steps even while the picker has the focus.
  */
-function ownsKeys(target: EventTarget | null, key: string): boolean {
+export function ownsKeys(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement) || key === "Escape") return false;
   const tag = target.tagName;
   if (tag === "TEXTAREA" || target.isContentEditable) return key !== "?";
