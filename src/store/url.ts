@@ -10,7 +10,7 @@
  *   form as payload version 0. A link that cannot be used opens the default scenario, and what was
  *   wrong goes to `report` (the page words it in the reader's language; nothing here is markup).
  */
-import type { QuestionProblem } from "../lesson/questions";
+import { checkQuestions, type QuestionProblem } from "../lesson/questions";
 import { DEFAULT_SCENARIO_ID } from "../scenarios/catalogue";
 import { canonicalJson, PANELS, scenarioRef, type LinkProblem, type LinkState, type Panel, type ScenarioRef } from "../share/payload";
 import { linkHash, readLink, searchWithoutLegacy } from "../share/url";
@@ -57,18 +57,6 @@ function sameRef(a: ScenarioRef, b: ScenarioRef): boolean {
   return a.scenario === b.scenario || canonicalJson(a.scenario) === canonicalJson(b.scenario);
 }
 
-/**
- * A document a link carries may ask a question its own trace contradicts: it opens all the same,
- * and the reader is told which (the check loads on demand, outside the first load).
- */
-function checkLinkQuestions(store: Store, report: (r: UrlReport) => void): void {
-  const { scenario, trace } = store.getState();
-  void import("../lesson/questions").then(({ checkQuestions }) => {
-    const problems = checkQuestions(scenario, trace);
-    if (problems.length) report({ kind: "questions-false", problems });
-  });
-}
-
 /** Put the store where the link says; returns what the reader should be told. */
 export function applyLinkState(store: Store, link: LinkState): UrlReport[] {
   const reports: UrlReport[] = [];
@@ -80,6 +68,10 @@ export function applyLinkState(store: Store, link: LinkState): UrlReport[] {
       if (link.edits.length) store.getState().setEdits(link.edits);
     } else {
       now.loadCustomScenario(link.scenario.scenario, link.edits);
+      // A question its own trace contradicts does not stop the document opening; the reader is told.
+      const opened = store.getState();
+      const problems = checkQuestions(opened.scenario, opened.trace);
+      if (problems.length) reports.push({ kind: "questions-false", problems });
     }
   }
   const s = store.getState();
@@ -171,9 +163,7 @@ export function startUrlSync(store: Store, win: Win, report: (r: UrlReport) => v
     try {
       if (read.kind === "none") return read;
       if (read.result.ok) {
-        const before = store.getState().baseScenario;
         for (const r of applyLinkState(store, read.result.state)) report(r);
-        if (read.result.state.scenario.kind === "document" && store.getState().baseScenario !== before) checkLinkQuestions(store, report);
       } else {
         openDefault(store);
         report({ kind: "bad-link", problem: read.result.problem });
