@@ -7,7 +7,7 @@ import { expectNoSeriousA11yProblems, lab } from "./lab";
 
 test.describe.configure({ timeout: 60_000 });
 
-test("the Chinese comments of the taught text are shown to English readers with an English rendering, and lines 46 and 66 are flagged as wrong", async ({ page }) => {
+test("no longer: the Chinese comments of the taught text (lines 29, 46, 66) are shown to English readers without a word — they get an English rendering, and 46 and 66 are flagged as wrong", async ({ page }) => {
   const ui = lab(page);
   await ui.open("/?scenario=fork-failure-disk&frame=0&step=line");
   const line = (n: number) => ui.code.locator(`li[data-line="${n}"]`);

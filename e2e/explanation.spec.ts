@@ -14,7 +14,7 @@ async function picture(page: Page, name: string) {
   await page.getByRole("region", { name: "Explanation" }).screenshot({ path: `${SCREENSHOTS}/${name}-panel.png` });
 }
 
-test("one event step shows the narration first with the model's details folded", async ({ page }) => {
+test("no longer: one event step prints the narration plus up to eight generated bullets that repeat it — the narration comes first, the model's details are folded", async ({ page }) => {
   const ui = lab(page);
   await ui.open("/?scenario=fork-failure-disk&frame=0&step=event");
   await ui.stepUntil(async () => (await ui.textOf(ui.serverLog)).includes("BGSAVE for replication failed"));

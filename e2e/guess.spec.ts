@@ -14,7 +14,7 @@ const question = (page: Page) => page.getByRole("group", { name: "Predict" });
 const feedbackOf = (page: Page) =>
   page.getByRole("region", { name: "Explanation" }).getByText(/^[✓✕] (Right\.|Not quite\.)$/).locator("xpath=..");
 
-test("Play stops at an unanswered question and Skip continues", async ({ page }) => {
+test("no longer: Play runs straight past every question — it stops at an unanswered one, and Skip continues", async ({ page }) => {
   const ui = lab(page);
   await ui.open(shareLink({ v: 1, s: "disk-happy-path", f: 1 }));
   await page.getByRole("combobox", { name: "Speed" }).selectOption("4");
@@ -46,7 +46,7 @@ test("Play stops at an unanswered question and Skip continues", async ({ page })
 test.describe("in an iframe-sized window", () => {
   test.use({ viewport: { width: 800, height: 450 } });
 
-  test("the embed's autoplay stops at a question", async ({ page }) => {
+  test("no longer: the embed's autoplay runs straight past every question", async ({ page }) => {
     await page.goto(`/?embed&from=14&to=22&autoplay${shareLink({ v: 1, s: "disk-happy-path" }).slice(1)}`);
     const timeline = page.getByRole("slider", { name: "Timeline" });
     await expect(timeline).toHaveValue("17", { timeout: 15_000 });
@@ -66,7 +66,7 @@ for (const viewport of [
   test.describe(`${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
 
-    test("feedback is in view after answering, says right or not quite, then the explanation", async ({ page }) => {
+    test("no longer: the feedback lands below the visible part of the panel, the answer and its explanation run together, a literal *before* shows unrendered", async ({ page }) => {
       const ui = lab(page);
       await ui.open(shareLink({ v: 1, s: "disk-happy-path", f: 17 }));
       await expect(question(page)).toBeVisible();
@@ -94,6 +94,12 @@ for (const viewport of [
       await question(page).getByRole("button").nth(ask3.answer).click();
       await expect(feedbackOf(page)).toBeInViewport();
       await expect(feedbackOf(page).locator("p").first()).toHaveText("✓ Right.");
+
+      // Emphasis in the narration is rendered, never shown as literal asterisks.
+      await ui.open(shareLink({ v: 1, s: "diskless-batching" }));
+      await ui.stepUntil(async () => (await ui.textOf(ui.explanation)).includes("before forking"), 40);
+      await expect(ui.explanation.locator("em", { hasText: /^before$/ })).toBeVisible();
+      await expect(ui.explanation).not.toContainText("*before*");
     });
   });
 }

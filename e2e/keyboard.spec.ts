@@ -60,7 +60,7 @@ test("playing runs to the end on its own", async ({ page }) => {
   await expect(ui.button("Play")).toBeVisible();
 });
 
-test("after choosing in the Scenario picker, the arrow keys step instead of switching scenarios", async ({ page }) => {
+test("no longer: after choosing in the Scenario picker, → and ← switch scenarios instead of stepping", async ({ page }) => {
   const ui = lab(page);
   await ui.open("/");
   // As after a pick with the mouse or the keyboard: the picker keeps the focus.

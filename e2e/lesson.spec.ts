@@ -5,7 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { lab } from "./lab";
 
-test("at line 21 of the first call the status badge and the Decision box both say this call", async ({ page }) => {
+test("no longer: at line 21 of the first call the status badge says no call yet while the Decision box shows this call", async ({ page }) => {
   const ui = lab(page);
   await ui.open("/");
   await ui.stepSize("Line");
