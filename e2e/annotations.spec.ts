@@ -31,12 +31,14 @@ test("no longer: the Chinese comments of the taught text (lines 29, 46, 66) are 
   await expectNoSeriousA11yProblems(page);
 
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh");
-  await expect(line(46)).toContainText("批注");
-  await expect(line(46)).toContainText("有误：在 4.0.14 中，这些从节点被移除，但既没有收到通知，也没有被断开");
-  await expect(line(66)).toContainText("有误：它误解了上面的英文注释");
-  await expect(line(46).locator("code").first()).toHaveText("    // 如果生成 RDB 文件失败，移除等待全量复制的 slave，通知它们，并关闭连接");
+  // In Chinese the panel is found by its Chinese name (label in name).
+  const zhLine = (n: number) => lab(page, "zh").code.locator(`li[data-line="${n}"]`);
+  await expect(zhLine(46)).toContainText("批注");
+  await expect(zhLine(46)).toContainText("有误：在 4.0.14 中，这些从节点被移除，但既没有收到通知，也没有被断开");
+  await expect(zhLine(66)).toContainText("有误：它误解了上面的英文注释");
+  await expect(zhLine(46).locator("code").first()).toHaveText("    // 如果生成 RDB 文件失败，移除等待全量复制的 slave，通知它们，并关闭连接");
   // A Chinese reader reads the comment itself: no English rendering, no English flag.
-  for (const n of [29, 46, 66]) await expect(line(n)).not.toContainText("In English");
-  await expect(line(46)).not.toContainText("Wrong:");
+  for (const n of [29, 46, 66]) await expect(zhLine(n)).not.toContainText("In English");
+  await expect(zhLine(46)).not.toContainText("Wrong:");
   await expectNoSeriousA11yProblems(page);
 });

@@ -1,18 +1,20 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yProblems, lab, SCREENSHOTS, shareLink } from "./lab";
+import { expectNoSeriousA11yProblems, lab, NAMES, SCREENSHOTS, shareLink } from "./lab";
 
 /** The embedded view's controls, found the way a reader's assistive technology finds them. */
-function embedded(page: Pick<Page, "getByRole">) {
+/** The embed's controls, by the names of the page's language (docs/architecture.md §8). */
+function embedded(page: Pick<Page, "getByRole">, lang: keyof typeof NAMES = "en") {
+  const n = NAMES[lang];
   return {
-    timeline: page.getByRole("slider", { name: "Timeline" }),
-    first: page.getByRole("button", { name: "First step", exact: true }),
-    back: page.getByRole("button", { name: "Step back", exact: true }),
-    forward: page.getByRole("button", { name: "Step forward", exact: true }),
-    last: page.getByRole("button", { name: "Last step", exact: true }),
-    play: page.getByRole("button", { name: "Play", exact: true }),
-    diagram: page.getByRole("region", { name: "Diagram" }),
-    explanation: page.getByRole("region", { name: "Explanation" }),
+    timeline: page.getByRole("slider", { name: n.timeline }),
+    first: page.getByRole("button", { name: n.first, exact: true }),
+    back: page.getByRole("button", { name: n.back, exact: true }),
+    forward: page.getByRole("button", { name: n.forward, exact: true }),
+    last: page.getByRole("button", { name: n.last, exact: true }),
+    play: page.getByRole("button", { name: n.play, exact: true }),
+    diagram: page.getByRole("region", { name: lang === "en" ? "Diagram" : "示意图" }),
+    explanation: page.getByRole("region", { name: n.explanation }),
   };
 }
 
@@ -75,8 +77,8 @@ test.describe("in an iframe-sized window", () => {
     await page.setViewportSize({ width: 420, height: 360 });
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto(embedUrl("embed&from=10&to=20", { v: 1, s: "diskless-batching", l: "zh" }));
-    await expect(embedded(page).timeline).toHaveValue("10");
-    await expect(embedded(page).explanation).toContainText(/[\u4e00-\u9fff]/);
+    await expect(embedded(page, "zh").timeline).toHaveValue("10");
+    await expect(embedded(page, "zh").explanation).toContainText(/[\u4e00-\u9fff]/);
     const overflow = await page.evaluate(() => ({
       x: document.documentElement.scrollWidth - window.innerWidth,
       y: document.documentElement.scrollHeight - window.innerHeight,

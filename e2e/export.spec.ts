@@ -93,7 +93,7 @@ test("the walkthrough follows the language of the page", async ({ page }) => {
   const ui = lab(page);
   await ui.open("/?scenario=fork-failure-disk&frame=0&step=event");
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh");
-  await expect(ui.explanation).toContainText(/[\u4e00-\u9fff]/);
+  await expect(lab(page, "zh").explanation).toContainText(/[\u4e00-\u9fff]/);
   const md = await exportFile(page, "分步讲解（Markdown）", "导出");
   expect(md.name).toBe("fullresync-fork-failure-disk-walkthrough-zh.md");
   const walk = md.bytes.toString("utf8");

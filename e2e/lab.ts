@@ -9,17 +9,59 @@ import { deflateSync, inflateSync } from "fflate";
 
 export const SCREENSHOTS = "test-results/screenshots";
 
-export function lab(page: Page) {
+/**
+ * The accessible names of docs/architecture.md §8 in each language of the page: the English ones
+ * are the contract; in Chinese every control is named by its Chinese words (label in name).
+ */
+export const NAMES = {
+  en: {
+    target: "BGSAVE target",
+    timeline: "Timeline",
+    code: "Source code",
+    explanation: "Explanation",
+    serverLog: "Server log",
+    scenario: "Scenario",
+    replica: (id: string) => `Replica ${id}`,
+    first: "First step",
+    back: "Step back",
+    play: "Play",
+    pause: "Pause",
+    forward: "Step forward",
+    last: "Last step",
+    copyLink: "Copy link",
+  },
+  zh: {
+    target: "BGSAVE 目标",
+    timeline: "时间轴",
+    code: "源代码",
+    explanation: "说明",
+    serverLog: "服务器日志",
+    scenario: "场景",
+    replica: (id: string) => `从节点 ${id}`,
+    first: "第一步",
+    back: "后退一步",
+    play: "播放",
+    pause: "暂停",
+    forward: "前进一步",
+    last: "最后一步",
+    copyLink: "复制链接",
+  },
+} as const;
+
+/** The lab as a student sees it, found by the names of the page's language (English unless told). */
+export function lab(page: Page, lang: keyof typeof NAMES = "en") {
+  const names = NAMES[lang];
   const ui = {
     page,
-    target: page.getByRole("status", { name: "BGSAVE target" }),
-    timeline: page.getByRole("slider", { name: "Timeline" }),
-    code: page.getByRole("region", { name: "Source code" }),
-    currentLine: page.getByRole("region", { name: "Source code" }).locator('[aria-current="step"]'),
-    explanation: page.getByRole("region", { name: "Explanation" }),
-    serverLog: page.getByRole("region", { name: "Server log" }),
-    scenario: page.getByRole("combobox", { name: "Scenario" }),
-    replica: (id: string): Locator => page.getByRole("group", { name: `Replica ${id}` }),
+    names,
+    target: page.getByRole("status", { name: names.target }),
+    timeline: page.getByRole("slider", { name: names.timeline }),
+    code: page.getByRole("region", { name: names.code }),
+    currentLine: page.getByRole("region", { name: names.code }).locator('[aria-current="step"]'),
+    explanation: page.getByRole("region", { name: names.explanation }),
+    serverLog: page.getByRole("region", { name: names.serverLog }),
+    scenario: page.getByRole("combobox", { name: names.scenario }),
+    replica: (id: string): Locator => page.getByRole("group", { name: names.replica(id) }),
     button: (name: string): Locator => page.getByRole("button", { name, exact: true }),
 
     async open(path = "/") {
@@ -27,7 +69,7 @@ export function lab(page: Page) {
       await expect(page.getByRole("heading", { level: 1, name: "FullResync Lab" })).toBeVisible();
     },
     async stepForward() {
-      await ui.button("Step forward").click();
+      await ui.button(names.forward).click();
     },
     async stepSize(size: "Event" | "Line") {
       await page.getByRole("radio", { name: size }).check();

@@ -152,7 +152,7 @@ test("the speaker window follows the lecture, and the lecture follows it", async
 
   // The language follows too, both ways.
   await speaker.getByRole("combobox", { name: "Language" }).selectOption("zh");
-  await expect(ui.explanation.getByRole("heading", { level: 2 })).toContainText("说明");
+  await expect(lab(page, "zh").explanation.getByRole("heading", { level: 2 })).toContainText("说明");
   await expect(speaker.getByRole("heading", { level: 1 })).toHaveText("演讲者备注");
   await speaker.screenshot({ path: `${SCREENSHOTS}/lecture-speaker-zh.png` });
   await page.getByRole("combobox", { name: "Language" }).selectOption("en");

@@ -52,14 +52,15 @@ test("after one visit the lab works with the network off: another scenario, play
 
   // Chinese comes from the cache as well.
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh");
-  await expect(ui.explanation).toContainText(/[\u4e00-\u9fff]/);
-  await ui.button("First step").click();
-  await expect(ui.explanation).toContainText(/[\u4e00-\u9fff]/);
+  const zhUi = lab(page, "zh");
+  await expect(zhUi.explanation).toContainText(/[\u4e00-\u9fff]/);
+  await zhUi.button(zhUi.names.first).click();
+  await expect(zhUi.explanation).toContainText(/[\u4e00-\u9fff]/);
 
   // An embed link opens offline (navigations are answered with the cached page).
   await expect.poll(() => linkPayload(page.url())).toMatchObject({ l: "zh" }); // the address is written just after a change
   await page.goto(`/?embed&from=1&to=3${new URL(page.url()).hash}`);
-  await expect(page.getByRole("slider", { name: "Timeline" })).toHaveValue("1");
+  await expect(page.getByRole("slider", { name: "时间轴" })).toHaveValue("1");
   await context.setOffline(false);
 });
 

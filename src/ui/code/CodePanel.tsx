@@ -1,6 +1,6 @@
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
-import { CONTRACT_NAMES } from "../i18n/a11yNames";
+import { useNames } from "../i18n/a11yNames";
 import { Locals } from "./Locals";
 import { OutsideSummary } from "./OutsideSummary";
 import { SeedListing } from "./SeedListing";
@@ -11,6 +11,7 @@ export function CodePanel() {
   const lastCallIndex = useLab((s) => s.derived.lastCall[s.cursor] ?? -1);
   const lastCall = useLab((s) => (lastCallIndex >= 0 ? s.trace.frames[lastCallIndex] : undefined));
   const { dict, lang } = useWords();
+  const names = useNames();
   const t = dict.page.code;
 
   // Inside the function: a line frame, or the event frame that closes a happening which ran it.
@@ -19,7 +20,7 @@ export function CodePanel() {
   const next = inside && nextFrame?.kind === "line" ? nextFrame.line : null;
 
   return (
-    <section aria-label={CONTRACT_NAMES.sourceCode} className="panel flex h-full min-h-0 flex-col">
+    <section aria-label={names.sourceCode} className="panel flex h-full min-h-0 flex-col">
       <h2 className="panel-title">
         {t.title} <span className="font-normal text-slate-600 dark:text-slate-300">— {t.file}</span>
       </h2>

@@ -3,7 +3,7 @@ import { formatSeconds } from "../../model/format";
 import type { Marker } from "../../model";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
-import { CONTRACT_NAMES } from "../i18n/a11yNames";
+import { useNames } from "../i18n/a11yNames";
 
 const MARKER_STYLE: Record<Marker["kind"], { shape: string; colour: string }> = {
   "bgsave-start": { shape: "▲", colour: "text-sky-700 dark:text-sky-300" },
@@ -18,6 +18,7 @@ export function Timeline() {
   const markers = useLab((s) => s.derived.markers);
   const seek = useLab((s) => s.seek);
   const page = useWords().dict.page;
+  const names = useNames();
   const last = trace.frames.length - 1;
   const frame = trace.frames[cursor];
 
@@ -25,7 +26,7 @@ export function Timeline() {
     <div className="flex min-w-0 flex-1 flex-col">
       <input
         type="range"
-        aria-label={CONTRACT_NAMES.timeline}
+        aria-label={names.timeline}
         min={0}
         max={last}
         step={1}

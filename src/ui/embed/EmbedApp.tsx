@@ -13,7 +13,7 @@ import { useLab } from "../../store/labStore";
 import { linkStateOf } from "../../store/url";
 import { Icon, type IconName } from "../controls/Icon";
 import { useAppliedTheme } from "../hooks/useTheme";
-import { CONTRACT_NAMES } from "../i18n/a11yNames";
+import { useNames } from "../i18n/a11yNames";
 import { useWords } from "../i18n";
 import { embedRange, readEmbedParams, type EmbedRange } from "./embedParams";
 
@@ -37,7 +37,7 @@ function rangeSteps(range: EmbedRange) {
   };
 }
 
-/** As in the lab: the accessible name is the fixed English one (docs/architecture.md §8) in every language, the title is the reader's. */
+/** As in the lab: the accessible name is the page language's word for the control (docs/architecture.md §8). */
 function StepButton({ name, title, icon, onClick, disabled }: { name: string; title: string; icon: IconName; onClick: () => void; disabled: boolean }) {
   return (
     <button type="button" className={BUTTON} aria-label={name} title={title} onClick={onClick} disabled={disabled}>
@@ -60,6 +60,7 @@ export interface EmbedParts {
 export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } }: { parts: EmbedParts }) {
   useAppliedTheme();
   const t = useWords("publish").dict.embed;
+  const names = useNames();
   const params = useMemo(() => readEmbedParams(window.location.search), []);
   const count = useLab((s) => s.trace.frames.length);
   const cursor = useLab((s) => s.cursor);
@@ -139,16 +140,16 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
         aria-label={t.controls}
         className="flex items-center gap-1.5 border-t border-slate-200 bg-white px-1.5 py-1 dark:border-slate-800 dark:bg-slate-900"
       >
-        <StepButton name={CONTRACT_NAMES.first} title={t.first} icon="first" onClick={() => go(range.from)} disabled={atStart} />
-        <StepButton name={CONTRACT_NAMES.back} title={t.back} icon="back" onClick={() => go(steps.prev())} disabled={atStart} />
-        <button type="button" className={PLAY} aria-label={playing ? CONTRACT_NAMES.pause : CONTRACT_NAMES.play} title={playing ? t.pause : t.play} onClick={togglePlay}>
+        <StepButton name={names.first} title={t.first} icon="first" onClick={() => go(range.from)} disabled={atStart} />
+        <StepButton name={names.back} title={t.back} icon="back" onClick={() => go(steps.prev())} disabled={atStart} />
+        <button type="button" className={PLAY} aria-label={playing ? names.pause : names.play} title={playing ? t.pause : t.play} onClick={togglePlay}>
           <Icon name={playing ? "pause" : "play"} />
         </button>
-        <StepButton name={CONTRACT_NAMES.forward} title={t.forward} icon="forward" onClick={() => go(steps.next())} disabled={atEnd} />
-        <StepButton name={CONTRACT_NAMES.last} title={t.last} icon="last" onClick={() => go(range.to)} disabled={atEnd} />
+        <StepButton name={names.forward} title={t.forward} icon="forward" onClick={() => go(steps.next())} disabled={atEnd} />
+        <StepButton name={names.last} title={t.last} icon="last" onClick={() => go(range.to)} disabled={atEnd} />
         <input
           type="range"
-          aria-label={CONTRACT_NAMES.timeline}
+          aria-label={names.timeline}
           title={t.timeline}
           min={range.from}
           max={range.to}

@@ -1,7 +1,7 @@
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
 import { useStep } from "../hooks/useStep";
-import { CONTRACT_NAMES } from "../i18n/a11yNames";
+import { useNames } from "../i18n/a11yNames";
 import { explainStep, type ExplanationItem, type Tone } from "./explainFrame";
 import { useDetailsOpen, useNarrated } from "./narrated";
 import { Narration } from "./Narration";
@@ -44,11 +44,12 @@ export function ExplanationPanel() {
   const { trace, derived, cursor, stepSize } = useStep();
   const scenario = useLab((s) => s.scenario);
   const { dict, lang } = useWords();
+  const names = useNames();
   const ex = explainStep(trace, derived, cursor, stepSize, dict);
   const narrated = useNarrated(scenario, trace, cursor);
   const [open, setOpen] = useDetailsOpen();
   return (
-    <section aria-label={CONTRACT_NAMES.explanation} aria-live="polite" className="panel flex h-full min-h-0 flex-col" lang={lang === "zh" ? "zh-Hans" : "en"}>
+    <section aria-label={names.explanation} aria-live="polite" className="panel flex h-full min-h-0 flex-col" lang={lang === "zh" ? "zh-Hans" : "en"}>
       <h2 className="panel-title">
         {dict.page.explanation.title} <span className="font-normal text-slate-600 dark:text-slate-300">— {dict.ui.atTime(ex.time)} · {ex.cause}</span>
       </h2>

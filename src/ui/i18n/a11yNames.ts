@@ -1,15 +1,33 @@
 /**
- * Accessible names that docs/architecture.md §8 fixes, and that other code and the e2e tests find controls by.
+ * Accessible names that other code and the e2e tests find controls by (docs/architecture.md §8).
  *
- * Decision: these names stay exactly these English words in every language. In English the
- * visible text is the same words, so nothing changes for anyone. In Simplified Chinese the visible
- * text is Chinese and the control carries this English name as its `aria-label` — but only the
- * controls listed here; every other control is named by its Chinese text. A link,
- * a script, a clicker add-on or a test written against the English names keeps working after a
- * switch of language, at the cost of these few names being English for a Chinese screen reader
- * (the visible Chinese text stays in the tooltip, `title`, where a screen reader offers it too).
+ * Decision: a control's accessible name is the word a reader of the page's language sees for it,
+ * taken from that language's dictionary (WCAG 2.5.3, label in name). The English words are the
+ * names SPEC §6 fixes — CONTRACT_NAMES pins them, and a test checks that the English dictionary
+ * says exactly these — so a link, a script, a clicker add-on or a test written against them works
+ * with the page in English. In Simplified Chinese the same controls are named in Chinese.
  */
-export const CONTRACT_NAMES = {
+import { useWords, type Dict } from "./index";
+
+export interface AccessibleNames {
+  first: string;
+  back: string;
+  play: string;
+  pause: string;
+  forward: string;
+  last: string;
+  copyLink: string;
+  timeline: string;
+  sourceCode: string;
+  explanation: string;
+  serverLog: string;
+  target: string;
+  scenario: string;
+  replica: (id: string) => string;
+}
+
+/** The names the English page must give (SPEC §6), word for word. */
+export const CONTRACT_NAMES: AccessibleNames = {
   first: "First step",
   back: "Step back",
   play: "Play",
@@ -24,4 +42,37 @@ export const CONTRACT_NAMES = {
   target: "BGSAVE target",
   scenario: "Scenario",
   replica: (id: string) => `Replica ${id}`,
-} as const;
+};
+
+const cache = new WeakMap<Dict, AccessibleNames>();
+
+/** The accessible names a dictionary gives: its own visible words for each control. */
+export function namesOf(dict: Dict): AccessibleNames {
+  let names = cache.get(dict);
+  if (!names) {
+    const p = dict.page;
+    names = {
+      first: p.controls.first,
+      back: p.controls.back,
+      play: p.controls.play,
+      pause: p.controls.pause,
+      forward: p.controls.forward,
+      last: p.controls.last,
+      copyLink: dict.share.copyLink,
+      timeline: p.controls.timeline,
+      sourceCode: p.code.title,
+      explanation: p.explanation.title,
+      serverLog: p.log.name,
+      target: p.controls.targetName,
+      scenario: p.picker.label,
+      replica: p.replicas.heading,
+    };
+    cache.set(dict, names);
+  }
+  return names;
+}
+
+/** The accessible names in the page's language. */
+export function useNames(): AccessibleNames {
+  return namesOf(useWords().dict);
+}

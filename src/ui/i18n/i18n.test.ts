@@ -7,7 +7,7 @@ import { CATALOGUE } from "../../scenarios/catalogue";
 import type { Lang } from "../../store/labStore";
 import type { NoticeMessage } from "../../store/types";
 import { CHART } from "../statechart/chartLayout";
-import { CONTRACT_NAMES } from "./a11yNames";
+import { CONTRACT_NAMES, namesOf } from "./a11yNames";
 import { en } from "./en";
 import { publishEn } from "./en/publish";
 import { toolsEn } from "./en/tools";
@@ -86,14 +86,27 @@ describe("explanation dictionaries", () => {
 });
 
 describe("the page's words", () => {
-  it("keep the English names other code finds controls by (docs/architecture.md §8)", () => {
-    const c = en.page.controls;
-    expect([c.first, c.back, c.play, c.pause, c.forward, c.last]).toEqual([CONTRACT_NAMES.first, CONTRACT_NAMES.back, CONTRACT_NAMES.play, CONTRACT_NAMES.pause, CONTRACT_NAMES.forward, CONTRACT_NAMES.last]);
-    expect(en.page.code.title).toBe(CONTRACT_NAMES.sourceCode);
-    expect(en.page.explanation.title).toBe(CONTRACT_NAMES.explanation);
-    expect(en.page.picker.label).toBe(CONTRACT_NAMES.scenario);
-    expect(en.page.replicas.heading("r1")).toBe(CONTRACT_NAMES.replica("r1"));
-    expect(en.share.copyLink).toBe(CONTRACT_NAMES.copyLink);
+  it("give in English exactly the names other code finds controls by (docs/architecture.md §8)", () => {
+    const { replica, ...fixed } = namesOf(en);
+    const { replica: contractReplica, ...contract } = CONTRACT_NAMES;
+    expect(fixed).toEqual(contract);
+    expect(replica("r1")).toBe(contractReplica("r1"));
+    // SPEC §6, word for word: a change of English wording cannot slip past the contract.
+    expect(Object.values(contract).sort()).toEqual(
+      ["BGSAVE target", "Copy link", "Explanation", "First step", "Last step", "Pause", "Play", "Scenario", "Server log", "Source code", "Step back", "Step forward", "Timeline"].sort(),
+    );
+    expect(contractReplica("r1")).toBe("Replica r1");
+  });
+
+  it("name controls in Chinese by the Chinese words shown for them (label in name)", () => {
+    const names = namesOf(zhWords);
+    const c = zhWords.page.controls;
+    expect([names.first, names.back, names.play, names.pause, names.forward, names.last]).toEqual([c.first, c.back, c.play, c.pause, c.forward, c.last]);
+    expect(zhWords.page.code.title).toContain(names.sourceCode);
+    expect(zhWords.page.log.title).toContain(names.serverLog);
+    expect(c.target).toContain(names.target);
+    expect(names.replica("r1")).toBe(zhWords.page.replicas.heading("r1"));
+    for (const name of Object.values(names)) if (typeof name === "string") expect(name).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("describe every state of the replica statechart in both languages", () => {

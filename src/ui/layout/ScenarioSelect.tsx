@@ -3,7 +3,7 @@ import type { Scenario } from "../../scenarios/schema";
 import { useId } from "react";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
-import { CONTRACT_NAMES } from "../i18n/a11yNames";
+import { useNames } from "../i18n/a11yNames";
 
 const GROUPS: (NonNullable<Scenario["group"]> | "other")[] = ["happy", "batching", "failures", "other"];
 const CUSTOM = "(custom)";
@@ -17,6 +17,7 @@ export function ScenarioSelect() {
   const finished = useLab((s) => s.finished);
   const loadScenario = useLab((s) => s.loadScenario);
   const { dict, lang } = useWords();
+  const names = useNames();
   const selectId = useId();
   const t = dict.panels.picker;
   const custom = findScenario(base.id) !== base;
@@ -30,7 +31,7 @@ export function ScenarioSelect() {
       <span className="col-start-1 row-start-2 text-[11px] whitespace-nowrap text-slate-600 dark:text-slate-300">{t.finishedCount(done, CATALOGUE.length)}</span>
       <select
         id={selectId}
-        aria-label={CONTRACT_NAMES.scenario}
+        aria-label={names.scenario}
         className="col-start-2 row-span-2 row-start-1 h-8 max-w-[16rem] min-w-0 rounded-md border border-slate-300 bg-white px-1 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
         value={custom ? CUSTOM : base.id}
         onChange={(e) => e.target.value !== CUSTOM && loadScenario(e.target.value)}

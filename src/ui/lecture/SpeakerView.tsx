@@ -10,7 +10,7 @@ import { useDocumentLang } from "../hooks/useDocumentLang";
 import { useStep } from "../hooks/useStep";
 import { useAppliedTheme } from "../hooks/useTheme";
 import { useWords } from "../i18n";
-import { CONTRACT_NAMES } from "../i18n/a11yNames";
+import { useNames } from "../i18n/a11yNames";
 import type { ShortcutId } from "../i18n";
 import { LanguageSelect } from "../layout/HeaderButtons";
 import { speakerNotes } from "./notes";
@@ -53,6 +53,7 @@ function useSpeakerKeys(): void {
 export default function SpeakerView() {
   useAppliedTheme();
   const { dict, lang } = useWords();
+  const names = useNames();
   useDocumentLang(lang);
   useSpeakerKeys();
   const t = useWords("lecture").dict.speaker;
@@ -94,16 +95,16 @@ export default function SpeakerView() {
       </header>
 
       <nav aria-label={controls.region} className="flex flex-wrap items-center gap-2">
-        <button type="button" className={BUTTON} aria-label={CONTRACT_NAMES.first} title={controls.first} onClick={first} disabled={atStart}>
+        <button type="button" className={BUTTON} aria-label={names.first} title={controls.first} onClick={first} disabled={atStart}>
           <Icon name="first" />
         </button>
-        <button type="button" className={BUTTON} aria-label={CONTRACT_NAMES.back} onClick={stepBack} disabled={atStart}>
+        <button type="button" className={BUTTON} aria-label={names.back} onClick={stepBack} disabled={atStart}>
           <Icon name="back" /> {controls.back}
         </button>
-        <button type="button" className={PRIMARY} aria-label={CONTRACT_NAMES.forward} onClick={stepForward} disabled={atEnd}>
+        <button type="button" className={PRIMARY} aria-label={names.forward} onClick={stepForward} disabled={atEnd}>
           {controls.forward} <Icon name="forward" />
         </button>
-        <button type="button" className={BUTTON} aria-label={CONTRACT_NAMES.last} title={controls.last} onClick={last} disabled={atEnd}>
+        <button type="button" className={BUTTON} aria-label={names.last} title={controls.last} onClick={last} disabled={atEnd}>
           <Icon name="last" />
         </button>
         <p className="font-mono text-sm tabular-nums" aria-live="polite">

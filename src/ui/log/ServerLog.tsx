@@ -4,7 +4,7 @@ import { formatLogLine } from "../../model/format";
 import { stepStart } from "../../store/derive";
 import { useWords } from "../i18n";
 import { useStep } from "../hooks/useStep";
-import { CONTRACT_NAMES } from "../i18n/a11yNames";
+import { useNames } from "../i18n/a11yNames";
 
 /** The primary's log up to this frame; the lines this step added are marked. */
 export function ServerLog() {
@@ -14,6 +14,7 @@ export function ServerLog() {
   const logLen = frame.logLen;
   const box = useRef<HTMLDivElement>(null);
   const t = useWords().dict.page;
+  const names = useNames();
 
   useEffect(() => {
     const el = box.current;
@@ -23,7 +24,7 @@ export function ServerLog() {
   }, [cursor, trace]);
 
   return (
-    <section aria-label={CONTRACT_NAMES.serverLog} className="panel flex h-full min-h-0 flex-col">
+    <section aria-label={names.serverLog} className="panel flex h-full min-h-0 flex-col">
       <h2 className="panel-title">{t.log.title}</h2>
       <div ref={box} tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto px-2 py-1">
         {logLen === 0 ? (

@@ -2,7 +2,7 @@ import { memo, type ReactNode } from "react";
 import { formatSeconds, logTimestamp } from "../../model/format";
 import type { ReplicaIo, ReplicaView, Trace } from "../../model";
 import { useWords } from "../i18n";
-import { CONTRACT_NAMES } from "../i18n/a11yNames";
+import { useNames } from "../i18n/a11yNames";
 import type { PageDict } from "../i18n";
 import { ReplicaStatechart } from "../statechart/ReplicaStatechart";
 import { sameCard, type CardModel } from "./cardModel";
@@ -130,11 +130,12 @@ function Statechart({ model, t }: { model: CardModel; t: Words }) {
 export const ReplicaCard = memo(
   function ReplicaCard({ trace, model }: { trace: Trace; model: CardModel }) {
     const t = useWords().dict.page.replicas;
+    const names = useNames();
     const r = model.current;
     return (
       <article className="replica-card border-b border-slate-200 px-2 py-2 last:border-b-0 dark:border-slate-700">
-        {/* The group's name stays "Replica <id>" in every language (docs/architecture.md §8; i18n/a11yNames.ts). */}
-        <div role="group" aria-label={CONTRACT_NAMES.replica(model.id)}>
+        {/* Named as its heading reads: "Replica <id>" in English (docs/architecture.md §8; i18n/a11yNames.ts). */}
+        <div role="group" aria-label={names.replica(model.id)}>
           <h3 className="flex flex-wrap items-baseline gap-x-2 text-sm font-semibold">
             {t.heading(model.id)}
             {r && <Connection r={r} t={t} />}
@@ -159,12 +160,13 @@ export const ReplicaCard = memo(
 export const ReplicaLine = memo(
   function ReplicaLine({ trace, model, open, onToggle }: { trace: Trace; model: CardModel; open: boolean; onToggle: (id: string) => void }) {
     const t = useWords().dict.page.replicas;
+    const names = useNames();
     const r = model.current;
     const bodyId = `replica-body-${model.id}`;
     const queued = model.io.replyEnd - model.io.replyStart;
     return (
       <article className="border-b border-slate-200 px-2 py-1 last:border-b-0 dark:border-slate-700">
-        <div role="group" aria-label={CONTRACT_NAMES.replica(model.id)}>
+        <div role="group" aria-label={names.replica(model.id)}>
           <h3 className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm font-semibold">
             <button
               type="button"

@@ -2,7 +2,7 @@ import { MAX_LINK_CHARS } from "../../share/codec";
 import { HASH_PREFIX } from "../../share/url";
 import { flushUrl } from "../../store/url";
 import { useWords } from "../i18n";
-import { CONTRACT_NAMES } from "../i18n/a11yNames";
+import { useNames } from "../i18n/a11yNames";
 import { notify } from "./notify";
 import { useShareUi } from "./shareUi";
 import { SHARE_BUTTON } from "./styles";
@@ -43,9 +43,10 @@ async function copyCurrentLink(): Promise<void> {
 
 export function CopyLinkButton() {
   const { dict } = useWords();
+  const names = useNames();
   return (
-    // The name stays "Copy link" in every language (docs/architecture.md §8; see i18n/a11yNames.ts).
-    <button type="button" className={SHARE_BUTTON} onClick={() => void copyCurrentLink()} title={dict.share.copyLinkTitle} aria-label={CONTRACT_NAMES.copyLink}>
+    // Named by its visible words: "Copy link" in English (docs/architecture.md §8; i18n/a11yNames.ts).
+    <button type="button" className={SHARE_BUTTON} onClick={() => void copyCurrentLink()} title={dict.share.copyLinkTitle} aria-label={names.copyLink}>
       {dict.share.copyLink}
     </button>
   );

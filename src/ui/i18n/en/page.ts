@@ -4,9 +4,9 @@
  * file stays readable. These English objects are the types (`PageDict`, `PanelsDict`); zh/page.ts
  * satisfies them key for key.
  *
- * Accessible names that other code and tests rely on (docs/architecture.md §8: "Step back", "Timeline", "Source
- * code", "Replica <id>", …) are NOT here: they are the English constants of a11yNames.ts, so they
- * stay the same whatever language the visible text is in.
+ * Accessible names are these visible words (a11yNames.ts `namesOf`): the English ones are the names
+ * other code and tests rely on (docs/architecture.md §8: "Step back", "Timeline", "Source code",
+ * "Replica <id>", …), so they must not change without the contract.
  */
 import type { Marker } from "../../../model";
 import { causeLabel } from "../../../model/format";
@@ -39,7 +39,7 @@ export const pageEn = {
   picker: { label: "Scenario" },
   controls: {
     region: "Playback controls",
-    /** Visible text and tooltips of the transport buttons (their names are fixed, see a11yNames). */
+    /** Visible text, tooltips and accessible names of the transport buttons (a11yNames.ts). */
     first: "First step",
     back: "Step back",
     play: "Play",
@@ -53,9 +53,12 @@ export const pageEn = {
     line: "Line",
     eventHint: "one happening at a time",
     lineHint: "every executed line of the function",
+    timeline: "Timeline",
     timelineValue: (f: number, n: number, t: string) => `frame ${f} of ${n}, t = ${t} s`,
     /** "BGSAVE target:" before disk / socket / none (those stay as they are: code words). */
     target: "BGSAVE target:",
+    /** The status's accessible name. */
+    targetName: "BGSAVE target",
     targetDetail: { running: "child running", thisCall: "this call", lastCall: "last call", noCall: "no call yet" },
   },
   markers: {
@@ -109,7 +112,7 @@ export const pageEn = {
     outsideAfter: ":",
   },
   explanation: { title: "Explanation" },
-  log: { title: "Server log (primary)", empty: "Nothing logged yet." },
+  log: { title: "Server log (primary)", name: "Server log", empty: "Nothing logged yet." },
   replicas: {
     region: "Replicas",
     title: "Replicas — state, wire, output buffer, log",

@@ -38,8 +38,10 @@ export const pageZh = {
     line: "行",
     eventHint: "一次一件事",
     lineHint: "函数中执行的每一行",
+    timeline: "时间轴",
     timelineValue: (f, n, t) => `第 ${f} 帧，共 ${n} 帧，t = ${t} 秒`,
     target: "BGSAVE 目标：",
+    targetName: "BGSAVE 目标",
     targetDetail: { running: "子进程运行中", thisCall: "本次调用", lastCall: "上次调用", noCall: "尚未调用" },
   },
   markers: {
@@ -89,7 +91,7 @@ export const pageZh = {
     outsideAfter: "中：",
   },
   explanation: { title: "说明" },
-  log: { title: "服务器日志（主节点）", empty: "还没有日志。" },
+  log: { title: "服务器日志（主节点）", name: "服务器日志", empty: "还没有日志。" },
   replicas: {
     region: "从节点",
     title: "从节点：状态、线路、输出缓冲区、日志",
