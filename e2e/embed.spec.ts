@@ -26,7 +26,7 @@ test.describe("in an iframe-sized window", () => {
 
   test("an embed shows only its frame range, with minimal chrome and no page scroll", async ({ page }) => {
     const e = embedded(page);
-    await page.goto(embedUrl("embed&from=3&to=8", { v: 1, s: "disk-happy-path", k: "line", f: 20 }));
+    await page.goto(embedUrl("embed&frames=4-9", { v: 1, s: "disk-happy-path", k: "line", f: 20 }));
     await expect(e.timeline).toHaveValue("3");
     await expect(e.diagram.locator("svg").first()).toBeVisible();
     await expect(e.explanation).toBeVisible();
@@ -76,7 +76,7 @@ test.describe("in an iframe-sized window", () => {
   test("a narrow embed stacks the diagram over the explanation, in dark too", async ({ page }) => {
     await page.setViewportSize({ width: 420, height: 360 });
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.goto(embedUrl("embed&from=10&to=20", { v: 1, s: "diskless-batching", l: "zh" }));
+    await page.goto(embedUrl("embed&frames=11-21", { v: 1, s: "diskless-batching", l: "zh" }));
     await expect(embedded(page, "zh").timeline).toHaveValue("10");
     await expect(embedded(page, "zh").explanation).toContainText(/[\u4e00-\u9fff]/);
     const overflow = await page.evaluate(() => ({
@@ -92,7 +92,7 @@ test.describe("in an iframe-sized window", () => {
 
   test("in event steps the range still bounds every step", async ({ page }) => {
     const e = embedded(page);
-    await page.goto(embedUrl("embed&from=3&to=8", { v: 1, s: "disk-happy-path" }));
+    await page.goto(embedUrl("embed&frames=4-9", { v: 1, s: "disk-happy-path" }));
     await expect(e.timeline).toHaveValue("3");
     let last = 3;
     for (let i = 0; i < 20 && (await e.forward.isEnabled()); i++) {
@@ -107,21 +107,21 @@ test.describe("in an iframe-sized window", () => {
 
   test("autoplay advances, and loop starts the range again", async ({ page }) => {
     const e = embedded(page);
-    await page.goto(embedUrl("embed&from=2&to=5&autoplay&loop", { v: 1, s: "disk-happy-path", k: "line" }));
+    await page.goto(embedUrl("embed&frames=3-6&autoplay&loop", { v: 1, s: "disk-happy-path", k: "line" }));
     await expect(page.getByRole("button", { name: "Pause", exact: true })).toBeVisible();
     await expect.poll(async () => Number(await e.timeline.inputValue()), { timeout: 10_000 }).toBeGreaterThan(2);
     await expect.poll(async () => Number(await e.timeline.inputValue()), { timeout: 10_000 }).toBe(5);
     await expect.poll(async () => Number(await e.timeline.inputValue()), { timeout: 10_000 }).toBe(2);
 
     // Frame 0 asks a prediction: autoplay waits for the guess; the reader skips it.
-    await page.goto(embedUrl("embed&from=0&to=2&autoplay", { v: 1, s: "disk-happy-path", k: "line" }));
+    await page.goto(embedUrl("embed&frames=1-3&autoplay", { v: 1, s: "disk-happy-path", k: "line" }));
     await page.getByRole("button", { name: "Skip question", exact: true }).click();
     await expect.poll(async () => Number(await e.timeline.inputValue()), { timeout: 10_000 }).toBe(2);
     await expect(e.play).toBeVisible();
   });
 
   test("a broken link in an embed falls back with a message, never markup", async ({ page }) => {
-    await page.goto("/?embed&from=1&to=4#s=%3Cimg%20src=x%3E");
+    await page.goto("/?embed&frames=2-5#s=%3Cimg%20src=x%3E");
     await expect(page.getByRole("status").filter({ hasText: "This link could not be opened" })).toBeVisible();
     await expect(embedded(page).timeline).toHaveValue("1");
     await expect(page.locator("img")).toHaveCount(0);
@@ -137,13 +137,14 @@ test("the Embed dialog writes a snippet whose iframe opens the same range", asyn
   await expect(dialog).toBeVisible();
   // Defaults: from the current frame to the end.
   const count = Number(await ui.timeline.getAttribute("max")) + 1;
-  await expect(dialog.getByRole("textbox", { name: /^From frame/ })).toHaveValue("4");
-  await expect(dialog.getByRole("textbox", { name: /^To frame/ })).toHaveValue(String(count - 1));
-  await dialog.getByRole("textbox", { name: /^To frame/ }).fill("9");
+  // Frames as people number them, from 1: the frame at index 4 is frame 5.
+  await expect(dialog.getByRole("textbox", { name: /^From frame/ })).toHaveValue("5");
+  await expect(dialog.getByRole("textbox", { name: /^To frame/ })).toHaveValue(String(count));
+  await dialog.getByRole("textbox", { name: /^To frame/ }).fill("10");
   const code = dialog.getByRole("textbox", { name: "Embed code" });
-  await expect(code).toHaveValue(/to=9/);
+  await expect(code).toHaveValue(/frames=5-10/);
   const snippet = await code.inputValue();
-  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed&amp;from=4&amp;to=9#s=[A-Za-z0-9_-]+" width="800" height="450" title="FullResync Lab: [^"<>]+"[^<>]*><\/iframe>$/);
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed&amp;frames=5-10#s=[A-Za-z0-9_-]+" width="800" height="450" title="FullResync Lab: [^"<>]+"[^<>]*><\/iframe>$/);
   // Shown as text: the page itself has no iframe.
   await expect(page.locator("iframe")).toHaveCount(0);
 
@@ -156,7 +157,7 @@ test("the Embed dialog writes a snippet whose iframe opens the same range", asyn
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 
-  // The snippet, pasted into a page: the iframe shows frames 4 to 9 of the same scenario.
+  // The snippet, pasted into a page: the iframe shows frames 5 to 10 (indices 4 to 9) of the same scenario.
   await page.setContent(`<!doctype html><title>A blog post</title><p>Here is the lab:</p>${snippet}`);
   const frame = page.frameLocator("iframe");
   const e = embedded(frame);

@@ -20,7 +20,7 @@ test("the diagram exports as SVG and PNG, the trace as JSON, the walkthrough as 
   const ui = lab(page);
   await ui.open("/?scenario=disk-happy-path&frame=0&step=event");
   const frameCount = Number(await ui.timeline.getAttribute("max")) + 1;
-  const firstTime = (await page.getByText(/^t=\S+s · \d+\/\d+$/).textContent())!.match(/^t=(\S+)s/)![1];
+  const firstTime = (await page.getByText(/^t=\S+s · (step|frame) \d+ of \d+$/).textContent())!.match(/^t=(\S+)s/)![1];
   await ui.button("Last step").click();
 
   // The menu, as a reader sees it.

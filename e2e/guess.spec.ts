@@ -47,7 +47,7 @@ test.describe("in an iframe-sized window", () => {
   test.use({ viewport: { width: 800, height: 450 } });
 
   test("no longer: the embed's autoplay runs straight past every question", async ({ page }) => {
-    await page.goto(`/?embed&from=14&to=22&autoplay${shareLink({ v: 1, s: "disk-happy-path" }).slice(1)}`);
+    await page.goto(`/?embed&frames=15-23&autoplay${shareLink({ v: 1, s: "disk-happy-path" }).slice(1)}`);
     const timeline = page.getByRole("slider", { name: "Timeline" });
     await expect(timeline).toHaveValue("17", { timeout: 15_000 });
     await expect(page.getByRole("button", { name: "Play", exact: true })).toBeVisible();

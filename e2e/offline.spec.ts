@@ -59,7 +59,7 @@ test("after one visit the lab works with the network off: another scenario, play
 
   // An embed link opens offline (navigations are answered with the cached page).
   await expect.poll(() => linkPayload(page.url())).toMatchObject({ l: "zh" }); // the address is written just after a change
-  await page.goto(`/?embed&from=1&to=3${new URL(page.url()).hash}`);
+  await page.goto(`/?embed&frames=2-4${new URL(page.url()).hash}`);
   await expect(page.getByRole("slider", { name: "时间轴" })).toHaveValue("1");
   await context.setOffline(false);
 });

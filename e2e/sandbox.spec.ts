@@ -35,7 +35,7 @@ test("a student changes one thing and sees the branch change", async ({ page }) 
   await ui.scenario.selectOption("disk-happy-path");
   await expect(ui.timeline).toHaveValue("0");
   await sb.open();
-  await expect(sb.panel).toContainText("At frame 0 (t = 0.000 s). Changes take effect at t = 0.001 s.");
+  await expect(sb.panel).toContainText("At frame 1 (t = 0.000 s). Changes take effect at t = 0.001 s.");
 
   // A typo is refused with a message naming the field, and what was typed stays.
   await sb.configSet(true, "soon");

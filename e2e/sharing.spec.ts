@@ -5,7 +5,7 @@ import { expectNoSeriousA11yProblems, lab, linkPayload, shareLink } from "./lab"
 const catalogueDoc = (file: string) => JSON.parse(readFileSync(`src/scenarios/catalogue/${file}`, "utf8")) as Record<string, any>;
 
 /** "t=0.250s · 7/42" under the timeline. */
-const position = (page: Page) => page.getByText(/^t=\S+s · \d+\/\d+$/);
+const position = (page: Page) => page.getByText(/^t=\S+s · (step|frame) \d+ of \d+$/);
 
 function sandbox(page: Page) {
   const panel = page.getByRole("complementary", { name: "Sandbox" });
@@ -260,7 +260,7 @@ test("a scenario file with a false question opens, and a notice names the step a
   doc.steps[i]!.predict!.premise = { replica: "r1", received: "+FULLRESYNC" };
   await page.locator('input[type="file"]').setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
   await expect(page.getByText('Opened "My fork failure" from mine.json')).toBeVisible();
-  await expect(page.getByText(`steps[${i}]: the premise does not hold at the frame where it is asked (frame 7, t = 5.000 s)`)).toBeVisible();
+  await expect(page.getByText(`steps[${i}]: the premise does not hold at the frame where it is asked (frame 8, t = 5.000 s)`)).toBeVisible();
   // Nothing is lost: the scenario is open.
   await expect(ui.scenario.locator("option:checked")).toContainText("My fork failure");
 });

@@ -60,12 +60,12 @@ describe("the catalogue's questions, checked against the trace", () => {
     // Today's old premise: "What has r1 received now?" said +FULLRESYNC while the wire showed keep-alives.
     const falsePremise = withPredict(s, i, (p) => (p.premise = { replica: "r1", received: "+FULLRESYNC" }));
     const [problem] = checkQuestions(falsePremise, traceOf(s));
-    expect(problem && describeProblem(problem)).toBe(`steps[${i}]: premise does not hold at the frame where it is asked (frame 7, t = 5.000 s)`);
+    expect(problem && describeProblem(problem)).toBe(`steps[${i}]: premise does not hold at the frame where it is asked (frame 8, t = 5.000 s)`);
     // The old grading: "nothing but keep-alive newlines" marked wrong, "+FULLRESYNC" right — at the ask frame.
     const swapped = withPredict(s, i, (p) => (p.answer = 0));
     expect(checkQuestions(swapped, traceOf(s)).map(describeProblem)).toEqual([
-      `steps[${i}]: the right answer's claim does not hold at the reveal (frame 26, t = 6.000 s)`,
-      `steps[${i}]: choice 1 is marked wrong but its claim holds at the reveal (frame 26, t = 6.000 s)`,
+      `steps[${i}]: the right answer's claim does not hold at the reveal (frame 27, t = 6.000 s)`,
+      `steps[${i}]: choice 1 is marked wrong but its claim holds at the reveal (frame 27, t = 6.000 s)`,
     ]);
     const doc = JSON.parse(JSON.stringify(s)) as { steps: { note?: string; at?: number }[] };
     const moved = doc.steps[i]!;

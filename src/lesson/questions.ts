@@ -49,10 +49,10 @@ export function describeProblem(p: QuestionProblem): string {
     case "unanchored":
       return `${where}: the step's anchor matches no frame`;
     case "premise":
-      return `${where}: premise does not hold at the frame where it is asked (frame ${p.frame}, t = ${seconds(p.t)})`;
+      return `${where}: premise does not hold at the frame where it is asked (frame ${p.frame + 1}, t = ${seconds(p.t)})`;
     case "answer":
-      return `${where}: the right answer's claim does not hold at the reveal (frame ${p.frame}, t = ${seconds(p.t)})`;
+      return `${where}: the right answer's claim does not hold at the reveal (frame ${p.frame + 1}, t = ${seconds(p.t)})`;
     case "wrongHolds":
-      return `${where}: choice ${p.choice} is marked wrong but its claim holds at the reveal (frame ${p.frame}, t = ${seconds(p.t)})`;
+      return `${where}: choice ${p.choice} is marked wrong but its claim holds at the reveal (frame ${p.frame + 1}, t = ${seconds(p.t)})`;
   }
 }

@@ -15,6 +15,11 @@ export interface LastChild extends ChildView {
 export interface Derived {
   /** Indices of frames with kind "event", ascending. */
   eventFrames: number[];
+  /**
+   * Where an event step can stop, ascending: the first frame, the event frames and the last frame
+   * (src/store/numbering.ts counts event steps over these).
+   */
+  stops: number[];
   /** Per frame: index of the latest frame ≤ i that carries the function's locals, or -1. */
   lastCall: number[];
   /** Per frame: the target chosen by the latest startBgsaveForReplication call, or null. */
@@ -45,41 +50,44 @@ export function deriveTrace(trace: Trace): Derived {
     lastTarget.push(target);
     lastChild.push(child);
   }
-  return { eventFrames, lastCall, lastTarget, lastChild, markers: trace.markers };
+  const last = trace.frames.length - 1;
+  const stops = [...new Set([0, ...eventFrames, Math.max(0, last)])].sort((a, b) => a - b);
+  return { eventFrames, stops, lastCall, lastTarget, lastChild, markers: trace.markers };
 }
 
-/** The frame a step starts from: in event mode the frame after the previous event frame. */
+/** Index in `sorted` of the first value > `x` (sorted.length if none). */
+export function firstAbove(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index in `sorted` of the first value ≥ `x` (sorted.length if none). */
+export function firstAtLeast(sorted: readonly number[], x: number): number {
+  return firstAbove(sorted, x - 1);
+}
+
+/** The frame a step starts from: in event mode the frame after the previous stop. */
 export function stepStart(derived: Derived, cursor: number, stepSize: "event" | "line"): number {
   if (stepSize === "line") return cursor;
-  let lo = 0;
-  let hi = derived.eventFrames.length - 1;
-  let prev = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = derived.eventFrames[mid] as number;
-    if (v < cursor) {
-      prev = v;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return prev + 1;
+  const before = firstAtLeast(derived.stops, cursor) - 1;
+  return before < 0 ? 0 : (derived.stops[before] as number) + 1;
 }
 
 /** Next frame index for a step forward. */
 export function nextIndex(derived: Derived, frameCount: number, cursor: number, stepSize: "event" | "line"): number {
   const last = frameCount - 1;
   if (stepSize === "line") return Math.min(cursor + 1, last);
-  for (const e of derived.eventFrames) if (e > cursor) return e;
-  return last;
+  return Math.min(derived.stops[firstAbove(derived.stops, cursor)] ?? last, last);
 }
 
 /** Previous frame index for a step back. */
 export function prevIndex(derived: Derived, cursor: number, stepSize: "event" | "line"): number {
   if (stepSize === "line") return Math.max(cursor - 1, 0);
-  let best = 0;
-  for (const e of derived.eventFrames) {
-    if (e < cursor) best = e;
-    else break;
-  }
-  return best;
+  return derived.stops[firstAtLeast(derived.stops, cursor) - 1] ?? 0;
 }

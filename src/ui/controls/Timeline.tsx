@@ -2,6 +2,7 @@ import { memo } from "react";
 import { formatSeconds } from "../../model/format";
 import type { Marker } from "../../model";
 import { useLab } from "../../store/labStore";
+import { frameNumber, positionOf } from "../../store/numbering";
 import { useWords } from "../i18n";
 import { useNames } from "../i18n/a11yNames";
 
@@ -16,6 +17,8 @@ export function Timeline() {
   const cursor = useLab((s) => s.cursor);
   const trace = useLab((s) => s.trace);
   const markers = useLab((s) => s.derived.markers);
+  const derived = useLab((s) => s.derived);
+  const stepSize = useLab((s) => s.stepSize);
   const seek = useLab((s) => s.seek);
   const page = useWords().dict.page;
   const names = useNames();
@@ -31,7 +34,7 @@ export function Timeline() {
         max={last}
         step={1}
         value={cursor}
-        aria-valuetext={page.controls.timelineValue(cursor + 1, last + 1, formatSeconds(frame?.t ?? 0))}
+        aria-valuetext={page.controls.timelineValue(positionOf(derived, last + 1, cursor, stepSize), frameNumber(cursor), last + 1, formatSeconds(frame?.t ?? 0))}
         onChange={(e) => seek(Number(e.target.value))}
         className="h-5 w-full cursor-pointer accent-indigo-600 dark:accent-indigo-400"
       />

@@ -1,5 +1,5 @@
 /**
- * The embedded view (`?embed&from=<i>&to=<j>[&autoplay][&loop]` with the `#s=` moment): the diagram,
+ * The embedded view (`?embed&frames=<a>-<b>[&autoplay][&loop]` with the `#s=` moment; embedParams.ts): the diagram,
  * the explanation and a compact step control that stays inside the range. No header, no menus;
  * it fills its iframe without page scrolling (one column when narrow).
  */
@@ -10,6 +10,7 @@ import { ownsKeys } from "../hooks/useKeyboardShortcuts";
 import { usePlayback } from "../hooks/usePlayback";
 import { nextIndex, prevIndex } from "../../store/derive";
 import { useLab } from "../../store/labStore";
+import { positionOf } from "../../store/numbering";
 import { linkStateOf } from "../../store/url";
 import { Icon, type IconName } from "../controls/Icon";
 import { useAppliedTheme } from "../hooks/useTheme";
@@ -61,6 +62,7 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
   useAppliedTheme();
   const t = useWords("publish").dict.embed;
   const names = useNames();
+  const page = useWords().dict.page;
   const params = useMemo(() => readEmbedParams(window.location.search), []);
   const count = useLab((s) => s.trace.frames.length);
   const cursor = useLab((s) => s.cursor);
@@ -90,7 +92,9 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
     if (params.autoplay) useLab.getState().togglePlay();
   }, [params.autoplay]);
 
-  const position = t.position(formatSeconds(time), cursor - range.from + 1, range.to - range.from + 1);
+  // The lab's own numbers (src/store/numbering.ts), not counted from the range's start.
+  const where = useLab((s) => page.controls.position(positionOf(s.derived, count, s.cursor, s.stepSize)));
+  const position = t.position(formatSeconds(time), where);
   const atStart = cursor <= range.from;
   const atEnd = cursor >= range.to;
 

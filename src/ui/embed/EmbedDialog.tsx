@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatSeconds } from "../../model/format";
 import { linkHash } from "../../share/url";
 import { useLab } from "../../store/labStore";
+import { frameIndex, frameNumber } from "../../store/numbering";
 import { linkStateOf } from "../../store/url";
 import { useWords } from "../i18n";
 import { embedSnippet, embedSrc } from "./embedParams";
@@ -28,8 +29,9 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
   const stepSize = useLab((s) => s.stepSize);
   const lang = useLab((s) => s.lang);
   const title = useLab((s) => s.scenario.title[s.lang]);
-  const [fromText, setFrom] = useState(String(cursor));
-  const [toText, setTo] = useState(String(last));
+  // The fields take frame numbers as people read them, from 1 (src/store/numbering.ts).
+  const [fromText, setFrom] = useState(String(frameNumber(cursor)));
+  const [toText, setTo] = useState(String(frameNumber(last)));
   const [autoplay, setAutoplay] = useState(false);
   const [loop, setLoop] = useState(false);
   const [widthText, setWidth] = useState("800");
@@ -45,8 +47,10 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
     return () => before?.focus();
   }, []);
 
-  const from = wholeIn(fromText, 0, last);
-  const to = wholeIn(toText, 0, last);
+  const fromNumber = wholeIn(fromText, 1, frameNumber(last));
+  const toNumber = wholeIn(toText, 1, frameNumber(last));
+  const from = fromNumber === null ? null : frameIndex(fromNumber);
+  const to = toNumber === null ? null : frameIndex(toNumber);
   const width = wholeIn(widthText, 120, 4000) ?? 800;
   const height = wholeIn(heightText, 120, 4000) ?? 450;
   const rangeOk = from !== null && to !== null && from <= to;
@@ -107,8 +111,8 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
         </h2>
         <p className="text-sm">{t.intro}</p>
         <div className="flex flex-wrap items-start gap-4">
-          {field("from", `${t.from} (0–${last})`, fromText, setFrom, frameHint(from), first)}
-          {field("to", `${t.to} (0–${last})`, toText, setTo, frameHint(to))}
+          {field("from", `${t.from} (1–${frameNumber(last)})`, fromText, setFrom, frameHint(from), first)}
+          {field("to", `${t.to} (1–${frameNumber(last)})`, toText, setTo, frameHint(to))}
           {field("w", t.width, widthText, setWidth, "")}
           {field("h", t.height, heightText, setHeight, "")}
         </div>
@@ -124,7 +128,7 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
         </div>
         {!rangeOk && (
           <p role="alert" className="text-sm text-rose-800 dark:text-rose-200">
-            {t.badRange(last)}
+            {t.badRange(frameNumber(last))}
           </p>
         )}
         <label htmlFor={`${ids}snippet`} className="text-xs font-medium text-slate-700 dark:text-slate-200">

@@ -1,10 +1,14 @@
 /**
- * The embedded view's query: `?embed&from=<i>&to=<j>[&autoplay][&loop]`, next to the `#s=` fragment
- * that carries scenario, edits and language (src/share). Frames are the lab's 0-based indices.
+ * The embedded view's query: `?embed&frames=<a>-<b>[&autoplay][&loop]`, next to the `#s=` fragment
+ * that carries scenario, edits and language (src/share). `a` and `b` are frame numbers as people
+ * read them, from 1 (src/store/numbering.ts). Links written before that carry `from=<i>&to=<j>`,
+ * 0-based indices; they are still read (`frames=` wins when both are there).
  * Everything is read defensively: a missing or odd value falls back to the whole trace.
  */
+import { frameIndex, frameNumber } from "../../store/numbering";
 
 export interface EmbedParams {
+  /** 0-based indices, as the store's cursor. */
   from: number | null;
   to: number | null;
   autoplay: boolean;
@@ -31,9 +35,21 @@ function flag(params: URLSearchParams, name: string): boolean {
   return v !== null && !["0", "false", "no"].includes(v.toLowerCase());
 }
 
+/** `frames=a-b`, `frames=a-` or `frames=a` (one frame): numbers from 1, as indices. */
+const FRAMES = /^(\d{1,7})(?:(-)(\d{1,7})?)?$/;
+
+function framesParam(params: URLSearchParams): Pick<EmbedParams, "from" | "to"> | null {
+  const m = FRAMES.exec(params.get("frames") ?? "");
+  if (!m) return null;
+  const index = (n: string | undefined) => (n === undefined ? null : Math.max(0, frameIndex(Number(n))));
+  const from = index(m[1]);
+  return { from, to: m[2] ? index(m[3]) : from };
+}
+
 export function readEmbedParams(search: string): EmbedParams {
   const params = new URLSearchParams(search);
-  return { from: frameParam(params, "from"), to: frameParam(params, "to"), autoplay: flag(params, "autoplay"), loop: flag(params, "loop") };
+  const range = framesParam(params) ?? { from: frameParam(params, "from"), to: frameParam(params, "to") };
+  return { ...range, autoplay: flag(params, "autoplay"), loop: flag(params, "loop") };
 }
 
 /** The range within a trace of `count` frames: clamped, and `from ≤ to`. */
@@ -49,6 +65,7 @@ export interface EmbedSnippetOptions {
   base: string;
   /** The `#s=` fragment of the moment (scenario, edits, language). */
   hash: string;
+  /** 0-based indices; the link says them as frame numbers. */
   from: number;
   to: number;
   autoplay: boolean;
@@ -60,7 +77,7 @@ export interface EmbedSnippetOptions {
 
 /** The address an embed opens. */
 export function embedSrc(o: Pick<EmbedSnippetOptions, "base" | "hash" | "from" | "to" | "autoplay" | "loop">): string {
-  const query = [`embed`, `from=${o.from}`, `to=${o.to}`, ...(o.autoplay ? ["autoplay"] : []), ...(o.loop ? ["loop"] : [])].join("&");
+  const query = [`embed`, `frames=${frameNumber(o.from)}-${frameNumber(o.to)}`, ...(o.autoplay ? ["autoplay"] : []), ...(o.loop ? ["loop"] : [])].join("&");
   return `${o.base}?${query}${o.hash}`;
 }
 

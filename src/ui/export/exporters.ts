@@ -1,6 +1,7 @@
 /** What each item of the Export menu makes, from the store and the page as they are now. */
 import { formatSeconds } from "../../model/format";
 import { useLab } from "../../store/labStore";
+import { frameNumber } from "../../store/numbering";
 import type { Dict } from "../i18n";
 import type { Lang } from "../../store/types";
 import type { PublishDict } from "../i18n";
@@ -24,7 +25,7 @@ function diagram(words: PublishDict) {
 /** `dict` and `lang` are the explanations as shown (English while Chinese is still loading). */
 export async function runExport(kind: ExportKind, words: PublishDict, dict: Dict, lang: Lang): Promise<void> {
   const s = useLab.getState();
-  const at = `frame${s.cursor}-t${formatSeconds(s.trace.frames[s.cursor]?.t ?? 0)}s`;
+  const at = `frame${frameNumber(s.cursor)}-t${formatSeconds(s.trace.frames[s.cursor]?.t ?? 0)}s`;
   switch (kind) {
     case "svg": {
       const svg = diagram(words);

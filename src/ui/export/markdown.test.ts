@@ -23,10 +23,12 @@ describe("the walkthrough as Markdown", () => {
     expect(md).toContain(scenario.summary.en.replace(/\s*\n\s*/g, " "));
   });
 
-  it("has one section per event frame, with its time", () => {
+  it("has one section per event step, numbered from 1 with its frame number and time, as the lab's counter numbers them", () => {
     const sections = md.split("\n").filter((l) => l.startsWith("## "));
-    expect(sections.length).toBe(derived.eventFrames.length);
-    expect(sections[0]).toBe("## Frame 0 · t = 0.000 s");
+    expect(sections.length).toBe(derived.stops.length);
+    expect(sections[0]).toBe("## Step 1 · frame 1 · t = 0.000 s");
+    const second = derived.stops[1]!;
+    expect(sections[1]).toMatch(new RegExp(`^## Step 2 · frame ${second + 1} · t = `));
   });
 
   it("shows the seed lines executed, numbered, in C code blocks", () => {
@@ -76,7 +78,10 @@ describe("the walkthrough's questions", () => {
         expect(md).toContain(`**${words.answer}:** ${flat(p.explain![lang])}`);
         // The question comes in the section of the step it asks about, before the narration that answers it.
         const section = md.split(/\n(?=## )/).find((sec) => sec.includes(flat(p.question[lang])))!;
-        expect(section.split("\n")[0]).toBe(`## ${words.frame(s.frame, formatSeconds(ft.trace.frames[s.frame]!.t))}`);
+        // Headed by its event step and its frame, numbered from 1 as the lab's counter numbers them.
+        const step = ft.derived.stops.indexOf(s.frame) + 1;
+        expect(step).toBeGreaterThan(0);
+        expect(section.split("\n")[0]).toBe(`## ${words.frame(step, s.frame + 1, formatSeconds(ft.trace.frames[s.frame]!.t))}`);
         expect(section.indexOf(flat(p.question[lang]))).toBeLessThan(section.indexOf(flat(s.step.text[lang])));
       }
     });

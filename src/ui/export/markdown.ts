@@ -6,6 +6,7 @@
  * its choices (the right one marked) and the explanation. It is a document to read, so it says
  * nothing about the page's controls.
  */
+import { frameNumber } from "../../store/numbering";
 import type { Trace } from "../../model";
 import { formatLogLine } from "../../model/format";
 import type { Edit } from "../../scenarios/edits";
@@ -51,12 +52,13 @@ export function walkthroughMarkdown(input: WalkthroughInput): string {
   out.push(`# ${oneLine(words.heading(scenario.title[lang]))}`, "", oneLine(scenario.summary[lang]), "", words.scenarioId(scenario.id));
   if (edits.length) out.push("", words.edits(edits.length));
 
-  for (const e of derived.eventFrames) {
+  // One section per event step, numbered as the lab's counter numbers them (src/store/numbering.ts).
+  for (const [k, e] of derived.stops.entries()) {
     const frame = trace.frames[e];
     if (!frame) continue;
     const from = stepStart(derived, e, "event");
     const ex = explainStep(trace, derived, e, "event", dict);
-    out.push("", `## ${words.frame(e, ex.time)}`, "", `**${words.happened}:** ${oneLine(ex.cause)}`);
+    out.push("", `## ${words.frame(k + 1, frameNumber(e), ex.time)}`, "", `**${words.happened}:** ${oneLine(ex.cause)}`);
 
     for (const s of narration.filter((n) => n.frame === e)) {
       const p = s.step.predict;

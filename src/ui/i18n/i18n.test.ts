@@ -191,7 +191,7 @@ describe("the embedding and export words", () => {
       expect(dict.embed.badRange(41)).toContain("41");
       expect(dict.embed.iframeTitle("TITLE")).toContain("TITLE");
       expect(dict.walkthrough.heading("TITLE")).toContain("TITLE");
-      expect(dict.walkthrough.frame(7, "1.250")).toContain("1.250");
+      expect(dict.walkthrough.frame(3, 7, "1.250")).toMatch(/3\D+7\D+1\.250/);
       expect(dict.export.failed("WHY")).toContain("WHY");
     }
   });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { formatSeconds } from "../../model/format";
 import { useLab } from "../../store/labStore";
+import { frameNumber } from "../../store/numbering";
 import { QUIET_BUTTON, ToolSection } from "../forms/fields";
 import { AddReplicaForm } from "./AddReplicaForm";
 import { ConfigForm } from "./ConfigForm";
@@ -65,7 +66,7 @@ export function SandboxPanel() {
       <div className="min-h-0 flex-1 overflow-auto pb-2">
         <div className="px-3 py-1.5 text-[13px]">
           <p>{t.intro}</p>
-          <p className="mt-0.5 font-medium">{t.where(frame.i, formatSeconds(frame.t), formatSeconds(Math.round(at * 1000)))}</p>
+          <p className="mt-0.5 font-medium">{t.where(frameNumber(frame.i), formatSeconds(frame.t), formatSeconds(Math.round(at * 1000)))}</p>
           {until !== undefined && at > until && <p className="text-amber-800 dark:text-amber-200">{t.pastEnd(String(until))}</p>}
           <p role="status" className="text-emerald-800 dark:text-emerald-200">
             {done ? t.added : ""}

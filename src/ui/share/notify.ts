@@ -4,6 +4,7 @@
  */
 import type { UrlReport } from "../../store/url";
 import { useLab } from "../../store/labStore";
+import { frameNumber } from "../../store/numbering";
 import { withWords, type ShareDict } from "../i18n";
 
 export function withShareDict(use: (dict: ShareDict) => void): void {
@@ -19,6 +20,6 @@ export function reportUrl(report: UrlReport): void {
   notify((d) => {
     if (report.kind === "bad-link") return d.badLink(d.problems[report.problem.code](report.problem.detail ?? ""));
     if (report.kind === "questions-false") return d.questionsFalse(report.problems);
-    return d.framePastEnd(report.frame, report.count);
+    return d.framePastEnd(frameNumber(report.frame), report.count);
   });
 }

@@ -10,6 +10,7 @@
  */
 import type { Marker } from "../../../model";
 import { causeLabel } from "../../../model/format";
+import type { Position } from "../../../store/numbering";
 import type { NoticeMessage } from "../../../store/types";
 
 /** Messages from the store, worded here (the store hands over a key and the data). */
@@ -54,7 +55,14 @@ export const pageEn = {
     eventHint: "one happening at a time",
     lineHint: "every executed line of the function",
     timeline: "Timeline",
-    timelineValue: (f: number, n: number, t: string) => `frame ${f} of ${n}, t = ${t} s`,
+    /**
+     * Where the cursor is, in src/store/numbering.ts's numbers: the counter beside the timeline
+     * counts event steps in Event mode and frames in Line mode; the timeline's spoken value adds
+     * the frame in Event mode.
+     */
+    position: (p: Position) => (p.unit === "step" ? `step ${p.at} of ${p.of}` : `frame ${p.at} of ${p.of}`),
+    timelineValue: (p: Position, frame: number, frames: number, t: string) =>
+      p.unit === "step" ? `step ${p.at} of ${p.of}, frame ${frame} of ${frames}, t = ${t} s` : `frame ${frame} of ${frames}, t = ${t} s`,
     /** "BGSAVE target:" before disk / socket / none (those stay as they are: code words). */
     target: "BGSAVE target:",
     /** The status's accessible name. */

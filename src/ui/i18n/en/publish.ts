@@ -24,7 +24,7 @@ export const publishEn = {
     preview: "Open the embedded view",
     close: "Close",
     /** Range fields that cannot be used. */
-    badRange: (last: number) => `Frames are whole numbers from 0 to ${last}, and "from" is at most "to".`,
+    badRange: (frames: number) => `Frames are whole numbers from 1 to ${frames}, and "from" is at most "to".`,
     /** The iframe's title attribute (read by screen readers on the host page). */
     iframeTitle: (scenario: string) => `FullResync Lab: ${scenario}`,
     // The embedded view
@@ -36,7 +36,8 @@ export const publishEn = {
     forward: "Step forward",
     last: "Last step",
     timeline: "Timeline",
-    position: (t: string, at: number, count: number) => `t=${t}s · ${at}/${count}`,
+    /** The embed's counter, in the lab's numbers (page.controls.position words the position). */
+    position: (t: string, where: string) => `t=${t}s · ${where}`,
     openInLab: "Open in FullResync Lab (new tab)",
     diagram: "Diagram",
   },
@@ -54,7 +55,8 @@ export const publishEn = {
     heading: (title: string) => `${title} — walkthrough`,
     scenarioId: (id: string) => `Scenario \`${id}\`, made with FullResync Lab (Redis 4.0.14, startBgsaveForReplication).`,
     edits: (n: number) => `With ${n} sandbox edit${n === 1 ? "" : "s"}.`,
-    frame: (i: number, t: string) => `Frame ${i} · t = ${t} s`,
+    /** A section's heading: the event step and the frame, numbered as the lab's counter numbers them. */
+    frame: (step: number, frame: number, t: string) => `Step ${step} · frame ${frame} · t = ${t} s`,
     happened: "What happened",
     explanation: "Explanation",
     narration: "Narration",
@@ -67,7 +69,7 @@ export const publishEn = {
     code: "Code executed (replication.c)",
     log: "New server log lines",
     nothingNew: "Nothing new on the primary.",
-    footer: "Frame numbers are the lab's frame indices (the `from`/`to` of an embed).",
+    footer: "Steps and frames are numbered from 1, as the lab's counter numbers them in Event and Line mode (and as an embed's `frames=` range does).",
   },
 };
 

@@ -18,10 +18,10 @@ export const shareEn = {
         p.kind === "unanchored"
           ? `steps[${p.step}]: the step's anchor matches no frame`
           : p.kind === "premise"
-            ? `steps[${p.step}]: the premise does not hold at the frame where it is asked (frame ${p.frame}, t = ${sec(p.t)})`
+            ? `steps[${p.step}]: the premise does not hold at the frame where it is asked (frame ${p.frame + 1}, t = ${sec(p.t)})`
             : p.kind === "answer"
-              ? `steps[${p.step}]: the right answer's claim does not hold at the reveal (frame ${p.frame}, t = ${sec(p.t)})`
-              : `steps[${p.step}]: choice ${p.choice} is marked wrong but its claim holds at the reveal (frame ${p.frame}, t = ${sec(p.t)})`,
+              ? `steps[${p.step}]: the right answer's claim does not hold at the reveal (frame ${p.frame + 1}, t = ${sec(p.t)})`
+              : `steps[${p.step}]: choice ${p.choice} is marked wrong but its claim holds at the reveal (frame ${p.frame + 1}, t = ${sec(p.t)})`,
       )
       .join("; ") +
     ".",

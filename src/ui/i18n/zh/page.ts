@@ -39,7 +39,9 @@ export const pageZh = {
     eventHint: "一次一件事",
     lineHint: "函数中执行的每一行",
     timeline: "时间轴",
-    timelineValue: (f, n, t) => `第 ${f} 帧，共 ${n} 帧，t = ${t} 秒`,
+    position: (p) => (p.unit === "step" ? `第 ${p.at} 步，共 ${p.of} 步` : `第 ${p.at} 帧，共 ${p.of} 帧`),
+    timelineValue: (p, frame, frames, t) =>
+      p.unit === "step" ? `第 ${p.at} 步，共 ${p.of} 步，第 ${frame} 帧，共 ${frames} 帧，t = ${t} 秒` : `第 ${frame} 帧，共 ${frames} 帧，t = ${t} 秒`,
     target: "BGSAVE 目标：",
     targetName: "BGSAVE 目标",
     targetDetail: { running: "子进程运行中", thisCall: "本次调用", lastCall: "上次调用", noCall: "尚未调用" },

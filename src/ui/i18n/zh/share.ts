@@ -13,10 +13,10 @@ export const shareZh = {
         p.kind === "unanchored"
           ? `steps[${p.step}]：该步骤的锚点不对应任何帧`
           : p.kind === "premise"
-            ? `steps[${p.step}]：提问时所在帧（第 ${p.frame} 帧，t = ${sec(p.t)}）上前提不成立`
+            ? `steps[${p.step}]：提问时所在帧（第 ${p.frame + 1} 帧，t = ${sec(p.t)}）上前提不成立`
             : p.kind === "answer"
-              ? `steps[${p.step}]：揭晓时（第 ${p.frame} 帧，t = ${sec(p.t)}）正确答案的断言不成立`
-              : `steps[${p.step}]：选项 ${p.choice} 被标为错误，但揭晓时（第 ${p.frame} 帧，t = ${sec(p.t)}）它的断言成立`,
+              ? `steps[${p.step}]：揭晓时（第 ${p.frame + 1} 帧，t = ${sec(p.t)}）正确答案的断言不成立`
+              : `steps[${p.step}]：选项 ${p.choice} 被标为错误，但揭晓时（第 ${p.frame + 1} 帧，t = ${sec(p.t)}）它的断言成立`,
       )
       .join("；") +
     "。",
