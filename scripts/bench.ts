@@ -4,6 +4,9 @@
  * sizes, which do not vary between runs, are also checked by e2e/budgets.spec.ts).
  *
  *   runScenario, 10 / 50 / 200 replicas with 2,000 events      ≤ 200 ms (Node)
+ *   runScenario, 500 replicas × 20,000 events                   ≤ 1 s, ≤ 150 MB (Node)
+ *   runScenario, 20 replicas × 5,000 kill-child events          ≤ 1 s (Node)
+ *   time per 1,000 events per replica at 10, 100, 500 replicas  flat within 2×
  *   one step rendered with 50 replicas on screen               ≤ 16 ms (Chromium)
  *   frames per second while playing, 50 replicas               ≥ 50 fps (Chromium)
  *   first-load JS / CSS of the production build                ≤ 150 / 20 kB gzip
@@ -88,6 +91,57 @@ function benchModel(): void {
     }
     report({ what: `runScenario: ${n} replicas, 2,000 events (${frames} frames)`, value: median(times), unit: "ms", budget: 200, kind: "max" });
   }
+}
+
+/** `replicas` connect, then `kills` kill-child events a second apart: each kill drops every waiting replica, which reconnects. */
+function churnScenario(replicas: number, kills: number): Scenario {
+  const base = benchScenario(replicas, 0, false);
+  return {
+    ...base,
+    id: `churn-${replicas}-${kills}`,
+    primary: { ...base.primary, bgsaveSeconds: 2 },
+    events: [
+      ...Array.from({ length: replicas }, (_, i) => ({ at: i / 1000, type: "connect" as const, replica: `r${i + 1}` })),
+      ...Array.from({ length: kills }, (_, i) => ({ at: 1 + i, type: "kill-child" as const })),
+    ],
+  };
+}
+
+/** Median time of `runs` runs after one warm-up, and the heap the last trace keeps (MB). */
+function timeRun(s: Scenario, runs: number): { ms: number; frames: number; heapMB: number } {
+  runScenario(s);
+  const times: number[] = [];
+  let kept: ReturnType<typeof runScenario> | null = null;
+  for (let i = 0; i < runs; i++) {
+    kept = null;
+    const t0 = performance.now();
+    kept = runScenario(s);
+    times.push(performance.now() - t0);
+  }
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapMB = process.memoryUsage().heapUsed / 1e6;
+  return { ms: median(times), frames: kept?.frames.length ?? 0, heapMB };
+}
+
+/**
+ * docs/architecture.md §9: cost grows linearly with events × live connections. The large rows, and
+ * the time per 1,000 events and replica at three sizes, which linear cost keeps flat.
+ */
+function benchScale(): void {
+  const big = timeRun(benchScenario(500, 20_000), 1);
+  report({ what: `runScenario: 500 replicas, 20,000 events (${big.frames} frames)`, value: big.ms, unit: "ms", budget: 1000, kind: "max" });
+  report({ what: "  heap in use with that trace", value: big.heapMB, unit: "MB", budget: 150, kind: "max" });
+  const churn = timeRun(churnScenario(20, 5000), 1);
+  report({ what: `runScenario: 20 replicas, 5,000 kill-child (${churn.frames} frames)`, value: churn.ms, unit: "ms", budget: 1000, kind: "max" });
+  const per: number[] = [];
+  for (const n of [10, 100, 500]) {
+    const r = timeRun(benchScenario(n, 5000), 3);
+    const value = r.ms / (5000 / 1000) / n;
+    per.push(value);
+    console.log(`      ${n} replicas, 5,000 events: ${r.ms.toFixed(0)} ms, ${value.toFixed(3)} ms per 1,000 events per replica`);
+  }
+  const spread = Math.max(...per) / Math.min(...per);
+  report({ what: "time per 1,000 events per replica, 10 → 500 replicas (max/min)", value: spread, unit: "×", budget: 2, kind: "max" });
 }
 
 function build(): void {
@@ -261,6 +315,7 @@ async function benchBrowser(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`FullResync Lab benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
   benchModel();
+  benchScale();
   build();
   benchSizes();
   await benchBrowser();

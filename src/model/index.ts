@@ -15,6 +15,7 @@ export {
   ioOf,
   wireAt,
   outputBufferAt,
+  retiredAt,
   happeningNotes,
   lastCallTarget,
   type BgsaveTarget,

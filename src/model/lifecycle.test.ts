@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "../scenarios/schema";
 import { runScenario } from "./index";
-import { bufferOf, conn, expectSubsequence, lastFrame, logTexts, scenario, wireOf } from "./test/helpers";
+import { bufferOf, conn, connAt, expectSubsequence, lastFrame, logTexts, scenario, wireOf } from "./test/helpers";
 
 function variant(id: string, patch: Partial<Scenario>): Scenario {
   return { ...structuredClone(scenario(id)), ...patch };
@@ -97,7 +97,7 @@ describe("a replica's settings changed while it is connected", () => {
     expect(afterSet).toBeDefined();
     expect(conn(afterSet!, "r1#1")).toMatchObject({ command: "PSYNC", capa: ["eof", "psync2"] });
     const end = lastFrame(trace);
-    expect(conn(end, "r1#1")).toMatchObject({ command: "PSYNC", capa: ["eof", "psync2"] });
+    expect(connAt(trace, end, "r1#1")).toMatchObject({ command: "PSYNC", capa: ["eof", "psync2"] });
     expect(conn(end, "r1#2")).toMatchObject({ command: "SYNC", capa: [] });
     expect(conn(end, "r1#2").flags).toContain("PRE_PSYNC");
   });

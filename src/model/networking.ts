@@ -40,6 +40,7 @@ export function createClient(server: Server, id: string, conn: number, port: num
     closed: false,
     machine: INITIAL_REPLICA_SNAPSHOT,
     touched: false,
+    touchedQueue: server.touched,
   };
   server.clients.push(c);
   return c;
@@ -51,11 +52,18 @@ export function machineSend(c: Client, event: ReplicaEvent): void {
   if (c.machine.status === "active") c.machine = replicaStep(c.machine, event);
 }
 
+/** The connection's socket changed: its replica reads it at the next look (replicaSide.readSockets). */
+function touch(c: Client): void {
+  if (c.touched) return;
+  c.touched = true;
+  c.touchedQueue.push(c);
+}
+
 /** A raw write() to the socket, bypassing the output buffer (+FULLRESYNC, "\n", bulk data). */
 export function writeToSocket(c: Client, text: string): void {
   if (!c.closed) {
     c.wire.push(text);
-    c.touched = true;
+    touch(c);
   }
 }
 
@@ -84,7 +92,7 @@ export function flushOutputBuffer(c: Client): void {
   if (c.replyStart === c.reply.length) return;
   for (let i = c.replyStart; i < c.reply.length; i++) c.wire.push(c.reply[i] as string);
   c.replyStart = c.reply.length;
-  c.touched = true;
+  touch(c);
 }
 
 export function outputBuffer(c: Client): string[] {
@@ -118,7 +126,7 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
   c.repldbfd = -1;
   c.bulkNextAt = null;
   server.bulkPending.delete(c);
-  c.touched = true;
+  touch(c);
   machineSend(c, event);
 }
 

@@ -10,7 +10,7 @@ import { writeToSocket } from "./networking";
 import { Recorder } from "./recorder";
 import { note } from "./server";
 import { runScenario } from "./sim";
-import { ioOf, type Frame } from "./trace";
+import { ioOf, retiredAt, type Frame } from "./trace";
 
 const desc = {
   config: { replDisklessSync: false, replDisklessSyncDelay: 5 },
@@ -94,13 +94,77 @@ describe("the recorder", () => {
       const same = <T>(x: T, y: T) => JSON.stringify(x) === JSON.stringify(y);
       if (same(prev.server, cur.server)) expect(cur.server, `frame ${i} server`).toBe(prev.server);
       if (same(prev.agents, cur.agents)) expect(cur.agents, `frame ${i} agents`).toBe(prev.agents);
-      prev.replicas.forEach((v, k) => {
-        if (same(v, cur.replicas[k])) {
-          expect(cur.replicas[k], `frame ${i} replica ${v.key}`).toBe(v);
+      const now = new Map(cur.replicas.map((v) => [v.key, v]));
+      for (const v of prev.replicas) {
+        const w = now.get(v.key);
+        if (w && same(v, w)) {
+          expect(w, `frame ${i} replica ${v.key}`).toBe(v);
           shared++;
         }
-      });
+      }
+      if (same(prev.replicas, cur.replicas)) expect(cur.replicas, `frame ${i} replicas`).toBe(prev.replicas);
     }
     expect(shared).toBeGreaterThan(0);
+  });
+});
+
+describe("live and retired connections", () => {
+  /** The replicas connect; every BGSAVE child is killed before it is done, so they are dropped and reconnect again and again. */
+  const churn = (replicas: number, kills: number) => {
+    const base = CATALOGUE.find((s) => s.id === "child-dies-disk")!;
+    return {
+      ...base,
+      steps: [],
+      config: { ...base.config, replDisklessSync: false },
+      primary: { ...base.primary, bgsaveSeconds: 2 },
+      replicas: Array.from({ length: replicas }, (_, k) => ({ id: `r${k + 1}`, capa: ["eof", "psync2"] as ("eof" | "psync2")[], command: "PSYNC" as const })),
+      events: [
+        ...Array.from({ length: replicas }, (_, k) => ({ at: k / 1000, type: "connect" as const, replica: `r${k + 1}` })),
+        ...Array.from({ length: kills }, (_, k) => ({ at: 1 + k, type: "kill-child" as const })),
+      ],
+    };
+  };
+
+  it("a frame holds the open connections and each replica's latest; every other connection made so far is retired by then", () => {
+    const trace = runScenario(churn(3, 6));
+    const made = Object.keys(trace.wires);
+    expect(made.length).toBeGreaterThan(6); // the replicas reconnected
+    expect(trace.retired.length).toBeGreaterThan(0);
+    for (const f of trace.frames) {
+      const live = f.replicas;
+      // Open, or its replica's latest connection.
+      const latest = new Map<string, number>();
+      for (const v of live) latest.set(v.id, Math.max(latest.get(v.id) ?? 0, v.conn));
+      for (const v of live) expect(!v.closed || latest.get(v.id) === v.conn, `frame ${f.i}: ${v.key}`).toBe(true);
+      // Live ∪ retired-by-now is every connection shown so far, each once.
+      const retired = trace.retired.filter((r) => r.frame <= f.i).map((r) => r.view.key);
+      const keys = [...live.map((v) => v.key), ...retired];
+      expect(new Set(keys).size, `frame ${f.i}`).toBe(keys.length);
+      if (f.i === trace.frames.length - 1) expect(keys.sort()).toEqual([...made].sort());
+    }
+    // A retired view is its connection's last: closed, and not its replica's latest.
+    for (const { view, frame } of trace.retired) {
+      expect(view.closed).toBe(true);
+      expect(trace.frames[frame - 1]!.replicas.some((v) => v.key === view.key)).toBe(true);
+      expect(trace.frames[frame]!.replicas.some((v) => v.key === view.key)).toBe(false);
+    }
+  });
+
+  it("retiredAt gives a replica's earlier connections at a frame, the last few and how many", () => {
+    const trace = runScenario(churn(2, 8));
+    const last = trace.frames.length - 1;
+    const all = trace.retired.filter((r) => r.view.id === "r1").map((r) => r.view);
+    expect(all.length).toBeGreaterThan(3);
+    expect(retiredAt(trace, last, "r1")).toEqual({ views: all, count: all.length });
+    expect(retiredAt(trace, last, "r1", 2)).toEqual({ views: all.slice(-2), count: all.length });
+    expect(retiredAt(trace, 0, "r1")).toEqual({ views: [], count: 0 });
+    expect(retiredAt(trace, last, "nobody")).toEqual({ views: [], count: 0 });
+  });
+
+  it("the work per frame follows the live connections: frames stay as small after a thousand reconnections as before", () => {
+    const trace = runScenario(churn(4, 300));
+    expect(trace.retired.length).toBeGreaterThan(500);
+    const widest = Math.max(...trace.frames.map((f) => f.replicas.length));
+    expect(widest).toBeLessThanOrEqual(8);
   });
 });

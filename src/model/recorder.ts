@@ -2,8 +2,14 @@
  * Recording: turns the live simulation into frames. Frames are immutable, so whatever did not
  * change since the previous frame is shared with it: the server view, each connection's view, the
  * arrays holding them and the replicas' own views. That keeps long traces with many replicas
- * small; a frame in which little happened costs one pass over the connections and allocates next
- * to nothing. Each frame carries the notes made since the previous frame, so a note is on exactly
+ * small; a frame in which little happened costs one pass over the live connections and allocates
+ * next to nothing.
+ *
+ * A frame holds the connections live at it: every open one, and each replica's latest even once
+ * closed (its card shows how it ended). A closed connection that is no longer its replica's latest
+ * is retired: its last view goes to `Trace.retired` with the frame from which it is gone, and no
+ * later frame copies or visits it. So the work per frame, and the size of a frame, follow the live
+ * connections, not every connection there ever was (docs/architecture.md §6). Each frame carries the notes made since the previous frame, so a note is on exactly
  * one frame (a happening's notes are those of its line frames and of the event frame ending it).
  */
 import { stateName } from "../machines/replica";
@@ -87,6 +93,11 @@ export class Recorder {
     return this.views.wires();
   }
 
+  /** Trace.retired: connections no longer live, each one's last view and the first frame without it. */
+  retired(): Trace["retired"] {
+    return this.views.retired;
+  }
+
   /** The agents' views; the previous frame's array (and objects) when no replica changed. */
   private agentViews(): AgentView[] {
     let next: AgentView[] | null = null;
@@ -106,6 +117,8 @@ export class Recorder {
 interface Slot {
   client: Client;
   key: string;
+  /** Its index in server.clients: connections in the order they were made. */
+  order: number;
   /** In server.slaves as of the current frame. */
   inSlaves: boolean;
   /** The view the previous frame showed, and the actor snapshot and flags it was made from. */
@@ -123,6 +136,11 @@ class FrameViews {
   private readonly server: Server;
   private readonly slots: Slot[] = [];
   private readonly slotOf = new Map<Client, Slot>();
+  /** The slots a frame shows, in the order they were made; retired ones leave it. */
+  private live: Slot[] = [];
+  /** Per replica id, its latest connection. */
+  private readonly latest = new Map<string, Slot>();
+  readonly retired: Trace["retired"] = [];
   /** server.slaves as of the current frame, and its keys (shared by frames while unchanged). */
   private slaveList: Client[] = [];
   private slaveKeys: string[] = [];
@@ -140,6 +158,7 @@ class FrameViews {
       const slot: Slot = {
         client,
         key: `${client.id}#${client.conn}`,
+        order: k,
         inSlaves: false,
         view: null,
         snapshot: undefined,
@@ -150,6 +169,8 @@ class FrameViews {
       };
       this.slots.push(slot);
       this.slotOf.set(client, slot);
+      this.live.push(slot);
+      this.latest.set(client.id, slot);
     }
   }
 
@@ -232,24 +253,37 @@ class FrameViews {
    * buffer entries that frame i is the first to show.
    */
   replicaViews(i: number, prev: ReplicaView[]): ReplicaView[] {
-    // Allocate a new array only once a view differs from the previous frame's.
+    // Allocate a new array only once a view differs from the previous frame's, or one is retired.
     let out: ReplicaView[] | null = null;
-    for (let k = 0; k < this.slots.length; k++) {
-      const slot = this.slots[k] as Slot;
+    let kept = 0;
+    const live = this.live;
+    for (let k = 0; k < live.length; k++) {
+      const slot = live[k] as Slot;
       const c = slot.client;
       slot.wireFrame.stampUpTo(c.wire.length, i);
       slot.queuedFrame.stampUpTo(c.reply.length, i);
       slot.sentFrame.stampUpTo(c.replyStart, i);
-      const view = this.viewOf(slot, k);
-      if (view !== prev[k]) {
-        out ??= prev.slice();
-        out[k] = view;
+      const view = this.viewOf(slot);
+      if (c.closed && this.latest.get(c.id) !== slot) {
+        // Closed and superseded: nothing about it changes any more.
+        this.retired.push({ view, frame: i });
+        out ??= prev.slice(0, kept);
+        continue;
       }
+      if (kept !== k) live[kept] = slot;
+      if (out) out.push(view);
+      else if (view !== prev[kept]) {
+        out = prev.slice(0, kept);
+        out.push(view);
+      }
+      kept++;
     }
+    live.length = kept;
+    if (!out && prev.length !== kept) out = prev.slice(0, kept);
     return out ?? prev;
   }
 
-  private viewOf(slot: Slot, k: number): ReplicaView {
+  private viewOf(slot: Slot): ReplicaView {
     const c = slot.client;
     const snapshot = c.machine;
     const v = slot.view;
@@ -267,7 +301,7 @@ class FrameViews {
     ) {
       return v;
     }
-    slot.view = replicaView(c, slot.key, k, slot.inSlaves);
+    slot.view = replicaView(c, slot.key, slot.order, slot.inSlaves);
     slot.snapshot = snapshot;
     slot.flags = c.flags;
     return slot.view;

@@ -41,8 +41,6 @@ export interface Agent {
   nextCron: number;
   /** Connected by pipelining PING + PSYNC (a hand-made client, not a Redis replica). */
   pipelined: boolean;
-  /** Its current connection's socket changed since it last looked (see readSockets). */
-  toRead: boolean;
 }
 
 /** Every replica of a run, with the timers of their crons. */
@@ -86,7 +84,6 @@ export function createReplicas(server: Server, scenario: Scenario): Replicas {
     log: [],
     nextCron: Number.POSITIVE_INFINITY,
     pipelined: false,
-    toRead: false,
   }));
   return { server, agents, byId: new Map(agents.map((a) => [a.id, a])), timers: new TimerHeap<Agent>(), logCount: 0 };
 }
@@ -148,17 +145,23 @@ export function closeConnection(w: Replicas, a: Agent, nextPhase: AgentPhase): v
 
 /** What each replica does with the bytes that reached its socket since it last looked. */
 export function readSockets(w: Replicas): void {
-  // Only a replica's current connection has a reader (it left the older ones).
-  let any = false;
-  for (const a of w.agents) if (a.client?.touched) any = true;
-  if (!any) return;
+  const queue = w.server.touched;
+  if (!queue.length) return;
   // What each one reads is fixed before any reads, so a reaction is read at the next look.
-  for (const a of w.agents) {
-    a.toRead = a.client !== null && a.client.touched;
-    if (a.client) a.client.touched = false;
+  const changed = queue.splice(0);
+  const readers: Agent[] = [];
+  for (const c of changed) {
+    c.touched = false;
+    // Only a replica's current connection has a reader (it left the older ones).
+    const a = w.byId.get(c.id);
+    if (a && a.client === c) readers.push(a);
   }
-  // Replicas look in their fixed order, so the trace does not depend on who was written first.
-  for (const a of w.agents) if (a.toRead && a.client) readSyncBulkPayload(w, a, a.client);
+  // Replicas look in their fixed order, so the trace does not depend on who was written first
+  // (a write to every replica touches them in server.slaves order, usually that order already).
+  let ordered = true;
+  for (let k = 1; k < readers.length && ordered; k++) ordered = (readers[k - 1] as Agent).index < (readers[k] as Agent).index;
+  if (!ordered) readers.sort((x, y) => x.index - y.index);
+  for (const a of readers) if (a.client) readSyncBulkPayload(w, a, a.client);
 }
 
 /** The replica reads its socket: the reply to PSYNC/SYNC, the bulk header, the payload, the stream. */

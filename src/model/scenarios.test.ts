@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../scenarios/catalogue";
 import { expectedMachineState, happeningNotes, runScenario } from "./index";
-import { bufferOf, conn, expectSubsequence, frameWithNote, lastFrame, logTexts, run, wireOf } from "./test/helpers";
+import { bufferOf, conn, connAt, expectSubsequence, frameWithNote, lastFrame, logTexts, run, wireOf } from "./test/helpers";
 
 const R1 = "127.0.0.1:17001";
 const R2 = "127.0.0.1:17002";
@@ -294,7 +294,7 @@ describe("§18.12 child dies (disk)", () => {
     // r1 had +FULLRESYNC but no $<len> yet: it fails reading the bulk count (replication.c 1122).
     expect(trace.replicaLogs.r1?.map((l) => l.text)).toContain("I/O error reading bulk count from MASTER: Resource temporarily unavailable");
     const end = lastFrame(trace);
-    expect(conn(end, "r1#1")).toMatchObject({ machine: "dropped", dropReason: "child-error", closed: true });
+    expect(connAt(trace, end, "r1#1")).toMatchObject({ machine: "dropped", dropReason: "child-error", closed: true });
     expect(conn(end, "r1#2").replstate).toBe("ONLINE");
     expect(conn(end, "cli#1").replstate).toBe("ONLINE");
   });

@@ -59,6 +59,7 @@ export function newServer(init: ServerInit): Server {
     slaves: listCreate<Client>(),
     clients: [],
     bulkPending: new Set(),
+    touched: [],
     log: [],
     lines: [],
     notes: [],

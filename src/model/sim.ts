@@ -125,6 +125,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     frames: recorder.frames,
     log: server.log,
     wires: recorder.wires(),
+    retired: recorder.retired(),
     replicaLogs,
     markers: markersOf(recorder.frames),
     endedBy,

@@ -6,7 +6,7 @@
  * this text for every catalogue scenario, so a model change shows up as a text diff.
  */
 import { causeLabel, formatLogLine, formatSeconds } from "./format";
-import type { Trace } from "./trace";
+import { shownAt, type Trace } from "./trace";
 
 export function traceSummary(trace: Trace, title: string): string {
   const out: string[] = [];
@@ -44,20 +44,47 @@ export function traceSummary(trace: Trace, title: string): string {
   return `${out.join("\n")}\n`;
 }
 
-/** What reached each socket, and what was queued unsent, in frames (after, upTo]. */
+/**
+ * What reached each socket, and what was queued unsent, in frames (after, upTo]: only connections
+ * live at upTo or retired since `after` can have any (a retired one is closed, and nothing reaches a
+ * closed socket), and their entries are found by the stamps, so a long run costs no more per frame.
+ */
 function ioLines(trace: Trace, after: number, upTo: number): string[] {
   const out: string[] = [];
-  for (const [key, io] of Object.entries(trace.wires)) {
-    const wrote = io.wire.filter((_, k) => (io.wireFrame[k] as number) > after && (io.wireFrame[k] as number) <= upTo);
+  const frame = trace.frames[upTo];
+  if (!frame) return out;
+  const views = [...frame.replicas];
+  for (let k = firstStampAbove(trace.retired, after); k < trace.retired.length && (trace.retired[k] as Retired).frame <= upTo; k++) {
+    views.push((trace.retired[k] as Retired).view);
+  }
+  views.sort((a, b) => a.slot - b.slot);
+  for (const { key } of views) {
+    const io = trace.wires[key];
+    if (!io) continue;
+    const wrote = io.wire.slice(shownAt(io.wireFrame, after), shownAt(io.wireFrame, upTo));
     if (wrote.length) out.push(`      ${key} <- ${collapse(wrote)}`);
-    const queued = io.reply.filter((_, k) => {
-      const q = io.queuedFrame[k] as number;
+    const queued: string[] = [];
+    for (let k = shownAt(io.queuedFrame, after); k < shownAt(io.queuedFrame, upTo); k++) {
       const sent = io.sentFrame[k];
-      return q > after && q <= upTo && (sent === undefined || sent > upTo);
-    });
+      if (sent === undefined || sent > upTo) queued.push(io.reply[k] as string);
+    }
     if (queued.length) out.push(`      ${key} queued, unsent: ${collapse(queued)}`);
   }
   return out;
+}
+
+type Retired = Trace["retired"][number];
+
+/** Index of the first retired connection gone after frame `after` (they are in frame order). */
+function firstStampAbove(retired: Trace["retired"], after: number): number {
+  let lo = 0;
+  let hi = retired.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((retired[mid] as Retired).frame <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Messages joined with " | ", a run of keep-alive newlines as one "\\n ×n". */

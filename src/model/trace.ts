@@ -12,13 +12,16 @@ import type { Note } from "./notes";
 import type { ChildProcess, LogEntry, PortLocals } from "./types";
 
 /**
+ * @4: a frame's `replicas` holds the connections live at it (open, or its replica's latest); closed,
+ * superseded ones are in `Trace.retired` (read with retiredAt), so frames no longer grow with every
+ * connection ever made; `ReplicaView.slot` is the connection's order, not its index in `replicas`.
  * @3: each note is on one frame only (an event frame no longer repeats its line frames' notes;
  * read a happening's with happeningNotes), notes are a typed union, a condition line carries its
  * value (`condition`), markers are `{kind, target}` data, a replica's cron cause has no `action`.
  * @2: what each connection wrote and queued is kept once per connection in `wires`, with frame
  * stamps (see `ioOf`, `wireAt`), instead of per-frame extents (@1's `Frame.io`).
  */
-export const TRACE_FORMAT = "fullresync-lab/trace@3";
+export const TRACE_FORMAT = "fullresync-lab/trace@4";
 
 /** What caused a frame. */
 export type Cause =
@@ -94,7 +97,7 @@ export interface ReplicaView {
   lastTransition: ReplicaContext["lastTransition"];
   dropReason: DropReason | null;
   closed: boolean;
-  /** This connection's place in `replicas`, the same in every frame from its first on. */
+  /** The order in which the primary accepted its connections: 0 for the first one ever. */
   slot: number;
 }
 
@@ -147,7 +150,11 @@ export interface Frame {
   logStart: number;
   logLen: number;
   server: ServerView;
-  /** Every connection so far; a view object is shared by consecutive frames while it is unchanged. */
+  /**
+   * The connections live at this frame, in the order they were made: every open one, and each
+   * replica's latest even when closed. Older closed ones are in `Trace.retired`. A view object is
+   * shared by consecutive frames while it is unchanged.
+   */
   replicas: ReplicaView[];
   agents: AgentView[];
 }
@@ -168,6 +175,11 @@ export interface Trace {
   log: LogEntry[];
   /** Per connection key: everything written to its socket and queued in its output buffer. */
   wires: Record<string, ConnectionIo>;
+  /**
+   * Connections that left `frame.replicas` (closed, and no longer their replica's latest): the last
+   * view of each, and the first frame that no longer has it, in that frame order.
+   */
+  retired: { view: ReplicaView; frame: number }[];
   /** Per replica id: what the replica itself logged. */
   replicaLogs: Record<string, LogEntry[]>;
   markers: Marker[];
@@ -176,7 +188,7 @@ export interface Trace {
 }
 
 /** How many entries show at frame i, given their frame stamps (non-decreasing). */
-function shownAt(stamps: readonly number[], i: number): number {
+export function shownAt(stamps: readonly number[], i: number): number {
   let lo = 0;
   let hi = stamps.length;
   while (lo < hi) {
@@ -193,6 +205,31 @@ export function ioOf(trace: Trace, frame: Frame, r: ReplicaView): ReplicaIo {
   if (!io) return { wireLen: 0, replyStart: 0, replyEnd: 0 };
   const i = frame.i;
   return { wireLen: shownAt(io.wireFrame, i), replyStart: shownAt(io.sentFrame, i), replyEnd: shownAt(io.queuedFrame, i) };
+}
+
+/** Per replica id, its retired connections and the frames from which they are gone (built once per trace). */
+const RETIRED_BY_ID = new WeakMap<Trace, Map<string, { views: ReplicaView[]; frames: number[] }>>();
+
+/**
+ * A replica's earlier connections at frame i that are no longer live (oldest first): the last
+ * `limit` of them, and how many there are in all.
+ */
+export function retiredAt(trace: Trace, i: number, id: string, limit = Infinity): { views: ReplicaView[]; count: number } {
+  let byId = RETIRED_BY_ID.get(trace);
+  if (!byId) {
+    byId = new Map();
+    for (const { view, frame } of trace.retired) {
+      let entry = byId.get(view.id);
+      if (!entry) byId.set(view.id, (entry = { views: [], frames: [] }));
+      entry.views.push(view);
+      entry.frames.push(frame);
+    }
+    RETIRED_BY_ID.set(trace, byId);
+  }
+  const entry = byId.get(id);
+  if (!entry) return { views: [], count: 0 };
+  const count = shownAt(entry.frames, i);
+  return { views: entry.views.slice(Math.max(0, count - limit), count), count };
 }
 
 /** What reached the connection's socket by this frame. */

@@ -64,8 +64,10 @@ export interface Client {
   closed: boolean;
   /** The replica's statechart (docs/architecture.md): a snapshot, advanced by machineSend. */
   machine: ReplicaSnapshot;
-  /** Its socket changed since its replica last looked (an old connection nobody reads stays so). */
+  /** Its socket changed since its replica last looked; it is then in `touchedQueue` (once). */
   touched: boolean;
+  /** The server's `touched` list, where a connection goes when its socket changes (see touch). */
+  touchedQueue: Client[];
 }
 
 export interface ChildProcess {
@@ -147,6 +149,11 @@ export interface Server {
   clients: Client[];
   /** Connections whose sendBulkToSlave handler is installed (bulkNextAt set), in install order. */
   bulkPending: Set<Client>;
+  /**
+   * Connections whose socket changed since the replicas last looked, in the order it happened:
+   * the replicas read only these, so a happening that wrote nothing costs nothing to read.
+   */
+  touched: Client[];
 
   log: LogEntry[];
   /** Seed lines executed, in order (startBgsaveForReplication only). */

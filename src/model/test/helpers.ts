@@ -34,6 +34,13 @@ export function conn(frame: Frame, key: string): ReplicaView {
   return r;
 }
 
+/** A connection as frame i knows it: live in the frame, or retired by then (its last view). */
+export function connAt(trace: Trace, frame: Frame, key: string): ReplicaView {
+  const r = frame.replicas.find((x) => x.key === key) ?? trace.retired.find((x) => x.view.key === key && x.frame <= frame.i)?.view;
+  if (!r) throw new Error(`no connection ${key} by frame ${frame.i}`);
+  return r;
+}
+
 export function wireOf(trace: Trace, frame: Frame, key: string): string[] {
   return wireAt(trace, frame, conn(frame, key));
 }

@@ -40,7 +40,7 @@ export function Diagram() {
   const from = stepStart(derived, cursor, stepSize);
   const baseline = from > 0 ? trace.frames[from - 1] : undefined;
   const messages = stepMessages(trace, baseline, frame, from);
-  const rows = replicaRows(frame);
+  const rows = replicaRows(trace, frame);
   const child = derived.lastChild[cursor] ?? null;
   const running = child && !child.reaped && !child.exited ? child : null;
   const inside = !!frame.locals && frame.line !== null;

@@ -26,7 +26,7 @@ export function ReplicasPanel() {
   );
   const from = stepStart(derived, cursor, stepSize);
   const baseline = from > 0 ? trace.frames[from - 1] : undefined;
-  const rows = replicaRows(frame);
+  const rows = replicaRows(trace, frame);
   const many = rows.length > MAX_SINGLE_REPLICAS;
   return (
     <section aria-label={t.region} className="panel flex h-full min-h-0 flex-col">

@@ -7,7 +7,7 @@ import { useSandbox } from "./useSandbox";
 
 /** Disconnect a replica now, or change what its next connection announces. */
 export function ReplicaForm({ onDone }: { onDone: () => void }) {
-  const { scenario, frame, at, t, addEvent } = useSandbox();
+  const { scenario, trace, frame, at, t, addEvent } = useSandbox();
   const ids = scenario.replicas.map((r) => r.id);
   const [picked, setPicked] = useState<string | null>(null);
   const id = picked && ids.includes(picked) ? picked : (ids[0] ?? "");
@@ -18,7 +18,7 @@ export function ReplicaForm({ onDone }: { onDone: () => void }) {
   const form = draft && draft.id === id ? draft : { id, eof: next.capa.includes("eof"), psync2: next.capa.includes("psync2"), command: next.command };
 
   if (!ids.length) return <Hint>{t.hints.noReplicas}</Hint>;
-  const row = replicaRows(frame).find((r) => r.id === id);
+  const row = replicaRows(trace, frame).find((r) => r.id === id);
   const info = stateInfo(row?.current ?? null);
   const connected = !!row?.current && !row.current.closed;
 

@@ -4,6 +4,7 @@ import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
 
 export function useSandbox() {
+  const trace = useLab((s) => s.trace);
   const frame = useLab((s) => s.trace.frames[s.cursor] ?? s.trace.frames[0]!);
   const scenario = useLab((s) => s.scenario);
   const baseScenario = useLab((s) => s.baseScenario);
@@ -12,6 +13,7 @@ export function useSandbox() {
   const t = useWords("tools").dict.sandbox;
   const at = editTime(frame.t);
   return {
+    trace,
     frame,
     scenario,
     baseScenario,

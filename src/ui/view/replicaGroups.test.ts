@@ -28,7 +28,7 @@ describe("replicaGroups", () => {
     for (const s of CATALOGUE) {
       const trace = runScenario(s);
       for (const frame of trace.frames) {
-        const rows = replicaRows(frame);
+        const rows = replicaRows(trace, frame);
         const groups = replicaGroups(rows);
         expect(groups.flatMap((g) => g.rows.map((r) => r.id)).sort()).toEqual(rows.map((r) => r.id).sort());
         for (const g of groups) for (const r of g.rows) expect(stateInfo(r.current).kind).toBe(g.kind);

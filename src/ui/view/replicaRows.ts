@@ -1,11 +1,14 @@
 /** Per replica id: its latest connection (what the page shows) and earlier ones (history). */
-import type { AgentView, Frame, ReplicaView } from "../../model";
+import { retiredAt, type AgentView, type Frame, type ReplicaView, type Trace } from "../../model";
 import type { StateSub } from "../i18n";
 
 export interface ReplicaRow {
   id: string;
   current: ReplicaView | null;
+  /** Its latest earlier connections, oldest first (at most HISTORY_SHOWN). */
   history: ReplicaView[];
+  /** How many earlier connections it has had in all (history shows the last few). */
+  historyCount: number;
   agent: AgentView | undefined;
 }
 
@@ -15,16 +18,19 @@ export interface ReplicaRow {
  */
 const ROWS = new WeakMap<Frame, ReplicaRow[]>();
 
-export function replicaRows(frame: Frame): ReplicaRow[] {
+/** How many earlier connections a row carries: a replica that reconnected thousands of times shows its last few. */
+export const HISTORY_SHOWN = 5;
+
+export function replicaRows(trace: Trace, frame: Frame): ReplicaRow[] {
   let rows = ROWS.get(frame);
   if (!rows) {
-    rows = buildRows(frame);
+    rows = buildRows(trace, frame);
     ROWS.set(frame, rows);
   }
   return rows;
 }
 
-function buildRows(frame: Frame): ReplicaRow[] {
+function buildRows(trace: Trace, frame: Frame): ReplicaRow[] {
   const conns = new Map<string, ReplicaView[]>(frame.agents.map((a) => [a.id, []]));
   for (const r of frame.replicas) {
     const list = conns.get(r.id);
@@ -34,7 +40,11 @@ function buildRows(frame: Frame): ReplicaRow[] {
   const agents = new Map(frame.agents.map((a) => [a.id, a]));
   return [...conns].map(([id, list]) => {
     const sorted = list.sort((a, b) => a.conn - b.conn);
-    return { id, current: sorted[sorted.length - 1] ?? null, history: sorted.slice(0, -1), agent: agents.get(id) };
+    // Earlier connections: the retired ones, then live ones that are not the latest (still open).
+    const retired = retiredAt(trace, frame.i, id, HISTORY_SHOWN);
+    const earlierLive = sorted.slice(0, -1);
+    const history = [...retired.views, ...earlierLive].sort((a, b) => a.conn - b.conn).slice(-HISTORY_SHOWN);
+    return { id, current: sorted[sorted.length - 1] ?? null, history, historyCount: retired.count + earlierLive.length, agent: agents.get(id) };
   });
 }
 
