@@ -31,6 +31,9 @@ function History({ trace, model, t }: { trace: Trace; model: CardModel; t: Words
   return (
     <>
       <Heading>{t.earlier}</Heading>
+      {model.historyCount > model.history.length && (
+        <p className="text-[11px] text-slate-700 dark:text-slate-200">{t.earlierMore(model.historyCount - model.history.length)}</p>
+      )}
       <ul className="text-[11px] text-slate-700 dark:text-slate-200">
         {model.history.map((h, k) => {
           const io = model.historyIo[k] as ReplicaIo;

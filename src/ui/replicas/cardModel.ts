@@ -10,6 +10,8 @@ export interface CardModel {
   id: string;
   current: ReplicaView | null;
   history: ReplicaView[];
+  /** How many earlier connections there were in all (history holds the last few). */
+  historyCount: number;
   agent: AgentView | undefined;
   /** The current connection's wire and buffer extents now (zeros when not connected). */
   io: ReplicaIo;
@@ -45,6 +47,7 @@ export function cardModel(trace: Trace, row: ReplicaRow, frame: Frame, baseline:
     id: row.id,
     current: r,
     history: row.history,
+    historyCount: row.historyCount,
     agent: row.agent,
     io: r ? ioOf(trace, frame, r) : NO_IO,
     wireBefore: beforeIo?.wireLen ?? 0,
@@ -66,6 +69,7 @@ export function sameCard(a: CardModel, b: CardModel): boolean {
     a.id === b.id &&
     a.current === b.current &&
     a.agent === b.agent &&
+    a.historyCount === b.historyCount &&
     a.time === b.time &&
     a.wireBefore === b.wireBefore &&
     a.replyBefore === b.replyBefore &&

@@ -134,6 +134,8 @@ export const pageEn = {
     neverDelivered:
       "Never delivered in Redis 4.0.14: replstate stays 6, so the client is never scheduled for writing. Redis 5.0.5 fixed this.",
     earlier: "Earlier connections",
+    /** Above the last few earlier connections, when there were more. */
+    earlierMore: (n: number) => `${n} older ones, then:`,
     dropped: (r: string) => `dropped (${r})`,
     connectionClosed: "connection closed",
     neverSent: "never sent:",

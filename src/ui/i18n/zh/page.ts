@@ -106,6 +106,7 @@ export const pageZh = {
     empty: "空",
     neverDelivered: "在 Redis 4.0.14 中永远不会送达：replstate 仍是 6，所以这个客户端永远不会被安排写出。Redis 5.0.5 修复了这一点。",
     earlier: "之前的连接",
+    earlierMore: (n) => `更早的 ${n} 个从略，之后是：`,
     dropped: (r) => `dropped（${r}）`,
     connectionClosed: "连接已关闭",
     neverSent: "从未发出：",
