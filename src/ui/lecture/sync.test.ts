@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { encodeLink } from "../../share/codec";
 import { createLabStore, memoryStorage } from "../../store/labStore";
@@ -136,5 +137,68 @@ describe("the lecture window and the speaker window", () => {
     expect(two.getState().baseScenario.id).toBe("disk-happy-path");
     two.getState().seek(5);
     expect(one.getState().cursor).toBe(5);
+  });
+
+  it("no longer: one message with clock 2^53 − 1 breaks sync for good", () => {
+    const b = bus();
+    let t = 1_000_000;
+    const now = () => t++;
+    const audience = makeStore();
+    const speaker = makeStore();
+    audience.getState().loadScenario("disk-happy-path");
+    startLectureSync(audience, { fresh: false, channel: b.channel(), id: "aaa", now });
+    startLectureSync(speaker, { fresh: true, channel: b.channel(), id: "sss", now });
+    b.channel().postMessage({ app: "fullresync-lab", v: 1, type: "state", from: "zzz", clock: Number.MAX_SAFE_INTEGER, link, blank: false });
+    // The hostile moment is not taken …
+    expect(audience.getState().baseScenario.id).toBe("disk-happy-path");
+    // … and the windows still follow each other, both ways.
+    audience.getState().seek(6);
+    expect(speaker.getState().cursor).toBe(6);
+    speaker.getState().seek(2);
+    expect(audience.getState().cursor).toBe(2);
+  });
+
+  it("always end in step after any mix of hostile messages and moves (property)", () => {
+    const hostileClock = fc.oneof(
+      fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1, 2 ** 53, 0, -1, 1.5, Number.NaN, Infinity),
+      fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      fc.double(),
+    );
+    const action = fc.oneof(
+      fc.record({ kind: fc.constant("hostile" as const), clock: hostileClock, frame: fc.nat(30) }),
+      fc.record({ kind: fc.constant("move" as const), who: fc.constantFrom(0, 1), frame: fc.nat(30) }),
+      fc.record({ kind: fc.constant("wait" as const), ms: fc.integer({ min: -5000, max: 5000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 25 }), fc.constantFrom(0, 1), fc.nat(30), (actions, lastWho, lastFrame) => {
+        const b = bus();
+        // A wall clock that may even step back (a clock change on the machine).
+        let t = 5_000_000;
+        const now = () => t++;
+        const stores = [makeStore(), makeStore()] as const;
+        stores[0].getState().loadScenario("disk-happy-path");
+        const stops = [
+          startLectureSync(stores[0], { fresh: false, channel: b.channel(), id: "aaa", now }),
+          startLectureSync(stores[1], { fresh: true, channel: b.channel(), id: "sss", now }),
+        ];
+        const intruder = b.channel();
+        for (const a of actions) {
+          if (a.kind === "hostile") {
+            const hostile = encodeLink({ scenario: { kind: "catalogue", id: "disk-happy-path" }, edits: [], frame: a.frame, step: "event", panels: [] });
+            intruder.postMessage({ app: "fullresync-lab", v: 1, type: "state", from: "zzz", clock: a.clock, link: hostile, blank: false });
+          } else if (a.kind === "move") stores[a.who].getState().seek(a.frame);
+          else t = Math.max(0, t + a.ms);
+        }
+        // A move made after all that is followed by the other window.
+        const mover = stores[lastWho];
+        const other = stores[1 - lastWho] as (typeof stores)[number];
+        const target = mover.getState().cursor === lastFrame ? (lastFrame + 1) % 20 : lastFrame;
+        mover.getState().seek(target);
+        const ok = other.getState().cursor === mover.getState().cursor && other.getState().baseScenario.id === mover.getState().baseScenario.id;
+        for (const stop of stops) stop();
+        return ok;
+      }),
+      { numRuns: 150 },
+    );
   });
 });

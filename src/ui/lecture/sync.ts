@@ -13,6 +13,12 @@
  * larger window id), so two windows moved at once settle on the later move instead of
  * ping-ponging. A new speaker window starts older than everything and says "hello"; the lecture
  * window answers with where it is.
+ *
+ * Clocks stay bounded by the wall clock both windows share: a stamp more than MAX_AHEAD_MS in the
+ * future is not from a window of this browser and is ignored, so no message can push the clocks
+ * towards the largest safe integer and leave the windows unable to outbid it. A window whose own clock has run ahead of the wall clock (the
+ * machine's time was set back) drops it and takes the next move as a new window would (src/ui/lecture/sync.test.ts checks any mix
+ * of hostile messages and moves ends in step).
  */
 import { MAX_LINK_CHARS, decodeLink, encodeLink } from "../../share/codec";
 import type { LabState } from "../../store/types";
@@ -23,6 +29,8 @@ const APP = "fullresync-lab";
 const VERSION = 1;
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 const TOKEN = /^[A-Za-z0-9_-]+$/;
+/** How far ahead of this window's wall clock another window's stamp may be (same machine, same clock). */
+export const MAX_AHEAD_MS = 5000;
 
 export type SyncMessage =
   | { app: typeof APP; v: typeof VERSION; type: "hello"; from: string }
@@ -90,6 +98,11 @@ export function startLectureSync(store: Store, options: SyncOptions): () => void
     return { app: APP, v: VERSION, type: "state", from: id, clock: Math.max(clock, 0), link: encodeLink({ ...linkStateOf(s), panels: [] }), blank: s.blank };
   };
 
+  /** A clock that ran ahead of the wall clock is dropped: the window is as new, older than any move. */
+  const resync = (wall: number) => {
+    if (clock > wall + MAX_AHEAD_MS) clock = -1;
+  };
+
   const onMessage = (e: MessageEvent) => {
     const m = parseSyncMessage(e.data);
     if (!m || m.from === id) return;
@@ -97,6 +110,9 @@ export function startLectureSync(store: Store, options: SyncOptions): () => void
       if (clock >= 0) post(stateMessage());
       return;
     }
+    const wall = now();
+    resync(wall);
+    if (m.clock > wall + MAX_AHEAD_MS) return;
     if (m.clock < clock || (m.clock === clock && m.from < id)) return;
     const decoded = decodeLink(m.link);
     if (!decoded.ok) return;
@@ -116,7 +132,9 @@ export function startLectureSync(store: Store, options: SyncOptions): () => void
     const a = synced(s);
     const b = synced(prev);
     if (a.every((v, i) => v === b[i])) return;
-    clock = Math.max(now(), clock + 1);
+    const wall = now();
+    resync(wall);
+    clock = Math.max(wall, clock + 1);
     post(stateMessage());
   });
 
