@@ -7,10 +7,9 @@ import { fromBase64Url, toBase64Url } from "./base64url";
 import { findMarkup } from "./markup";
 import { fromPayload, toPayload, type DecodeResult, type LinkProblemCode, type LinkState } from "./payload";
 
-/** The longest encoded payload read (characters); browsers and chat apps cope with this much. */
-export const MAX_LINK_CHARS = 64 * 1024;
-/** The most JSON a link may inflate to (bytes): a bomb stops here. */
-export const MAX_JSON_BYTES = 512 * 1024;
+import { MAX_JSON_BYTES, MAX_LINK_CHARS } from "./limits";
+
+export { MAX_JSON_BYTES, MAX_LINK_CHARS };
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 

@@ -11,8 +11,7 @@ import { parseScenarioText, type Scenario } from "../../scenarios/schema";
 import type { LabState } from "../../store/types";
 import type { ShareDict } from "../i18n";
 
-/** The largest scenario file read (a 20,000-event scenario is about this size pretty-printed). */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
+import { MAX_SCENARIO_FILE_BYTES as MAX_FILE_BYTES } from "../../share/limits";
 
 export type FileCheck = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
