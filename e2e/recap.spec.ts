@@ -92,7 +92,9 @@ test("no longer: a skipped question silently keeps it unfinished — the recap a
   // The jump link goes to the frame where the question is asked.
   await recap.getByRole("button", { name: "Go to question 3" }).click();
   await expect(ui.timeline).toHaveValue("19");
-  await expect(question(page)).toContainText(asks[2]!.question.en.replace(/[`*]/g, "").slice(0, 30));
+  // … and the focus is on the question, so a keyboard or screen reader user is there too.
+  await expect(page.locator(":focus")).toContainText(asks[2]!.question.en.replace(/[`*]/g, "").slice(0, 30));
+  await expect(ui.button("Skip question")).toHaveCount(0);
   await question(page).getByRole("button").nth(asks[2]!.answer).click();
   // The end was reached already: answering the last open question finishes the scenario.
   await expect(page.getByText("1/16 finished")).toBeVisible();

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { findScenario } from "../scenarios/catalogue";
 import { createLabStore, memoryStorage, type LabStore } from "./labStore";
+import { CATALOGUE } from "../scenarios/catalogue";
+import { nextScenario } from "./nextScenario";
 import { catalogueReasons, isFinished, questionProgress, started, unfinishedReasons } from "./progress";
 
 let store: LabStore;
@@ -107,5 +109,22 @@ describe("the progress of a scenario that is not loaded", () => {
       { kind: "unanswered", questions: [1, 3, 5] },
     ]);
     expect(catalogueReasons(s(), findScenario("diskless-batching")!)[0]).toEqual({ kind: "notAtEnd" });
+  });
+});
+
+describe("the next scenario", () => {
+  const ids = CATALOGUE.map((c) => c.id);
+  const lastId = ids[ids.length - 1]!;
+  it("is the next one in catalogue order", () => {
+    expect(nextScenario(ids[0]!, [])).toEqual({ kind: "next", scenario: CATALOGUE[1] });
+    expect(nextScenario(ids[7]!, ids)).toEqual({ kind: "next", scenario: CATALOGUE[8] });
+  });
+  it("after the last one, the first one not finished yet, else the first of all", () => {
+    expect(nextScenario(lastId, ids.slice(0, 3))).toEqual({ kind: "firstUnfinished", scenario: CATALOGUE[3] });
+    expect(nextScenario(lastId, ids.slice(0, -1))).toEqual({ kind: "first", scenario: CATALOGUE[0] });
+    expect(nextScenario(lastId, ids)).toEqual({ kind: "first", scenario: CATALOGUE[0] });
+  });
+  it("from a user's file, the first unfinished catalogue scenario", () => {
+    expect(nextScenario("my-own", [ids[0]!])).toEqual({ kind: "firstUnfinished", scenario: CATALOGUE[1] });
   });
 });
