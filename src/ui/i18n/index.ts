@@ -5,7 +5,7 @@
  * (zh/*.ts). The first screen's English (`main`: explanations, page, sharing) ships with the page.
  * Everything else is a separate chunk loaded on first use, so it does not count against the
  * first-load budget: the Simplified Chinese of every section, and the English of the sections
- * whose UI itself loads later (the tools, lecture mode, embedding and export) or that are long
+ * whose UI itself loads later (the tools, lecture mode, embedding and export, the recap) or that are long
  * texts shown in place a moment later (the notes on the code's annotations). Until a language has
  * arrived, or if loading it fails (offline), English is shown; a later render retries.
  */
