@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { lab, SCREENSHOTS } from "./lab";
+import { expectNoSeriousA11yProblems, lab, SCREENSHOTS } from "./lab";
 
 interface Doc {
   title: { en: string };
@@ -65,6 +65,7 @@ test("no longer: finishing a scenario only turns 0/16 into 1/16 — the recap sa
   await expect(recap).toContainText("Finished");
   await expect(page.getByText("1/16 finished")).toBeVisible();
   await ui.screenshot("recap-finished-1280");
+  await expectNoSeriousA11yProblems(page);
 
   // Next scenario: scenario 2 at its first frame, ready to step.
   await recap.getByRole("button", { name: /^Next scenario/ }).click();
