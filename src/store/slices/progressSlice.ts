@@ -8,8 +8,14 @@ export interface ProgressSlice {
   guesses: Record<string, number>;
   /** Predictions skipped in this session (the "Skip question" button): Play no longer waits at them. */
   skipped: Record<string, true>;
+  /**
+   * The furthest frame reached in each catalogue scenario without edits, in this session: once its
+   * last frame has been seen, answering the questions left open finishes it (store/progress.ts).
+   */
+  furthest: Record<string, number>;
   markFinished: (id: string) => void;
   answerPrediction: (scenarioId: string, stepIndex: number, choice: number) => void;
+  reachFrame: (scenarioId: string, frame: number) => void;
   /** Skip a prediction and play on. A skip is not an answer: it does not count towards finishing. */
   skipPrediction: (scenarioId: string, stepIndex: number) => void;
 }
@@ -21,6 +27,7 @@ export const createProgressSlice: StateCreator<LabState, [], [], ProgressSlice> 
   finished: [],
   guesses: {},
   skipped: {},
+  furthest: {},
   markFinished: (id) => set((s) => (s.finished.includes(id) ? {} : { finished: [...s.finished, id] })),
   answerPrediction: (scenarioId, stepIndex, choice) =>
     set((s) => {
@@ -28,6 +35,8 @@ export const createProgressSlice: StateCreator<LabState, [], [], ProgressSlice> 
       // The first guess counts, as in class: the answer is revealed after it.
       return key in s.guesses ? {} : { guesses: { ...s.guesses, [key]: choice } };
     }),
+  reachFrame: (scenarioId, frame) =>
+    set((s) => (frame > (s.furthest[scenarioId] ?? 0) ? { furthest: { ...s.furthest, [scenarioId]: frame } } : {})),
   skipPrediction: (scenarioId, stepIndex) =>
     set((s) => ({ skipped: { ...s.skipped, [predictionKey(scenarioId, stepIndex)]: true }, playing: true })),
 });

@@ -8,9 +8,10 @@ const BUTTON = `${SHAPE} border-slate-300 bg-white text-slate-800 hover:bg-slate
 const PRIMARY = `${SHAPE} w-20 border-indigo-700 bg-indigo-700 text-white hover:bg-indigo-800 dark:border-indigo-300 dark:bg-indigo-300 dark:text-slate-950 dark:hover:bg-indigo-200`;
 
 /** `name`: the accessible name in the page's language (docs/architecture.md §8); `text` with the key, the tooltip. */
-function TransportButton({ name, text, icon, onClick, disabled, keyHint }: { name: string; text: string; icon: IconName; onClick: () => void; disabled?: boolean; keyHint: string }) {
+function TransportButton({ name, text, icon, onClick, disabled, keyHint, mark }: { name: string; text: string; icon: IconName; onClick: () => void; disabled?: boolean; keyHint: string; mark?: boolean }) {
   return (
-    <button type="button" className={BUTTON} aria-label={name} title={`${text} (${keyHint})`} onClick={onClick} disabled={disabled}>
+    // data-step-forward (mark): where the recap's "next scenario" puts the focus.
+    <button type="button" className={BUTTON} aria-label={name} title={`${text} (${keyHint})`} onClick={onClick} disabled={disabled} data-step-forward={mark ? "" : undefined}>
       <Icon name={icon} />
     </button>
   );
@@ -34,7 +35,7 @@ export function TransportButtons() {
         <Icon name={playing ? "pause" : "play"} />
         <span aria-hidden="true">{playText}</span>
       </button>
-      <TransportButton name={names.forward} text={t.forward} icon="forward" onClick={stepForward} disabled={atEnd} keyHint="→" />
+      <TransportButton name={names.forward} text={t.forward} icon="forward" onClick={stepForward} disabled={atEnd} keyHint="→" mark />
       <TransportButton name={names.last} text={t.last} icon="last" onClick={last} disabled={atEnd} keyHint="End" />
     </div>
   );

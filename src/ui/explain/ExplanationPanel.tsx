@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
 import { useStep } from "../hooks/useStep";
@@ -6,6 +7,9 @@ import { explainStep, type ExplanationItem, type Tone } from "./explainFrame";
 import { useDetailsOpen, useNarrated } from "./narrated";
 import { Narration } from "./Narration";
 import { RichText } from "./RichText";
+
+// Loaded when a scenario's last frame is first shown: the recap is not part of the first screen's budget.
+const Recap = lazy(() => import("./Recap"));
 
 const TONE: Record<Tone, { glyph: string; cls: string }> = {
   info: { glyph: "•", cls: "text-slate-900 dark:text-slate-100" },
@@ -56,6 +60,11 @@ export function ExplanationPanel() {
       <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 space-y-1.5 overflow-auto px-2 py-1.5 text-[13px] leading-snug">
         {cursor === 0 && <p className="text-slate-900 dark:text-slate-100">{scenario.summary[lang]}</p>}
         <Narration scenario={scenario} trace={trace} cursor={cursor} />
+        {cursor === trace.frames.length - 1 && (
+          <Suspense fallback={null}>
+            <Recap />
+          </Suspense>
+        )}
         {ex.line && (
           <p className="rounded bg-yellow-100 px-1.5 py-0.5 text-slate-950 dark:bg-yellow-900/60 dark:text-yellow-50">
             <strong>{dict.ui.line(ex.line.n)}:</strong> <RichText text={ex.line.text} />

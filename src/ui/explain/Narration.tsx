@@ -35,7 +35,8 @@ function Prediction({ scenarioId, step, words: t, lang }: { scenarioId: string; 
   };
   const right = guess === p.answer;
   return (
-    <div className="rounded-md border border-indigo-300 bg-indigo-50 px-2 py-1.5 text-slate-900 dark:border-indigo-700 dark:bg-indigo-950 dark:text-slate-100">
+    // data-question: the recap's "go to this question" moves the focus here.
+    <div data-question={key} tabIndex={-1} className="scroll-my-1 rounded-md border border-indigo-300 bg-indigo-50 px-2 py-1.5 text-slate-900 outline-offset-1 dark:border-indigo-700 dark:bg-indigo-950 dark:text-slate-100">
       {/* Skip sits by the question, so it is in sight whenever the question is. */}
       <div className="flex items-start justify-between gap-2">
         <p className="font-semibold">

@@ -5,7 +5,7 @@
  * (zh/*.ts). The first screen's English (`main`: explanations, page, sharing) ships with the page.
  * Everything else is a separate chunk loaded on first use, so it does not count against the
  * first-load budget: the Simplified Chinese of every section, and the English of the sections
- * whose UI itself loads later (the tools, lecture mode, embedding and export) or that are long
+ * whose UI itself loads later (the tools, lecture mode, embedding and export, the recap) or that are long
  * texts shown in place a moment later (the notes on the code's annotations). Until a language has
  * arrived, or if loading it fails (offline), English is shown; a later render retries.
  */
@@ -16,6 +16,7 @@ import { en, type Dict } from "./en";
 import type { AnnotationsDict } from "./en/annotations";
 import type { LectureDict } from "./en/lecture";
 import type { PublishDict } from "./en/publish";
+import type { RecapDict } from "./en/recap";
 import type { ToolsDict } from "./en/tools";
 import type { NoteContext, NoteText, NoteTexts } from "./format";
 
@@ -30,6 +31,8 @@ interface Sections {
   publish: PublishDict;
   /** The English renderings of the taught text's Chinese comments, and why two of them are wrong. */
   annotations: AnnotationsDict;
+  /** The recap at a scenario's last frame. */
+  recap: RecapDict;
 }
 
 export type Section = keyof Sections;
@@ -41,6 +44,7 @@ const LOADERS: { [S in Section]: Record<Lang, () => Promise<Sections[S]>> } = {
   lecture: { en: () => import("./en/lecture").then((m) => m.lectureEn), zh: () => import("./zh/lecture").then((m) => m.lectureZh) },
   publish: { en: () => import("./en/publish").then((m) => m.publishEn), zh: () => import("./zh/publish").then((m) => m.publishZh) },
   annotations: { en: () => import("./en/annotations").then((m) => m.annotationsEn), zh: () => import("./zh/annotations").then((m) => m.annotationsZh) },
+  recap: { en: () => import("./en/recap").then((m) => m.recapEn), zh: () => import("./zh/recap").then((m) => m.recapZh) },
 };
 
 const loaded = new Map<string, unknown>([["main:en", en]]);
@@ -133,6 +137,7 @@ export type { AnnotationsDict } from "./en/annotations";
 export type { LectureDict } from "./en/lecture";
 export type { PageDict, ShortcutId, StateSub } from "./en/page";
 export type { PublishDict } from "./en/publish";
+export type { RecapDict } from "./en/recap";
 export type { ShareDict } from "./en/share";
 export type { EditWords, FieldErrors, ToolsDict } from "./en/tools";
 export type { NoteContext } from "./format";

@@ -2,19 +2,38 @@ import { CATALOGUE, findScenario } from "../../scenarios/catalogue";
 import type { Scenario } from "../../scenarios/schema";
 import { useId } from "react";
 import { useLab } from "../../store/labStore";
-import { useWords } from "../i18n";
+import { catalogueReasons, started, type UnfinishedReason } from "../../store/progress";
+import { useWords, type Dict } from "../i18n";
 import { useNames } from "../i18n/a11yNames";
 
 const GROUPS: (NonNullable<Scenario["group"]> | "other")[] = ["happy", "batching", "failures", "other"];
 const CUSTOM = "(custom)";
 
 /**
+ * Why a begun scenario is unfinished, in a word or two: a skipped question first (the one reason
+ * a learner may not know of), then the end not reached, then questions passed by unanswered.
+ */
+function unfinishedNote(reasons: UnfinishedReason[], t: Dict["panels"]["picker"]["unfinished"]): string | null {
+  const of = <K extends UnfinishedReason["kind"]>(kind: K) => reasons.find((r): r is Extract<UnfinishedReason, { kind: K }> => r.kind === kind);
+  const skipped = of("skipped");
+  if (skipped) return t.skipped(skipped.questions.length);
+  if (of("notAtEnd")) return t.notAtEnd;
+  const unanswered = of("unanswered");
+  return unanswered ? t.unanswered(unanswered.questions.length) : null;
+}
+
+/**
  * The catalogue, grouped, in one native select: every scenario is two clicks away (open, pick).
- * Finished scenarios carry a ✓; the count of finished ones sits beside it.
+ * Finished scenarios carry a ✓; the count of finished ones sits beside it. A scenario begun in
+ * this session but not finished says why after its title ("(1 skipped)").
  */
 export function ScenarioSelect() {
   const base = useLab((s) => s.baseScenario);
   const finished = useLab((s) => s.finished);
+  const guesses = useLab((s) => s.guesses);
+  const skipped = useLab((s) => s.skipped);
+  const furthest = useLab((s) => s.furthest);
+  const session = { guesses, skipped, furthest };
   const loadScenario = useLab((s) => s.loadScenario);
   const { dict, lang } = useWords();
   const names = useNames();
@@ -22,6 +41,12 @@ export function ScenarioSelect() {
   const t = dict.panels.picker;
   const custom = findScenario(base.id) !== base;
   const done = CATALOGUE.filter((s) => finished.includes(s.id)).length;
+  const label = (s: Scenario) => {
+    const title = s.title[lang];
+    if (finished.includes(s.id)) return `✓ ${title}`;
+    const note = started(session, s.id) ? unfinishedNote(catalogueReasons(session, s), t.unfinished) : null;
+    return note ? t.withNote(title, note) : title;
+  };
   return (
     // The label and the finished count stack beside the select, so the header stays one row.
     <div className="grid min-w-0 grid-cols-[auto_minmax(0,auto)] items-center gap-x-2 leading-tight">
@@ -48,7 +73,7 @@ export function ScenarioSelect() {
             <optgroup key={g} label={t.groups[g]}>
               {items.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {finished.includes(s.id) ? `✓ ${s.title[lang]}` : s.title[lang]}
+                  {label(s)}
                 </option>
               ))}
             </optgroup>

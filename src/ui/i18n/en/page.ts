@@ -255,6 +255,10 @@ export const panelsEn = {
     editedBadge: (n: number) => `${n} sandbox edit${n === 1 ? "" : "s"}`,
     editedTitle: "This is your branch of the scenario; open the Sandbox to see or undo the edits.",
     customScenario: "Your scenario file",
+    /** Why a scenario begun in this session is not finished yet, in a word or two after its title. */
+    unfinished: { skipped: (n: number) => `${n} skipped`, unanswered: (n: number) => `${n} unanswered`, notAtEnd: "not at the end" },
+    /** "Disk happy path (1 skipped)" */
+    withNote: (title: string, note: string) => `${title} (${note})`,
   },
   buttons: { sandbox: "Sandbox", probe: "What if" },
 };

@@ -258,6 +258,8 @@ export const panelsZh = {
     editedBadge: (n) => `${n} 处沙盒修改`,
     editedTitle: "这是你修改过的场景分支；打开沙盒可以查看或撤销修改。",
     customScenario: "你的场景文件",
+    unfinished: { skipped: (n) => `跳过 ${n} 题`, unanswered: (n) => `${n} 题未答`, notAtEnd: "未到结尾" },
+    withNote: (title, note) => `${title}（${note}）`,
   },
   buttons: { sandbox: "沙盒", probe: "假如" },
 } satisfies PanelsDict;
