@@ -204,7 +204,7 @@ describe("the URL as a projection of the store", () => {
     expect(reports).toEqual([]);
   });
 
-  it("a link carrying a document whose question its trace contradicts opens it and names the question", () => {
+  it("a link carrying a document whose question its trace contradicts opens it and names the question", async () => {
     const doc = structuredClone(findScenario("fork-failure-socket")!);
     const step = doc.steps!.findIndex((st) => st.predict);
     // The premise scenario 9 once had: +FULLRESYNC at a moment the wire held only keep-alives.
@@ -218,7 +218,8 @@ describe("the URL as a projection of the store", () => {
     s().loadScenario("disk-happy-path");
     start(`/${hash}`);
     expect(s().baseScenario.title.en).toBe("Mine");
-    expect(reports).toHaveLength(1);
+    // The question checker loads on demand; its report follows.
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
     const report = reports[0]!;
     expect(report.kind).toBe("questions-false");
     expect(report.kind === "questions-false" && report.problems.map((p) => [p.step, p.kind])).toEqual([[step, "premise"]]);

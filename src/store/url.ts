@@ -10,7 +10,7 @@
  *   form as payload version 0. A link that cannot be used opens the default scenario, and what was
  *   wrong goes to `report` (the page words it in the reader's language; nothing here is markup).
  */
-import { checkQuestions, type QuestionProblem } from "../lesson/questions";
+import type { QuestionProblem } from "../lesson/questions";
 import { DEFAULT_SCENARIO_ID } from "../scenarios/catalogue";
 import { canonicalJson, PANELS, scenarioRef, type LinkProblem, type LinkState, type Panel, type ScenarioRef } from "../share/payload";
 import { linkHash, readLink, searchWithoutLegacy } from "../share/url";
@@ -57,8 +57,12 @@ function sameRef(a: ScenarioRef, b: ScenarioRef): boolean {
   return a.scenario === b.scenario || canonicalJson(a.scenario) === canonicalJson(b.scenario);
 }
 
-/** Put the store where the link says; returns what the reader should be told. */
-export function applyLinkState(store: Store, link: LinkState): UrlReport[] {
+/**
+ * Put the store where the link says; returns what the reader should be told now. What is found
+ * later — a question the document's own trace contradicts, checked once the checker has loaded
+ * (it is not needed on the first screen) — goes to `later`.
+ */
+export function applyLinkState(store: Store, link: LinkState, later: (r: UrlReport) => void = () => {}): UrlReport[] {
   const reports: UrlReport[] = [];
   const now = store.getState();
   const unchanged = sameRef(scenarioRef(now.baseScenario), link.scenario) && JSON.stringify(now.edits) === JSON.stringify(link.edits);
@@ -70,8 +74,10 @@ export function applyLinkState(store: Store, link: LinkState): UrlReport[] {
       now.loadCustomScenario(link.scenario.scenario, link.edits);
       // A question its own trace contradicts does not stop the document opening; the reader is told.
       const opened = store.getState();
-      const problems = checkQuestions(opened.scenario, opened.trace);
-      if (problems.length) reports.push({ kind: "questions-false", problems });
+      void import("../lesson/questions").then(({ checkQuestions }) => {
+        const problems = checkQuestions(opened.scenario, opened.trace);
+        if (problems.length) later({ kind: "questions-false", problems });
+      });
     }
   }
   const s = store.getState();
@@ -163,7 +169,7 @@ export function startUrlSync(store: Store, win: Win, report: (r: UrlReport) => v
     try {
       if (read.kind === "none") return read;
       if (read.result.ok) {
-        for (const r of applyLinkState(store, read.result.state)) report(r);
+        for (const r of applyLinkState(store, read.result.state, report)) report(r);
       } else {
         openDefault(store);
         report({ kind: "bad-link", problem: read.result.problem });

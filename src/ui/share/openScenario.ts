@@ -1,5 +1,4 @@
 /** Open a user's scenario file: on success it becomes the loaded scenario; on failure nothing changes. */
-import { checkQuestions } from "../../lesson/questions";
 import { MAX_LINK_CHARS } from "../../share/codec";
 import { linkHash } from "../../share/url";
 import { useLab } from "../../store/labStore";
@@ -28,6 +27,7 @@ export async function openScenarioFile(file: File, extraFiles = 0): Promise<void
   const s = useLab.getState();
   const hashLength = linkHash(linkStateOf(s)).length;
   // A question its own trace contradicts does not stop the scenario opening; the notice names it.
+  const { checkQuestions } = await import("../../lesson/questions");
   const problems = checkQuestions(s.scenario, s.trace);
   notify((d) => {
     if (hashLength > MAX_LINK_CHARS) return d.linkTooLong(hashLength, MAX_LINK_CHARS);
