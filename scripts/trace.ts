@@ -3,41 +3,130 @@
  * npm run trace -- --summary <scenario.json>  a readable timeline
  * npm run trace -- --url <scenario.json>      the share-link path for it, as the page writes it
  *                                             (a catalogue scenario by id, any other in full)
- * Exit code 2 with a one-line message on a bad file.
+ *
+ * Exit code 2 with one line on bad input (an unknown or conflicting option, a file that is not a
+ * regular file or is larger than a scenario file may be, a document the validator refuses, a
+ * scenario too large for a link); exit 1 with one line if a limit of the machine is reached. Never
+ * a stack trace; control characters from the input are shown escaped, not sent to the terminal.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { runScenario } from "../src/model/index";
 import { traceSummary } from "../src/model/summary";
 import { parseScenarioText } from "../src/scenarios/schema";
+import { decodeLink } from "../src/share/codec";
+import { MAX_SCENARIO_FILE_BYTES } from "../src/share/limits";
 import { scenarioRef } from "../src/share/payload";
-import { linkPath } from "../src/share/url";
+import { HASH_PREFIX, linkPath } from "../src/share/url";
+import { jsonPieces } from "./jsonPieces";
 
-function fail(msg: string): never {
-  process.stderr.write(`trace: ${msg.replace(/\s+/g, " ")}\n`);
-  process.exit(2);
+class Exit extends Error {
+  constructor(
+    readonly code: 1 | 2,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
-const args = process.argv.slice(2);
-const mode = args.includes("--summary") ? "summary" : args.includes("--url") ? "url" : "json";
-const files = args.filter((a) => !a.startsWith("--"));
-const unknown = args.filter((a) => a.startsWith("--") && a !== "--summary" && a !== "--url");
-if (unknown.length) fail(`unknown option ${unknown[0]} (use --summary or --url)`);
-if (files.length !== 1) fail("usage: npm run trace -- [--summary|--url] <scenario.json>");
-const file = files[0] as string;
-
-let text: string;
-try {
-  text = readFileSync(file, "utf8");
-} catch (e) {
-  fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+/** One line for a terminal: control characters as \xNN, whitespace runs as one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
-const parsed = parseScenarioText(text);
-if (!parsed.ok) fail(`${file}: ${parsed.errors[0]}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ""}`);
 
-if (mode === "url") {
-  const state = { scenario: scenarioRef(parsed.scenario), edits: [], frame: 0, step: "event" as const, panels: [] };
-  process.stdout.write(`${linkPath(state)}\n`);
-} else {
+/** "3 GiB", "2.5 MiB", "12 KiB": one decimal only when it is not zero. */
+function size(bytes: number): string {
+  const [unit, n] = bytes >= 1024 ** 3 ? ["GiB", bytes / 1024 ** 3] : bytes >= 1024 ** 2 ? ["MiB", bytes / 1024 ** 2] : ["KiB", Math.ceil(bytes / 1024)];
+  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${unit}`;
+}
+
+/** The file's text, read only if it is a regular file no larger than a scenario file may be. */
+function readScenarioFile(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (e) {
+    throw new Exit(2, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Exit(2, `${file}: not a regular file`);
+    const limit = MAX_SCENARIO_FILE_BYTES;
+    if (st.size > limit) throw new Exit(2, `${file}: ${size(st.size)}; a scenario file can be at most ${size(limit)}`);
+    // Read at most one byte past the limit, whatever the size said (the file may be growing).
+    const buf = Buffer.alloc(limit + 1);
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+      if (got > limit) throw new Exit(2, `${file}: more than ${size(limit)}; a scenario file can be at most ${size(limit)}`);
+    }
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, got));
+    } catch {
+      throw new Exit(2, `${file}: not UTF-8 text`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Write to stdout; a reader that went away (`| head`) ends the run quietly. */
+function out(text: string): void {
+  let at = 0;
+  const bytes = Buffer.from(text, "utf8");
+  while (at < bytes.length) {
+    try {
+      at += writeSync(1, bytes, at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") process.exit(0);
+      if (code === "EAGAIN") continue;
+      throw e;
+    }
+  }
+}
+
+function main(args: string[]): void {
+  const modes = args.filter((a) => a === "--summary" || a === "--url");
+  const unknown = args.filter((a) => a.startsWith("--") && a !== "--summary" && a !== "--url");
+  if (unknown.length) throw new Exit(2, `unknown option ${unknown[0]} (use --summary or --url)`);
+  if (new Set(modes).size > 1) throw new Exit(2, "--summary and --url cannot be used together: choose one");
+  const files = args.filter((a) => !a.startsWith("--"));
+  if (files.length !== 1) throw new Exit(2, "usage: npm run trace -- [--summary|--url] <scenario.json>");
+  const file = files[0] as string;
+  const mode = modes[0] === "--summary" ? "summary" : modes[0] === "--url" ? "url" : "json";
+
+  const parsed = parseScenarioText(readScenarioFile(file));
+  if (!parsed.ok) throw new Exit(2, `${file}: ${parsed.errors[0]}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ""}`);
+
+  if (mode === "url") {
+    const path = linkPath({ scenario: scenarioRef(parsed.scenario), edits: [], frame: 0, step: "event", panels: [] });
+    // The same rules as the page's: a link it would refuse is not printed.
+    const decoded = decodeLink(path.slice(1 + HASH_PREFIX.length));
+    if (!decoded.ok) throw new Exit(2, `${file}: the scenario is too large for a link (${decoded.problem.code}${decoded.problem.detail ? ` ${decoded.problem.detail}` : ""}); share the file instead`);
+    out(`${path}\n`);
+    return;
+  }
   const trace = runScenario(parsed.scenario);
-  process.stdout.write(mode === "json" ? `${JSON.stringify(trace)}\n` : traceSummary(trace, parsed.scenario.title.en));
+  if (mode === "summary") out(traceSummary(trace, parsed.scenario.title.en));
+  else {
+    let chunk = "";
+    for (const piece of jsonPieces(trace)) {
+      chunk += piece;
+      if (chunk.length > 1 << 16) {
+        out(chunk);
+        chunk = "";
+      }
+    }
+    out(`${chunk}\n`);
+  }
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  const exit = e instanceof Exit ? e : new Exit(1, `internal limit reached: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+  process.stderr.write(`trace: ${oneLine(exit.message)}\n`);
+  process.exit(exit.code);
 }

@@ -1,6 +1,6 @@
 /** The trace CLI (docs/architecture.md §5): JSON, --summary, --url, and exit code 2 on a bad file. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,7 @@ const catalogueFile = join(root, "src/scenarios/catalogue/08-fork-failure-disk.j
 const tsx = join(root, "node_modules/.bin/tsx");
 
 function trace(...args: string[]) {
-  return spawnSync(tsx, ["scripts/trace.ts", ...args], { cwd: root, encoding: "utf8" });
+  return spawnSync(tsx, ["scripts/trace.ts", ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 });
 }
 
 describe("npm run trace", () => {
@@ -64,6 +64,90 @@ describe("npm run trace", () => {
     const missing = trace(join(dir, "nope.json"));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*nope\.json: ENOENT/);
+  });
+});
+
+describe("npm run trace on input it cannot use", () => {
+  const dir = mkdtempSync(join(tmpdir(), "frl-"));
+  /** Exit code, stdout, and stderr as lines. */
+  const run = (...args: string[]) => {
+    const r = trace(...args);
+    return { status: r.status, stdout: r.stdout, lines: r.stderr.trim().split("\n") };
+  };
+
+  it("no longer: --summary --url silently runs summary — conflicting flags are refused", () => {
+    const r = run("--summary", "--url", catalogueFile);
+    expect(r.status).toBe(2);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(/--summary and --url .*one/);
+    expect(r.stdout).toBe("");
+  });
+
+  it("no longer: no input size limit — /dev/zero, a FIFO-like device and a 3 GiB sparse file are refused by name", () => {
+    const zero = run("/dev/zero");
+    expect(zero.status).toBe(2);
+    expect(zero.lines).toHaveLength(1);
+    expect(zero.lines[0]).toMatch(/\/dev\/zero: not a regular file/);
+    const sparse = join(dir, "sparse.json");
+    writeFileSync(sparse, "");
+    truncateSync(sparse, 3 * 1024 ** 3);
+    const big = run(sparse);
+    expect(big.status).toBe(2);
+    expect(big.lines).toHaveLength(1);
+    expect(big.lines[0]).toMatch(/sparse\.json: 3 GiB; a scenario file can be at most 2 MiB$/);
+  });
+
+  it("no longer: the one-line error echoes ESC/BEL/NUL bytes from the file to the terminal", () => {
+    const file = join(dir, "control.json");
+    const base = CATALOGUE.find((s) => s.id === "disk-happy-path")!;
+    writeFileSync(file, JSON.stringify({ ...base, events: [{ at: 1, type: "\u001b]0;owned\u0007\u001b[31m\u0000" }] }));
+    const r = trace(file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    const raw = join(dir, "raw.json");
+    writeFileSync(raw, Buffer.from([0x7b, 0x1b, 0x5b, 0x33, 0x31, 0x6d, 0x07, 0x00, 0x7d]));
+    const r2 = trace(raw);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  });
+
+  it("no longer: --url prints links the page refuses with exit 0", () => {
+    // Event times that do not compress: the document is well under 2 MiB but its link is far over the page's limits.
+    const base = CATALOGUE.find((s) => s.id === "disk-happy-path")!;
+    const writes = Array.from({ length: 12_000 }, (_, i) => ({ at: 10 + i + ((i * 2654435761) % 999_983) / 1_000_000, type: "write", count: 1 }));
+    const doc = { ...base, id: "huge", steps: [], events: [...base.events, ...writes] };
+    const file = join(dir, "huge.json");
+    writeFileSync(file, JSON.stringify(doc));
+    const r = run("--url", file);
+    expect(r.status).toBe(2);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(/too large for a link/);
+    expect(r.stdout).toBe("");
+  });
+
+  it("no longer: a stack trace on valid files — the trace is written in pieces, and a reader that stops early is no error", () => {
+    const base = CATALOGUE.find((s) => s.id === "disk-happy-path")!;
+    const doc = { ...base, id: "writes", steps: [], events: [...base.events, ...Array.from({ length: 3000 }, (_, i) => ({ at: 10 + i / 100, type: "write", count: 1 }))] };
+    const file = join(dir, "writes.json");
+    writeFileSync(file, JSON.stringify(doc));
+    const r = trace(file);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(runScenario(doc as never))));
+    // `| head`: the pipe closes after a few bytes.
+    const piped = spawnSync("sh", ["-c", `"${tsx}" scripts/trace.ts "${file}" 2>"${join(dir, "err.txt")}" | head -c 20 >/dev/null; cat "${join(dir, "err.txt")}"`], { cwd: root, encoding: "utf8" });
+    expect(piped.stdout).toBe("");
+  });
+
+  it("writes JSON in pieces equal to JSON.stringify, none of them large", async () => {
+    const { jsonPieces } = await import("../../scripts/jsonPieces");
+    for (const s of CATALOGUE.slice(0, 4)) {
+      const t = runScenario(s);
+      const pieces = [...jsonPieces(t)];
+      expect(pieces.join("")).toBe(JSON.stringify(t));
+      expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(64 * 1024);
+    }
   });
 });
 
