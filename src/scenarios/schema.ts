@@ -2,6 +2,7 @@
  * The scenario document (docs/scenario-format.md): what students open, lecturers author and URLs carry.
  * Validated with valibot; every error names the field it is about ("events[2].replica: ...").
  */
+import { findMarkup } from "../share/markup";
 import * as v from "valibot";
 import { ClaimSchema } from "./claims.ts";
 
@@ -178,7 +179,12 @@ export function validateScenario(input: unknown): ValidationResult {
     }
   }
   const result = v.safeParse(ScenarioSchema, input);
-  if (result.success) return { ok: true, scenario: result.output };
+  if (result.success) {
+    // The one markup rule (src/share/markup.ts), for every text of the document.
+    const markupAt = findMarkup(result.output);
+    if (markupAt !== null) return { ok: false, errors: [`${markupAt}: looks like HTML or script, which a scenario never contains`] };
+    return { ok: true, scenario: result.output };
+  }
   return {
     ok: false,
     errors: result.issues.map((issue) => {

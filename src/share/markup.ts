@@ -1,16 +1,25 @@
 /**
- * Texts that look like HTML or script. The page renders every text as text (React, never
- * innerHTML), so such a string could do no harm here; it is refused anyway because a link or file
- * carrying one was made to attack something, and a teaching scenario never needs it. Plain angle
- * brackets stay allowed: the catalogue writes `+FULLRESYNC <replid> 0`.
+ * The one markup rule (docs/scenario-format.md): texts that look like HTML or script. The page
+ * renders every text as text (React, never innerHTML), so such a string could do no harm here; it
+ * is refused anyway because a link or file carrying one was made to attack something, and a
+ * teaching scenario never needs it. The validator applies it to every text of a scenario, so a
+ * file, a link, the CLI and a lecture window refuse the same texts.
+ *
+ * Refused: a known HTML element (`<div`, `<p`, `<script`, …), any tag with an attribute
+ * (`<x a=1>`, `<span/onmouseover=…>`), a closing tag (`</x>`, so paired custom tags), a comment or
+ * declaration (`<!`, `<?`), and script URLs. Kept: the catalogue's placeholders — a bare `<word>`
+ * such as `+FULLRESYNC <replid> 0`, `$EOF:<mark>`, `<unknown-slave-port>` — and plain `<`, `>`.
  */
-const TAG =
-  /<\s*\/?\s*(script|iframe|frame|frameset|img|image|svg|math|object|embed|applet|style|link|meta|base|form|input|button|textarea|select|a|body|html|head|video|audio|source|track|template|details|dialog|marquee|noscript)\b/i;
-const HANDLER = /<[^>]*\son[a-z]+\s*=/i;
+const ELEMENT =
+  /<\s*(script|iframe|frame|frameset|img|image|svg|math|object|embed|applet|style|link|meta|base|form|input|button|textarea|select|option|a|body|html|head|video|audio|source|track|template|details|summary|dialog|marquee|noscript|div|span|p|b|i|u|s|em|strong|small|big|sub|sup|font|center|blink|br|hr|pre|code|kbd|samp|var|q|blockquote|cite|abbr|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|col|colgroup|h[1-6]|section|article|nav|header|footer|main|aside|figure|figcaption|picture|canvas|label|fieldset|legend|output|progress|meter|slot|portal|area|map|param|wbr|ins|del|bdi|bdo|ruby|rt|rp|time|data|address|hgroup|search|menu|xmp|plaintext|listing|isindex|keygen|frameset|noframes|noembed)\b/i;
+/** `<name` then whitespace or `/`, then anything up to `=` before the tag ends: an attribute. */
+const ATTRIBUTE = /<\s*[a-z][\w:.-]*[\s/]+[^<>]*=/i;
+const CLOSING = /<\s*\/\s*[a-z]/i;
+const DECLARATION = /<\s*[!?]/;
 const SCRIPT_URL = /\b(javascript|vbscript)\s*:|\bdata\s*:\s*text\/html/i;
 
-function looksLikeMarkup(text: string): boolean {
-  return TAG.test(text) || HANDLER.test(text) || SCRIPT_URL.test(text);
+export function looksLikeMarkup(text: string): boolean {
+  return ELEMENT.test(text) || ATTRIBUTE.test(text) || CLOSING.test(text) || DECLARATION.test(text) || SCRIPT_URL.test(text);
 }
 
 /**

@@ -9,7 +9,7 @@ import { zh } from "../i18n/zh";
 import { resolveSteps } from "../../lesson/steps";
 import { formatSeconds } from "../../model/format";
 import { CATALOGUE } from "../../scenarios/catalogue";
-import { fenced, walkthroughMarkdown } from "./markdown";
+import { fenced, oneLine, walkthroughMarkdown } from "./markdown";
 import { TRACE_EXPORT_FORMAT, traceJson } from "./traceJson";
 
 const scenario = findScenario("disk-happy-path")!;
@@ -58,7 +58,7 @@ describe("the walkthrough's questions", () => {
   const walk = (lang: "en" | "zh") =>
     walkthroughMarkdown({ scenario: fork, edits: [], ...ft, lang, dict: lang === "en" ? en : zh, words: lang === "en" ? publishEn.walkthrough : publishZh.walkthrough });
   const asked = resolveSteps(fork, ft.trace).filter((s) => s.step.predict);
-  const flat = (t: string) => t.replace(/\s*\n\s*/g, " ").trim();
+  const flat = oneLine;
 
   it("are in the scenario at all (else this test checks nothing)", () => {
     expect(asked.length).toBeGreaterThan(0);
@@ -86,6 +86,17 @@ describe("the walkthrough's questions", () => {
       }
     });
   }
+
+  it("no longer: the Markdown walkthrough copies a text's markup raw — outside code spans it is escaped", () => {
+    const mine = { ...fork, title: { en: "Mine [see](https://example.com)", zh: "我的" }, summary: { en: "It prints +FULLRESYNC <replid> 0 & then `$EOF:<mark>`.", zh: "摘要" } };
+    const ft2 = traceFor(mine);
+    const out = walkthroughMarkdown({ scenario: mine, edits: [], ...ft2, lang: "en", dict: en, words: publishEn.walkthrough });
+    expect(out).toContain("# Mine \\[see\\](https://example.com) — walkthrough");
+    expect(out).toContain("It prints +FULLRESYNC &lt;replid&gt; 0 &amp; then `$EOF:<mark>`.");
+    // No raw angle bracket outside code spans and fences anywhere in the document.
+    const prose = out.replace(/^(```+)[^\n]*\n[\s\S]*?\n\1$/gm, "").split("`").filter((_, k) => k % 2 === 0).join("");
+    expect(prose).not.toMatch(/<[a-z]/i);
+  });
 
   it("carry no instructions for the page's controls, in any catalogue scenario or language", () => {
     const ui = {

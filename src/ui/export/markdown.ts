@@ -37,8 +37,19 @@ export function fenced(text: string, info = ""): string {
   return `${fence}${info}\n${text}\n${fence}`;
 }
 
-/** One line of prose: no line breaks, so a list item or paragraph stays one. */
-const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
+/**
+ * One line of prose as Markdown text: no line breaks, so a list item or paragraph stays one; and
+ * outside `code` spans, what a Markdown renderer would take as HTML or a link is escaped (`<`, `>`,
+ * `&`, `[`, `]`), so a placeholder such as <replid> reads as written and no text becomes markup.
+ */
+export function oneLine(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, " ")
+    .trim()
+    .split("`")
+    .map((part, k) => (k % 2 === 1 ? part : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([[\]])/g, "\\$1")))
+    .join("`");
+}
 
 /** "  31 |     rsiptr = rdbPopulateSaveInfo(&rsi);" */
 function seedLine(n: number): string {
