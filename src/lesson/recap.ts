@@ -56,7 +56,7 @@ export function whatHappened(trace: Trace): RecapFact[] {
   const shown: RecapFact[] =
     happenings.length > MAX_HAPPENINGS ? [...happenings.slice(0, MAX_HAPPENINGS - 1), { kind: "more", count: happenings.length - MAX_HAPPENINGS + 1 }] : happenings;
   const last = trace.frames[trace.frames.length - 1] as Frame;
-  return [...shown, ...replicaFacts(last), { kind: "end", t: trace.endTime, endedBy: trace.endedBy }];
+  return [...shown, ...replicaFacts(trace, last), { kind: "end", t: trace.endTime, endedBy: trace.endedBy }];
 }
 
 const idOf = (key: string) => key.slice(0, key.lastIndexOf("#"));
@@ -118,14 +118,16 @@ function setOutcome(children: Map<number, { outcome: ChildOutcome }>, pid: numbe
 }
 
 /** Where each replica ended: its latest connection decides; an earlier dropped one makes it "resynced". */
-function replicaFacts(last: Frame): RecapFact[] {
+function replicaFacts(trace: Trace, last: Frame): RecapFact[] {
   const latest = new Map<string, ReplicaView>();
   const firstDrop = new Map<string, DropReason>();
   for (const r of last.replicas) {
     const seen = latest.get(r.id);
     if (!seen || r.conn > seen.conn) latest.set(r.id, r);
   }
-  for (const r of last.replicas) {
+  // Earlier connections: the retired ones (in the order they went), then live ones not the latest.
+  const earlier = [...trace.retired.map((x) => x.view), ...last.replicas].sort((a, b) => a.slot - b.slot);
+  for (const r of earlier) {
     if (r !== latest.get(r.id) && r.machine === "dropped" && r.dropReason && !firstDrop.has(r.id)) firstDrop.set(r.id, r.dropReason);
   }
   const online: string[] = [];

@@ -2,7 +2,7 @@
  * The scenario document (docs/scenario-format.md): what students open, lecturers author and URLs carry.
  * Validated with valibot; every error names the field it is about ("events[2].replica: ...").
  */
-import { findMarkup } from "../share/markup";
+import { findMarkup } from "./markup";
 import * as v from "valibot";
 import { ClaimSchema } from "./claims.ts";
 

@@ -4,7 +4,7 @@
  */
 import { deflateSync, inflateSync } from "fflate";
 import { fromBase64Url, toBase64Url } from "./base64url";
-import { findMarkup } from "./markup";
+import { findMarkup } from "../scenarios/markup";
 import { fromPayload, toPayload, type DecodeResult, type LinkProblemCode, type LinkState } from "./payload";
 
 import { MAX_JSON_BYTES, MAX_LINK_CHARS } from "./limits";

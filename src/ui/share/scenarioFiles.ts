@@ -3,7 +3,7 @@
  * with line and column, the schema with the field named, markup) before anything is replaced,
  * so a bad file loses nothing. Saving writes the scenario with the sandbox edits merged in.
  */
-import { findMarkup } from "../../share/markup";
+import { findMarkup } from "../../scenarios/markup";
 import { download } from "../export/download";
 import { applyEdits } from "../../scenarios/edits";
 import { withNarration } from "../../scenarios/narration";

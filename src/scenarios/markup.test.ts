@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGUE } from "../scenarios/catalogue";
-import { validateScenario } from "../scenarios/schema";
+import { CATALOGUE } from "./catalogue";
+import { validateScenario } from "./schema";
 import { findMarkup, looksLikeMarkup } from "./markup";
 
 describe("the one markup rule", () => {
