@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectNoSeriousA11yProblems, lab, shareLink } from "./lab";
+import { expectNoSeriousA11yProblems, lab, SCREENSHOTS, shareLink } from "./lab";
 
 // What was seen: the first screen did not say what the lab is (the subtitle only appeared at
 // 1920 px); nothing said "press → and answer first"; the jargon (mincapa, capa eof, replstate 6,
@@ -206,6 +206,7 @@ test.describe("no longer: the jargon has no explanation", () => {
 
     test("a definition stays on the screen of a phone", async ({ page }) => {
       const ui = lab(page);
+      await page.emulateMedia({ colorScheme: "dark" });
       await ui.open("/");
       const terms = ui.explanation.getByRole("term");
       const count = await terms.count();
@@ -216,8 +217,35 @@ test.describe("no longer: the jargon has no explanation", () => {
         await term.focus();
         await expect(tooltip(page)).toBeVisible();
         await expectInViewport(page, tooltip(page));
+        if (i === count - 1) await page.screenshot({ path: `${SCREENSHOTS}/orientation-glossary-phone-dark.png` });
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
     });
   });
+});
+
+test.describe("the card as it looks", () => {
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 390, height: 844 },
+  ]) {
+    test(`“Start here” at ${size.width}×${size.height}, in English and Chinese, light and dark, fits the screen`, async ({ browser }, testInfo) => {
+      for (const lang of ["en", "zh"] as const) {
+        for (const theme of ["light", "dark"] as const) {
+          const context = await browser.newContext({ viewport: size, baseURL: testInfo.project.use.baseURL, colorScheme: theme });
+          const page = await context.newPage();
+          const ui = lab(page, lang, { firstVisit: true });
+          await ui.open(shareLink({ v: 1, s: "disk-happy-path", l: lang }));
+          const card = startHere(page, lang);
+          await expect(card).toBeVisible();
+          await expectInViewport(page, card);
+          // The Start button is on screen without scrolling the page (the card scrolls inside if it must).
+          await expect(card.getByRole("button", { name: lang === "en" ? "Start" : "开始" })).toBeInViewport();
+          expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+          await ui.screenshot(`orientation-start-here-${size.width}-${lang}-${theme}`);
+          await context.close();
+        }
+      }
+    });
+  }
 });

@@ -5,8 +5,9 @@
  * (zh/*.ts). The first screen's English (`main`: explanations, page, sharing) ships with the page.
  * Everything else is a separate chunk loaded on first use, so it does not count against the
  * first-load budget: the Simplified Chinese of every section, and the English of the sections
- * whose UI itself loads later (the tools, lecture mode, embedding and export) or that are long
- * texts shown in place a moment later (the notes on the code's annotations). Until a language has
+ * whose UI itself loads later (the tools, lecture mode, embedding and export, the "Start here"
+ * card) or that are texts shown in place a moment later (the notes on the code's annotations, the
+ * glossary's definitions). Until a language has
  * arrived, or if loading it fails (offline), English is shown; a later render retries.
  */
 import { use, useEffect, useSyncExternalStore } from "react";

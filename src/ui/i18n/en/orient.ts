@@ -25,7 +25,7 @@ export const orientEn = {
           log: "The server log: the lines the primary wrote.",
           replicas: "The replicas: each one's state, what reached its socket and what waits, unsent.",
         },
-        terms: "A dotted word explains itself: point at it or Tab to it.",
+        terms: "A dotted word explains itself: point at it, tap it or Tab to it.",
       },
       step: {
         title: "Step, and answer first",
