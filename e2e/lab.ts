@@ -61,6 +61,8 @@ export async function asReturningVisitor(page: Page) {
   if (returning.has(page)) return;
   returning.add(page);
   await page.addInitScript((key) => {
+    // about:blank and other pages without an origin of their own have no storage: nothing to do there.
+    if (location.origin === "null") return;
     let stored: { state?: Record<string, unknown>; version?: number } | null = null;
     try {
       stored = JSON.parse(localStorage.getItem(key) ?? "null");
