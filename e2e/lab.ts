@@ -48,9 +48,43 @@ export const NAMES = {
   },
 } as const;
 
+/** Where the page remembers preferences (src/store/labStore.ts), and the "Start here" card's being seen. */
+export const PREFS_KEY = "fullresync-lab:prefs";
+
+const returning = new WeakSet<Page>();
+
+/**
+ * Every page load of this page comes as a returning visitor's: the first visit's "Start here" card
+ * has been closed before, so it does not cover the page. The rest of what is remembered stays.
+ */
+export async function asReturningVisitor(page: Page) {
+  if (returning.has(page)) return;
+  returning.add(page);
+  await page.addInitScript((key) => {
+    // about:blank and other pages without an origin of their own have no storage: nothing to do there.
+    if (location.origin === "null") return;
+    let stored: { state?: Record<string, unknown>; version?: number } | null = null;
+    try {
+      stored = JSON.parse(localStorage.getItem(key) ?? "null");
+    } catch {
+      stored = null;
+    }
+    const state = { ...(stored?.state ?? {}), startHereSeen: true };
+    localStorage.setItem(key, JSON.stringify({ state, version: stored?.version ?? 1 }));
+  }, PREFS_KEY);
+}
+
+export interface LabOptions {
+  /** Open the page as a first-time visitor would (the "Start here" card shows); else as a returning one. */
+  firstVisit?: boolean;
+}
+
 /** The lab as a student sees it, found by the names of the page's language (English unless told). */
-export function lab(page: Page, lang: keyof typeof NAMES = "en") {
+export function lab(page: Page, lang: keyof typeof NAMES = "en", options: LabOptions = {}) {
   const names = NAMES[lang];
+  const ready = options.firstVisit ? Promise.resolve() : asReturningVisitor(page);
+  // A spec that navigates on its own (page.goto) may never wait for it; a closed page must not fail it.
+  ready.catch(() => undefined);
   const ui = {
     page,
     names,
@@ -65,6 +99,7 @@ export function lab(page: Page, lang: keyof typeof NAMES = "en") {
     button: (name: string): Locator => page.getByRole("button", { name, exact: true }),
 
     async open(path = "/") {
+      await ready;
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1, name: "FullResync Lab" })).toBeVisible();
     },

@@ -82,11 +82,33 @@ describe("a store made by createLabStore", () => {
     a.getState().stepForward();
     expect(warn).not.toHaveBeenCalled();
     expect(JSON.parse(String(storage.getItem("fullresync-lab:prefs")))).toEqual({
-      state: { theme: "dark", lang: "zh", speed: 2, finished: [] },
+      state: { theme: "dark", lang: "zh", speed: 2, finished: [], startHereSeen: false },
       version: 1,
     });
     const b = createLabStore({ storage });
     expect(b.getState()).toMatchObject({ theme: "dark", lang: "zh", speed: 2, cursor: 0 });
+  });
+
+  it("remembers that the “Start here” card was closed, not that it is open", () => {
+    const storage = memoryStorage();
+    const a = createLabStore({ storage });
+    expect(a.getState()).toMatchObject({ startHere: false, startHereSeen: false });
+    a.getState().setStartHere(true);
+    expect(createLabStore({ storage }).getState()).toMatchObject({ startHere: false, startHereSeen: false });
+    a.getState().setStartHere(false);
+    expect(a.getState()).toMatchObject({ startHere: false, startHereSeen: true });
+    expect(createLabStore({ storage }).getState()).toMatchObject({ startHere: false, startHereSeen: true });
+    // Asked for again from the help: it shows, and closing it keeps it seen.
+    a.getState().setStartHere(true);
+    expect(a.getState()).toMatchObject({ startHere: true, startHereSeen: true });
+  });
+
+  it("reads a hand-edited “seen” as not seen unless it is exactly true", () => {
+    const storage = memoryStorage();
+    storage.setItem("fullresync-lab:prefs", JSON.stringify({ state: { startHereSeen: "yes" }, version: 1 }));
+    expect(createLabStore({ storage }).getState().startHereSeen).toBe(false);
+    storage.setItem("fullresync-lab:prefs", JSON.stringify({ state: { startHereSeen: true }, version: 1 }));
+    expect(createLabStore({ storage }).getState()).toMatchObject({ startHereSeen: true, theme: "system", speed: 1 });
   });
 });
 

@@ -18,7 +18,7 @@ import { SPEEDS, type LabState, type Speed } from "./types";
 
 export * from "./types";
 
-type Remembered = Pick<LabState, "theme" | "lang" | "speed" | "finished">;
+type Remembered = Pick<LabState, "theme" | "lang" | "speed" | "finished" | "startHereSeen">;
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 
@@ -78,7 +78,7 @@ export function createLabStore(options: LabStoreOptions = {}) {
         version: 1,
         storage: createJSONStorage(() => skipUnchangedWrites(options.storage ?? localStorage)),
         // Only preferences and progress are remembered here; scenario, frame and step size live in the URL.
-        partialize: (s): Remembered => ({ theme: s.theme, lang: s.lang, speed: s.speed, finished: s.finished }),
+        partialize: (s): Remembered => ({ theme: s.theme, lang: s.lang, speed: s.speed, finished: s.finished, startHereSeen: s.startHereSeen }),
         // Whatever is stored is checked before use: a hand-edited value falls back to the default.
         merge: (persisted, current) => {
           const p = (persisted ?? {}) as Partial<Remembered>;
@@ -91,6 +91,7 @@ export function createLabStore(options: LabStoreOptions = {}) {
             finished: Array.isArray(p.finished)
               ? [...new Set(p.finished.filter((id): id is string => typeof id === "string" && ID.test(id)))].slice(0, 200)
               : [],
+            startHereSeen: p.startHereSeen === true,
           };
         },
       },

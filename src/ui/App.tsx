@@ -18,6 +18,7 @@ import { ShareDialogs } from "./share/ShareDialogsMount";
 import { useWords } from "./i18n";
 import { LectureMount } from "./lecture/LectureMount";
 import { isSpeakerWindow } from "./lecture/speaker";
+import { StartHereMount } from "./orient/StartHereMount";
 
 // `?speaker`: the lecturer's notes window, opened from the Lecture menu (loaded on use).
 const SpeakerView = lazy(() => import("./lecture/SpeakerView"));
@@ -78,6 +79,7 @@ function LabPage() {
       <ShareDialogs />
       <ScenarioDropZone />
       <LectureMount />
+      <StartHereMount />
     </div>
   );
 }

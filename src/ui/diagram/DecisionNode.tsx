@@ -1,6 +1,7 @@
 import type { PortLocals, ServerView } from "../../model";
 import { useWords } from "../i18n";
 import { DECISION as B } from "./layout";
+import { TermTitle } from "../orient/TermTitle";
 
 export type Branch = "disk" | "socket" | "error";
 
@@ -25,6 +26,7 @@ function Term({ x, y, label, value }: { x: number; y: number; label: string; val
   return (
     <g>
       <text x={x} y={y} className="diagram-small fill-slate-800 font-mono dark:fill-slate-100">
+        <TermTitle text={label} />
         {label}
       </text>
       <text x={B.x + B.w - 10} y={y} textAnchor="end" className="diagram-text fill-slate-900 font-mono font-bold dark:fill-slate-50">

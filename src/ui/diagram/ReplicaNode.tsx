@@ -3,6 +3,7 @@ import { STATE_STYLE, stateInfo, stateLabel } from "../view/replicaRows";
 import { StateGlyph } from "../view/StateGlyph";
 import { useWords } from "../i18n";
 import type { Box } from "./layout";
+import { TermTitle } from "../orient/TermTitle";
 
 export function ReplicaNode({ row, box, received, unsentError }: { row: ReplicaRow; box: Box; received: string[]; unsentError: boolean }) {
   const r = row.current;
@@ -11,10 +12,13 @@ export function ReplicaNode({ row, box, received, unsentError }: { row: ReplicaR
   const page = useWords().dict.page;
   const t = page.diagram;
   const { x, y, w, h } = box;
+  const replstate = info.replstate !== null ? page.replicas.replstate(info.replstate) : "";
+  const capa = r ? page.replicas.capa(r.capa) : "";
   return (
     <g>
       <rect x={x} y={y} width={w} height={h} rx={8} className={`lit ${style.svgFill} ${style.svgStroke}`} strokeWidth={info.kind === "dropped" ? 2.2 : 1.8} strokeDasharray={info.kind === "none" ? "4 3" : undefined} />
       <text x={x + 8} y={y + 15} className="diagram-title fill-slate-900 dark:fill-slate-50">
+        {r && <TermTitle text={r.command} />}
         {row.id}
         <tspan className="diagram-small font-normal fill-slate-700 dark:fill-slate-200">
           {r ? ` ${r.command}${r.conn > 1 ? t.conn(r.conn) : ""}` : t.replicaNotConnected}
@@ -28,13 +32,15 @@ export function ReplicaNode({ row, box, received, unsentError }: { row: ReplicaR
       </text>
       {(info.sub || info.replstate !== null) && (
         <text x={x + 8} y={y + 44} className="diagram-small fill-slate-700 dark:fill-slate-200">
-          {info.replstate !== null ? page.replicas.replstate(info.replstate) : ""}
+          <TermTitle text={replstate} />
+          {replstate}
           {info.sub ? ` · ${page.replicas.subs[info.sub]}` : ""}
         </text>
       )}
       {r && (
         <text x={x + 8} y={y + 58} className="diagram-small fill-slate-700 dark:fill-slate-200">
-          {page.replicas.capa(r.capa)}
+          <TermTitle text={capa} />
+          {capa}
         </text>
       )}
       <text x={x + 8} y={y + 72} className="diagram-small fill-slate-900 font-mono dark:fill-slate-100">

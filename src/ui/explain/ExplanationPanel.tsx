@@ -58,7 +58,11 @@ export function ExplanationPanel() {
         {dict.page.explanation.title} <span className="font-normal text-slate-600 dark:text-slate-300">— {dict.ui.atTime(ex.time)} · {ex.cause}</span>
       </h2>
       <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 space-y-1.5 overflow-auto px-2 py-1.5 text-[13px] leading-snug">
-        {cursor === 0 && <p className="text-slate-900 dark:text-slate-100">{scenario.summary[lang]}</p>}
+        {cursor === 0 && (
+          <p className="text-slate-900 dark:text-slate-100">
+            <RichText text={scenario.summary[lang]} />
+          </p>
+        )}
         <Narration scenario={scenario} trace={trace} cursor={cursor} />
         {cursor === trace.frames.length - 1 && (
           <Suspense fallback={null}>

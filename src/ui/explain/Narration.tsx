@@ -72,7 +72,7 @@ function Prediction({ scenarioId, step, words: t, lang }: { scenarioId: string; 
               }`}
             >
               {correct ? "✓ " : chosen ? "✕ " : ""}
-              <RichText text={c.text[lang]} />
+              <RichText text={c.text[lang]} terms={false} />
             </button>
           );
         })}

@@ -31,6 +31,8 @@ export function useKeyboardShortcuts(): void {
       const shortcut = SHORTCUTS.find((s) => s.keys.includes(e.key) && (!s.lecture || state.panels.lecture));
       if (!shortcut) return;
       if (ownsKeys(e.target, e.key)) return;
+      // The "Start here" card is modal: its own buttons and Escape (handled there) are all that work.
+      if (state.startHere) return;
       // With the help open, only the help's own keys work.
       if (state.panels.help && e.key !== "?" && e.key !== "Escape") return;
       e.preventDefault();

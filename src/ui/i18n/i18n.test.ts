@@ -9,18 +9,22 @@ import type { NoticeMessage } from "../../store/types";
 import { CHART } from "../statechart/chartLayout";
 import { CONTRACT_NAMES, namesOf } from "./a11yNames";
 import { en } from "./en";
+import { orientEn } from "./en/orient";
 import { publishEn } from "./en/publish";
 import { toolsEn } from "./en/tools";
 import { loadWords, withWords, type Dict, type Section } from "./index";
 import { zh as zhWords } from "./zh";
 import { toolsZh } from "./zh/tools";
 import { publishZh } from "./zh/publish";
+import { orientZh } from "./zh/orient";
+import { findTerms } from "../orient/terms";
+import { REPLSTATE_NAMES } from "../../model/constants";
 
 /** Read through the shape every language has (the Chinese object's own type is narrower). */
 const zh: Dict = zhWords;
 
 const MODEL_DIR = join(__dirname, "../../model");
-const SECTIONS: Section[] = ["main", "tools", "lecture", "publish", "recap"];
+const SECTIONS: Section[] = ["main", "tools", "lecture", "publish", "recap", "orient"];
 const LANGS: Lang[] = ["en", "zh"];
 const HAN = /\p{Script=Han}/u;
 
@@ -193,6 +197,34 @@ describe("the embedding and export words", () => {
       expect(dict.walkthrough.heading("TITLE")).toContain("TITLE");
       expect(dict.walkthrough.frame(3, 7, "1.250")).toMatch(/3\D+7\D+1\.250/);
       expect(dict.export.failed("WHY")).toContain("WHY");
+    }
+  });
+});
+
+describe("the glossary", () => {
+  it("defines every word in one line, in English and in Chinese, each naming the word it defines", () => {
+    for (const [id, text] of Object.entries(orientEn.glossary) as [keyof typeof orientEn.glossary, string][]) {
+      const zhText = orientZh.glossary[id];
+      for (const line of [text, zhText]) {
+        expect(line, id).not.toContain("\n");
+        expect(line.length, id).toBeLessThan(170);
+      }
+      expect(zhText, id).toMatch(HAN);
+      // A definition starts with the word it explains, as the texts write it.
+      const first = findTerms(text, new Set())[0];
+      expect(typeof first === "string" ? first : first?.term, id).toBe(id);
+    }
+  });
+
+  it("gives the replstate numbers of Redis 4.0.14's server.h", () => {
+    for (const n of [0, 6, 7, 8, 9] as const) {
+      const name = REPLSTATE_NAMES[n]!;
+      for (const dict of [orientEn, orientZh]) {
+        const line = dict.glossary[`replstate${n}`];
+        expect(line).toMatch(new RegExp(`^replstate ${n}\\b`));
+        expect(line).toContain(n === 0 ? "REPL_STATE_NONE" : `SLAVE_STATE_${name}`);
+        if (n > 0) expect(dict.glossary.replstate).toContain(`${n} ${name}`);
+      }
     }
   });
 });

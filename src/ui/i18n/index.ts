@@ -5,16 +5,18 @@
  * (zh/*.ts). The first screen's English (`main`: explanations, page, sharing) ships with the page.
  * Everything else is a separate chunk loaded on first use, so it does not count against the
  * first-load budget: the Simplified Chinese of every section, and the English of the sections
- * whose UI itself loads later (the tools, lecture mode, embedding and export, the recap) or that are long
- * texts shown in place a moment later (the notes on the code's annotations). Until a language has
+ * whose UI itself loads later (the tools, lecture mode, embedding and export, the recap, the
+ * "Start here" card) or that are texts shown in place a moment later (the notes on the code's
+ * annotations, the glossary's definitions). Until a language has
  * arrived, or if loading it fails (offline), English is shown; a later render retries.
  */
-import { use, useSyncExternalStore } from "react";
+import { use, useEffect, useSyncExternalStore } from "react";
 import type { Note } from "../../model";
 import { useLab, type Lang } from "../../store/labStore";
 import { en, type Dict } from "./en";
 import type { AnnotationsDict } from "./en/annotations";
 import type { LectureDict } from "./en/lecture";
+import type { OrientDict } from "./en/orient";
 import type { PublishDict } from "./en/publish";
 import type { RecapDict } from "./en/recap";
 import type { ToolsDict } from "./en/tools";
@@ -33,6 +35,8 @@ interface Sections {
   annotations: AnnotationsDict;
   /** The recap at a scenario's last frame. */
   recap: RecapDict;
+  /** The first visit's "Start here" card and the glossary's definitions. */
+  orient: OrientDict;
 }
 
 export type Section = keyof Sections;
@@ -45,6 +49,7 @@ const LOADERS: { [S in Section]: Record<Lang, () => Promise<Sections[S]>> } = {
   publish: { en: () => import("./en/publish").then((m) => m.publishEn), zh: () => import("./zh/publish").then((m) => m.publishZh) },
   annotations: { en: () => import("./en/annotations").then((m) => m.annotationsEn), zh: () => import("./zh/annotations").then((m) => m.annotationsZh) },
   recap: { en: () => import("./en/recap").then((m) => m.recapEn), zh: () => import("./zh/recap").then((m) => m.recapZh) },
+  orient: { en: () => import("./en/orient").then((m) => m.orientEn), zh: () => import("./zh/orient").then((m) => m.orientZh) },
 };
 
 const loaded = new Map<string, unknown>([["main:en", en]]);
@@ -118,6 +123,16 @@ export function useWords(section: Section = "main"): { dict: Words<Section>; lan
   return { dict, lang: dict === english ? "en" : lang };
 }
 
+/**
+ * A section's words if they are here (the language shown, else English), without suspending: for
+ * what the first screen can show without them (the diagram's tooltips). Asks for them once.
+ */
+export function useLoadedWords<S extends Section>(section: S): Words<S> | undefined {
+  const lang = useLab((s) => s.lang);
+  useEffect(() => void loadWords(section, lang).catch(() => undefined), [section, lang]);
+  return useSyncExternalStore(subscribe, () => loadedWords(section, lang) ?? loadedWords(section, "en"));
+}
+
 /** A note in words from one table (explanations or briefs); a key it does not know shows its data. */
 function word(dict: Dict, texts: NoteTexts, note: Note, ctx: NoteContext): string {
   // The entry for note.key receives that very variant (TypeScript cannot correlate the two itself).
@@ -135,6 +150,7 @@ export function noteBrief(dict: Dict, note: Note, ctx: NoteContext): string {
 export type { Dict } from "./en";
 export type { AnnotationsDict } from "./en/annotations";
 export type { LectureDict } from "./en/lecture";
+export type { OrientDict } from "./en/orient";
 export type { PageDict, ShortcutId, StateSub } from "./en/page";
 export type { PublishDict } from "./en/publish";
 export type { RecapDict } from "./en/recap";

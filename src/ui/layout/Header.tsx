@@ -12,9 +12,10 @@ export function Header() {
   const { dict } = useWords();
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-3 py-1.5 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex items-baseline gap-2">
+      {/* Beside the title where the row has room, on its own line under it on a phone. */}
+      <div className="flex flex-wrap items-baseline gap-x-2">
         <h1 className="text-lg font-semibold tracking-tight">FullResync Lab</h1>
-        <p className="lecture-hide hidden text-xs text-slate-600 2xl:block dark:text-slate-300">{dict.page.header.subtitle}</p>
+        <p className="lecture-hide text-xs text-slate-600 dark:text-slate-300">{dict.page.header.subtitle}</p>
       </div>
       <ScenarioSelect />
       <div className="lecture-hide flex items-center gap-2">

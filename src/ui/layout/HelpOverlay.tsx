@@ -26,6 +26,7 @@ export function HelpOverlay() {
   const close = () => setPanel("help", false);
   const closeRef = useRef<HTMLButtonElement>(null);
   const page = useWords().dict.page;
+  const orient = useWords("orient").dict;
   const t = page.help;
   useEffect(() => {
     if (!open) return;
@@ -43,11 +44,12 @@ export function HelpOverlay() {
         className="max-h-full w-full max-w-md overflow-auto rounded-lg bg-white p-5 text-slate-900 shadow-xl dark:bg-slate-800 dark:text-slate-100"
         onClick={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
-          // The only control inside is Close: keep focus here while the dialog is open.
-          if (e.key === "Tab") {
-            e.preventDefault();
-            closeRef.current?.focus();
-          }
+          // Keep focus among the dialog's buttons while it is open.
+          if (e.key !== "Tab") return;
+          e.preventDefault();
+          const buttons = [...e.currentTarget.querySelectorAll("button")];
+          const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+          buttons[(at + (e.shiftKey ? buttons.length - 1 : 1)) % buttons.length]?.focus();
         }}
       >
         <h2 id="help-title" className="mb-3 text-lg font-semibold">
@@ -66,14 +68,26 @@ export function HelpOverlay() {
         </table>
         <h3 className="mt-4 mb-1 text-sm font-semibold">{page.markers.legendTitle}</h3>
         <TimelineLegend />
-        <button
-          ref={closeRef}
-          type="button"
-          onClick={close}
-          className="mt-4 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
-        >
-          {t.close}
-        </button>
+        <div className="mt-4 flex flex-wrap items-center gap-2">
+          <button
+            ref={closeRef}
+            type="button"
+            onClick={close}
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+          >
+            {t.close}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              close();
+              useLab.getState().setStartHere(true);
+            }}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-700"
+          >
+            {orient.show}
+          </button>
+        </div>
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import type { ReplicaIo, ReplicaView, Trace } from "../../model";
 import { useWords } from "../i18n";
 import { useNames } from "../i18n/a11yNames";
 import type { PageDict } from "../i18n";
+import { Terms } from "../orient/Term";
 import { ReplicaStatechart } from "../statechart/ReplicaStatechart";
 import { sameCard, type CardModel } from "./cardModel";
 import { StateBadge } from "./StateBadge";
@@ -70,7 +71,7 @@ function Flags({ r }: { r: ReplicaView | null }) {
 function Connection({ r, t }: { r: ReplicaView; t: Words }) {
   return (
     <span className="text-[11px] font-normal text-slate-700 dark:text-slate-200">
-      {r.name} · {r.command} · {t.capa(r.capa)}
+      {r.name} · <Terms text={`${r.command} · ${t.capa(r.capa)}`} />
       {r.conn > 1 ? ` · ${t.connection(r.conn)}` : ""}
     </span>
   );

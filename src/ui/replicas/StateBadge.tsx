@@ -1,6 +1,7 @@
 import type { ReplicaView } from "../../model";
 import { useWords } from "../i18n";
 import { STATE_STYLE, stateInfo, stateLabel } from "../view/replicaRows";
+import { Terms } from "../orient/Term";
 import { StateIcon } from "../view/StateGlyph";
 
 /** The replica's state as shape + name + number (never colour alone). */
@@ -20,7 +21,11 @@ export function StateBadge({ replica }: { replica: ReplicaView | null }) {
     <p className={`inline-flex flex-wrap items-center gap-1 rounded-md border-2 px-1.5 py-0.5 text-xs ${STATE_STYLE[info.kind].html}`}>
       <StateIcon kind={info.kind} sub={info.sub} />
       <strong className="font-mono">{name}</strong>
-      {(detail || closed) && <span>({[detail, closed].filter(Boolean).join(", ")})</span>}
+      {(detail || closed) && (
+        <span>
+          (<Terms text={[detail, closed].filter(Boolean).join(", ")} />)
+        </span>
+      )}
     </p>
   );
 }
