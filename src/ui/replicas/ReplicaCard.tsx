@@ -1,14 +1,18 @@
-import { memo, type ReactNode } from "react";
+import { lazy, memo, Suspense, type ReactNode } from "react";
 import { formatSeconds, logTimestamp } from "../../model/format";
 import type { ReplicaIo, ReplicaView, Trace } from "../../model";
 import { useWords } from "../i18n";
 import { useNames } from "../i18n/a11yNames";
 import type { PageDict } from "../i18n";
 import { Terms } from "../orient/Term";
-import { ReplicaStatechart } from "../statechart/ReplicaStatechart";
+import { CHART_SIZE } from "../statechart/chartSize";
 import { sameCard, type CardModel } from "./cardModel";
 import { StateBadge } from "./StateBadge";
 import { collapseWire, WireList } from "./WireList";
+
+// The statechart and the layout it computes from the machine load after the first screen; the
+// card keeps their room meanwhile (chartSize.ts).
+const ReplicaStatechart = lazy(() => import("../statechart/ReplicaStatechart").then((m) => ({ default: m.ReplicaStatechart })));
 
 type Words = PageDict["replicas"];
 
@@ -121,7 +125,9 @@ function Statechart({ model, t }: { model: CardModel; t: Words }) {
   return (
     <details className="mt-1.5" open>
       <summary className="cursor-pointer text-[11px] font-semibold text-slate-700 dark:text-slate-200">{t.statechart}</summary>
-      <ReplicaStatechart replica={model.current} id={model.id} />
+      <Suspense fallback={<div aria-hidden="true" className="w-full max-w-[19rem]" style={{ aspectRatio: `${CHART_SIZE.width} / ${CHART_SIZE.height}` }} />}>
+        <ReplicaStatechart replica={model.current} id={model.id} />
+      </Suspense>
     </details>
   );
 }
