@@ -26,6 +26,12 @@ export type NoticeMessage =
   | { key: "fileInvalid"; errors: string[] }
   | { key: "editsDropped"; errors: string[] }
   | { key: "editRefused"; errors: string[] }
-  | { key: "editsIgnored"; errors: string[] };
+  | { key: "editsIgnored"; errors: string[] }
+  /**
+   * Worded by the page from one of its word sections, at every render: a notice follows the
+   * language when the reader switches. `fromLink`: about the link just opened (a later good
+   * address, e.g. after Back, clears it).
+   */
+  | { key: "worded"; section: "main" | "lecture" | "publish"; word: (words: never) => string; fromLink?: boolean };
 
 export type LabState = ScenarioSlice & CursorSlice & PlaybackSlice & PrefsSlice & ProgressSlice & PanelsSlice & LectureSlice;

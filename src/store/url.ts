@@ -28,6 +28,8 @@ type Win = Pick<Window, "location" | "history" | "addEventListener" | "removeEve
 export type UrlReport =
   | { kind: "bad-link"; problem: LinkProblem }
   | { kind: "frame-past-end"; frame: number; count: number }
+  /** A first-page link (`?frame=…`) that names no scenario: the default one opened. */
+  | { kind: "no-scenario" }
   /** A document the link carries asks a question its own trace contradicts (it opens all the same). */
   | { kind: "questions-false"; problems: QuestionProblem[] };
 
@@ -169,6 +171,10 @@ export function startUrlSync(store: Store, win: Win, report: (r: UrlReport) => v
     try {
       if (read.kind === "none") return read;
       if (read.result.ok) {
+        // A good address: a notice about an earlier link that could not be used no longer applies.
+        const notice = store.getState().notice;
+        if (notice && typeof notice === "object" && notice.key === "worded" && notice.fromLink) store.getState().dismissNotice();
+        if (read.legacy && !new URLSearchParams(win.location.search).has("scenario")) report({ kind: "no-scenario" });
         for (const r of applyLinkState(store, read.result.state, report)) report(r);
       } else {
         openDefault(store);

@@ -1,4 +1,5 @@
 /** The Export menu's items (loaded the first time the menu opens, with the exporters). */
+import { notifyFrom } from "../share/notify";
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from "react";
 import { useLab } from "../../store/labStore";
 import type { Dict } from "../i18n";
@@ -40,7 +41,8 @@ export default function ExportMenu({
   const choose = (kind: ExportKind) => {
     onClose(true);
     runExport(kind, words, dict, lang).catch((e: unknown) => {
-      useLab.getState().showNotice(words.export.failed(e instanceof Error ? e.message : String(e)));
+      const what = e instanceof Error ? e.message : String(e);
+      notifyFrom("publish", (w) => w.export.failed(what));
     });
   };
 

@@ -1,3 +1,4 @@
+import { notifyFrom } from "../share/notify";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
 import { toggleFullscreen, useFullscreen } from "./fullscreen";
@@ -59,7 +60,7 @@ export default function LectureMenu({ id, onClose }: { id: string; onClose: () =
         className={ITEM}
         aria-describedby={`${id}-speaker`}
         onClick={() => {
-          if (!openSpeakerWindow()) useLab.getState().showNotice(t.speakerBlocked);
+          if (!openSpeakerWindow()) notifyFrom("lecture", (w) => w.menu.speakerBlocked);
           onClose();
         }}
       >

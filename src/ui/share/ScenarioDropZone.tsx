@@ -1,6 +1,5 @@
 import { useEffect, useState } from "react";
 import { useWords } from "../i18n";
-import { openScenarioFile } from "./openScenario";
 
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes("Files");
 
@@ -33,7 +32,7 @@ export function ScenarioDropZone() {
       setDragging(false);
       const files = e.dataTransfer?.files;
       const file = files?.[0];
-      if (file) void openScenarioFile(file, (files?.length ?? 1) - 1);
+      if (file) void import("./openScenario").then((m) => m.openScenarioFile(file, (files?.length ?? 1) - 1));
     };
     window.addEventListener("dragenter", enter);
     window.addEventListener("dragover", over);

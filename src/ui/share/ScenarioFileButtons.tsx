@@ -1,8 +1,6 @@
 import { useRef } from "react";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
-import { openScenarioFile } from "./openScenario";
-import { downloadText, scenarioFile } from "./scenarioFiles";
 import { notify } from "./notify";
 import { SHARE_BUTTON } from "./styles";
 
@@ -10,7 +8,9 @@ import { SHARE_BUTTON } from "./styles";
 export function ScenarioFileButtons() {
   const { dict } = useWords();
   const input = useRef<HTMLInputElement>(null);
-  const save = () => {
+  // Opening and saving files load their code when first used (not needed on the first screen).
+  const save = async () => {
+    const { downloadText, scenarioFile } = await import("./scenarioFiles");
     const { fileName, text } = scenarioFile(useLab.getState());
     downloadText(fileName, text);
     notify((d) => d.saved(fileName));
@@ -28,11 +28,11 @@ export function ScenarioFileButtons() {
         onChange={(e) => {
           const files = e.currentTarget.files;
           const file = files?.[0];
-          if (file) void openScenarioFile(file, (files?.length ?? 1) - 1);
+          if (file) void import("./openScenario").then((m) => m.openScenarioFile(file, (files?.length ?? 1) - 1));
           e.currentTarget.value = ""; // the same file can be chosen again after fixing it
         }}
       />
-      <button type="button" className={SHARE_BUTTON} onClick={save} title={dict.share.saveFileTitle}>
+      <button type="button" className={SHARE_BUTTON} onClick={() => void save()} title={dict.share.saveFileTitle}>
         {dict.share.saveFile}
       </button>
     </>

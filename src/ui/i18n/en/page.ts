@@ -14,7 +14,7 @@ import type { Position } from "../../../store/numbering";
 import type { NoticeMessage } from "../../../store/types";
 
 /** Messages from the store, worded here (the store hands over a key and the data). */
-type NoticeTexts = { [K in NoticeMessage["key"]]: (m: Extract<NoticeMessage, { key: K }>) => string };
+type NoticeTexts = { [K in Exclude<NoticeMessage["key"], "worded">]: (m: Extract<NoticeMessage, { key: K }>) => string };
 
 const SHOWN_ERRORS = 3;
 const errorList = (errors: string[]) =>

@@ -38,6 +38,7 @@ export const shareEn = {
     `This link is ${chars} characters long, more than a link can carry (${limit}). Use "Save scenario" and share the file instead.`,
   /** "This link could not be opened: <reason>. The default scenario is shown instead." */
   badLink: (reason: string) => `This link could not be opened: ${reason}. The default scenario is shown instead.`,
+  noScenario: "This link names no scenario, so the lab opened its first one.",
   framePastEnd: (frame: number, count: number) =>
     `The link asks for frame ${frame}, but this scenario has only ${count} frames; the last one is shown.`,
   /** One reason per decoding problem; `detail` is the field, value or validator message. */

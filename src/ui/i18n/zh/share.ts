@@ -28,6 +28,7 @@ export const shareZh = {
   close: "关闭",
   linkTooLong: (chars, limit) => `这个链接有 ${chars} 个字符，超出了链接能承载的长度（${limit}）。请用“保存场景”并分享文件。`,
   badLink: (reason) => `无法打开这个链接：${reason}。现在显示的是默认场景。`,
+  noScenario: "这个链接没有指明场景，所以实验室打开了第一个场景。",
   framePastEnd: (frame, count) => `链接要求第 ${frame} 帧，但这个场景只有 ${count} 帧；显示的是最后一帧。`,
   problems: {
     "too-long": (d) => `链接太长（${d} 个字符；最多读取 ${64 * 1024} 个）`,
