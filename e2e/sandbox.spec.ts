@@ -115,3 +115,20 @@ test.describe("on a phone", () => {
     await expect(sb.panel).toBeHidden();
   });
 });
+
+test("no longer: text typed but not submitted in the sandbox is lost when the drawer closes", async ({ page }) => {
+  const ui = lab(page);
+  const sb = sandbox(page);
+  await ui.open("/?scenario=disk-happy-path&frame=0&step=event");
+  await sb.open();
+  const delay = sb.panel.getByRole("textbox", { name: "repl-diskless-sync-delay (seconds)" });
+  await delay.fill("7");
+  await sb.panel.getByRole("combobox", { name: "Fault", exact: true }).selectOption({ label: "Writes on the primary" });
+  await sb.panel.getByRole("textbox", { name: "Number of writes" }).fill("12");
+  await page.keyboard.press("Escape");
+  await expect(sb.panel).toBeHidden();
+  await sb.open();
+  await expect(delay).toHaveValue("7");
+  await expect(sb.panel.getByRole("combobox", { name: "Fault", exact: true })).toHaveValue("write");
+  await expect(sb.panel.getByRole("textbox", { name: "Number of writes" })).toHaveValue("12");
+});

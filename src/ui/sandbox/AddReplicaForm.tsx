@@ -2,6 +2,7 @@ import { useState } from "react";
 import { addedIds, MAX_SANDBOX_REPLICAS, nextReplicaId } from "../../scenarios/edits";
 import { BUTTON, Checkbox, SelectField, TextField } from "../forms/fields";
 import { useSandbox } from "./useSandbox";
+import { useDraft } from "./useDraft";
 import { checkInteger, checkReplicaId } from "./validate";
 
 /**
@@ -10,14 +11,14 @@ import { checkInteger, checkReplicaId } from "./validate";
  */
 export function AddReplicaForm({ onDone }: { onDone: () => void }) {
   const { baseScenario, scenario, edits, at, t, addEdit } = useSandbox();
-  const [howMany, setHowMany] = useState("1");
+  const [howMany, setHowMany] = useDraft("AddReplicaForm.howMany", "1");
   const [countError, setCountError] = useState<string | null>(null);
   const typedCount = /^\d+$/.test(howMany.trim()) ? Number(howMany.trim()) : 1;
   const suggested = nextReplicaId(baseScenario, edits, Math.max(1, Math.min(typedCount, MAX_SANDBOX_REPLICAS)));
-  const [id, setId] = useState<string | null>(null);
-  const [eof, setEof] = useState(true);
-  const [psync2, setPsync2] = useState(true);
-  const [command, setCommand] = useState<"PSYNC" | "SYNC">("PSYNC");
+  const [id, setId] = useDraft<string | null>("AddReplicaForm.id", null);
+  const [eof, setEof] = useDraft("AddReplicaForm.eof", true);
+  const [psync2, setPsync2] = useDraft("AddReplicaForm.psync2", true);
+  const [command, setCommand] = useDraft<"PSYNC" | "SYNC">("AddReplicaForm.command", "PSYNC");
   const [error, setError] = useState<string | null>(null);
 
   const submit = () => {

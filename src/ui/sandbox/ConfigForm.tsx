@@ -1,13 +1,14 @@
 import { useState } from "react";
 import { BUTTON, Checkbox, TextField } from "../forms/fields";
 import { useSandbox } from "./useSandbox";
+import { useDraft } from "./useDraft";
 import { checkInteger } from "./validate";
 
 /** CONFIG SET repl-diskless-sync / repl-diskless-sync-delay at this moment (docs/behaviour.md §12). */
 export function ConfigForm({ onDone }: { onDone: () => void }) {
   const { frame, at, t, addEvent } = useSandbox();
-  const [diskless, setDiskless] = useState<boolean | null>(null);
-  const [delay, setDelay] = useState<string | null>(null);
+  const [diskless, setDiskless] = useDraft<boolean | null>("ConfigForm.diskless", null);
+  const [delay, setDelay] = useDraft<string | null>("ConfigForm.delay", null);
   const [error, setError] = useState<string | null>(null);
   // Until the learner changes a field, it shows the value at the frame looked at.
   const shownDiskless = diskless ?? frame.server.replDisklessSync;

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { ScenarioEvent } from "../../scenarios/schema";
 import { BUTTON, Checkbox, Hint, SelectField, TextField } from "../forms/fields";
 import { useSandbox } from "./useSandbox";
+import { useDraft } from "./useDraft";
 import { checkInteger, checkNumber, checkSha } from "./validate";
 
 type FaultKind = "fork-fails" | "kill-child" | "aof-rewrite" | "upstream-lost" | "disconnect" | "write" | "evalsha";
@@ -13,17 +14,17 @@ export function FaultForm({ onDone }: { onDone: () => void }) {
   const { scenario, frame, at, t, addEvent } = useSandbox();
   const chained = scenario.primary.role === "replica";
   const kinds: FaultKind[] = ["fork-fails", "kill-child", "aof-rewrite", ...(chained ? (["upstream-lost"] as const) : []), "disconnect", "write", "evalsha"];
-  const [picked, setKind] = useState<FaultKind>("fork-fails");
+  const [picked, setKind] = useDraft<FaultKind>("FaultForm.picked", "fork-fails");
   const kind = kinds.includes(picked) ? picked : "fork-fails";
-  const [errno, setErrno] = useState<"EAGAIN" | "ENOMEM">("EAGAIN");
-  const [mode, setMode] = useState<"sigkill" | "exit-error">("sigkill");
-  const [duration, setDuration] = useState("3");
-  const [cached, setCached] = useState(false);
+  const [errno, setErrno] = useDraft<"EAGAIN" | "ENOMEM">("FaultForm.errno", "EAGAIN");
+  const [mode, setMode] = useDraft<"sigkill" | "exit-error">("FaultForm.mode", "sigkill");
+  const [duration, setDuration] = useDraft("FaultForm.duration", "3");
+  const [cached, setCached] = useDraft("FaultForm.cached", false);
   const ids = scenario.replicas.map((r) => r.id);
-  const [replica, setReplica] = useState<string | null>(null);
+  const [replica, setReplica] = useDraft<string | null>("FaultForm.replica", null);
   const target = replica && ids.includes(replica) ? replica : (ids[0] ?? "");
-  const [count, setCount] = useState("1");
-  const [sha, setSha] = useState(DEFAULT_SHA);
+  const [count, setCount] = useDraft("FaultForm.count", "1");
+  const [sha, setSha] = useDraft("FaultForm.sha", DEFAULT_SHA);
   const [errors, setErrors] = useState<Partial<Record<"duration" | "count" | "sha", string>>>({});
 
   const child = frame.server.child && !frame.server.child.exited ? frame.server.child : null;

@@ -1,19 +1,19 @@
-import { useState } from "react";
 import { BUTTON, Checkbox, Hint, QUIET_BUTTON, SelectField } from "../forms/fields";
 import { useWords } from "../i18n";
 import { replicaRows, stateInfo, stateLabel } from "../view/replicaRows";
 import { replicaConfigAt } from "../../scenarios/replicaConfig";
 import { useSandbox } from "./useSandbox";
+import { useDraft } from "./useDraft";
 
 /** Disconnect a replica now, or change what its next connection announces. */
 export function ReplicaForm({ onDone }: { onDone: () => void }) {
   const { scenario, trace, frame, at, t, addEvent } = useSandbox();
   const ids = scenario.replicas.map((r) => r.id);
-  const [picked, setPicked] = useState<string | null>(null);
+  const [picked, setPicked] = useDraft<string | null>("ReplicaForm.picked", null);
   const id = picked && ids.includes(picked) ? picked : (ids[0] ?? "");
   const next = replicaConfigAt(scenario, id, at);
   const notConnected = useWords().dict.page.replicas.notConnected;
-  const [draft, setDraft] = useState<{ id: string; eof: boolean; psync2: boolean; command: "PSYNC" | "SYNC" } | null>(null);
+  const [draft, setDraft] = useDraft<{ id: string; eof: boolean; psync2: boolean; command: "PSYNC" | "SYNC" } | null>("ReplicaForm.draft", null);
   // The form shows the replica's present next-connection settings until the learner changes one.
   const form = draft && draft.id === id ? draft : { id, eof: next.capa.includes("eof"), psync2: next.capa.includes("psync2"), command: next.command };
 
