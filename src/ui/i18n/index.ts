@@ -16,6 +16,7 @@ import { en, type Dict } from "./en";
 import type { AnnotationsDict } from "./en/annotations";
 import type { LectureDict } from "./en/lecture";
 import type { PublishDict } from "./en/publish";
+import type { SequenceDict } from "./en/sequence";
 import type { ToolsDict } from "./en/tools";
 import type { NoteContext, NoteText, NoteTexts } from "./format";
 
@@ -30,6 +31,8 @@ interface Sections {
   publish: PublishDict;
   /** The English renderings of the taught text's Chinese comments, and why two of them are wrong. */
   annotations: AnnotationsDict;
+  /** The Messages view: the sequence diagram of the whole sync. */
+  sequence: SequenceDict;
 }
 
 export type Section = keyof Sections;
@@ -41,6 +44,7 @@ const LOADERS: { [S in Section]: Record<Lang, () => Promise<Sections[S]>> } = {
   lecture: { en: () => import("./en/lecture").then((m) => m.lectureEn), zh: () => import("./zh/lecture").then((m) => m.lectureZh) },
   publish: { en: () => import("./en/publish").then((m) => m.publishEn), zh: () => import("./zh/publish").then((m) => m.publishZh) },
   annotations: { en: () => import("./en/annotations").then((m) => m.annotationsEn), zh: () => import("./zh/annotations").then((m) => m.annotationsZh) },
+  sequence: { en: () => import("./en/sequence").then((m) => m.sequenceEn), zh: () => import("./zh/sequence").then((m) => m.sequenceZh) },
 };
 
 const loaded = new Map<string, unknown>([["main:en", en]]);
@@ -133,6 +137,7 @@ export type { AnnotationsDict } from "./en/annotations";
 export type { LectureDict } from "./en/lecture";
 export type { PageDict, ShortcutId, StateSub } from "./en/page";
 export type { PublishDict } from "./en/publish";
+export type { SequenceDict } from "./en/sequence";
 export type { ShareDict } from "./en/share";
 export type { EditWords, FieldErrors, ToolsDict } from "./en/tools";
 export type { NoteContext } from "./format";

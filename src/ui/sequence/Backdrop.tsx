@@ -1,0 +1,101 @@
+/**
+ * What lies under the arrows: the lanes' lifelines, the waits as bands, each child's life as a
+ * bar (✕ where it was killed or failed), the breaks where a long idle gap was cut short, and the
+ * times in the gutter.
+ */
+import { memo } from "react";
+import { formatSeconds } from "../../model/format";
+import type { SequenceDict } from "../i18n";
+import { GUTTER, HEADER_H, type SequenceLayout } from "./sequenceLayout";
+import { PRIMARY_LANE, type SequenceModel } from "./sequenceModel";
+import { BAND, CHILD_BAR, HALO } from "./styles";
+import { bandName, bandText, childName, childText } from "./words";
+
+/** A band's label runs down its side when there is room for it. */
+const CHAR = 7.2;
+
+function BackdropImpl({ model, layout, w }: { model: SequenceModel; layout: SequenceLayout; w: SequenceDict }) {
+  const { laneX, width, height } = layout;
+  const bottom = height - 18;
+  let lastTime = "";
+  return (
+    <g>
+      {laneX.map((x, k) => (
+        <line key={k} x1={x} y1={HEADER_H} x2={x} y2={bottom} strokeDasharray="4 4" className="stroke-slate-300 dark:stroke-slate-600" />
+      ))}
+
+      {layout.breaks.map((b, k) => (
+        <g key={`break${k}`} role="img" aria-label={w.gapName((b.gap / 1000).toFixed(1))}>
+          <rect x={GUTTER} y={b.y - 7} width={width - GUTTER} height={14} className="fill-slate-100 dark:fill-slate-800" />
+          {laneX.map((x, j) => (
+            <path key={j} d={`M${x - 7} ${b.y - 1} l14 -6 M${x - 7} ${b.y + 6} l14 -6`} strokeWidth={1.5} className="stroke-slate-500 dark:stroke-slate-400" />
+          ))}
+          <text x={GUTTER - 8} y={b.y + 4.5} textAnchor="end" className="fill-slate-700 text-[13px] dark:fill-slate-200">
+            {w.gap((b.gap / 1000).toFixed(1))}
+          </text>
+        </g>
+      ))}
+
+      {model.bands.map((b, k) => {
+        const x = laneX[b.lane] as number;
+        const y1 = layout.yOfFrame(b.frame);
+        const y2 = b.endFrame === null ? bottom : Math.max(y1 + 8, layout.yOfFrame(b.endFrame));
+        const text = bandText(b, w);
+        // On the primary the label sits to its left (toward the child); on a replica, to its right.
+        const side = b.lane === PRIMARY_LANE ? -1 : 1;
+        const bx = side < 0 ? x - 18 : x + 6;
+        const fits = y2 - y1 > text.length * CHAR + 8;
+        // Rotated a quarter turn, the glyphs stand to the right of their baseline.
+        const tx = side < 0 ? bx - 14 : bx + 15;
+        return (
+          <g key={`band${k}`} role="img" aria-label={bandName(b, model.lanes, w)}>
+            <rect x={bx} y={y1} width={12} height={y2 - y1} rx={3} strokeWidth={1} className={BAND[b.kind].rect} />
+            {fits && (
+              <text
+                x={tx}
+                y={y1 + 4}
+                transform={`rotate(90 ${tx} ${y1 + 4})`}
+                className={`text-[13px] ${BAND[b.kind].text} ${HALO}`}
+              >
+                {text}
+              </text>
+            )}
+          </g>
+        );
+      })}
+
+      {model.children.map((c) => {
+        const x = laneX[0] as number;
+        const y1 = layout.yOfFrame(c.frame);
+        const y2 = c.endFrame === null ? bottom : Math.max(y1 + 10, layout.yOfFrame(c.endFrame));
+        const text = childText(c, w);
+        const fits = y2 - y1 > text.length * CHAR + 8;
+        const ended = c.outcome === "killed" || c.outcome === "failed";
+        return (
+          <g key={`child${c.pid}`} role="img" aria-label={childName(c, w)}>
+            <rect x={x - 7} y={y1} width={14} height={y2 - y1} rx={2} strokeWidth={1.5} className={CHILD_BAR[c.child]} />
+            {fits && (
+              <text x={x - 22} y={y1 + 4} transform={`rotate(90 ${x - 22} ${y1 + 4})`} className={`text-[13px] fill-slate-800 dark:fill-slate-100 ${HALO}`}>
+                {text}
+              </text>
+            )}
+            {ended && <path d={`M${x - 8} ${y2 - 8} l16 16 M${x - 8} ${y2 + 8} l16 -16`} strokeWidth={2.5} className="stroke-rose-600 dark:stroke-rose-400" />}
+          </g>
+        );
+      })}
+
+      {model.messages.map((m, k) => {
+        const t = formatSeconds(m.t);
+        if (t === lastTime) return null;
+        lastTime = t;
+        return (
+          <text key={`t${k}`} x={GUTTER - 8} y={(layout.rowY[k] as number) + 4.5} textAnchor="end" className="fill-slate-700 text-[13px] tabular-nums dark:fill-slate-200">
+            {t}
+          </text>
+        );
+      })}
+    </g>
+  );
+}
+
+export const Backdrop = memo(BackdropImpl);

@@ -1,0 +1,126 @@
+/**
+ * Where the sequence diagram puts things, in pixels (the picture is drawn at its own size and
+ * scrolls): lanes as columns, one row per message, time downwards. A pause between two rows adds
+ * a little room in proportion to its length, up to a cap; a long idle gap is cut short and
+ * marked as a break, so a 60 s repl-timeout does not push the rest off the page.
+ */
+import type { SequenceModel } from "./sequenceModel";
+
+export const HEADER_H = 48;
+export const ROW = 30;
+export const GUTTER = 58;
+const FIRST_ROW = HEADER_H + 26;
+const BOTTOM = 28;
+const RIGHT = 64;
+/** Child ↔ primary, primary ↔ first replica, replica ↔ replica (a group's title is wider). */
+const GAP_CHILD = 132;
+const GAP_FIRST = 226;
+const GAP_REPLICA = 112;
+const GAP_GROUP = 168;
+/** A pause adds this much per second, up to MAX_PAUSE; from BREAK_MS on it is a break. */
+const PX_PER_S = 14;
+const MAX_PAUSE = 28;
+export const BREAK_MS = 5000;
+const BREAK_H = 30;
+
+export interface Break {
+  /** The middle of the cut. */
+  y: number;
+  /** How long the idle gap was (ms). */
+  gap: number;
+}
+
+export interface SequenceLayout {
+  width: number;
+  height: number;
+  laneX: number[];
+  /** The y of each message's arrow, in the model's order. */
+  rowY: number[];
+  breaks: Break[];
+  /** The first row at or after frame f (its y), or the bottom when there is none. */
+  yOfFrame: (f: number) => number;
+  /** Where the cursor line goes at frame f: just below the last message that has happened. */
+  cursorY: (f: number) => number;
+  /** The last message at or before frame f (-1 if none). */
+  lastAt: (f: number) => number;
+}
+
+const cache = new WeakMap<SequenceModel, SequenceLayout>();
+
+export function sequenceLayout(model: SequenceModel): SequenceLayout {
+  let layout = cache.get(model);
+  if (!layout) {
+    layout = build(model);
+    cache.set(model, layout);
+  }
+  return layout;
+}
+
+function build(model: SequenceModel): SequenceLayout {
+  const laneX: number[] = [];
+  let x = GUTTER + 44;
+  for (const lane of model.lanes) {
+    if (lane.index > 0) {
+      const prev = model.lanes[lane.index - 1];
+      x +=
+        lane.kind === "primary"
+          ? GAP_CHILD
+          : prev?.kind === "primary"
+            ? GAP_FIRST
+            : lane.kind === "group" || prev?.kind === "group"
+              ? GAP_GROUP
+              : GAP_REPLICA;
+    }
+    laneX.push(x);
+  }
+  const width = x + RIGHT;
+
+  const rowY: number[] = [];
+  const breaks: Break[] = [];
+  let y = FIRST_ROW;
+  model.messages.forEach((m, k) => {
+    if (k > 0) {
+      const prev = model.messages[k - 1] as (typeof model.messages)[number];
+      const gap = m.t - prev.lastT;
+      if (gap >= BREAK_MS) {
+        breaks.push({ y: y + (ROW + BREAK_H) / 2 - 4, gap });
+        y += ROW + BREAK_H;
+      } else {
+        y += ROW + (gap > 0 ? Math.min(MAX_PAUSE, (gap / 1000) * PX_PER_S) : 0);
+      }
+    }
+    rowY.push(Math.round(y));
+  });
+  const bottomY = (rowY.length ? (rowY[rowY.length - 1] as number) : FIRST_ROW) + ROW;
+  const height = bottomY + BOTTOM;
+
+  const frames = model.messages.map((m) => m.frame);
+  /** Index of the first message with frame ≥ f. */
+  const firstAtLeast = (f: number): number => {
+    let lo = 0;
+    let hi = frames.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((frames[mid] as number) < f) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const lastAt = (f: number) => firstAtLeast(f + 1) - 1;
+  return {
+    width,
+    height,
+    laneX,
+    rowY,
+    breaks,
+    yOfFrame: (f) => {
+      const k = firstAtLeast(f);
+      return k < rowY.length ? (rowY[k] as number) : bottomY;
+    },
+    cursorY: (f) => {
+      const k = lastAt(f);
+      return k < 0 ? FIRST_ROW - 20 : (rowY[k] as number) + 9;
+    },
+    lastAt,
+  };
+}
