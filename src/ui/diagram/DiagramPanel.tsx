@@ -43,12 +43,15 @@ export function DiagramPanel() {
           <h2 className="text-xs font-semibold text-slate-800 dark:text-slate-100">{t.region}</h2>
           <ViewSwitch t={t} messages={messages} />
         </div>
-        <ul aria-label={t.legend} className="flex flex-wrap gap-x-3 text-[11px] text-slate-700 dark:text-slate-200">
-          <LegendItem swatch="stroke-slate-500" text={t.legendControl} />
-          <LegendItem swatch="stroke-amber-600" text={t.legendDisk} />
-          <LegendItem swatch="stroke-cyan-600" text={t.legendSocket} />
-          <LegendItem swatch="stroke-rose-600" text={t.legendError} />
-        </ul>
+        {/* The Messages view has its own legend, at the foot of its picture. */}
+        {!messages && (
+          <ul aria-label={t.legend} className="flex flex-wrap gap-x-3 text-[11px] text-slate-700 dark:text-slate-200">
+            <LegendItem swatch="stroke-slate-500" text={t.legendControl} />
+            <LegendItem swatch="stroke-amber-600" text={t.legendDisk} />
+            <LegendItem swatch="stroke-cyan-600" text={t.legendSocket} />
+            <LegendItem swatch="stroke-rose-600" text={t.legendError} />
+          </ul>
+        )}
       </div>
       {/* The picture stays mounted under the Messages view (its export reads it). */}
       <div className={messages ? "hidden" : "contents"}>

@@ -20,7 +20,7 @@ import { publishZh } from "./zh/publish";
 const zh: Dict = zhWords;
 
 const MODEL_DIR = join(__dirname, "../../model");
-const SECTIONS: Section[] = ["main", "tools", "lecture", "publish"];
+const SECTIONS: Section[] = ["main", "tools", "lecture", "publish", "sequence"];
 const LANGS: Lang[] = ["en", "zh"];
 const HAN = /\p{Script=Han}/u;
 

@@ -68,7 +68,7 @@ function ArrowImpl({ m, index, x1, x2, y, label, name, stubNote, when, tabbable,
         x={left - 4}
         y={y - 21}
         width={Math.abs(x2 - x1) + 8}
-        height={28}
+        height={stub ? 40 : 28}
         rx={4}
         className="fill-transparent stroke-transparent group-hover:fill-indigo-50/70 group-focus-visible:stroke-indigo-600 group-focus-visible:stroke-2 dark:group-hover:fill-indigo-950/60 dark:group-focus-visible:stroke-indigo-300"
       />
@@ -87,7 +87,7 @@ function ArrowImpl({ m, index, x1, x2, y, label, name, stubNote, when, tabbable,
         {label}
       </text>
       {stub && stubNote && (
-        <text x={end + dir * 16} y={y + 4.5} className={`text-[13px] ${c.text} ${HALO}`}>
+        <text x={end + dir * 16} y={y + 17} className={`text-[13px] ${c.text} ${HALO}`}>
           {stubNote}
         </text>
       )}

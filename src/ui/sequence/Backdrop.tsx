@@ -18,6 +18,25 @@ function BackdropImpl({ model, layout, w }: { model: SequenceModel; layout: Sequ
   const { laneX, width, height } = layout;
   const bottom = height - 18;
   let lastTime = "";
+  // The waits and the children's lives, where they are drawn (for the labels in the breaks).
+  const spans: Span[] = [
+    ...model.bands.map((b) => ({
+      key: `b${b.lane}:${b.kind}:${b.frame}`,
+      lane: b.lane,
+      y1: layout.yOfFrame(b.frame),
+      y2: b.endFrame === null ? bottom : layout.yOfFrame(b.endFrame),
+      text: bandText(b, w),
+      className: BAND[b.kind].text,
+    })),
+    ...model.children.map((c) => ({
+      key: `c${c.pid}`,
+      lane: 0,
+      y1: layout.yOfFrame(c.frame),
+      y2: c.endFrame === null ? bottom : layout.yOfFrame(c.endFrame),
+      text: childText(c, w),
+      className: "fill-slate-800 dark:fill-slate-100",
+    })),
+  ];
   return (
     <g>
       {laneX.map((x, k) => (
@@ -26,13 +45,19 @@ function BackdropImpl({ model, layout, w }: { model: SequenceModel; layout: Sequ
 
       {layout.breaks.map((b, k) => (
         <g key={`break${k}`} role="img" aria-label={w.gapName((b.gap / 1000).toFixed(1))}>
-          <rect x={GUTTER} y={b.y - 7} width={width - GUTTER} height={14} className="fill-slate-100 dark:fill-slate-800" />
+          <rect x={GUTTER} y={b.y - 8} width={width - GUTTER} height={16} className="fill-slate-100 dark:fill-slate-800" />
           {laneX.map((x, j) => (
             <path key={j} d={`M${x - 7} ${b.y - 1} l14 -6 M${x - 7} ${b.y + 6} l14 -6`} strokeWidth={1.5} className="stroke-slate-500 dark:stroke-slate-400" />
           ))}
-          <text x={GUTTER - 8} y={b.y + 4.5} textAnchor="end" className="fill-slate-700 text-[13px] dark:fill-slate-200">
-            {w.gap((b.gap / 1000).toFixed(1))}
+          <text x={GUTTER - 6} y={b.y + 4.5} textAnchor="end" className="fill-slate-700 text-[13px] dark:fill-slate-200">
+            {w.gap((b.gap / 1000).toFixed(b.gap >= 10_000 ? 0 : 1))}
           </text>
+          {/* A wait that spans the cut says what it is there, where there is room for it. */}
+          {breakLabels(b.y, spans, laneX).map((l) => (
+            <text key={l.key} x={l.x} y={b.y + 4.5} textAnchor={l.anchor} className={`text-[13px] ${l.className}`}>
+              {l.text}
+            </text>
+          ))}
         </g>
       ))}
 
@@ -49,6 +74,7 @@ function BackdropImpl({ model, layout, w }: { model: SequenceModel; layout: Sequ
         const tx = side < 0 ? bx - 14 : bx + 15;
         return (
           <g key={`band${k}`} role="img" aria-label={bandName(b, model.lanes, w)}>
+            <title>{bandName(b, model.lanes, w)}</title>
             <rect x={bx} y={y1} width={12} height={y2 - y1} rx={3} strokeWidth={1} className={BAND[b.kind].rect} />
             {fits && (
               <text
@@ -73,6 +99,7 @@ function BackdropImpl({ model, layout, w }: { model: SequenceModel; layout: Sequ
         const ended = c.outcome === "killed" || c.outcome === "failed";
         return (
           <g key={`child${c.pid}`} role="img" aria-label={childName(c, w)}>
+            <title>{childName(c, w)}</title>
             <rect x={x - 7} y={y1} width={14} height={y2 - y1} rx={2} strokeWidth={1.5} className={CHILD_BAR[c.child]} />
             {fits && (
               <text x={x - 22} y={y1 + 4} transform={`rotate(90 ${x - 22} ${y1 + 4})`} className={`text-[13px] fill-slate-800 dark:fill-slate-100 ${HALO}`}>
@@ -99,3 +126,31 @@ function BackdropImpl({ model, layout, w }: { model: SequenceModel; layout: Sequ
 }
 
 export const Backdrop = memo(BackdropImpl);
+
+interface Span {
+  key: string;
+  lane: number;
+  y1: number;
+  y2: number;
+  text: string;
+  className: string;
+}
+
+/** Labels for the spans crossing a break at y: beside their lane, none overlapping another. */
+function breakLabels(y: number, spans: Span[], laneX: number[]): { key: string; x: number; anchor: "start" | "end"; text: string; className: string }[] {
+  const out: { key: string; x: number; anchor: "start" | "end"; text: string; className: string }[] = [];
+  const taken: [number, number][] = [];
+  for (const s of spans) {
+    if (!(s.y1 < y - 8 && s.y2 > y + 8)) continue;
+    const x = laneX[s.lane] as number;
+    const len = s.text.length * CHAR;
+    // Replicas' labels sit left of their lane, the child's and the primary's to the right.
+    const left = s.lane > PRIMARY_LANE;
+    const a = left ? x - 14 - len : x + 14;
+    const b = a + len;
+    if (a < GUTTER || taken.some(([p, q]) => a < q + 8 && b > p - 8)) continue;
+    taken.push([a, b]);
+    out.push({ key: s.key, x: left ? x - 14 : x + 14, anchor: left ? "end" : "start", text: s.text, className: s.className });
+  }
+  return out;
+}

@@ -79,12 +79,12 @@ export default function SequencePanel() {
   const width = Math.round(layout.width * scale);
   return (
     <section aria-label={w.region} className="flex h-[28rem] min-h-0 flex-col lg:h-full">
-      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 px-2 py-1 dark:border-slate-700">
-        <p className="text-[13px] text-slate-700 dark:text-slate-200">{w.hint}</p>
+      <div className="flex items-center justify-between gap-x-3 border-b border-slate-200 px-2 py-1 dark:border-slate-700">
+        <p className="min-w-0 truncate text-[13px] text-slate-700 dark:text-slate-200">{w.hint}</p>
         <button
           type="button"
           onClick={onExport}
-          className="rounded border border-slate-300 bg-white px-2 py-0.5 text-[13px] text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
+          className="shrink-0 rounded border border-slate-300 bg-white px-2 py-0.5 text-[13px] text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
         >
           {w.exportSvg}
         </button>

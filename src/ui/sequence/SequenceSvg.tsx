@@ -74,9 +74,8 @@ export const SequenceSvg = forwardRef<SVGSVGElement, Props>(function SequenceSvg
         );
       })}
       <g aria-hidden="true" className="pointer-events-none">
-        <line x1={GUTTER - 2} y1={cy} x2={width - 8} y2={cy} strokeWidth={2} className="stroke-indigo-600 dark:stroke-indigo-300" />
-        <path d={`M${GUTTER - 2} ${cy} l-8 -5 v10 z`} className="fill-indigo-600 dark:fill-indigo-300" />
-        <text x={width - 10} y={cy - 4} textAnchor="end" className="fill-indigo-700 text-[13px] font-semibold dark:fill-indigo-200">
+        <line x1={GUTTER + 2} y1={cy} x2={width - 4} y2={cy} strokeWidth={2} className="stroke-indigo-600 dark:stroke-indigo-300" />
+        <text x={width - 4} y={cy - 4} textAnchor="end" className="fill-indigo-700 text-[13px] font-semibold dark:fill-indigo-200">
           {w.now}
         </text>
       </g>

@@ -8,15 +8,17 @@ import type { SequenceModel } from "./sequenceModel";
 
 export const HEADER_H = 48;
 export const ROW = 30;
-export const GUTTER = 58;
+export const GUTTER = 54;
 const FIRST_ROW = HEADER_H + 26;
 const BOTTOM = 28;
-const RIGHT = 64;
+const RIGHT = 34;
 /** Child ↔ primary, primary ↔ first replica, replica ↔ replica (a group's title is wider). */
-const GAP_CHILD = 132;
-const GAP_FIRST = 226;
-const GAP_REPLICA = 112;
+const GAP_CHILD = 118;
+const GAP_FIRST = 194;
+const GAP_REPLICA = 96;
 const GAP_GROUP = 168;
+/** A stub (a reply queued, never sent) has its note under the line: its row is taller. */
+const STUB_EXTRA = 12;
 /** A pause adds this much per second, up to MAX_PAUSE; from BREAK_MS on it is a break. */
 const PX_PER_S = 14;
 const MAX_PAUSE = 28;
@@ -58,7 +60,7 @@ export function sequenceLayout(model: SequenceModel): SequenceLayout {
 
 function build(model: SequenceModel): SequenceLayout {
   const laneX: number[] = [];
-  let x = GUTTER + 44;
+  let x = GUTTER + 34;
   for (const lane of model.lanes) {
     if (lane.index > 0) {
       const prev = model.lanes[lane.index - 1];
@@ -82,6 +84,7 @@ function build(model: SequenceModel): SequenceLayout {
     if (k > 0) {
       const prev = model.messages[k - 1] as (typeof model.messages)[number];
       const gap = m.t - prev.lastT;
+      if (prev.kind === "queued") y += STUB_EXTRA;
       if (gap >= BREAK_MS) {
         breaks.push({ y: y + (ROW + BREAK_H) / 2 - 4, gap });
         y += ROW + BREAK_H;

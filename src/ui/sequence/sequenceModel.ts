@@ -140,6 +140,8 @@ const RANK: Record<string, number> = {
 const STREAM_SHOWN = 3;
 /** Longer runs of stream deliveries with nothing else on the lane between are drawn as one. */
 const STREAM_RUN = 8;
+/** On a group lane, an idle gap this long starts a new stretch (the layout's break). */
+const CLUSTER_GAP_MS = 5000;
 
 const cache = new WeakMap<Trace, SequenceModel>();
 
@@ -161,9 +163,8 @@ interface Draft {
   rank: number;
   seq: number;
   count: number;
-  /** How many replicas it concerns, counted as connections add to it one after another. */
-  replicas: number;
-  lastId: string | null;
+  /** The replicas it concerns, as connections add to it one after another (an id may repeat). */
+  ids: string[];
   replica: string | null;
   conn: number;
   lastFrame: number;
@@ -183,13 +184,10 @@ function build(trace: Trace): SequenceModel {
     const d = drafts.get(key);
     if (d) {
       if (count > d.count) d.count = count;
-      if (replica !== d.lastId) {
-        d.replicas++;
-        d.lastId = replica;
-      }
+      if (replica && replica !== d.ids[d.ids.length - 1]) d.ids.push(replica);
       return;
     }
-    drafts.set(key, { body, from, to, frame, rank, seq: seq++, count, replicas: replica ? 1 : 0, lastId: replica, replica, conn, lastFrame: frame });
+    drafts.set(key, { body, from, to, frame, rank, seq: seq++, count, ids: replica ? [replica] : [], replica, conn, lastFrame: frame });
   };
 
   // Keep-alives and the stream are most of what is written: one arrow per lane and frame, kept
@@ -207,15 +205,12 @@ function build(trace: Trace): SequenceModel {
     const d = table[frame];
     if (d) {
       if (count > d.count) d.count = count;
-      if (id !== d.lastId) {
-        d.replicas++;
-        d.lastId = id;
-      }
+      if (id !== d.ids[d.ids.length - 1]) d.ids.push(id);
       return;
     }
     const body: MessageBody = stream ? { kind: "stream", commands: wire.slice(first, Math.min(end, first + STREAM_SHOWN)) } : { kind: "keepalive" };
     const rank = (stream ? RANK.stream : RANK.keepalive) as number;
-    const draft: Draft = { body, from: PRIMARY_LANE, to, frame, rank, seq: seq++, count, replicas: 1, lastId: id, replica: id, conn, lastFrame: frame };
+    const draft: Draft = { body, from: PRIMARY_LANE, to, frame, rank, seq: seq++, count, ids: [id], replica: id, conn, lastFrame: frame };
     table[frame] = draft;
     frequent.push(draft);
   };
@@ -406,7 +401,7 @@ function build(trace: Trace): SequenceModel {
   }
 
   const sorted = [...drafts.values(), ...frequent].sort((a, b) => a.frame - b.frame || a.rank - b.rank || a.seq - b.seq);
-  const merged = collapseRuns(sorted, lanes);
+  const merged = mergeGroupClusters(collapseRuns(sorted, lanes), lanes, frames);
   const messages: SeqMessage[] = merged.map((d, k) => {
     const f = frames[d.frame] as Frame;
     const lf = frames[d.lastFrame] as Frame;
@@ -420,7 +415,7 @@ function build(trace: Trace): SequenceModel {
       lastFrame: d.lastFrame,
       lastT: lf.t,
       count: d.count,
-      replicas: Math.max(1, d.replicas),
+      replicas: Math.max(1, new Set(d.ids).size),
       replica: d.replica,
       conn: d.conn,
     } as SeqMessage;
@@ -551,17 +546,72 @@ function collapseRuns(sorted: Draft[], lanes: Lane[]): Draft[] {
     const collapse = head.body.kind === "keepalive" ? run.length > 1 : run.length > STREAM_RUN;
     if (!collapse) continue;
     let count = 0;
-    let replicas = 0;
     for (const d of run) {
       count += d.count;
-      if (d.replicas > replicas) replicas = d.replicas;
-      if (d !== head) drop.add(d);
+      if (d !== head) {
+        absorbIds(head, d);
+        drop.add(d);
+      }
     }
     head.count = count;
-    head.replicas = replicas;
     head.lastFrame = (run[run.length - 1] as Draft).frame;
   }
   return drop.size ? sorted.filter((d) => !drop.has(d)) : sorted;
+}
+
+/**
+ * On a group lane, what its replicas do one after another (each its own ACK, a stream each, one
+ * by one connecting) is drawn once, from the first to the last: messages with the same text merge
+ * within a stretch of the run that no fork, child exit or long idle gap interrupts.
+ */
+function mergeGroupClusters(sorted: Draft[], lanes: Lane[], frames: Frame[]): Draft[] {
+  if (!lanes.some((l) => l.kind === "group")) return sorted;
+  const heads = new Map<string, Draft>();
+  const lastT = new Map<number, number>();
+  const drop = new Set<Draft>();
+  for (const d of sorted) {
+    const k = d.body.kind;
+    if (k === "fork" || k === "exit") {
+      heads.clear();
+      continue;
+    }
+    const lane = lanes[d.to]?.kind === "group" ? d.to : lanes[d.from]?.kind === "group" ? d.from : -1;
+    if (lane < 0) continue;
+    const t = (frames[d.frame] as Frame).t;
+    const before = lastT.get(lane);
+    if (before !== undefined && t - before >= CLUSTER_GAP_MS) for (const key of heads.keys()) if (key.startsWith(`${lane}|`)) heads.delete(key);
+    lastT.set(lane, t);
+    const key = `${lane}|${d.from}|${d.to}|${signature(d.body)}`;
+    const head = heads.get(key);
+    if (!head) {
+      heads.set(key, d);
+      continue;
+    }
+    if (k === "stream" || k === "queued" || k === "keepalive") head.count += d.count;
+    else if (d.count > head.count) head.count = d.count;
+    absorbIds(head, d);
+    if (d.lastFrame > head.lastFrame) head.lastFrame = d.lastFrame;
+    drop.add(d);
+  }
+  return drop.size ? sorted.filter((d) => !drop.has(d)) : sorted;
+}
+
+/** The ids a merge's head holds, as a set (kept while the merges run). */
+const headIds = new WeakMap<Draft, Set<string>>();
+
+/** The head of a merge takes in the other's replicas (each id once). */
+function absorbIds(head: Draft, d: Draft): void {
+  if (d.ids.length === 0) return;
+  let have = headIds.get(head);
+  if (!have) {
+    have = new Set(head.ids);
+    headIds.set(head, have);
+  }
+  for (const id of d.ids) {
+    if (have.has(id)) continue;
+    have.add(id);
+    head.ids.push(id);
+  }
 }
 
 /** Per lane, its messages in order (to find what ends a band). */

@@ -68,6 +68,9 @@ export function messageText(m: SeqMessage, w: SequenceDict): string {
 export function messageLabel(m: SeqMessage, w: SequenceDict): string {
   let text: string;
   switch (m.kind) {
+    case "sync":
+      text = m.command === "SYNC" ? "SYNC" : `PSYNC ? -1${m.capa.length ? ` (${m.capa.join(" ")})` : ""}`;
+      break;
     case "fullresync":
       text = `+FULLRESYNC ${m.replid.slice(0, 8)}… ${m.offset}`;
       break;
@@ -75,14 +78,13 @@ export function messageLabel(m: SeqMessage, w: SequenceDict): string {
       text = m.eof ? `$EOF:${m.text.slice(5, 13)}…` : m.text;
       break;
     case "stream": {
-      const shown = m.commands.slice(0, 2);
-      const more = m.count > shown.length ? " …" : "";
-      text = `${cut(shown.join(" · "), 22)}${more}${m.count > 1 ? ` ×${m.count}` : ""}`;
+      const shown = m.commands.slice(0, 2).join(" · ");
+      text = `${m.count > 1 ? cut(shown, 17) : cut(shown, 22)}${m.count > 1 ? ` ×${m.count}` : ""}`;
       break;
     }
     case "queued":
     case "reply":
-      text = cut(messageText(m, w), 24);
+      text = cut(messageText(m, w), 23);
       break;
     default:
       text = messageText(m, w);
