@@ -14,8 +14,8 @@ import { bandName, bandText, childName, childText } from "./words";
 /** A band's label runs down its side when there is room for it. */
 const CHAR = 7.2;
 
-function BackdropImpl({ model, layout, w }: { model: SequenceModel; layout: SequenceLayout; w: SequenceDict }) {
-  const { laneX, width, height } = layout;
+function BackdropImpl({ model, layout, width, w }: { model: SequenceModel; layout: SequenceLayout; width: number; w: SequenceDict }) {
+  const { laneX, height } = layout;
   const bottom = height - 18;
   let lastTime = "";
   // The waits and the children's lives, where they are drawn (for the labels in the breaks).

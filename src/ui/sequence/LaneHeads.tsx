@@ -1,7 +1,7 @@
 /** The lanes' titles at the top of the sequence diagram (drawn in the picture and, on screen, kept in view). */
 import type { SequenceDict } from "../i18n";
 import { STATE_STYLE } from "../view/replicaRows";
-import { HEADER_H, GUTTER } from "./sequenceLayout";
+import { HEADER_H, GUTTER, textWidth } from "./sequenceLayout";
 import type { Lane } from "./sequenceModel";
 import { laneTitle } from "./words";
 
@@ -23,7 +23,7 @@ export function LaneHeads({ lanes, laneX, width, w }: { lanes: Lane[]; laneX: nu
         const x = laneX[k] as number;
         const { title, sub } = laneTitle(lane, w);
         const box = lane.kind === "group" ? STATE_STYLE[lane.state ?? "none"] : null;
-        const half = Math.max(34, Math.min(80, title.length * 4.4 + 12));
+        const half = Math.max(34, Math.min(80, textWidth(title, 7.5) / 2 + 12));
         return (
           <g key={lane.key}>
             <rect

@@ -4,16 +4,17 @@
  * top and an export of the picture as SVG. Tab reaches the arrow at the cursor; ↑ ↓ move between
  * arrows; Enter or a click seeks the lab to an arrow's frame.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { stepStart } from "../../store/derive";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
 import { exportSequenceSvg } from "./exportSequence";
 import { LaneHeads } from "./LaneHeads";
-import { HEADER_H, sequenceLayout } from "./sequenceLayout";
+import { drawnWidth, HEADER_H, sequenceLayout } from "./sequenceLayout";
 import { sequenceModel } from "./sequenceModel";
 import { SequenceSvg } from "./SequenceSvg";
+import { laneTitle, messageLabel } from "./words";
 
 /** Lecture mode: diagram text at least 20 px (13 px × 1.55). */
 const LECTURE_SCALE = 1.55;
@@ -26,6 +27,16 @@ export default function SequencePanel() {
   const model = sequenceModel(trace);
   const layout = sequenceLayout(model);
   const scale = lecture ? LECTURE_SCALE : 1;
+  const drawn = useMemo(
+    () =>
+      drawnWidth(
+        model,
+        layout,
+        (k) => messageLabel(model.messages[k] as (typeof model.messages)[number], w),
+        (k) => laneTitle(model.lanes[k] as (typeof model.lanes)[number], w).title,
+      ),
+    [model, layout, w],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   // The arrow Tab lands on: the one last chosen, else the last one at or before the cursor.
@@ -76,7 +87,7 @@ export default function SequencePanel() {
     }
   };
 
-  const width = Math.round(layout.width * scale);
+  const width = Math.round(drawn * scale);
   return (
     <section aria-label={w.region} className="flex h-[28rem] min-h-0 flex-col lg:h-full">
       <div className="flex items-center justify-between gap-x-3 border-b border-slate-200 px-2 py-1 dark:border-slate-700">
@@ -92,14 +103,15 @@ export default function SequencePanel() {
       <div ref={scroller} className="relative min-h-0 flex-1 overflow-auto">
         {/* The lanes' titles stay in view while the messages scroll under them. */}
         <div aria-hidden="true" className="sticky top-0 z-10 w-max">
-          <svg width={width} height={Math.round(HEADER_H * scale)} viewBox={`0 0 ${layout.width} ${HEADER_H}`} className="block font-sans">
-            <LaneHeads lanes={model.lanes} laneX={layout.laneX} width={layout.width} w={w} />
+          <svg width={width} height={Math.round(HEADER_H * scale)} viewBox={`0 0 ${drawn} ${HEADER_H}`} className="block font-sans">
+            <LaneHeads lanes={model.lanes} laneX={layout.laneX} width={drawn} w={w} />
           </svg>
         </div>
         <SequenceSvg
           ref={svg}
           model={model}
           layout={layout}
+          width={drawn}
           w={w}
           cursor={cursor}
           stepFrom={stepStart(derived, cursor, stepSize)}

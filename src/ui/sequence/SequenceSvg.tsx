@@ -3,7 +3,7 @@
  * the backdrop (lifelines, bands, the children's bars, breaks, times), the arrows and the cursor
  * line at the current frame. The same element is what "Export messages as SVG" saves.
  */
-import { forwardRef, useCallback } from "react";
+import { forwardRef, useCallback, useMemo } from "react";
 import type { SequenceDict } from "../i18n";
 import { Arrow, type When } from "./Arrow";
 import { Backdrop } from "./Backdrop";
@@ -16,6 +16,8 @@ import { Legend, legendRows } from "./Legend";
 interface Props {
   model: SequenceModel;
   layout: SequenceLayout;
+  /** The picture's width (its words may reach past the last lane). */
+  width: number;
   w: SequenceDict;
   cursor: number;
   /** The first frame of the current step (its arrows are drawn bold). */
@@ -29,10 +31,12 @@ interface Props {
 }
 
 export const SequenceSvg = forwardRef<SVGSVGElement, Props>(function SequenceSvg(
-  { model, layout, w, cursor, stepFrom, scale, tabbable, onSeek, onMove, className },
+  { model, layout, width, w, cursor, stepFrom, scale, tabbable, onSeek, onMove, className },
   ref,
 ) {
-  const { width, laneX, rowY } = layout;
+  const { laneX, rowY } = layout;
+  // The words change with the trace and the language only, not with each step.
+  const words = useMemo(() => model.messages.map((m) => ({ label: messageLabel(m, w), name: messageName(m, model.lanes, w) })), [model, w]);
   const legend = legendRows(w, width);
   const height = layout.height + legend.height;
   const cy = layout.cursorY(cursor);
@@ -51,7 +55,7 @@ export const SequenceSvg = forwardRef<SVGSVGElement, Props>(function SequenceSvg
     >
       <title id="sequence-title">{w.title}</title>
       <desc id="sequence-desc">{w.desc(lanes, model.messages.length)}</desc>
-      <Backdrop model={model} layout={layout} w={w} />
+      <Backdrop model={model} layout={layout} width={width} w={w} />
       <LaneHeads lanes={model.lanes} laneX={laneX} width={width} w={w} />
       {model.messages.map((m, k) => {
         const when: When = m.frame > cursor ? "future" : m.lastFrame >= stepFrom ? "now" : "past";
@@ -63,8 +67,8 @@ export const SequenceSvg = forwardRef<SVGSVGElement, Props>(function SequenceSvg
             x1={laneX[m.from] as number}
             x2={laneX[m.to] as number}
             y={rowY[k] as number}
-            label={messageLabel(m, w)}
-            name={messageName(m, model.lanes, w)}
+            label={words[k]?.label ?? ""}
+            name={words[k]?.name ?? ""}
             stubNote={m.kind === "queued" ? (m.error || m.closed ? w.queued : w.stillQueued) : null}
             when={when}
             tabbable={k === tabbable}

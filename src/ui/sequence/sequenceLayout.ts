@@ -15,6 +15,8 @@ const RIGHT = 34;
 /** Child ↔ primary, primary ↔ first replica, replica ↔ replica (a group's title is wider). */
 const GAP_CHILD = 118;
 const GAP_FIRST = 194;
+/** A group's arrows say how many replicas they stand for: "(200)". */
+const GAP_FIRST_GROUP = 236;
 const GAP_REPLICA = 96;
 const GAP_GROUP = 168;
 /** A stub (a reply queued, never sent) has its note under the line: its row is taller. */
@@ -47,6 +49,29 @@ export interface SequenceLayout {
   lastAt: (f: number) => number;
 }
 
+/** A rough width of a 13 px character: monospace Latin, and CJK characters that are wider. */
+export function textWidth(text: string, latin = 7.9): number {
+  let w = 0;
+  for (const c of text) w += (c.codePointAt(0) ?? 0) > 0x2e80 ? 13 : latin;
+  return w;
+}
+
+/**
+ * How wide the picture must be for its words: the lanes, and every arrow's label (which starts
+ * just right of the arrow's left end) and every lane title, whichever reaches further.
+ */
+export function drawnWidth(model: SequenceModel, layout: SequenceLayout, label: (k: number) => string, title: (lane: number) => string): number {
+  let right = layout.width;
+  model.messages.forEach((m, k) => {
+    const left = Math.min(layout.laneX[m.from] as number, layout.laneX[m.to] as number);
+    right = Math.max(right, left + 10 + textWidth(label(k)) + 8);
+  });
+  model.lanes.forEach((_, k) => {
+    right = Math.max(right, (layout.laneX[k] as number) + Math.min(80, textWidth(title(k), 7.5) / 2 + 12) + 6);
+  });
+  return Math.ceil(right);
+}
+
 const cache = new WeakMap<SequenceModel, SequenceLayout>();
 
 export function sequenceLayout(model: SequenceModel): SequenceLayout {
@@ -68,7 +93,9 @@ function build(model: SequenceModel): SequenceLayout {
         lane.kind === "primary"
           ? GAP_CHILD
           : prev?.kind === "primary"
-            ? GAP_FIRST
+            ? lane.kind === "group"
+              ? GAP_FIRST_GROUP
+              : GAP_FIRST
             : lane.kind === "group" || prev?.kind === "group"
               ? GAP_GROUP
               : GAP_REPLICA;

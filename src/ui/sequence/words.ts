@@ -99,7 +99,7 @@ export function messageName(m: SeqMessage, lanes: Lane[], w: SequenceDict): stri
   let text = messageText(m, w);
   if (m.kind === "queued") text = `${text}: ${m.error ? `${w.queued} (${w.queuedWhy})` : m.closed ? w.queued : w.stillQueued}`;
   const at = formatSeconds(m.t);
-  let name = m.lastFrame !== m.frame ? w.runName(text, from, to, at, formatSeconds(m.lastT)) : w.arrowName(text, from, to, at);
+  let name = m.lastFrame !== m.frame && m.lastT !== m.t ? w.runName(text, from, to, at, formatSeconds(m.lastT)) : w.arrowName(text, from, to, at);
   if (m.replicas > 1) name += lanes[m.to]?.kind === "group" ? w.toReplicas(m.replicas) : w.fromReplicas(m.replicas);
   if (m.conn > 1 && m.replicas <= 1) name += w.connection(m.conn);
   return name;
