@@ -97,7 +97,7 @@ test("Messages by keyboard: Tab reaches the arrow at the cursor, ↑ ↓ move, E
   const ui = lab(page);
   await ui.open("/?scenario=disk-happy-path&frame=0&step=event");
   const region = await openMessages(page);
-  const exportButton = region.getByRole("button", { name: "Export messages as SVG" });
+  const exportButton = page.getByRole("button", { name: "Export messages as SVG" });
   await exportButton.focus();
   await page.keyboard.press("Tab");
   const focused = page.locator(":focus");
@@ -147,7 +147,7 @@ test("Export messages as SVG downloads a standalone SVG of the sequence diagram"
   const ui = lab(page);
   await ui.open("/?scenario=diskless-batching&frame=0&step=event");
   const region = await openMessages(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), region.getByRole("button", { name: "Export messages as SVG" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export messages as SVG" }).click()]);
   expect(download.suggestedFilename()).toBe("fullresync-diskless-batching-messages.svg");
   const text = readFileSync(await download.path(), "utf8");
   expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg /);
@@ -184,7 +184,7 @@ test("in Chinese the lanes, bands and names are Chinese; the protocol's words st
   await expect(svg.locator("text", { hasText: /^主节点$/ })).toHaveCount(1);
   await expect(svg.locator("text", { hasText: /^子进程$/ })).toHaveCount(1);
   await expect(region.getByRole("img", { name: /^主节点：无盘复制延迟 5 秒，t = 0\.050 秒至 6\.000 秒$/ })).toHaveCount(1);
-  await expect(region.getByRole("button", { name: "将消息图导出为 SVG" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "将消息图导出为 SVG" })).toBeVisible();
   const names = await arrowNames(region);
   indexOf(names, /^\+FULLRESYNC [0-9a-f]{40} 0，主节点 → r1，t = 6\.000 秒$/);
   indexOf(names, /^REPLCONF ACK 0，r2 → 主节点，t = 8\.516 秒$/);

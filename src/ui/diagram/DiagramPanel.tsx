@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
 import { Diagram } from "./Diagram";
@@ -36,6 +36,8 @@ function LegendItem({ swatch, text }: { swatch: string; text: string }) {
 export function DiagramPanel() {
   const t = useWords().dict.page.diagram;
   const messages = useLab((s) => s.panels.messages);
+  // Where the Messages view puts its hint and its export button: this header's free end.
+  const [tools, setTools] = useState<HTMLDivElement | null>(null);
   return (
     <section aria-label={t.region} className="panel flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center justify-between gap-x-3 border-b border-slate-200 px-2 py-1 dark:border-slate-700">
@@ -44,6 +46,7 @@ export function DiagramPanel() {
           <ViewSwitch t={t} messages={messages} />
         </div>
         {/* The Messages view has its own legend, at the foot of its picture. */}
+        {messages && <div ref={setTools} className="flex min-w-0 flex-1 items-center justify-end gap-2" />}
         {!messages && (
           <ul aria-label={t.legend} className="flex flex-wrap gap-x-3 text-[11px] text-slate-700 dark:text-slate-200">
             <LegendItem swatch="stroke-slate-500" text={t.legendControl} />
@@ -53,9 +56,9 @@ export function DiagramPanel() {
           </ul>
         )}
       </div>
+      <p className="px-2 pt-1 text-[11px] text-slate-700 lg:hidden dark:text-slate-200">{t.scrollHint}</p>
       {/* The picture stays mounted under the Messages view (its export reads it). */}
       <div className={messages ? "hidden" : "contents"}>
-        <p className="px-2 pt-1 text-[11px] text-slate-700 lg:hidden dark:text-slate-200">{t.scrollHint}</p>
         <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto p-1">
           <div className="diagram-box min-w-[30rem] lg:min-w-0">
             <Diagram />
@@ -64,7 +67,7 @@ export function DiagramPanel() {
       </div>
       {messages && (
         <Suspense fallback={null}>
-          <SequencePanel />
+          <SequencePanel tools={tools} />
         </Suspense>
       )}
     </section>

@@ -83,11 +83,11 @@ function ArrowImpl({ m, index, x1, x2, y, label, name, stubNote, when, tabbable,
       ) : (
         <path d={`M${x2 - dir} ${y} l${-dir * 9} -5 v10 z`} className={c.fill} />
       )}
-      <text x={textX} y={y - 6} className={`font-mono text-[13px] ${when === "now" ? "font-semibold" : ""} ${c.text} ${HALO}`}>
+      <text x={textX} y={y - 6} fontSize={13} className={`font-mono ${when === "now" ? "font-semibold" : ""} ${c.text} ${HALO}`}>
         {label}
       </text>
       {stub && stubNote && (
-        <text x={end + dir * 16} y={y + 17} className={`text-[13px] ${c.text} ${HALO}`}>
+        <text x={end + dir * 16} y={y + 17} fontSize={13} className={`${c.text} ${HALO}`}>
           {stubNote}
         </text>
       )}

@@ -49,12 +49,12 @@ function BackdropImpl({ model, layout, width, w }: { model: SequenceModel; layou
           {laneX.map((x, j) => (
             <path key={j} d={`M${x - 7} ${b.y - 1} l14 -6 M${x - 7} ${b.y + 6} l14 -6`} strokeWidth={1.5} className="stroke-slate-500 dark:stroke-slate-400" />
           ))}
-          <text x={GUTTER - 6} y={b.y + 4.5} textAnchor="end" className="fill-slate-700 text-[13px] dark:fill-slate-200">
+          <text x={GUTTER - 6} y={b.y + 4.5} textAnchor="end" fontSize={13} className="fill-slate-700 dark:fill-slate-200">
             {w.gap((b.gap / 1000).toFixed(b.gap >= 10_000 ? 0 : 1))}
           </text>
           {/* A wait that spans the cut says what it is there, where there is room for it. */}
           {breakLabels(b.y, spans, laneX).map((l) => (
-            <text key={l.key} x={l.x} y={b.y + 4.5} textAnchor={l.anchor} className={`text-[13px] ${l.className}`}>
+            <text key={l.key} x={l.x} y={b.y + 4.5} textAnchor={l.anchor} fontSize={13} className={l.className}>
               {l.text}
             </text>
           ))}
@@ -81,7 +81,8 @@ function BackdropImpl({ model, layout, width, w }: { model: SequenceModel; layou
                 x={tx}
                 y={y1 + 4}
                 transform={`rotate(90 ${tx} ${y1 + 4})`}
-                className={`text-[13px] ${BAND[b.kind].text} ${HALO}`}
+                fontSize={13}
+                className={`${BAND[b.kind].text} ${HALO}`}
               >
                 {text}
               </text>
@@ -102,7 +103,7 @@ function BackdropImpl({ model, layout, width, w }: { model: SequenceModel; layou
             <title>{childName(c, w)}</title>
             <rect x={x - 7} y={y1} width={14} height={y2 - y1} rx={2} strokeWidth={1.5} className={CHILD_BAR[c.child]} />
             {fits && (
-              <text x={x - 22} y={y1 + 4} transform={`rotate(90 ${x - 22} ${y1 + 4})`} className={`text-[13px] fill-slate-800 dark:fill-slate-100 ${HALO}`}>
+              <text x={x - 22} y={y1 + 4} transform={`rotate(90 ${x - 22} ${y1 + 4})`} fontSize={13} className={`fill-slate-800 dark:fill-slate-100 ${HALO}`}>
                 {text}
               </text>
             )}
@@ -116,7 +117,7 @@ function BackdropImpl({ model, layout, width, w }: { model: SequenceModel; layou
         if (t === lastTime) return null;
         lastTime = t;
         return (
-          <text key={`t${k}`} x={GUTTER - 8} y={(layout.rowY[k] as number) + 4.5} textAnchor="end" className="fill-slate-700 text-[13px] tabular-nums dark:fill-slate-200">
+          <text key={`t${k}`} x={GUTTER - 8} y={(layout.rowY[k] as number) + 4.5} textAnchor="end" fontSize={13} className="fill-slate-700 tabular-nums dark:fill-slate-200">
             {t}
           </text>
         );

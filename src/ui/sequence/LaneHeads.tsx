@@ -16,7 +16,7 @@ export function LaneHeads({ lanes, laneX, width, w }: { lanes: Lane[]; laneX: nu
     <g>
       <rect x={0} y={0} width={width} height={HEADER_H} className="fill-white dark:fill-slate-900" />
       <line x1={0} y1={HEADER_H - 0.5} x2={width} y2={HEADER_H - 0.5} className="stroke-slate-200 dark:stroke-slate-700" />
-      <text x={GUTTER - 8} y={HEADER_H - 10} textAnchor="end" className="fill-slate-700 text-[13px] dark:fill-slate-200">
+      <text x={GUTTER - 8} y={HEADER_H - 10} textAnchor="end" fontSize={13} className="fill-slate-700 dark:fill-slate-200">
         {w.lanes.time}
       </text>
       {lanes.map((lane, k) => {
@@ -35,11 +35,11 @@ export function LaneHeads({ lanes, laneX, width, w }: { lanes: Lane[]; laneX: nu
               strokeWidth={1.5}
               className={box ? `${box.svgFill} ${box.svgStroke}` : BOX[lane.kind === "group" ? "replica" : lane.kind]}
             />
-            <text x={x} y={sub ? 20 : 29} textAnchor="middle" className="fill-slate-900 text-[13px] font-semibold dark:fill-slate-100">
+            <text x={x} y={sub ? 20 : 29} textAnchor="middle" fontSize={13} className="fill-slate-900 font-semibold dark:fill-slate-100">
               {title}
             </text>
             {sub && (
-              <text x={x} y={37} textAnchor="middle" className="fill-slate-700 text-[13px] dark:fill-slate-200">
+              <text x={x} y={37} textAnchor="middle" fontSize={13} className="fill-slate-700 dark:fill-slate-200">
                 {sub}
               </text>
             )}

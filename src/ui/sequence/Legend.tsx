@@ -39,7 +39,7 @@ export function Legend({ y, items, label }: { y: number; items: LegendItem[]; la
       {items.map((it) => (
         <g key={it.channel} role="listitem">
           <line x1={it.x} y1={it.y + 10} x2={it.x + 24} y2={it.y + 10} strokeWidth={2.5} className={CHANNEL[it.channel].stroke} />
-          <text x={it.x + 30} y={it.y + 14.5} className="fill-slate-800 text-[13px] dark:fill-slate-100">
+          <text x={it.x + 30} y={it.y + 14.5} fontSize={13} className="fill-slate-800 dark:fill-slate-100">
             {it.text}
           </text>
         </g>

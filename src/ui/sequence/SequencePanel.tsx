@@ -5,6 +5,7 @@
  * arrows; Enter or a click seeks the lab to an arrow's frame.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { useShallow } from "zustand/react/shallow";
 import { stepStart } from "../../store/derive";
 import { useLab } from "../../store/labStore";
@@ -19,7 +20,8 @@ import { laneTitle, messageLabel } from "./words";
 /** Lecture mode: diagram text at least 20 px (13 px × 1.55). */
 const LECTURE_SCALE = 1.55;
 
-export default function SequencePanel() {
+/** `tools`: where the hint and the export button go (the diagram panel's header), if given. */
+export default function SequencePanel({ tools }: { tools?: HTMLElement | null }) {
   const { dict: w } = useWords("sequence");
   const { trace, derived, cursor, stepSize, lecture, seek } = useLab(
     useShallow((s) => ({ trace: s.trace, derived: s.derived, cursor: s.cursor, stepSize: s.stepSize, lecture: s.panels.lecture, seek: s.seek })),
@@ -88,18 +90,26 @@ export default function SequencePanel() {
   };
 
   const width = Math.round(drawn * scale);
+  const toolbar = (
+    <>
+      <p className="hidden min-w-0 truncate text-[13px] text-slate-700 sm:block dark:text-slate-200">{w.hint}</p>
+      <button
+        type="button"
+        aria-label={w.exportSvg}
+        title={w.exportSvg}
+        onClick={onExport}
+        className="inline-flex shrink-0 items-center gap-1 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round">
+          <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+        </svg>
+        SVG
+      </button>
+    </>
+  );
   return (
     <section aria-label={w.region} className="flex h-[28rem] min-h-0 flex-col lg:h-full">
-      <div className="flex items-center justify-between gap-x-3 border-b border-slate-200 px-2 py-1 dark:border-slate-700">
-        <p className="min-w-0 truncate text-[13px] text-slate-700 dark:text-slate-200">{w.hint}</p>
-        <button
-          type="button"
-          onClick={onExport}
-          className="shrink-0 rounded border border-slate-300 bg-white px-2 py-0.5 text-[13px] text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
-        >
-          {w.exportSvg}
-        </button>
-      </div>
+      {tools ? createPortal(toolbar, tools) : <div className="flex items-center justify-end gap-2 border-b border-slate-200 px-2 py-1 dark:border-slate-700">{toolbar}</div>}
       <div ref={scroller} className="relative min-h-0 flex-1 overflow-auto">
         {/* The lanes' titles stay in view while the messages scroll under them. */}
         <div aria-hidden="true" className="sticky top-0 z-10 w-max">

@@ -79,12 +79,12 @@ export const SequenceSvg = forwardRef<SVGSVGElement, Props>(function SequenceSvg
       })}
       <g aria-hidden="true" className="pointer-events-none">
         <line x1={GUTTER + 2} y1={cy} x2={width - 4} y2={cy} strokeWidth={2} className="stroke-indigo-600 dark:stroke-indigo-300" />
-        <text x={width - 4} y={cy - 4} textAnchor="end" className="fill-indigo-700 text-[13px] font-semibold dark:fill-indigo-200">
+        <text x={width - 4} y={cy - 4} textAnchor="end" fontSize={13} className="fill-indigo-700 font-semibold dark:fill-indigo-200">
           {w.now}
         </text>
       </g>
       {model.messages.length === 0 && (
-        <text x={GUTTER + 10} y={layout.height / 2} className="fill-slate-700 text-[13px] dark:fill-slate-200">
+        <text x={GUTTER + 10} y={layout.height / 2} fontSize={13} className="fill-slate-700 dark:fill-slate-200">
           {w.empty}
         </text>
       )}

@@ -13,7 +13,7 @@ const FIRST_ROW = HEADER_H + 26;
 const BOTTOM = 28;
 const RIGHT = 34;
 /** Child ↔ primary, primary ↔ first replica, replica ↔ replica (a group's title is wider). */
-const GAP_CHILD = 118;
+const GAP_CHILD = 114;
 const GAP_FIRST = 194;
 /** A group's arrows say how many replicas they stand for: "(200)". */
 const GAP_FIRST_GROUP = 236;
@@ -66,6 +66,8 @@ export function drawnWidth(model: SequenceModel, layout: SequenceLayout, label: 
     const left = Math.min(layout.laneX[m.from] as number, layout.laneX[m.to] as number);
     right = Math.max(right, left + 10 + textWidth(label(k)) + 8);
   });
+  // A band's label stands to the right of a replica's lane.
+  if (model.lanes.length > 2) right = Math.max(right, (layout.laneX[layout.laneX.length - 1] as number) + 30);
   model.lanes.forEach((_, k) => {
     right = Math.max(right, (layout.laneX[k] as number) + Math.min(80, textWidth(title(k), 7.5) / 2 + 12) + 6);
   });

@@ -9,7 +9,7 @@ export const sequenceEn = {
   region: "Messages",
   title: "Sequence diagram of the sync: the forked child, the primary and the replicas as lanes, time running downwards",
   desc: (lanes: string, messages: number) => `${messages} messages between ${lanes}. Choose one to go to its moment.`,
-  hint: "Click a message to go to its moment · ↑ ↓ move",
+  hint: "Click a message to go there · ↑ ↓ move",
   empty: "Nothing has been sent yet in this run.",
   exportSvg: "Export messages as SVG",
   exportFailed: (why: string) => `The messages could not be exported: ${why}`,
