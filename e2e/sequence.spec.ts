@@ -1,6 +1,17 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoSeriousA11yProblems, lab, linkPayload, shareLink } from "./lab";
+
+/**
+ * Answer a waiting prediction question, if one is on screen (while one waits, the Messages view
+ * hides what follows). Answering, unlike "Skip question", does not start playback.
+ */
+async function answerQuestion(page: Page, name = "Predict") {
+  const question = page.getByRole("group", { name, exact: true });
+  if (!(await question.isVisible())) return;
+  await question.getByRole("button").first().click();
+  await expect(question.getByRole("button").first()).toBeDisabled();
+}
 
 /** The Messages view: open it from the diagram panel's switch. */
 async function openMessages(page: Page, name = "Messages"): Promise<Locator> {
@@ -9,7 +20,7 @@ async function openMessages(page: Page, name = "Messages"): Promise<Locator> {
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
   const region = page.getByRole("region", { name, exact: true });
-  await expect(region.locator("[data-index]").first()).toBeVisible();
+  await expect(region).toBeVisible();
   return region;
 }
 
@@ -41,6 +52,7 @@ function manyReplicas(n: number) {
 test("Messages on the disk happy path: lanes, the arrows in protocol order, a click seeks, the link keeps the view", async ({ page }) => {
   const ui = lab(page);
   await ui.open("/?scenario=disk-happy-path&frame=0&step=event");
+  await answerQuestion(page);
   const region = await openMessages(page);
 
   // One lane each for the forked child, the primary and r1.
@@ -96,6 +108,7 @@ test("Messages on the disk happy path: lanes, the arrows in protocol order, a cl
 test("Messages by keyboard: Tab reaches the arrow at the cursor, ↑ ↓ move, Enter seeks", async ({ page }) => {
   const ui = lab(page);
   await ui.open("/?scenario=disk-happy-path&frame=0&step=event");
+  await answerQuestion(page);
   const region = await openMessages(page);
   const exportButton = page.getByRole("button", { name: "Export messages as SVG" });
   await exportButton.focus();
@@ -124,6 +137,7 @@ test("Messages by keyboard: Tab reaches the arrow at the cursor, ↑ ↓ move, E
 test("fork failure, socket: the -ERR is drawn queued and never sent, then silence until r1 times out", async ({ page }) => {
   const ui = lab(page);
   await ui.open("/?scenario=fork-failure-socket&frame=0&step=event");
+  await answerQuestion(page);
   const region = await openMessages(page);
   const names = await arrowNames(region);
   const full = indexOf(names, /^\+FULLRESYNC [0-9a-f]{40} 0 primary → r1 at t = 6\.000 s$/);
@@ -146,6 +160,7 @@ test("fork failure, socket: the -ERR is drawn queued and never sent, then silenc
 test("Export messages as SVG downloads a standalone SVG of the sequence diagram", async ({ page }) => {
   const ui = lab(page);
   await ui.open("/?scenario=diskless-batching&frame=0&step=event");
+  await answerQuestion(page);
   const region = await openMessages(page);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export messages as SVG" }).click()]);
   expect(download.suggestedFilename()).toBe("fullresync-diskless-batching-messages.svg");
@@ -178,6 +193,7 @@ test("Export messages as SVG downloads a standalone SVG of the sequence diagram"
 test("in Chinese the lanes, bands and names are Chinese; the protocol's words stay Redis's", async ({ page }) => {
   const ui = lab(page);
   await ui.open("/?scenario=diskless-batching&frame=0&step=event");
+  await answerQuestion(page);
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh");
   const region = await openMessages(page, "消息");
   const svg = region.getByRole("group", { name: /^同步过程时序图/ });
@@ -214,6 +230,61 @@ test("two hundred replicas: the lanes are grouped, arrows to the group merge, th
   await ui.button("Last step").click();
   await ui.screenshot("sequence-200-replicas");
   expect(errors).toEqual([]);
+});
+
+test("no two labels of the Messages view overlap, in any catalogue scenario, in English and Chinese", async ({ page }) => {
+  test.setTimeout(240_000);
+  const ids = readdirSync("src/scenarios/catalogue")
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => (JSON.parse(readFileSync(`src/scenarios/catalogue/${f}`, "utf8")) as { id: string }).id);
+  expect(ids.length).toBe(16);
+  const ui = lab(page);
+  for (const lang of ["en", "zh"] as const) {
+    for (const id of ids) {
+      await ui.open(shareLink({ v: 1, s: id, l: lang, p: ["messages"] }));
+      // At the end nothing is hidden by a waiting question: every label is drawn.
+      await page.keyboard.press("End");
+      const svg = page.locator("svg[aria-labelledby=sequence-title]");
+      await expect(svg.locator("[data-index]").first()).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("lang", lang === "zh" ? "zh-Hans" : "en");
+      const clashes = await svg.evaluate((root) => {
+        const boxes = [...root.querySelectorAll("text")].map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }));
+        const out: string[] = [];
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = (boxes[i] as (typeof boxes)[number]).r;
+            const b = (boxes[j] as (typeof boxes)[number]).r;
+            const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (x > 2 && y > 3) out.push(`${boxes[i]?.text} × ${boxes[j]?.text}`);
+          }
+        }
+        const edge = root.getBoundingClientRect();
+        for (const b of boxes) if (b.r.right > edge.right + 1 || b.r.left < edge.left - 1) out.push(`${b.text} outside the picture`);
+        return out;
+      });
+      expect(clashes, `${id} (${lang})`).toEqual([]);
+    }
+  }
+});
+
+test("while a question waits for its answer, the Messages view does not give it away", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open("/?scenario=fork-failure-disk&frame=0&step=event");
+  const region = await openMessages(page);
+  await ui.button("Step forward").click();
+  const question = page.getByRole("group", { name: "Predict" });
+  await expect(question).toContainText("Nothing at all");
+  // Nothing after the cursor: no arrow, no silence band, and a word on why.
+  await expect(region.locator("[data-index]")).toHaveCount(0);
+  await expect(region.getByRole("img", { name: /^silence/ })).toHaveCount(0);
+  await expect(region).toContainText("The rest appears once you answer the question.");
+  await question.getByRole("button", { name: /^Nothing at all/ }).click();
+  // Answered: the whole run shows again, the -ERR queued and never sent among it.
+  await expect(region.locator('[data-kind="queued"]')).toHaveCount(1);
+  await expect(region.getByRole("img", { name: /^silence: nothing arrives on r1/ })).toHaveCount(1);
+  await expect(region).not.toContainText("The rest appears once you answer the question.");
 });
 
 test("the Messages view has no serious accessibility problems, in light and dark", async ({ page }) => {

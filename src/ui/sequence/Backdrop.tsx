@@ -6,33 +6,36 @@
 import { memo } from "react";
 import { formatSeconds } from "../../model/format";
 import type { SequenceDict } from "../i18n";
-import { GUTTER, HEADER_H, type SequenceLayout } from "./sequenceLayout";
+import { GUTTER, HEADER_H, textWidth, type SequenceLayout } from "./sequenceLayout";
 import { PRIMARY_LANE, type SequenceModel } from "./sequenceModel";
 import { BAND, CHILD_BAR, HALO } from "./styles";
 import { bandName, bandText, childName, childText } from "./words";
 
-/** A band's label runs down its side when there is room for it. */
+/** A band's label runs down its side when there is room for it (13 px sans: about 7.2 px a letter). */
 const CHAR = 7.2;
 
-function BackdropImpl({ model, layout, width, w }: { model: SequenceModel; layout: SequenceLayout; width: number; w: SequenceDict }) {
+function BackdropImpl({ model, layout, width, w, horizon }: { model: SequenceModel; layout: SequenceLayout; width: number; w: SequenceDict; horizon: number | null }) {
   const { laneX, height } = layout;
-  const bottom = height - 18;
+  // With a horizon (a question waits), nothing is drawn below the cursor line.
+  const bottom = horizon === null ? height - 18 : layout.cursorY(horizon);
+  const visible = (frame: number) => horizon === null || frame <= horizon;
+  const clip = (y: number) => Math.min(y, bottom);
   let lastTime = "";
   // The waits and the children's lives, where they are drawn (for the labels in the breaks).
   const spans: Span[] = [
-    ...model.bands.map((b) => ({
+    ...model.bands.filter((b) => visible(b.frame)).map((b) => ({
       key: `b${b.lane}:${b.kind}:${b.frame}`,
       lane: b.lane,
       y1: layout.yOfFrame(b.frame),
-      y2: b.endFrame === null ? bottom : layout.yOfFrame(b.endFrame),
+      y2: b.endFrame === null ? bottom : clip(layout.yOfFrame(b.endFrame)),
       text: bandText(b, w),
       className: BAND[b.kind].text,
     })),
-    ...model.children.map((c) => ({
+    ...model.children.filter((c) => visible(c.frame)).map((c) => ({
       key: `c${c.pid}`,
       lane: 0,
       y1: layout.yOfFrame(c.frame),
-      y2: c.endFrame === null ? bottom : layout.yOfFrame(c.endFrame),
+      y2: c.endFrame === null ? bottom : clip(layout.yOfFrame(c.endFrame)),
       text: childText(c, w),
       className: "fill-slate-800 dark:fill-slate-100",
     })),
@@ -43,7 +46,7 @@ function BackdropImpl({ model, layout, width, w }: { model: SequenceModel; layou
         <line key={k} x1={x} y1={HEADER_H} x2={x} y2={bottom} strokeDasharray="4 4" className="stroke-slate-300 dark:stroke-slate-600" />
       ))}
 
-      {layout.breaks.map((b, k) => (
+      {layout.breaks.filter((b) => b.y < bottom).map((b, k) => (
         <g key={`break${k}`} role="img" aria-label={w.gapName((b.gap / 1000).toFixed(1))}>
           <rect x={GUTTER} y={b.y - 8} width={width - GUTTER} height={16} className="fill-slate-100 dark:fill-slate-800" />
           {laneX.map((x, j) => (
@@ -62,19 +65,21 @@ function BackdropImpl({ model, layout, width, w }: { model: SequenceModel; layou
       ))}
 
       {model.bands.map((b, k) => {
+        if (!visible(b.frame)) return null;
         const x = laneX[b.lane] as number;
         const y1 = layout.yOfFrame(b.frame);
-        const y2 = b.endFrame === null ? bottom : Math.max(y1 + 8, layout.yOfFrame(b.endFrame));
+        const y2 = b.endFrame === null ? bottom : Math.max(y1 + 8, clip(layout.yOfFrame(b.endFrame)));
+        const name = bandName(b, model.lanes, w, horizon !== null && !visible(b.endFrame ?? Infinity));
         const text = bandText(b, w);
         // On the primary the label sits to its left (toward the child); on a replica, to its right.
         const side = b.lane === PRIMARY_LANE ? -1 : 1;
         const bx = side < 0 ? x - 18 : x + 6;
-        const fits = y2 - y1 > text.length * CHAR + 8;
+        const fits = y2 - y1 > textWidth(text, CHAR) + 8;
         // Rotated a quarter turn, the glyphs stand to the right of their baseline.
         const tx = side < 0 ? bx - 14 : bx + 15;
         return (
-          <g key={`band${k}`} role="img" aria-label={bandName(b, model.lanes, w)}>
-            <title>{bandName(b, model.lanes, w)}</title>
+          <g key={`band${k}`} role="img" aria-label={name}>
+            <title>{name}</title>
             <rect x={bx} y={y1} width={12} height={y2 - y1} rx={3} strokeWidth={1} className={BAND[b.kind].rect} />
             {fits && (
               <text
@@ -92,15 +97,17 @@ function BackdropImpl({ model, layout, width, w }: { model: SequenceModel; layou
       })}
 
       {model.children.map((c) => {
+        if (!visible(c.frame)) return null;
         const x = laneX[0] as number;
         const y1 = layout.yOfFrame(c.frame);
-        const y2 = c.endFrame === null ? bottom : Math.max(y1 + 10, layout.yOfFrame(c.endFrame));
+        const y2 = c.endFrame === null ? bottom : Math.max(y1 + 10, clip(layout.yOfFrame(c.endFrame)));
         const text = childText(c, w);
-        const fits = y2 - y1 > text.length * CHAR + 8;
-        const ended = c.outcome === "killed" || c.outcome === "failed";
+        const fits = y2 - y1 > textWidth(text, CHAR) + 8;
+        const ended = (c.outcome === "killed" || c.outcome === "failed") && visible(c.endFrame ?? Infinity);
+        const name = childName(c, w, horizon !== null && !visible(c.endFrame ?? Infinity));
         return (
-          <g key={`child${c.pid}`} role="img" aria-label={childName(c, w)}>
-            <title>{childName(c, w)}</title>
+          <g key={`child${c.pid}`} role="img" aria-label={name}>
+            <title>{name}</title>
             <rect x={x - 7} y={y1} width={14} height={y2 - y1} rx={2} strokeWidth={1.5} className={CHILD_BAR[c.child]} />
             {fits && (
               <text x={x - 22} y={y1 + 4} transform={`rotate(90 ${x - 22} ${y1 + 4})`} fontSize={13} className={`fill-slate-800 dark:fill-slate-100 ${HALO}`}>
@@ -113,6 +120,7 @@ function BackdropImpl({ model, layout, width, w }: { model: SequenceModel; layou
       })}
 
       {model.messages.map((m, k) => {
+        if (!visible(m.frame)) return null;
         const t = formatSeconds(m.t);
         if (t === lastTime) return null;
         lastTime = t;
@@ -144,7 +152,7 @@ function breakLabels(y: number, spans: Span[], laneX: number[]): { key: string; 
   for (const s of spans) {
     if (!(s.y1 < y - 8 && s.y2 > y + 8)) continue;
     const x = laneX[s.lane] as number;
-    const len = s.text.length * CHAR;
+    const len = textWidth(s.text, CHAR);
     // Replicas' labels sit left of their lane, the child's and the primary's to the right.
     const left = s.lane > PRIMARY_LANE;
     const a = left ? x - 14 - len : x + 14;

@@ -8,6 +8,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { createPortal } from "react-dom";
 import { useShallow } from "zustand/react/shallow";
 import { stepStart } from "../../store/derive";
+import { predictionKey } from "../../store/slices/progressSlice";
+import { useNarration } from "../explain/narrated";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
 import { exportSequenceSvg } from "./exportSequence";
@@ -23,9 +25,26 @@ const LECTURE_SCALE = 1.55;
 /** `tools`: where the hint and the export button go (the diagram panel's header), if given. */
 export default function SequencePanel({ tools }: { tools?: HTMLElement | null }) {
   const { dict: w } = useWords("sequence");
-  const { trace, derived, cursor, stepSize, lecture, seek } = useLab(
-    useShallow((s) => ({ trace: s.trace, derived: s.derived, cursor: s.cursor, stepSize: s.stepSize, lecture: s.panels.lecture, seek: s.seek })),
+  const { trace, derived, cursor, stepSize, lecture, seek, scenario, guesses, skipped } = useLab(
+    useShallow((s) => ({
+      trace: s.trace,
+      derived: s.derived,
+      cursor: s.cursor,
+      stepSize: s.stepSize,
+      lecture: s.panels.lecture,
+      seek: s.seek,
+      scenario: s.scenario,
+      guesses: s.guesses,
+      skipped: s.skipped,
+    })),
   );
+  // While a prediction question waits for its answer, what comes after the cursor stays hidden:
+  // the diagram would otherwise give the answer away.
+  const { asks } = useNarration(scenario, trace, cursor);
+  const veiled = asks.some((a) => {
+    const key = predictionKey(scenario.id, a.index);
+    return !(key in guesses) && !skipped[key];
+  });
   const model = sequenceModel(trace);
   const layout = sequenceLayout(model);
   const scale = lecture ? LECTURE_SCALE : 1;
@@ -44,7 +63,9 @@ export default function SequencePanel({ tools }: { tools?: HTMLElement | null })
   // The arrow Tab lands on: the one last chosen, else the last one at or before the cursor.
   const [chosen, setChosen] = useState<{ model: unknown; index: number } | null>(null);
   const atCursor = Math.max(0, layout.lastAt(cursor));
-  const tabbable = chosen && chosen.model === model && chosen.index < model.messages.length ? chosen.index : atCursor;
+  const chosenIndex = chosen && chosen.model === model && chosen.index < model.messages.length ? chosen.index : atCursor;
+  const tabbable = veiled ? Math.min(chosenIndex, atCursor) : chosenIndex;
+  const reachable = model.messages.length > 0 && !(veiled && layout.lastAt(cursor) < 0);
 
   // A step elsewhere (the controls, the keyboard) hands Tab back to the arrow at the cursor.
   useEffect(() => {
@@ -110,7 +131,8 @@ export default function SequencePanel({ tools }: { tools?: HTMLElement | null })
   return (
     <section aria-label={w.region} className="flex h-[28rem] min-h-0 flex-col lg:h-full">
       {tools ? createPortal(toolbar, tools) : <div className="flex items-center justify-end gap-2 border-b border-slate-200 px-2 py-1 dark:border-slate-700">{toolbar}</div>}
-      <div ref={scroller} className="relative min-h-0 flex-1 overflow-auto">
+      {/* With no arrow to reach (none yet, or all after a waiting question) the box itself takes the focus, to scroll. */}
+      <div ref={scroller} tabIndex={reachable ? undefined : 0} className="scroll-box relative min-h-0 flex-1 overflow-auto">
         {/* The lanes' titles stay in view while the messages scroll under them. */}
         <div aria-hidden="true" className="sticky top-0 z-10 w-max">
           <svg width={width} height={Math.round(HEADER_H * scale)} viewBox={`0 0 ${drawn} ${HEADER_H}`} className="block font-sans">
@@ -127,6 +149,7 @@ export default function SequencePanel({ tools }: { tools?: HTMLElement | null })
           stepFrom={stepStart(derived, cursor, stepSize)}
           scale={scale}
           tabbable={tabbable}
+          horizon={veiled ? cursor : null}
           onSeek={onSeek}
           onMove={onMove}
           className={lecture ? "-mt-[74px]" : "-mt-[48px]"}

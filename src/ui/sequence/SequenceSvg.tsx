@@ -25,13 +25,15 @@ interface Props {
   scale: number;
   /** The arrow Tab lands on. */
   tabbable: number;
+  /** Draw nothing after this frame (a question waits for its answer), or null for the whole run. */
+  horizon: number | null;
   onSeek: (frame: number, index: number) => void;
   onMove: (index: number, by: number) => void;
   className?: string;
 }
 
 export const SequenceSvg = forwardRef<SVGSVGElement, Props>(function SequenceSvg(
-  { model, layout, width, w, cursor, stepFrom, scale, tabbable, onSeek, onMove, className },
+  { model, layout, width, w, cursor, stepFrom, scale, tabbable, horizon, onSeek, onMove, className },
   ref,
 ) {
   const { laneX, rowY } = layout;
@@ -55,9 +57,10 @@ export const SequenceSvg = forwardRef<SVGSVGElement, Props>(function SequenceSvg
     >
       <title id="sequence-title">{w.title}</title>
       <desc id="sequence-desc">{w.desc(lanes, model.messages.length)}</desc>
-      <Backdrop model={model} layout={layout} width={width} w={w} />
+      <Backdrop model={model} layout={layout} width={width} w={w} horizon={horizon} />
       <LaneHeads lanes={model.lanes} laneX={laneX} width={width} w={w} />
       {model.messages.map((m, k) => {
+        if (horizon !== null && m.frame > horizon) return null;
         const when: When = m.frame > cursor ? "future" : m.lastFrame >= stepFrom ? "now" : "past";
         return (
           <Arrow
@@ -83,6 +86,11 @@ export const SequenceSvg = forwardRef<SVGSVGElement, Props>(function SequenceSvg
           {w.now}
         </text>
       </g>
+      {horizon !== null && (
+        <text x={GUTTER + 10} y={cy + 22} fontSize={13} className="fill-slate-700 dark:fill-slate-200">
+          {w.veiled}
+        </text>
+      )}
       {model.messages.length === 0 && (
         <text x={GUTTER + 10} y={layout.height / 2} fontSize={13} className="fill-slate-700 dark:fill-slate-200">
           {w.empty}

@@ -109,14 +109,16 @@ export function bandText(b: Band, w: SequenceDict): string {
   return b.kind === "delay" ? w.bands.delay(b.delay ?? 0) : w.bands[b.kind];
 }
 
-export function bandName(b: Band, lanes: Lane[], w: SequenceDict): string {
-  return w.bandName(bandText(b, w), laneTitle(lanes[b.lane] as Lane, w).title, formatSeconds(b.t), formatSeconds(b.endT));
+/** A band's name; `open`: only its start is shown (what follows is hidden for now). */
+export function bandName(b: Band, lanes: Lane[], w: SequenceDict, open = false): string {
+  const lane = laneTitle(lanes[b.lane] as Lane, w).title;
+  return open ? w.bandOpen(bandText(b, w), lane, formatSeconds(b.t)) : w.bandName(bandText(b, w), lane, formatSeconds(b.t), formatSeconds(b.endT));
 }
 
 export function childText(c: ChildBar, w: SequenceDict): string {
   return w.childBar(w.child[c.child], c.pid);
 }
 
-export function childName(c: ChildBar, w: SequenceDict): string {
-  return w.childName(childText(c, w), w.childEnd[c.outcome], formatSeconds(c.t), formatSeconds(c.endT));
+export function childName(c: ChildBar, w: SequenceDict, open = false): string {
+  return open ? w.bandOpen(childText(c, w), w.lanes.child, formatSeconds(c.t)) : w.childName(childText(c, w), w.childEnd[c.outcome], formatSeconds(c.t), formatSeconds(c.endT));
 }

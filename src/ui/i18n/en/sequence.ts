@@ -63,6 +63,10 @@ export const sequenceEn = {
   childEnd: { done: "exited", failed: "failed", killed: "killed", running: "still running" },
   childName: (what: string, end: string, from: string, to: string) => `${what}, ${end}, t = ${from} s to ${to} s`,
   bandName: (what: string, lane: string, from: string, to: string) => `${what} on ${lane}, t = ${from} s to ${to} s`,
+  /** A wait still going on at the cursor while a question hides what follows. */
+  bandOpen: (what: string, lane: string, from: string) => `${what} on ${lane}, from t = ${from} s`,
+  /** Under the cursor line while a prediction question waits for its answer. */
+  veiled: "The rest appears once you answer the question.",
   /** A long idle gap cut short. */
   gap: (s: string) => `+${s} s`,
   gapName: (s: string) => `${s} s with nothing sent`,

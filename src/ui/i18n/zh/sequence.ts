@@ -53,6 +53,8 @@ export const sequenceZh = {
   childEnd: { done: "已退出", failed: "失败", killed: "被杀死", running: "仍在运行" },
   childName: (what, end, from, to) => `${what}，${end}，t = ${from} 秒至 ${to} 秒`,
   bandName: (what, lane, from, to) => `${lane}：${what}，t = ${from} 秒至 ${to} 秒`,
+  bandOpen: (what, lane, from) => `${lane}：${what}，自 t = ${from} 秒起`,
+  veiled: "回答问题之后，后面的消息才会显示。",
   gap: (s) => `+${s} 秒`,
   gapName: (s) => `${s} 秒内没有发送任何消息`,
   now: "当前",
