@@ -11,7 +11,7 @@
  * such as `+FULLRESYNC <replid> 0`, `$EOF:<mark>`, `<unknown-slave-port>` — and plain `<`, `>`.
  */
 const ELEMENT =
-  /<\s*(script|iframe|frame|frameset|img|image|svg|math|object|embed|applet|style|link|meta|base|form|input|button|textarea|select|option|a|body|html|head|video|audio|source|track|template|details|summary|dialog|marquee|noscript|div|span|p|b|i|u|s|em|strong|small|big|sub|sup|font|center|blink|br|hr|pre|code|kbd|samp|var|q|blockquote|cite|abbr|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|col|colgroup|h[1-6]|section|article|nav|header|footer|main|aside|figure|figcaption|picture|canvas|label|fieldset|legend|output|progress|meter|slot|portal|area|map|param|wbr|ins|del|bdi|bdo|ruby|rt|rp|time|data|address|hgroup|search|menu|xmp|plaintext|listing|isindex|keygen|frameset|noframes|noembed)\b/i;
+  /<\s*(script|i?frame|img|image|svg|math|object|embed|applet|style|link|meta|base|form|input|button|textarea|select|option|a|body|html|head|video|audio|source|template|details|dialog|marquee|blink|noscript|div|span|p|b|i|u|s|em|strong|font|center|br|hr|pre|code|ul|ol|li|table|tr|td|th|h[1-6]|section|article|nav|header|footer|main|label|canvas|picture|slot|portal|xmp|plaintext|listing)\b/i;
 /** `<name` then whitespace or `/`, then anything up to `=` before the tag ends: an attribute. */
 const ATTRIBUTE = /<\s*[a-z][\w:.-]*[\s/]+[^<>]*=/i;
 const CLOSING = /<\s*\/\s*[a-z]/i;

@@ -27,9 +27,10 @@ export type Lang = (typeof LANGS)[number];
 
 /**
  * Panels whose being open is part of the moment shared. Unknown names in a link are ignored.
- * "lecture" is lecture mode: a lecturer's prepared link opens with the projector theme.
+ * "lecture" is lecture mode: a lecturer's prepared link opens with the projector theme;
+ * "messages" shows the sequence diagram in place of the picture.
  */
-export const PANELS = ["help", "sandbox", "probe", "lecture"] as const;
+export const PANELS = ["help", "sandbox", "probe", "lecture", "messages"] as const;
 export type Panel = (typeof PANELS)[number];
 
 export type ScenarioRef = { kind: "catalogue"; id: string } | { kind: "document"; scenario: Scenario };

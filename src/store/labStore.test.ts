@@ -118,12 +118,12 @@ describe("open panels", () => {
   });
 
   it("are one record, set one at a time", () => {
-    expect(s().panels).toEqual({ help: false, sandbox: false, probe: false, lecture: false });
+    expect(s().panels).toEqual({ help: false, sandbox: false, probe: false, lecture: false, messages: false });
     s().setPanel("help", true);
     s().setPanel("sandbox", true);
-    expect(s().panels).toEqual({ help: true, sandbox: true, probe: false, lecture: false });
+    expect(s().panels).toEqual({ help: true, sandbox: true, probe: false, lecture: false, messages: false });
     s().setPanel("help", false);
-    expect(s().panels).toEqual({ help: false, sandbox: true, probe: false, lecture: false });
+    expect(s().panels).toEqual({ help: false, sandbox: true, probe: false, lecture: false, messages: false });
   });
 
   it("opening the probe stops playback; closing it does not start it again", () => {

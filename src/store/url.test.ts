@@ -226,10 +226,10 @@ describe("the URL as a projection of the store", () => {
   });
 
   it("reads a hand-made version-1 payload", () => {
-    start(`/${HASH_PREFIX}${encodePayload({ v: 1, s: "delay-zero", f: 3, k: "line", l: "zh", p: ["help", "sandbox", "someday"] })}`);
+    start(`/${HASH_PREFIX}${encodePayload({ v: 1, s: "delay-zero", f: 3, k: "line", l: "zh", p: ["help", "sandbox", "messages", "someday"] })}`);
     expect(s().scenario.id).toBe("delay-zero");
     expect(s().cursor).toBe(3);
     expect(s().lang).toBe("zh");
-    expect(s().panels).toEqual({ help: true, sandbox: true, probe: false, lecture: false });
+    expect(s().panels).toEqual({ help: true, sandbox: true, probe: false, lecture: false, messages: true });
   });
 });

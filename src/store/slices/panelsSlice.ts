@@ -3,8 +3,8 @@ import { PANELS, type Panel } from "../../share/payload";
 import type { LabState } from "../types";
 
 /**
- * Which panels are open: the shortcuts overlay, the sandbox drawer, the "what if" dialog, and
- * lecture mode. The same names a link carries (src/share/payload.ts PANELS), so the URL mirrors
+ * Which panels are open: the shortcuts overlay, the sandbox drawer, the "what if" dialog,
+ * lecture mode, and the Messages view in the diagram's place. The same names a link carries (src/share/payload.ts PANELS), so the URL mirrors
  * this record as it is.
  */
 export interface PanelsSlice {

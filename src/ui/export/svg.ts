@@ -19,6 +19,7 @@ const PROPS: [string, string | null][] = [
   ["stroke-dashoffset", "0px"],
   ["stroke-linecap", "butt"],
   ["stroke-linejoin", "miter"],
+  ["paint-order", "normal"],
   ["opacity", "1"],
   ["visibility", "visible"],
   ["display", "inline"],

@@ -19,6 +19,7 @@ import type { LectureDict } from "./en/lecture";
 import type { OrientDict } from "./en/orient";
 import type { PublishDict } from "./en/publish";
 import type { RecapDict } from "./en/recap";
+import type { SequenceDict } from "./en/sequence";
 import type { ToolsDict } from "./en/tools";
 import type { NoteContext, NoteText, NoteTexts } from "./format";
 
@@ -37,6 +38,8 @@ interface Sections {
   recap: RecapDict;
   /** The first visit's "Start here" card and the glossary's definitions. */
   orient: OrientDict;
+  /** The Messages view: the sequence diagram of the whole sync. */
+  sequence: SequenceDict;
 }
 
 export type Section = keyof Sections;
@@ -50,6 +53,7 @@ const LOADERS: { [S in Section]: Record<Lang, () => Promise<Sections[S]>> } = {
   annotations: { en: () => import("./en/annotations").then((m) => m.annotationsEn), zh: () => import("./zh/annotations").then((m) => m.annotationsZh) },
   recap: { en: () => import("./en/recap").then((m) => m.recapEn), zh: () => import("./zh/recap").then((m) => m.recapZh) },
   orient: { en: () => import("./en/orient").then((m) => m.orientEn), zh: () => import("./zh/orient").then((m) => m.orientZh) },
+  sequence: { en: () => import("./en/sequence").then((m) => m.sequenceEn), zh: () => import("./zh/sequence").then((m) => m.sequenceZh) },
 };
 
 const loaded = new Map<string, unknown>([["main:en", en]]);
@@ -154,6 +158,7 @@ export type { OrientDict } from "./en/orient";
 export type { PageDict, ShortcutId, StateSub } from "./en/page";
 export type { PublishDict } from "./en/publish";
 export type { RecapDict } from "./en/recap";
+export type { SequenceDict } from "./en/sequence";
 export type { ShareDict } from "./en/share";
 export type { EditWords, FieldErrors, ToolsDict } from "./en/tools";
 export type { NoteContext } from "./format";

@@ -185,6 +185,10 @@ export const pageEn = {
   },
   diagram: {
     region: "Diagram",
+    /** The switch between the picture and the sequence diagram of messages. */
+    view: "View",
+    picture: "Picture",
+    messages: "Messages",
     legend: "Legend",
     legendControl: "commands (+FULLRESYNC, ACK)",
     legendDisk: "disk pipe",

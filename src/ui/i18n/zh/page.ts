@@ -151,6 +151,9 @@ export const pageZh = {
   },
   diagram: {
     region: "示意图",
+    view: "视图",
+    picture: "示意图",
+    messages: "消息",
     legend: "图例",
     legendControl: "命令（+FULLRESYNC、ACK）",
     legendDisk: "磁盘管道",
