@@ -21,11 +21,13 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   lesson: ["model", "scenarios"],
   // Links: a scenario, edits and a moment as a compact payload; no store, no view.
   share: ["scenarios"],
-  store: ["model", "machines", "scenarios", "lesson", "share"],
+  // Where traces are computed (the simulation worker, or this thread): the model and the indexes the store keeps beside a trace.
+  run: ["model", "machines", "scenarios", "store/derive", "store/traceBytes"],
+  store: ["model", "machines", "scenarios", "lesson", "share", "run"],
   pwa: [],
-  ui: ["model", "machines", "scenarios", "lesson", "share", "store", "pwa"],
+  ui: ["model", "machines", "scenarios", "lesson", "share", "store", "pwa", "run"],
   // src/main.tsx and the other files at the top wire everything together.
-  ".": ["model", "machines", "scenarios", "lesson", "share", "store", "pwa", "ui"],
+  ".": ["model", "machines", "scenarios", "lesson", "share", "store", "pwa", "ui", "run"],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -10,6 +10,7 @@ import { isEmbed } from "./ui/embed/isEmbed";
 import { Diagram } from "./ui/diagram/Diagram";
 import { ExplanationPanel } from "./ui/explain/ExplanationPanel";
 import { Notice } from "./ui/layout/Notice";
+import { ReadyGate } from "./ui/layout/Computing";
 import { registerServiceWorker } from "./pwa/register";
 import { applyDocumentLang } from "./ui/hooks/useDocumentLang";
 import { applyThemeNow } from "./ui/hooks/useTheme";
@@ -18,7 +19,7 @@ import { applyThemeNow } from "./ui/hooks/useTheme";
 const EmbedApp = lazy(() => import("./ui/embed/EmbedApp"));
 
 // User Timing marks of the start-up phases, read by `npm run bench`: every module has been
-// evaluated (the store built and the first trace run) …
+// evaluated (the store built; the first trace is computed in the simulation worker) …
 performance.mark("lab:modules-evaluated");
 
 const rootElement = document.getElementById("root");
@@ -36,13 +37,15 @@ applyDocumentLang(useLab.getState().lang);
 
 createRoot(rootElement).render(
   <StrictMode>
-    {isEmbed(window.location.search) ? (
-      <Suspense fallback={null}>
-        <EmbedApp parts={{ Diagram, ExplanationPanel, Notice }} />
-      </Suspense>
-    ) : (
-      <App />
-    )}
+    <ReadyGate>
+      {isEmbed(window.location.search) ? (
+        <Suspense fallback={null}>
+          <EmbedApp parts={{ Diagram, ExplanationPanel, Notice }} />
+        </Suspense>
+      ) : (
+        <App />
+      )}
+    </ReadyGate>
   </StrictMode>,
 );
 

@@ -7,7 +7,7 @@
  * Log claims read the lines logged in a window of frames, (since, i]: for a premise everything up
  * to the ask frame, for a choice what happened after the question was asked.
  */
-import { lastCallTarget, outputBufferAt, wireAt, type BgsaveTarget, type Frame, type ReplicaView, type Trace } from "../model";
+import { lastCallTarget, outputBufferAt, wireAt, type BgsaveTarget, type Frame, type ReplicaView, type Trace } from "../model/trace";
 import type { Claim, ClaimState } from "../scenarios/claims";
 
 /** The replica's latest connection at this frame, if it has connected yet. */

@@ -6,7 +6,7 @@
  * combined when several are given (note at or after `at`, note within event `event`).
  * The predict question is asked on the frame before the anchor, the answer shown at the anchor.
  */
-import { happeningNotes, type Frame, type Trace } from "../model/index";
+import { happeningNotes, type Frame, type Trace } from "../model/trace";
 import { narrationVersion, stepsOf } from "../scenarios/narration";
 import type { Scenario, ScenarioStep } from "../scenarios/schema";
 

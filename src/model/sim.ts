@@ -24,7 +24,14 @@ import type { Client, PortLocals, Server } from "./types";
 export interface RunOptions {
   /** Stop after this many frames (a guard for hostile input; the trace says it ended by horizon). */
   maxFrames?: number;
+  /**
+   * Told now and then how far the run has got (virtual ms simulated, of at most `end`): the page's
+   * progress bar. Called every PROGRESS_EVERY happenings; it must not change anything.
+   */
+  onProgress?: (progress: { t: number; end: number }) => void;
 }
+
+const PROGRESS_EVERY = 2048;
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace {
   const server = serverFor(scenario);
@@ -70,8 +77,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
 
   recorder.record("event", null, null);
 
+  const onProgress = options.onProgress;
+  // Most of a run's work is its events: after the last one the bar shows full until the end.
+  const progressEnd = scenario.until !== undefined ? horizon : Math.max(1, lastEventT);
+  let happenings = 0;
   for (;;) {
     if (recorder.full) break;
+    if (onProgress && ++happenings % PROGRESS_EVERY === 0) onProgress({ t: Math.min(server.now, progressEnd), end: progressEnd });
     if (nextEvent >= events.length && quiescent(server, replicas) && server.now >= lastEventT) {
       endedBy = "quiescent";
       break;

@@ -3,7 +3,7 @@
  * scans the trace: where the event frames are, what the last startBgsaveForReplication call
  * chose, which child ran last, and the timeline markers.
  */
-import { lastCallTarget, type BgsaveTarget, type ChildView, type Marker, type Trace } from "../model";
+import { lastCallTarget, type BgsaveTarget, type ChildView, type Marker, type Trace } from "../model/trace";
 
 export type Target = BgsaveTarget;
 

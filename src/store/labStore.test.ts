@@ -1,3 +1,4 @@
+import { localRunner } from "../run/localRunner";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLabStore, memoryStorage, type LabStore } from "./labStore";
 import { predictionKeys } from "./progress";
@@ -11,7 +12,7 @@ const answerAll = () => {
 
 describe("the lab store", () => {
   beforeEach(() => {
-    store = createLabStore({ storage: memoryStorage() });
+    store = createLabStore({ storage: memoryStorage(), runner: localRunner });
   });
 
   it("steps by event or by line, and never past either end", () => {
@@ -62,8 +63,8 @@ describe("a store made by createLabStore", () => {
   });
 
   it("has its own state: a change to one leaves another as it was", () => {
-    const a = createLabStore({ storage: memoryStorage() });
-    const b = createLabStore({ storage: memoryStorage() });
+    const a = createLabStore({ storage: memoryStorage(), runner: localRunner });
+    const b = createLabStore({ storage: memoryStorage(), runner: localRunner });
     a.getState().loadScenario("fork-failure-disk");
     a.getState().last();
     a.getState().setPanel("sandbox", true);
@@ -75,7 +76,7 @@ describe("a store made by createLabStore", () => {
   it("remembers preferences and progress in the storage it is given, and nothing else", () => {
     const storage = memoryStorage();
     const warn = vi.spyOn(console, "warn");
-    const a = createLabStore({ storage });
+    const a = createLabStore({ storage, runner: localRunner });
     a.getState().setSpeed(2);
     a.getState().setLang("zh");
     a.getState().toggleTheme(false);
@@ -85,19 +86,19 @@ describe("a store made by createLabStore", () => {
       state: { theme: "dark", lang: "zh", speed: 2, finished: [], startHereSeen: false },
       version: 1,
     });
-    const b = createLabStore({ storage });
+    const b = createLabStore({ storage, runner: localRunner });
     expect(b.getState()).toMatchObject({ theme: "dark", lang: "zh", speed: 2, cursor: 0 });
   });
 
   it("remembers that the “Start here” card was closed, not that it is open", () => {
     const storage = memoryStorage();
-    const a = createLabStore({ storage });
+    const a = createLabStore({ storage, runner: localRunner });
     expect(a.getState()).toMatchObject({ startHere: false, startHereSeen: false });
     a.getState().setStartHere(true);
-    expect(createLabStore({ storage }).getState()).toMatchObject({ startHere: false, startHereSeen: false });
+    expect(createLabStore({ storage, runner: localRunner }).getState()).toMatchObject({ startHere: false, startHereSeen: false });
     a.getState().setStartHere(false);
     expect(a.getState()).toMatchObject({ startHere: false, startHereSeen: true });
-    expect(createLabStore({ storage }).getState()).toMatchObject({ startHere: false, startHereSeen: true });
+    expect(createLabStore({ storage, runner: localRunner }).getState()).toMatchObject({ startHere: false, startHereSeen: true });
     // Asked for again from the help: it shows, and closing it keeps it seen.
     a.getState().setStartHere(true);
     expect(a.getState()).toMatchObject({ startHere: true, startHereSeen: true });
@@ -106,15 +107,15 @@ describe("a store made by createLabStore", () => {
   it("reads a hand-edited “seen” as not seen unless it is exactly true", () => {
     const storage = memoryStorage();
     storage.setItem("fullresync-lab:prefs", JSON.stringify({ state: { startHereSeen: "yes" }, version: 1 }));
-    expect(createLabStore({ storage }).getState().startHereSeen).toBe(false);
+    expect(createLabStore({ storage, runner: localRunner }).getState().startHereSeen).toBe(false);
     storage.setItem("fullresync-lab:prefs", JSON.stringify({ state: { startHereSeen: true }, version: 1 }));
-    expect(createLabStore({ storage }).getState()).toMatchObject({ startHereSeen: true, theme: "system", speed: 1 });
+    expect(createLabStore({ storage, runner: localRunner }).getState()).toMatchObject({ startHereSeen: true, theme: "system", speed: 1 });
   });
 });
 
 describe("open panels", () => {
   beforeEach(() => {
-    store = createLabStore({ storage: memoryStorage() });
+    store = createLabStore({ storage: memoryStorage(), runner: localRunner });
   });
 
   it("are one record, set one at a time", () => {

@@ -5,6 +5,9 @@
  */
 import { create } from "zustand";
 import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
+import { pageRunner } from "../run/pageRunner";
+import type { TraceRunner } from "../run/runner";
+import { DEFAULT_SCENARIO_ID } from "../scenarios/catalogue";
 import { browserLang } from "./lang";
 import { createCursorSlice } from "./slices/cursorSlice";
 import { createLectureSlice } from "./slices/lectureSlice";
@@ -45,6 +48,13 @@ function skipUnchangedWrites(storage: StateStorage): StateStorage {
 export interface LabStoreOptions {
   /** Where preferences and progress are remembered: the browser's localStorage unless given. */
   storage?: StateStorage;
+  /** Where traces are computed: the page's simulation worker unless given (tests: localRunner). */
+  runner?: TraceRunner;
+  /**
+   * Open the default scenario at once (true unless given). The page's store does not: its URL
+   * says what to open first (startUrlSync).
+   */
+  openDefault?: boolean;
 }
 
 /** A storage that lives as long as the store (tests, and a store that must not touch the browser's). */
@@ -65,7 +75,7 @@ export function createLabStore(options: LabStoreOptions = {}) {
   const store = create<LabState>()(
     persist(
       (...a) => ({
-        ...createScenarioSlice(...a),
+        ...createScenarioSlice(options.runner ?? pageRunner())(...a),
         ...createCursorSlice(...a),
         ...createPlaybackSlice(...a),
         ...createPrefsSlice(...a),
@@ -98,10 +108,11 @@ export function createLabStore(options: LabStoreOptions = {}) {
     ),
   );
   trackFinished(store);
+  if (options.openDefault ?? true) store.getState().loadScenario(DEFAULT_SCENARIO_ID);
   return store;
 }
 
 export type LabStore = ReturnType<typeof createLabStore>;
 
-/** The page's store. */
-export const useLab = createLabStore();
+/** The page's store: its first scenario is the one the URL names (main.tsx starts the URL sync). */
+export const useLab = createLabStore({ openDefault: false });

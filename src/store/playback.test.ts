@@ -1,3 +1,4 @@
+import { localRunner } from "../run/localRunner";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createLabStore, memoryStorage, type LabStore } from "./labStore";
 import { playStep } from "./playback";
@@ -12,7 +13,7 @@ const playUntilStopped = () => {
 // disk-happy-path asks its predictions on frames 0, 17, 19 and 21 (steps 0, 1, 3 and 5).
 describe("playback waits for the guess", () => {
   beforeEach(() => {
-    store = createLabStore({ storage: memoryStorage() });
+    store = createLabStore({ storage: memoryStorage(), runner: localRunner });
     s().loadScenario("disk-happy-path");
   });
 
@@ -77,7 +78,7 @@ describe("playback waits for the guess", () => {
 
 describe("playback within a range (an embed's from/to)", () => {
   it("stops at the range's end, or starts it again with loop, and waits at a question there too", () => {
-    const store = createLabStore({ storage: memoryStorage() });
+    const store = createLabStore({ storage: memoryStorage(), runner: localRunner });
     store.getState().loadScenario("fork-failure-disk");
     const s = store.getState;
     // Answer every question, so only the range decides.

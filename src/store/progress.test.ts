@@ -1,3 +1,4 @@
+import { localRunner } from "../run/localRunner";
 import { beforeEach, describe, expect, it } from "vitest";
 import { findScenario } from "../scenarios/catalogue";
 import { createLabStore, memoryStorage, type LabStore } from "./labStore";
@@ -7,7 +8,7 @@ import { catalogueReasons, isFinished, questionProgress, started, unfinishedReas
 
 let store: LabStore;
 beforeEach(() => {
-  store = createLabStore({ storage: memoryStorage() });
+  store = createLabStore({ storage: memoryStorage(), runner: localRunner });
   s().loadScenario("disk-happy-path");
 });
 const s = () => store.getState();

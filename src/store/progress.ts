@@ -10,7 +10,7 @@ import { findScenario } from "../scenarios/catalogue";
 import { narrationReady } from "../scenarios/narration";
 import type { Scenario } from "../scenarios/schema";
 import { predictionKey } from "./slices/progressSlice";
-import { traceFor } from "./traceCache";
+import { catalogueTrace } from "./traceCache";
 import type { LabState } from "./types";
 
 type Store = {
@@ -95,9 +95,12 @@ export function isFinished(s: ProgressView): boolean {
 /**
  * The reasons of a catalogue scenario as it stands in this session, loaded or not: as if it were
  * opened again now (no edits; the furthest frame reached, the guesses and skips are the session's).
+ * Read from its trace, kept for the session once computed. Without one it was never opened in
+ * this session, so its end was not reached (its questions are not known yet).
  */
 export function catalogueReasons(s: Pick<LabState, "guesses" | "skipped" | "furthest">, scenario: Scenario): UnfinishedReason[] {
-  const { trace } = traceFor(scenario);
+  const trace = catalogueTrace(scenario.id)?.trace;
+  if (!trace) return [{ kind: "notAtEnd" }];
   return unfinishedReasons({ baseScenario: scenario, scenario, edits: [], trace, cursor: 0, guesses: s.guesses, skipped: s.skipped, furthest: s.furthest });
 }
 
@@ -113,6 +116,7 @@ export function started(s: Pick<LabState, "guesses" | "skipped" | "furthest">, i
  */
 export function trackFinished(store: Store): () => void {
   const check = (s: LabState) => {
+    if (!s.ready) return;
     const catalogue = findScenario(s.baseScenario.id) === s.baseScenario && !s.edits.length;
     if (catalogue && s.cursor > (s.furthest[s.scenario.id] ?? 0)) s.reachFrame(s.scenario.id, s.cursor);
     const now = store.getState();

@@ -1,3 +1,4 @@
+import { localRunner } from "../run/localRunner";
 import { beforeEach, describe, expect, it } from "vitest";
 import { findScenario } from "../scenarios/catalogue";
 import { editTime, type Edit } from "../scenarios/edits";
@@ -7,7 +8,7 @@ import { isFinished, predictionKeys } from "./progress";
 
 let store: LabStore;
 beforeEach(() => {
-  store = createLabStore({ storage: memoryStorage() });
+  store = createLabStore({ storage: memoryStorage(), runner: localRunner });
 });
 const s = () => store.getState();
 const logText = () => s().trace.log.map((l) => l.text);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { runScenario } from "../model";
 import { findScenario } from "../scenarios/catalogue";
 import type { Scenario } from "../scenarios/schema";
-import { CACHE_BYTES, cacheUse, traceBytes, traceFor } from "./traceCache";
+import { traceFor } from "./traceFor";
+import { CACHE_BYTES, cacheUse, traceBytes } from "./traceCache";
 
 /** A valid document with `writes` writes after the happy path: a long trace. */
 function long(writes: number, n: number): Scenario {

@@ -27,6 +27,8 @@ export type NoticeMessage =
   | { key: "editsDropped"; errors: string[] }
   | { key: "editRefused"; errors: string[] }
   | { key: "editsIgnored"; errors: string[] }
+  /** The simulation could not make a trace (the worker failed, or ran out of memory). */
+  | { key: "runFailed"; message: string }
   /**
    * Worded by the page from one of its word sections, at every render: a notice follows the
    * language when the reader switches. `fromLink`: about the link just opened (a later good

@@ -1,3 +1,4 @@
+import { localRunner } from "../run/localRunner";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { findScenario } from "../scenarios/catalogue";
 import { decodeLink, encodePayload } from "../share/codec";
@@ -51,7 +52,7 @@ function fakeWindow(start: string) {
 
 let store: LabStore;
 beforeEach(() => {
-  store = createLabStore({ storage: memoryStorage() });
+  store = createLabStore({ storage: memoryStorage(), runner: localRunner });
 });
 const s = () => store.getState();
 const linkOf = (hash: string) => {

@@ -60,41 +60,53 @@ function sameRef(a: ScenarioRef, b: ScenarioRef): boolean {
 }
 
 /**
- * Put the store where the link says; returns what the reader should be told now. What is found
- * later — a question the document's own trace contradicts, checked once the checker has loaded
- * (it is not needed on the first screen) — goes to `later`.
+ * Put the store where the link says. Settings (step size, language, panels) apply at once; a
+ * scenario whose trace is not kept yet comes when its trace arrives (the runner computes it off the
+ * page's thread), and the frame is sought then. What the reader should be told goes to `report`,
+ * when it is known. `commit` wraps the store update that shows the linked scenario (the URL sync
+ * marks it as coming from the link).
  */
-export function applyLinkState(store: Store, link: LinkState, later: (r: UrlReport) => void = () => {}): UrlReport[] {
-  const reports: UrlReport[] = [];
+export function applyLinkState(store: Store, link: LinkState, report: (r: UrlReport) => void = () => {}, commit?: (apply: () => void) => void): void {
   const now = store.getState();
-  const unchanged = sameRef(scenarioRef(now.baseScenario), link.scenario) && JSON.stringify(now.edits) === JSON.stringify(link.edits);
-  if (!unchanged) {
-    if (link.scenario.kind === "catalogue") {
-      now.loadScenario(link.scenario.id);
-      if (link.edits.length) store.getState().setEdits(link.edits);
-    } else {
-      now.loadCustomScenario(link.scenario.scenario, link.edits);
-      // A question its own trace contradicts does not stop the document opening; the reader is told.
-      const opened = store.getState();
-      void import("../lesson/questions").then(({ checkQuestions }) => {
-        const problems = checkQuestions(opened.scenario, opened.trace);
-        if (problems.length) later({ kind: "questions-false", problems });
-      });
-    }
-  }
-  const s = store.getState();
+  const s = now;
   if (s.stepSize !== link.step) s.setStepSize(link.step);
   if (link.lang && s.lang !== link.lang) s.setLang(link.lang);
   for (const p of PANELS) store.getState().setPanel(p, link.panels.includes(p));
-  const count = store.getState().trace.frames.length;
-  if (link.frame >= count) reports.push({ kind: "frame-past-end", frame: link.frame, count });
-  store.getState().seek(link.frame);
-  return reports;
+
+  const seek = (state: LabState) => {
+    const count = state.trace.frames.length;
+    if (link.frame >= count) report({ kind: "frame-past-end", frame: link.frame, count });
+    const wrap = commit ?? ((apply: () => void) => apply());
+    wrap(() => store.getState().seek(link.frame));
+  };
+  const unchanged = now.ready && sameRef(scenarioRef(now.baseScenario), link.scenario) && JSON.stringify(now.edits) === JSON.stringify(link.edits);
+  if (unchanged) {
+    // Back to what is on screen while another scenario was coming: that one is no longer wanted.
+    if (now.computing) now.cancelRun();
+    seek(store.getState());
+    return;
+  }
+  const options = { frame: link.frame, commit, done: seek };
+  if (link.scenario.kind === "catalogue") {
+    now.loadScenario(link.scenario.id, link.frame, { ...options, edits: link.edits });
+  } else {
+    now.loadCustomScenario(link.scenario.scenario, link.edits, link.frame, {
+      commit,
+      done: (opened) => {
+        seek(opened);
+        // A question its own trace contradicts does not stop the document opening; the reader is told.
+        void import("../lesson/questions").then(({ checkQuestions }) => {
+          const problems = checkQuestions(opened.scenario, opened.trace);
+          if (problems.length) report({ kind: "questions-false", problems });
+        });
+      },
+    });
+  }
 }
 
 /** Open the default scenario at its start (a link that could not be used). */
-function openDefault(store: Store): void {
-  store.getState().loadScenario(DEFAULT_SCENARIO_ID);
+function openDefault(store: Store, commit?: (apply: () => void) => void): void {
+  store.getState().loadScenario(DEFAULT_SCENARIO_ID, 0, { commit });
 }
 
 // Keeping them in step ---------------------------------------------------------------------------
@@ -128,11 +140,19 @@ export function startUrlSync(store: Store, win: Win, report: (r: UrlReport) => v
   let applying = false;
   let timer: number | undefined;
   let lastReplace = 0;
+  /** The address's query part the store's state is written with (the first page's parameters dropped). */
+  let search = win.location.search;
+  /**
+   * A link's scenario is coming (its trace is computed off the page's thread): until it is on
+   * screen the address keeps the link, unless the reader moves on (another load, Cancel).
+   */
+  let linkPending = false;
+  let linkRun: number | null = null;
 
   const hrefFor = (s: LabState, search: string) => `${win.location.pathname}${search}${linkHash(linkStateOf(s))}`;
 
-  const write = (mode: "push" | "replace", search = win.location.search, state = store.getState()) => {
-    const href = hrefFor(state, search);
+  const write = (mode: "push" | "replace", query = search, state = store.getState()) => {
+    const href = hrefFor(state, query);
     if (href === `${win.location.pathname}${win.location.search}${win.location.hash}`) return;
     try {
       if (mode === "push") win.history.pushState(null, "", href);
@@ -164,39 +184,70 @@ export function startUrlSync(store: Store, win: Win, report: (r: UrlReport) => v
     }, wait);
   };
 
+  /** The store update that shows what the link asked for: no history entry; the address then follows it. */
+  const fromLink = (apply: () => void) => {
+    applying = true;
+    try {
+      apply();
+    } finally {
+      applying = false;
+    }
+    linkPending = false;
+    linkRun = null;
+    write("replace");
+  };
+
   /** Apply whatever the address says; a link that cannot be used opens the default scenario. */
   const readAddress = () => {
     const read = readLink(win.location);
+    // The first page's query parameters move into the fragment.
+    search = read.kind === "link" && read.legacy ? searchWithoutLegacy(win.location.search) : win.location.search;
     applying = true;
+    linkPending = true;
     try {
-      if (read.kind === "none") return read;
-      if (read.result.ok) {
+      if (read.kind === "none") {
+        if (!store.getState().ready) openDefault(store, fromLink);
+      } else if (read.result.ok) {
         // A good address: a notice about an earlier link that could not be used no longer applies.
         const notice = store.getState().notice;
         if (notice && typeof notice === "object" && notice.key === "worded" && notice.fromLink) store.getState().dismissNotice();
         if (read.legacy && !new URLSearchParams(win.location.search).has("scenario")) report({ kind: "no-scenario" });
-        for (const r of applyLinkState(store, read.result.state, report)) report(r);
+        applyLinkState(store, read.result.state, report, fromLink);
       } else {
-        openDefault(store);
+        openDefault(store, fromLink);
         report({ kind: "bad-link", problem: read.result.problem });
       }
+      // Nothing could be opened (a document that is not valid): the default, if nothing is on screen yet.
+      if (linkPending && !store.getState().computing && !store.getState().ready) openDefault(store, fromLink);
     } finally {
       applying = false;
     }
+    const computing = store.getState().computing;
+    if (linkPending && computing) linkRun = computing.id;
+    else if (linkPending) fromLink(() => {});
     return read;
   };
 
-  // On load: the first page's query parameters move into the fragment.
-  const first = readAddress();
-  write("replace", first.kind === "link" && first.legacy ? searchWithoutLegacy(win.location.search) : win.location.search);
+  readAddress();
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (applying) return;
+    if (linkPending) {
+      if (s.computing && s.computing.id === linkRun) return;
+      // The reader moved on before the link's scenario came (another load, or Cancel): the
+      // address follows the store again; the link stays one entry back.
+      linkPending = false;
+      linkRun = null;
+      if (s.baseScenario === prev.baseScenario && s.edits === prev.edits) {
+        write("push");
+        return;
+      }
+    }
     if (s.baseScenario !== prev.baseScenario || s.edits !== prev.edits) {
       // The entry being left keeps where the reader was: a pending cursor write lands on it first.
       if (timer !== undefined) {
         cancelPending();
-        write("replace", win.location.search, prev);
+        write("replace", search, prev);
       }
       write("push");
     } else if (
@@ -211,9 +262,8 @@ export function startUrlSync(store: Store, win: Win, report: (r: UrlReport) => v
 
   const onPopState = () => {
     cancelPending();
+    // A link that could not be used shows the default scenario; the address says so too (fromLink).
     readAddress();
-    // A link that could not be used shows the default scenario; the address says so too.
-    write("replace");
   };
   win.addEventListener("popstate", onPopState);
 

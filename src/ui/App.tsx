@@ -10,6 +10,7 @@ import { useAppliedTheme } from "./hooks/useTheme";
 import { Header } from "./layout/Header";
 import { HelpMount } from "./layout/HelpMount";
 import { Notice } from "./layout/Notice";
+import { ComputingBanner } from "./layout/Computing";
 import { ServerLog } from "./log/ServerLog";
 import { ReplicasPanel } from "./replicas/ReplicasPanel";
 import { ProbeMount, SandboxMount } from "./sandbox/SandboxMount";
@@ -51,6 +52,7 @@ function LabPage() {
     <div className="relative flex min-h-dvh flex-col bg-slate-100 text-slate-900 lg:h-dvh lg:overflow-hidden dark:bg-slate-950 dark:text-slate-100">
       <Header />
       <Notice />
+      <ComputingBanner />
       <ControlBar />
       <main className="lab-main relative grid flex-1 grid-cols-1 gap-2 p-2 lg:min-h-0 lg:grid-cols-[minmax(0,1.45fr)_minmax(0,1fr)_minmax(0,0.95fr)] lg:grid-rows-[minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-2 lg:min-h-0">

@@ -1,11 +1,31 @@
 import type { StateCreator } from "zustand";
-import type { Trace } from "../../model";
+import type { Trace } from "../../model/trace";
+import type { LoadedTrace, RunProgress, TraceRunner } from "../../run/runner";
 import { CATALOGUE, DEFAULT_SCENARIO_ID, findScenario } from "../../scenarios/catalogue";
 import { applyEdits, type Edit } from "../../scenarios/edits";
-import { validateScenario, type Scenario } from "../../scenarios/schema";
+import { validateScenario, type LocalText, type Scenario } from "../../scenarios/schema";
 import type { Derived } from "../derive";
-import { traceFor } from "../traceCache";
+import { cachedTrace, keepTrace } from "../traceCache";
 import type { LabState, NoticeMessage } from "../types";
+
+/** A trace being computed (docs/architecture.md §16): what for, and how far it has got. */
+export interface Computing {
+  /** Which run: the same through its progress reports. */
+  id: number;
+  title: LocalText;
+  progress: RunProgress | null;
+}
+
+/** How a load shows its result. */
+export interface LoadOptions {
+  /**
+   * Wraps the store update that shows the loaded scenario (the URL marks updates that come from
+   * the link itself, so they make no new history entry).
+   */
+  commit?: (apply: () => void) => void;
+  /** Called once the scenario is on screen: at once when its trace was kept, else when it arrives. */
+  done?: (state: LabState) => void;
+}
 
 export interface ScenarioSlice {
   /** The scenario as opened: a catalogue document or a user's file. */
@@ -16,13 +36,23 @@ export interface ScenarioSlice {
   scenario: Scenario;
   trace: Trace;
   derived: Derived;
-  /** Load a catalogue scenario by id, without edits (an unknown id falls back to the default, with a notice). */
-  loadScenario: (id: string, frame?: number) => void;
+  /**
+   * False until the first trace has arrived: the page shows a progress screen instead of the lab
+   * (nothing reads `trace` before).
+   */
+  ready: boolean;
+  /**
+   * A trace the page asked for and is waiting for, or null. What is on screen stays (and can be
+   * stepped) until it arrives; a newer load or cancelRun replaces it.
+   */
+  computing: Computing | null;
+  /** Load a catalogue scenario by id (an unknown id falls back to the default, with a notice); edits may come with it (URL). */
+  loadScenario: (id: string, frame?: number, options?: LoadOptions & { edits?: readonly Edit[] }) => void;
   /**
    * Open a user's scenario document (validated again here) with optional edits, at a frame.
    * An invalid document changes nothing; invalid edits are dropped; both with a notice.
    */
-  loadCustomScenario: (scenario: Scenario, edits?: Edit[], frame?: number) => void;
+  loadCustomScenario: (scenario: Scenario, edits?: Edit[], frame?: number, options?: LoadOptions) => void;
   /**
    * Add one sandbox edit: the future is recomputed, the cursor stays on the same frame index
    * (edits take effect at editTime(frame.t), so the frames up to the cursor are unchanged).
@@ -32,7 +62,9 @@ export interface ScenarioSlice {
   /** Remove the last edit (the cursor is kept, clamped to the new trace). */
   undoEdit: () => void;
   /** Replace all edits (URL restore). Invalid edits are ignored, with a notice; returns whether they were used. */
-  setEdits: (edits: Edit[]) => boolean;
+  setEdits: (edits: Edit[], options?: LoadOptions) => boolean;
+  /** Stop waiting for the trace being computed; before the first one, the default scenario opens. */
+  cancelRun: () => void;
 }
 
 const fallback = findScenario(DEFAULT_SCENARIO_ID) ?? (CATALOGUE[0] as Scenario);
@@ -43,82 +75,160 @@ const clampFrame = (frame: number, count: number) => Math.max(0, Math.min(count 
 const MAX_KEPT_ERRORS = 20;
 const errorsOf = (errors: string[]) => errors.slice(0, MAX_KEPT_ERRORS);
 
-type Loaded = Pick<LabState, "baseScenario" | "edits" | "scenario" | "trace" | "derived" | "cursor">;
+/** Before the first trace: nothing reads it (the page waits for `ready`). */
+const NO_TRACE = { frames: [], log: [], wires: {}, retired: [], replicaLogs: {}, markers: [], endedBy: "horizon", endTime: 0 } as unknown as Trace;
+const NO_DERIVED: Derived = { eventFrames: [], stops: [], lastCall: [], lastTarget: [], lastChild: [], markers: [] };
 
-/** What the store holds for a base, its effective scenario and edits, with the cursor kept in the trace. */
-function loaded(base: Scenario, scenario: Scenario, edits: readonly Edit[], cursor: number): Loaded {
-  const { trace, derived } = traceFor(scenario, base, edits);
-  return { baseScenario: base, edits: [...edits], scenario, trace, derived, cursor: clampFrame(cursor, trace.frames.length) };
-}
+/** What a load puts in the store besides the scenario and its trace. */
+type Extra = Partial<Pick<LabState, "notice">>;
 
-/** A base without edits always applies. */
-const unedited = (base: Scenario, cursor: number) => loaded(base, base, [], cursor);
+export const createScenarioSlice =
+  (runner: TraceRunner): StateCreator<LabState, [], [], ScenarioSlice> =>
+  (set, get) => {
+    /** The run the store waits for: a newer load cancels it. */
+    let active: { cancel: () => void } | null = null;
+    let runs = 0;
 
-/** The one way a base and edits become the store's scenario, trace and cursor: or why they cannot. */
-function apply(base: Scenario, edits: readonly Edit[], cursor: number): { ok: true; state: Loaded } | { ok: false; errors: string[] } {
-  if (!edits.length) return { ok: true, state: unedited(base, cursor) };
-  const r = applyEdits(base, edits);
-  return r.ok ? { ok: true, state: loaded(base, r.scenario, edits, cursor) } : { ok: false, errors: errorsOf(r.errors) };
-}
+    const stopActive = () => {
+      active?.cancel();
+      active = null;
+    };
 
-export const createScenarioSlice: StateCreator<LabState, [], [], ScenarioSlice> = (set, get) => {
-  const { baseScenario, edits, scenario, trace, derived } = unedited(fallback, 0);
-  return {
-    baseScenario,
-    edits,
-    scenario,
-    trace,
-    derived,
-
-    loadScenario: (id, frame = 0) => {
-      const found = findScenario(id);
-      set({
-        ...unedited(found ?? fallback, frame),
-        playing: false,
-        ...(found ? {} : { notice: { key: "unknownScenario" as const, id: id.slice(0, 40) } }),
-      });
-    },
-
-    loadCustomScenario: (doc, edits = [], frame = 0) => {
-      const checked = validateScenario(doc);
-      if (!checked.ok) {
-        get().showNotice({ key: "fileInvalid", errors: errorsOf(checked.errors) });
+    /**
+     * The one way a base and edits (already checked: `scenario` is the effective one) come on
+     * screen: from the cache at once, else from the runner when the trace arrives.
+     */
+    const show = (base: Scenario, scenario: Scenario, edits: readonly Edit[], cursor: number, extra: Extra, options: LoadOptions = {}) => {
+      const put = (loaded: LoadedTrace) => {
+        const state = {
+          baseScenario: base,
+          edits: [...edits],
+          scenario,
+          trace: loaded.trace,
+          derived: loaded.derived,
+          cursor: clampFrame(cursor, loaded.trace.frames.length),
+          ready: true,
+          computing: null,
+          playing: false,
+          ...extra,
+        };
+        (options.commit ?? ((apply) => apply()))(() => set(state));
+        options.done?.(get());
+      };
+      stopActive();
+      const hit = cachedTrace(base, edits);
+      if (hit) {
+        if (get().computing) set({ computing: null });
+        put(hit);
         return;
       }
-      const r = apply(checked.scenario, edits, frame);
-      const notice: NoticeMessage | null = r.ok ? null : { key: "editsDropped", errors: r.errors };
-      set({ ...(r.ok ? r.state : unedited(checked.scenario, frame)), playing: false, ...(notice ? { notice } : {}) });
-    },
-
-    addEdit: (edit) => {
-      const { baseScenario, edits, cursor } = get();
-      const r = apply(baseScenario, [...edits, edit], cursor);
-      if (!r.ok) {
-        get().showNotice({ key: "editRefused", errors: r.errors });
-        return false;
+      // A newer load or cancelRun makes this one stale: its handlers then do nothing.
+      let live = true;
+      const settle = () => {
+        live = false;
+        if (active?.cancel === stop) active = null;
+      };
+      const id = ++runs;
+      if (!runner.synchronous) set({ computing: { id, title: base.title, progress: null } });
+      const cancelRun = runner.run(scenario, {
+        onProgress: (progress) => {
+          if (live && !runner.synchronous) set({ computing: { id, title: base.title, progress } });
+        },
+        onDone: (loaded) => {
+          if (!live) return;
+          settle();
+          keepTrace(base, edits, loaded);
+          put(loaded);
+        },
+        onError: (message) => {
+          if (!live) return;
+          settle();
+          set({ computing: null, notice: { key: "runFailed", message: message.slice(0, 200) } });
+          if (!get().ready && base !== fallback) loadDefault();
+        },
+      });
+      function stop() {
+        live = false;
+        cancelRun();
       }
-      set({ ...r.state, playing: false });
-      return true;
-    },
+      if (live) active = { cancel: stop };
+    };
 
-    undoEdit: () => {
-      const { baseScenario, edits, cursor } = get();
-      if (!edits.length) return;
-      const r = apply(baseScenario, edits.slice(0, -1), cursor);
-      // A prefix of edits that applied always applies.
-      if (r.ok) set({ ...r.state, playing: false });
-    },
+    const loadDefault = () => show(fallback, fallback, [], 0, {});
 
-    setEdits: (edits) => {
-      const { baseScenario, cursor } = get();
-      const r = apply(baseScenario, edits, cursor);
-      if (!r.ok) {
-        get().showNotice({ key: "editsIgnored", errors: r.errors });
-        set(unedited(baseScenario, cursor));
-        return false;
-      }
-      set({ ...r.state, playing: false });
-      return true;
-    },
+    /** A base without edits always applies; with edits, the effective scenario or why it cannot be made. */
+    const withEdits = (base: Scenario, edits: readonly Edit[]): { ok: true; scenario: Scenario } | { ok: false; errors: string[] } => {
+      if (!edits.length) return { ok: true, scenario: base };
+      const r = applyEdits(base, edits);
+      return r.ok ? { ok: true, scenario: r.scenario } : { ok: false, errors: errorsOf(r.errors) };
+    };
+
+    return {
+      baseScenario: fallback,
+      edits: [],
+      scenario: fallback,
+      trace: NO_TRACE,
+      derived: NO_DERIVED,
+      ready: false,
+      computing: null,
+
+      loadScenario: (id, frame = 0, options = {}) => {
+        const found = findScenario(id);
+        const base = found ?? fallback;
+        const unknown: Extra = found ? {} : { notice: { key: "unknownScenario" as const, id: id.slice(0, 40) } };
+        const r = withEdits(base, found ? (options.edits ?? []) : []);
+        if (r.ok) show(base, r.scenario, found ? (options.edits ?? []) : [], frame, unknown, options);
+        else show(base, base, [], frame, { notice: { key: "editsIgnored", errors: r.errors } }, options);
+      },
+
+      loadCustomScenario: (doc, edits = [], frame = 0, options = {}) => {
+        const checked = validateScenario(doc);
+        if (!checked.ok) {
+          get().showNotice({ key: "fileInvalid", errors: errorsOf(checked.errors) });
+          return;
+        }
+        const r = withEdits(checked.scenario, edits);
+        const notice: NoticeMessage | null = r.ok ? null : { key: "editsDropped", errors: r.errors };
+        show(checked.scenario, r.ok ? r.scenario : checked.scenario, r.ok ? edits : [], frame, notice ? { notice } : {}, options);
+      },
+
+      addEdit: (edit) => {
+        const { baseScenario, edits, cursor } = get();
+        const next = [...edits, edit];
+        const r = withEdits(baseScenario, next);
+        if (!r.ok) {
+          get().showNotice({ key: "editRefused", errors: r.errors });
+          return false;
+        }
+        show(baseScenario, r.scenario, next, cursor, {});
+        return true;
+      },
+
+      undoEdit: () => {
+        const { baseScenario, edits, cursor } = get();
+        if (!edits.length) return;
+        const fewer = edits.slice(0, -1);
+        // A prefix of edits that applied always applies.
+        const r = withEdits(baseScenario, fewer);
+        if (r.ok) show(baseScenario, r.scenario, fewer, cursor, {});
+      },
+
+      setEdits: (edits, options = {}) => {
+        const { baseScenario, cursor } = get();
+        const r = withEdits(baseScenario, edits);
+        if (!r.ok) {
+          show(baseScenario, baseScenario, [], cursor, { notice: { key: "editsIgnored", errors: r.errors } }, options);
+          return false;
+        }
+        show(baseScenario, r.scenario, edits, cursor, {}, options);
+        return true;
+      },
+
+      cancelRun: () => {
+        if (!active && !get().computing) return;
+        stopActive();
+        set({ computing: null });
+        if (!get().ready) loadDefault();
+      },
+    };
   };
-};

@@ -1,4 +1,4 @@
-import { SEED_CONTINUATIONS, type SeedLine } from "../../model";
+import { SEED_CONTINUATIONS, type SeedLine } from "../../model/seedLines";
 import type { LineMark } from "./CodeLine";
 import { SEED_LINES } from "./seed";
 

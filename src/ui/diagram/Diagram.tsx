@@ -1,4 +1,4 @@
-import { outputBufferAt, wireAt, type Frame, type Trace } from "../../model";
+import { outputBufferAt, wireAt, type Frame, type Trace } from "../../model/trace";
 import type { LastChild } from "../../store/derive";
 import { useWords } from "../i18n";
 import { useStep } from "../hooks/useStep";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findScenario } from "../../scenarios/catalogue";
-import { traceFor } from "../../store/traceCache";
+import { traceFor } from "../../store/traceFor";
 import { SEED_LINES } from "../code/seed";
 import { en } from "../i18n/en";
 import { publishEn } from "../i18n/en/publish";

@@ -1,3 +1,4 @@
+import { localRunner } from "../../run/localRunner";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { encodeLink } from "../../share/codec";
@@ -5,7 +6,7 @@ import { createLabStore, memoryStorage } from "../../store/labStore";
 import { parseSyncMessage, startLectureSync, type ChannelLike } from "./sync";
 
 /** A fresh store per window. */
-const makeStore = () => createLabStore({ storage: memoryStorage() });
+const makeStore = () => createLabStore({ storage: memoryStorage(), runner: localRunner });
 
 /** BroadcastChannel semantics, synchronously: a message reaches every other channel on the bus. */
 function bus() {

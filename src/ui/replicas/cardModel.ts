@@ -3,7 +3,7 @@
  * model equals the previous step's is not rendered again. Views are shared between frames while a
  * connection is unchanged (model/sim.ts), so most comparisons are by identity.
  */
-import { ioOf, type AgentView, type Frame, type ReplicaIo, type ReplicaView, type Trace } from "../../model";
+import { ioOf, type AgentView, type Frame, type ReplicaIo, type ReplicaView, type Trace } from "../../model/trace";
 import type { ReplicaRow } from "../view/replicaRows";
 
 export interface CardModel {

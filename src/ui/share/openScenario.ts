@@ -1,7 +1,7 @@
 /** Open a user's scenario file: on success it becomes the loaded scenario; on failure nothing changes. */
 import { MAX_LINK_CHARS } from "../../share/codec";
 import { linkHash } from "../../share/url";
-import { useLab } from "../../store/labStore";
+import { useLab, type LabState } from "../../store/labStore";
 import { linkStateOf } from "../../store/url";
 import { en } from "../i18n/en";
 import type { ShareDict } from "../i18n";
@@ -23,8 +23,8 @@ export async function openScenarioFile(file: File, extraFiles = 0): Promise<void
     useShareUi.getState().showFileErrors({ fileName: file.name, errors: checked.errors });
     return;
   }
-  useLab.getState().loadCustomScenario(checked.scenario);
-  const s = useLab.getState();
+  // The scenario comes when its trace does (computed off the page's thread); the notice then.
+  const s = await new Promise<LabState>((resolve) => useLab.getState().loadCustomScenario(checked.scenario, [], 0, { done: resolve }));
   const hashLength = linkHash(linkStateOf(s)).length;
   // A question its own trace contradicts does not stop the scenario opening; the notice names it.
   const { checkQuestions } = await import("../../lesson/questions");

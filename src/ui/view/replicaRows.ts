@@ -1,5 +1,5 @@
 /** Per replica id: its latest connection (what the page shows) and earlier ones (history). */
-import { retiredAt, type AgentView, type Frame, type ReplicaView, type Trace } from "../../model";
+import { retiredAt, type AgentView, type Frame, type ReplicaView, type Trace } from "../../model/trace";
 import type { StateSub } from "../i18n";
 
 export interface ReplicaRow {

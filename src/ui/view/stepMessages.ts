@@ -3,7 +3,7 @@
  * edge they travel on: what reached the socket (the wire), what was queued but not sent (the
  * output buffer), and the replica's first REPLCONF ACK.
  */
-import { ioOf, type Frame, type Trace } from "../../model";
+import { ioOf, type Frame, type Trace } from "../../model/trace";
 
 export type Channel = "control" | "disk" | "socket" | "error" | "ack";
 

@@ -36,7 +36,16 @@ export const pageEn = {
     editsDropped: (m) => `The scenario is open, but its sandbox edits could not be used: ${errorList(m.errors)}`,
     editRefused: (m) => `This change could not be made: ${errorList(m.errors)}`,
     editsIgnored: (m) => `The sandbox edits could not be used and were ignored: ${errorList(m.errors)}`,
+    runFailed: (m) => `The simulation could not finish this scenario (${m.message}); what was on screen stays.`,
   } satisfies NoticeTexts,
+  /** While a trace is computed off the page's thread (src/ui/layout/Computing.tsx). */
+  computing: {
+    running: (title: string) => `Running “${title}”…`,
+    starting: "Starting the lab…",
+    progress: "Simulation progress",
+    cancel: "Cancel",
+    cancelHint: "Stop this run; what is on screen stays (at the start, the default scenario opens).",
+  },
   picker: { label: "Scenario" },
   controls: {
     region: "Playback controls",

@@ -21,6 +21,14 @@ export const pageZh = {
     editsDropped: (m) => `场景已打开，但它的沙盒修改无法使用：${errorList(m.errors)}`,
     editRefused: (m) => `无法做出这个修改：${errorList(m.errors)}`,
     editsIgnored: (m) => `沙盒修改无法使用，已被忽略：${errorList(m.errors)}`,
+    runFailed: (m) => `模拟没能跑完这个场景（${m.message}）；屏幕上的内容保持不变。`,
+  },
+  computing: {
+    running: (title: string) => `正在运行“${title}”…`,
+    starting: "正在启动实验室…",
+    progress: "模拟进度",
+    cancel: "取消",
+    cancelHint: "停止这次运行；屏幕上的内容保持不变（刚打开时会改为打开默认场景）。",
   },
   picker: { label: "场景" },
   controls: {

@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+/**
+ * The simulation worker: runs one scenario at a time and posts its trace back. A run cannot be
+ * interrupted from inside (runScenario is one synchronous loop), so the page cancels a run by
+ * terminating this worker and starting another (workerRunner.ts).
+ */
+import { computeTrace } from "./compute";
+import type { RunReplyMessage, RunRequestMessage } from "./protocol";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (m: RunReplyMessage) => self.postMessage(m);
+
+self.onmessage = (e: MessageEvent<RunRequestMessage>) => {
+  const { id, scenario } = e.data;
+  try {
+    const result = computeTrace(scenario, (progress) => post({ id, kind: "progress", progress }));
+    post({ id, kind: "done", result });
+  } catch (err) {
+    post({ id, kind: "error", message: err instanceof Error ? err.message : String(err) });
+  }
+};

@@ -1,0 +1,76 @@
+/**
+ * A runner in a Web Worker (the page's, the lecture and speaker windows'): the main thread never
+ * runs the simulation, so a long run leaves the page answering. Cancelling a run terminates the
+ * worker (the run is one synchronous loop); the next run starts a new one, and runs still waiting
+ * are sent to it again.
+ */
+import type { RunReplyMessage, RunRequestMessage } from "./protocol";
+import type { RunHandlers, TraceRunner } from "./runner";
+import type { Scenario } from "../scenarios/schema";
+
+interface Pending {
+  scenario: Scenario;
+  handlers: RunHandlers;
+}
+
+export function workerRunner(create: () => Worker = defaultWorker): TraceRunner {
+  let worker: Worker | null = null;
+  let seq = 0;
+  const pending = new Map<number, Pending>();
+
+  const fail = (message: string) => {
+    const all = [...pending.values()];
+    pending.clear();
+    stop();
+    for (const p of all) p.handlers.onError(message);
+  };
+
+  const stop = () => {
+    worker?.terminate();
+    worker = null;
+  };
+
+  const start = (): Worker => {
+    const w = create();
+    w.onmessage = (e: MessageEvent<RunReplyMessage>) => {
+      const m = e.data;
+      const p = pending.get(m.id);
+      if (!p) return;
+      if (m.kind === "progress") {
+        p.handlers.onProgress?.(m.progress);
+        return;
+      }
+      pending.delete(m.id);
+      if (m.kind === "done") p.handlers.onDone(m.result);
+      else p.handlers.onError(m.message);
+    };
+    // A worker that fails to load or dies (out of memory) fails every run it had.
+    w.onerror = (e) => {
+      e.preventDefault();
+      fail(e.message || "the simulation worker stopped");
+    };
+    w.onmessageerror = () => fail("a trace could not be read from the simulation worker");
+    for (const [id, p] of pending) w.postMessage({ id, scenario: p.scenario } satisfies RunRequestMessage);
+    return w;
+  };
+
+  return {
+    synchronous: false,
+    run: (scenario, handlers) => {
+      const id = ++seq;
+      pending.set(id, { scenario, handlers });
+      if (worker) worker.postMessage({ id, scenario } satisfies RunRequestMessage);
+      else worker = start();
+      return () => {
+        if (!pending.delete(id)) return;
+        // The worker may be deep in this run: stop it; runs still waiting go to a new one.
+        stop();
+        if (pending.size) worker = start();
+      };
+    },
+  };
+}
+
+function defaultWorker(): Worker {
+  return new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "simulation" });
+}
