@@ -74,3 +74,10 @@ export function catalogueTrace(id: string): LoadedTrace | undefined {
 export function cacheUse(): { traces: number; bytes: number } {
   return { traces: cache.size, bytes: cachedBytes };
 }
+
+/** Forget every kept trace (tests that count runs). */
+export function forgetTraces(): void {
+  cache.clear();
+  catalogue.clear();
+  cachedBytes = 0;
+}

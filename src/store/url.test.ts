@@ -2,7 +2,7 @@ import { localRunner } from "../run/localRunner";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { findScenario } from "../scenarios/catalogue";
 import { decodeLink, encodePayload } from "../share/codec";
-import { HASH_PREFIX } from "../share/url";
+import { HASH_PREFIX, linkHash } from "../share/url";
 import { createLabStore, memoryStorage, type LabStore } from "./labStore";
 import { startUrlSync, type UrlReport, type UrlSync } from "./url";
 
@@ -232,5 +232,43 @@ describe("the URL as a projection of the store", () => {
     expect(s().cursor).toBe(3);
     expect(s().lang).toBe("zh");
     expect(s().panels).toEqual({ help: true, sandbox: true, probe: false, lecture: false, messages: true });
+  });
+});
+
+describe("a link whose scenario is computed off the page's thread", () => {
+  const linkTo = (id: string, frame: number) => `/${linkHash({ scenario: { kind: "catalogue", id }, edits: [], frame, step: "event", lang: "en", panels: [] })}`;
+
+  it("keeps the link in the address until its scenario is on screen, then shows the linked frame", async () => {
+    const { manualRunner } = await import("../run/manualRunner.test-util");
+    const { forgetTraces } = await import("./traceCache");
+    forgetTraces();
+    const m = manualRunner();
+    store = createLabStore({ storage: memoryStorage(), runner: m.runner, openDefault: false });
+    const url = linkTo("fork-failure-disk", 6);
+    const w = start(url);
+    expect(s().ready).toBe(false);
+    s().setLang("zh"); // a change while waiting does not write the default over the link
+    expect(w.entries.map((e) => e.pathname + e.hash)).toEqual([url]);
+    m.finish();
+    expect(s().baseScenario.id).toBe("fork-failure-disk");
+    expect(s().cursor).toBe(6);
+    expect(w.entries).toHaveLength(1);
+    expect(linkOf(w.entries[0]!.hash)).toMatchObject({ frame: 6, scenario: { kind: "catalogue", id: "fork-failure-disk" } });
+  });
+
+  it("Cancel before the first trace opens the default scenario as a new entry: Back returns to the link", async () => {
+    const { manualRunner } = await import("../run/manualRunner.test-util");
+    const { forgetTraces } = await import("./traceCache");
+    forgetTraces();
+    const m = manualRunner();
+    store = createLabStore({ storage: memoryStorage(), runner: m.runner, openDefault: false });
+    const url = linkTo("fork-failure-disk", 6);
+    const w = start(url);
+    s().cancelRun();
+    m.finish();
+    expect(s().baseScenario.id).toBe("disk-happy-path");
+    expect(w.entries).toHaveLength(2);
+    expect(w.entries[0]!.pathname + w.entries[0]!.hash).toBe(url);
+    expect(linkOf(w.entries[1]!.hash).scenario).toEqual({ kind: "catalogue", id: "disk-happy-path" });
   });
 });

@@ -85,7 +85,7 @@ export function ReadyGate({ children }: { children: ReactNode }) {
       <div role="status" aria-live="polite" className="text-center">
         {shown && (
           <>
-            <h1 className="mb-3 text-lg font-semibold">FullResync Lab</h1>
+            <p className="mb-3 text-lg font-semibold">FullResync Lab</p>
             <RunStatus boot />
           </>
         )}

@@ -1,0 +1,70 @@
+/**
+ * Issue: "Valid scenarios freeze the tab: 20 replicas with 5,000 kill-child events froze a fresh
+ * tab for 111 s". The simulation now runs in a Web Worker: while a long run computes, the page
+ * shows its progress, keeps answering clicks, has no main-thread task over 200 ms, and can cancel.
+ */
+import { expect, test } from "@playwright/test";
+import { lab } from "./lab";
+
+/** `replicas` connect, then `kills` kill-child events a second apart (each drops the waiting replicas, which reconnect). */
+function churn(replicas: number, kills: number) {
+  return {
+    format: "fullresync-lab/scenario@1",
+    id: `churn-${replicas}-${kills}`,
+    title: { en: `Churn ${replicas}×${kills}`, zh: `反复 ${replicas}×${kills}` },
+    summary: { en: "Many kills.", zh: "多次杀死子进程。" },
+    config: { replDisklessSync: false, replDisklessSyncDelay: 5, replTimeout: 60 },
+    primary: { role: "master", rdbBytes: 1 << 20, bgsaveSeconds: 2, transferBytesPerSecond: 8 << 20 },
+    replicas: Array.from({ length: replicas }, (_, i) => ({ id: `r${i + 1}`, capa: ["eof", "psync2"], command: "PSYNC" })),
+    events: [
+      ...Array.from({ length: replicas }, (_, i) => ({ at: i / 1000, type: "connect", replica: `r${i + 1}` })),
+      ...Array.from({ length: kills }, (_, i) => ({ at: 1 + i, type: "kill-child" })),
+    ],
+  };
+}
+
+/** Record main-thread long tasks from now on (PerformanceObserver "longtask"). */
+async function watchLongTasks(page: import("@playwright/test").Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: "longtask" });
+  });
+  return () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}
+
+test("no longer: a valid scenario with 20 replicas × 5,000 kill-child events freezes the tab — it computes in a worker with progress, the page answers, and Cancel keeps what was on screen", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open();
+  await expect(ui.scenario.locator("option:checked")).toContainText("Disk target");
+  const longTasks = await watchLongTasks(page);
+  const doc = churn(20, 5000);
+  await page.locator('input[type="file"]').setInputFiles({ name: "churn.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+  const progress = page.getByRole("progressbar", { name: "Simulation progress" });
+  await expect(progress).toBeVisible();
+  await expect(page.getByText(`Running “${doc.title.en}”…`)).toBeVisible();
+  // The page answers while the worker computes: a step moves the counter of what is on screen.
+  const before = await ui.frame();
+  const t0 = Date.now();
+  await ui.stepForward();
+  await expect.poll(() => ui.frame()).toBeGreaterThan(before);
+  expect(Date.now() - t0).toBeLessThan(1000);
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(ui.scenario.locator("option:checked")).toContainText("Disk target");
+  expect(Math.max(0, ...(await longTasks()))).toBeLessThan(200);
+});
+
+test("a long run that finishes shows its scenario, and the main thread never blocks for 200 ms meanwhile", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open();
+  const longTasks = await watchLongTasks(page);
+  const doc = churn(20, 600);
+  await page.locator('input[type="file"]').setInputFiles({ name: "churn.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+  await expect(ui.scenario.locator("option:checked")).toContainText(doc.title.en, { timeout: 60_000 });
+  await expect(page.getByRole("progressbar", { name: "Simulation progress" })).toHaveCount(0);
+  await ui.stepForward();
+  expect(Math.max(0, ...(await longTasks()))).toBeLessThan(200);
+});
