@@ -56,11 +56,12 @@ export function DiagramPanel() {
           </ul>
         )}
       </div>
-      <p className="px-2 pt-1 text-[11px] text-slate-700 lg:hidden dark:text-slate-200">{t.scrollHint}</p>
+      {/* The sequence diagram is wider than a phone; the picture fits its panel. */}
+      {messages && <p className="px-2 pt-1 text-[11px] text-slate-700 lg:hidden dark:text-slate-200">{t.scrollHint}</p>}
       {/* The picture stays mounted under the Messages view (its export reads it). */}
       <div className={messages ? "hidden" : "contents"}>
         <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto p-1">
-          <div className="diagram-box min-w-[30rem] lg:min-w-0">
+          <div className="diagram-box">
             <Diagram />
           </div>
         </div>

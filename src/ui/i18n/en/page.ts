@@ -149,10 +149,10 @@ export const pageEn = {
     replstateLeft: (n: number) => `replstate left at ${n}`,
     /** The ONLINE sub-states and the reasons a replica was dropped, as stateInfo reports them. */
     subs: {
-      waitingForAck: "waiting for first ACK",
+      waitingForAck: "awaiting first ACK",
       streaming: "streaming",
       "bgsave-failed": "BGSAVE failed",
-      "child-error": "BGSAVE child error",
+      "child-error": "RDB child error",
       "transfer-error": "transfer error",
       timeout: "timed out",
       disconnected: "disconnected",
@@ -200,7 +200,6 @@ export const pageEn = {
     childDesc: (pid: number, kind: string, reaped: boolean) => `${pid} ${kind}${reaped ? " (reaped)" : ""}`,
     noChild: "none",
     fork: "fork()",
-    writes: "writes",
     primary: "Primary",
     primaryReplica: "Primary (itself a replica)",
     pid: (p: number) => ` pid ${p}`,
