@@ -87,7 +87,8 @@ export function Diagram() {
             <Edge route={r.control} kind="control" active={lane.control} />
             {lane.stuckErrors > 0 && (
               <g>
-                <Edge route={r.error} kind="error" active />
+                {/* It never reaches the replica: the pipe ends at the ✕. */}
+                <Edge route={r.error.slice(0, 3)} kind="error" active />
                 <StuckMark at={r.error[2] as [number, number]} />
               </g>
             )}

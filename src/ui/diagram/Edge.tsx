@@ -11,11 +11,11 @@ const STYLE: Record<EdgeKind, { stroke: string; dash?: string }> = {
   error: { stroke: "stroke-rose-600 dark:stroke-rose-400", dash: "3 3" },
 };
 
-/** A pipe between two nodes: faint when idle, bold when in use. */
+/** A pipe between two nodes: faint when idle, bold when in use (the error path ends at its ✕, no arrow). */
 export function Edge({ route, kind, active }: { route: Route; kind: EdgeKind; active: boolean }) {
   const s = STYLE[kind];
   return (
-    <path d={routePath(route)} className={`fill-none ${s.stroke} ${active ? "" : "opacity-35"}`} strokeWidth={active ? 2.2 : 1.2} strokeDasharray={s.dash} markerEnd={active ? `url(#arrow-${kind})` : undefined} />
+    <path d={routePath(route)} className={`fill-none ${s.stroke} ${active ? "" : "opacity-35"}`} strokeWidth={active ? 2.2 : 1.2} strokeDasharray={s.dash} markerEnd={active && kind !== "error" ? `url(#arrow-${kind})` : undefined} />
   );
 }
 

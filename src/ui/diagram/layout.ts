@@ -1,7 +1,7 @@
 /**
  * Diagram geometry in viewBox units, where body text is 13 and titles 14 (index.css), so a
  * layout's width in units says how wide its panel must be for a text size on screen
- * (docs/architecture.md §15). Two layouts:
+ * (docs/architecture.md §16). Two layouts:
  * - wide: the primary, the script cache, the decision and dump.rdb in a left column; the child
  *   and the replicas in a right one, the pipes on a bus between them (the socket pipe on the right);
  * - tall (a phone): everything in one column, the replicas under the primary, the pipes down the right.
@@ -34,35 +34,37 @@ export interface Layout {
 
 /** The lane above a replica box where tokens rest. */
 export const LANE = 22;
+/** The width of the primary's column (its chips, the decision's longest branch). */
 const COL = 272;
+/** Between boxes, and around the picture. */
+const GAP = 5;
+const EDGE = 3;
 
 export function layout(tall: boolean, lanes: number, upstream: boolean): Layout {
-  let y = 4;
-  const box = (x: number, w: number, h: number): Box => {
+  let y = EDGE;
+  const box = (x: number, w: number, h: number, before = 0): Box => {
+    y += before;
     const b = { x, y, w, h };
-    y += h + 6;
+    y += h + GAP;
     return b;
   };
-  const p = box(4, COL, upstream ? 113 : 97);
-  const c = box(4, COL, 24);
-  const d = box(4, COL, 134);
-  const f = tall ? null : box(4, COL, 58);
-  if (!tall) y = 4;
-  const k = box(tall ? 4 : 306, tall ? COL : 190, 58);
-  const last = f ?? box(4, COL, 58);
-  const r = Array.from({ length: lanes }, () => {
-    y += LANE - 6;
-    return box(k.x, k.w, 106);
-  });
-  const bottom = Math.max(...[last, ...r].map((b) => b.y + b.h));
+  const p = box(EDGE, COL, upstream ? 113 : 97);
+  const c = box(EDGE, COL, 24);
+  const d = box(EDGE, COL, 134);
+  // Wide: dump.rdb under the decision, then the child back at the top of the right column.
+  const wideFile = tall ? null : box(EDGE, COL, 58);
+  if (!tall) y = EDGE;
+  const k = box(tall ? EDGE : 306, tall ? COL : 190, 58);
+  const f = wideFile ?? box(EDGE, COL, 58);
+  const r = Array.from({ length: lanes }, () => box(k.x, k.w, 106, LANE - GAP));
   return {
     w: tall ? 310 : 510,
-    h: bottom + 4,
+    h: Math.max(...[f, ...r].map((b) => b.y + b.h)) + EDGE,
     p,
     c,
     d,
     k,
-    f: last,
+    f,
     r,
     bus: tall
       ? { fork: 281, write: 285, socket: 289, disk: 293, control: 297, error: 301 }
