@@ -83,11 +83,11 @@ async function startLecture(page: Page) {
   await page.keyboard.press("Escape");
 }
 
-/** Moments worth reading: two EOF replicas streamed to, a fork failure, bystanders swept. */
+/** Moments worth reading: +FULLRESYNC and $EOF: to two replicas at once, a fork failure, both replicas swept by one. */
 const MOMENTS = [
-  { s: "diskless-batching", k: "event", f: 12 },
-  { s: "fork-failure-disk", k: "event", f: 6 },
-  { s: "failure-sweeps-bystanders", k: "event", f: 14 },
+  { s: "diskless-batching", k: "event", f: 18 },
+  { s: "fork-failure-disk", k: "event", f: 20 },
+  { s: "failure-sweeps-bystanders", k: "event", f: 29 },
 ] as const;
 
 test("no longer: 31 of the diagram's 40 labels render at about 9 px at 1280×720 — none is under 13 px now", async ({ page }) => {
@@ -142,7 +142,8 @@ test.describe("in an 800×450 embed", () => {
 });
 
 test.describe("on a 390×844 phone", () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  // Tokens at rest (reduced motion), where they stay on screen.
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: "reduce" });
 
   test("no longer: the replicas are cut off behind 'scroll sideways' — they are under the primary, nothing scrolls sideways", async ({ page }) => {
     const ui = lab(page);

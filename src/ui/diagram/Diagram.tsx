@@ -9,7 +9,7 @@ import { receivedSummary, stepMessages, tokenText, type Message } from "../view/
 import { ChildNode } from "./ChildNode";
 import { DecisionNode, ERROR_ROW_Y } from "./DecisionNode";
 import { Edge, EdgeMarkers } from "./Edge";
-import { LANE, layout, pipe, type Box, type Layout, type Route } from "./layout";
+import { LANE, layout, pipe, type Box, type Layout, type Point, type Route } from "./layout";
 import { MessageToken, tokenWidth } from "./MessageToken";
 import { PrimaryNode } from "./PrimaryNode";
 import { RdbFileNode } from "./RdbFileNode";
@@ -29,6 +29,9 @@ const routes = ({ p, d, k, f, bus }: Layout, b: Box): Record<"socket" | "disk" |
   control: pipe(p, 84, b, 30, bus.control),
   error: pipe(d, ERROR_ROW_Y, b, 72, bus.error),
 });
+
+/** A token's way: its pipe as far as the bus, up or down the bus to the lane, along the lane to `rest`. */
+const lanePath = (r: Route, rest: Point): Route => [r[0] as Point, r[1] as Point, [(r[2] as Point)[0], rest[1]], rest];
 
 /** The primary, its child, dump.rdb, the decision and every replica, with the pipes between. */
 export function Diagram() {
@@ -116,7 +119,11 @@ export function Diagram() {
         ),
       )}
 
-      {/* Keyed by step, so each new step replays its messages. Each comes to rest in its replica's lane; a queued -ERR stops at the ✕. */}
+      {/*
+        Keyed by step, so each new step replays its messages. Each travels its pipe to the bus beside
+        its replica and along the replica's lane to its place there (never over a label); a replica's
+        ACK appears in its lane; a queued -ERR is a ✕ that stops on the bus.
+      */}
       <g key={`${cursor}:${stepSize}`}>
         {tokens.map((m, k) => {
           const i = laneOf.get(m.replica) ?? -1;
@@ -125,12 +132,12 @@ export function Diagram() {
           const r = routes(L, b);
           const label = tokenText(m);
           const w = tokenWidth(label);
-          const rest: [number, number] = [b.x + (filled[i] as number) + w / 2, b.y - LANE / 2 - 1];
+          const rest: Point = [b.x + (filled[i] as number) + w / 2, b.y - LANE / 2 - 1];
           if (m.channel !== "error") filled[i] = (filled[i] as number) + w + 4;
           return (
             <MessageToken
               key={m.id}
-              path={m.channel === "error" ? r.error.slice(0, 3) : m.channel === "ack" ? [r.control[3] as [number, number], rest] : [...r[m.channel], rest]}
+              path={m.channel === "error" ? r.error.slice(0, 3) : m.channel === "ack" ? [rest, rest] : lanePath(r[m.channel], rest)}
               label={m.channel === "error" ? null : label}
               channel={m.channel}
               delay={k * 120}
