@@ -53,9 +53,9 @@ function LabPage() {
       <Header />
       <Notice />
       <ControlBar />
-      <main className="lab-main relative grid flex-1 grid-cols-1 gap-2 p-2 lg:min-h-0 lg:grid-cols-[minmax(0,1.55fr)_minmax(0,1fr)_minmax(0,0.9fr)] lg:grid-rows-[minmax(0,1fr)]">
+      <main className="lab-main relative grid flex-1 grid-cols-1 gap-2 p-2 lg:min-h-0 lg:grid-cols-[minmax(0,1.45fr)_minmax(0,1fr)_minmax(0,0.95fr)] lg:grid-rows-[minmax(0,1fr)]">
         <div className="lab-col flex min-w-0 flex-col gap-2 lg:min-h-0">
-          <div className="diagram-slot lg:max-h-[72%] lg:min-h-0 lg:flex-none">
+          <div className="diagram-slot lg:max-h-[68%] lg:min-h-0 lg:flex-none">
             <DiagramPanel />
           </div>
           <div className="explain-slot h-[22rem] lg:h-auto lg:min-h-0 lg:flex-1">

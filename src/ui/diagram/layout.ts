@@ -14,7 +14,7 @@ export interface Box {
   h: number;
 }
 export type Point = [number, number];
-/** Four points: out of a box, along the bus, back to the other box. Tokens follow it. */
+/** A polyline. A pipe has four points: out of a box, along its bus, into the other box. */
 export type Route = Point[];
 export type Pipe = "fork" | "write" | "socket" | "disk" | "control" | "error";
 
