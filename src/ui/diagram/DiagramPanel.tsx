@@ -45,10 +45,11 @@ export function DiagramPanel() {
           <h2 className="text-xs font-semibold text-slate-800 dark:text-slate-100">{t.region}</h2>
           <ViewSwitch t={t} messages={messages} />
         </div>
-        {/* The Messages view has its own legend, at the foot of its picture. */}
+        {/* The Messages view has its own legend, at the foot of its picture; lecture mode leaves the
+            picture's out so the diagram keeps the room its 20-px text needs. */}
         {messages && <div ref={setTools} className="flex min-w-0 flex-1 items-center justify-end gap-2" />}
         {!messages && (
-          <ul aria-label={t.legend} className="flex flex-wrap gap-x-3 text-[11px] text-slate-700 dark:text-slate-200">
+          <ul aria-label={t.legend} className="lecture-hide flex flex-wrap gap-x-3 text-[11px] text-slate-700 dark:text-slate-200">
             <LegendItem swatch="stroke-slate-500" text={t.legendControl} />
             <LegendItem swatch="stroke-amber-600" text={t.legendDisk} />
             <LegendItem swatch="stroke-cyan-600" text={t.legendSocket} />
