@@ -43,6 +43,25 @@ test("no longer: Play runs straight past every question — it stops at an unans
   await expect(ui.timeline).toHaveValue("22");
 });
 
+test("no longer: Play stops for a question the explanation has scrolled past — the question, its choices and Skip come into view", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open(shareLink({ v: 1, s: "disk-happy-path", f: 16 }));
+  // The student had read down to the end of the step before.
+  const box = ui.explanation.locator(".scroll-box");
+  await box.evaluate((b) => b.scrollTo({ top: b.scrollHeight }));
+  expect(await box.evaluate((b) => b.scrollTop)).toBeGreaterThan(100);
+  await ui.button("Play").click();
+  await expect(ui.timeline).toHaveValue("17", { timeout: 15_000 });
+  await expect(ui.button("Skip question")).toBeInViewport();
+  for (const choice of await question(page).getByRole("button").all()) await expect(choice).toBeInViewport();
+  // Stepping back and landing on it again shows it too.
+  await box.evaluate((b) => b.scrollTo({ top: b.scrollHeight }));
+  await ui.button("Step back").click();
+  await ui.stepForward();
+  await expect(ui.timeline).toHaveValue("17");
+  await expect(ui.button("Skip question")).toBeInViewport();
+});
+
 test.describe("in an iframe-sized window", () => {
   test.use({ viewport: { width: 800, height: 450 } });
 

@@ -261,7 +261,7 @@ async function benchBrowser(): Promise<void> {
     await page.goto(`${ORIGIN}${path}`);
     await page.waitForFunction(() => [...document.querySelectorAll("button")].some((x) => (x.getAttribute("aria-label") ?? x.textContent ?? "").includes("Step forward")));
     await page.waitForTimeout(300);
-    const before = await page.getByText(/· \d+\/\d+/).first().textContent();
+    const before = await page.getByText(/· (step|frame) \d+ of \d+/).first().textContent();
     const steps = await page.evaluate(async () => {
       const out: number[] = [];
       for (let i = 0; i < 40; i++) {
@@ -283,7 +283,7 @@ async function benchBrowser(): Promise<void> {
       }
       return out;
     });
-    const after = await page.getByText(/· \d+\/\d+/).first().textContent();
+    const after = await page.getByText(/· (step|frame) \d+ of \d+/).first().textContent();
     if (before === after) throw new Error(`stepping did not move the cursor (${before ?? "?"})`);
     console.log(`      stepped from ${before?.trim() ?? "?"} to ${after?.trim() ?? "?"}`);
     report({ what: "one step rendered, 50 replicas on screen (median of 40)", value: median(steps), unit: "ms", budget: 16, kind: "max" });

@@ -37,7 +37,8 @@ export function App() {
 /**
  * One screen at 1280×720 (panels scroll inside), one column on a phone.
  * Columns: the picture and its explanation | the code and the log | the replicas.
- * Lecture mode (`lecture-hide`, index.css) keeps the picture, the explanation and the code.
+ * Lecture mode (`lecture-hide`, index.css) keeps the picture (the whole left column), the code and
+ * the explanation under it.
  */
 function LabPage() {
   usePlayback();
@@ -55,15 +56,15 @@ function LabPage() {
       <ComputingBanner />
       <ControlBar />
       <main className="lab-main relative grid flex-1 grid-cols-1 gap-2 p-2 lg:min-h-0 lg:grid-cols-[minmax(0,1.45fr)_minmax(0,1fr)_minmax(0,0.95fr)] lg:grid-rows-[minmax(0,1fr)]">
-        <div className="flex min-w-0 flex-col gap-2 lg:min-h-0">
-          <div className="diagram-slot lg:max-h-[62%] lg:min-h-0 lg:flex-none">
+        <div className="lab-col flex min-w-0 flex-col gap-2 lg:min-h-0">
+          <div className="diagram-slot lg:max-h-[68%] lg:min-h-0 lg:flex-none">
             <DiagramPanel />
           </div>
-          <div className="h-[22rem] lg:h-auto lg:min-h-0 lg:flex-1">
+          <div className="explain-slot h-[22rem] lg:h-auto lg:min-h-0 lg:flex-1">
             <ExplanationPanel />
           </div>
         </div>
-        <div className="flex min-w-0 flex-col gap-2 lg:min-h-0">
+        <div className="lab-col flex min-w-0 flex-col gap-2 lg:min-h-0">
           <div className="h-[30rem] lg:h-auto lg:min-h-0 lg:flex-[1.6]">
             <CodePanel />
           </div>

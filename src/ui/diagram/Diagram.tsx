@@ -9,27 +9,29 @@ import { receivedSummary, stepMessages, tokenText, type Message } from "../view/
 import { ChildNode } from "./ChildNode";
 import { DecisionNode, ERROR_ROW_Y } from "./DecisionNode";
 import { Edge, EdgeMarkers } from "./Edge";
-import {
-  CHILD,
-  FILE,
-  FORK_ROUTE,
-  WIDTH,
-  WRITE_ROUTE,
-  controlRoute,
-  diskRoute,
-  errorRoute,
-  height,
-  pointAlong,
-  replicaBox,
-  socketRoute,
-  type Route,
-} from "./layout";
-import { MessageToken } from "./MessageToken";
+import { LANE, layout, pipe, type Box, type Layout, type Point, type Route } from "./layout";
+import { MessageToken, tokenWidth } from "./MessageToken";
 import { PrimaryNode } from "./PrimaryNode";
 import { RdbFileNode } from "./RdbFileNode";
 import { GroupNode } from "./GroupNode";
 import { ReplicaNode } from "./ReplicaNode";
 import { ScriptCacheNode } from "./ScriptCacheNode";
+import { StuckMark } from "./StuckMark";
+import { media } from "../hooks/media";
+
+/** A phone held upright: one column, the replicas under the primary (layout.ts). */
+const narrow = media("(max-width: 30rem) and (orientation: portrait)");
+
+/** Where each pipe leaves its source and enters a replica box (units below the box's top). */
+const routes = ({ p, d, k, f, bus }: Layout, b: Box): Record<"socket" | "disk" | "control" | "error", Route> => ({
+  socket: pipe(k, 38, b, 40, bus.socket),
+  disk: pipe(f, 40, b, 56, bus.disk),
+  control: pipe(p, 84, b, 30, bus.control),
+  error: pipe(d, ERROR_ROW_Y, b, 72, bus.error),
+});
+
+/** A token's way: its pipe as far as the bus, up or down the bus to the lane, along the lane to `rest`. */
+const lanePath = (r: Route, rest: Point): Route => [r[0] as Point, r[1] as Point, [(r[2] as Point)[0], rest[1]], rest];
 
 /** The primary, its child, dump.rdb, the decision and every replica, with the pipes between. */
 export function Diagram() {
@@ -51,23 +53,17 @@ export function Diagram() {
   const laneOf = new Map<string, number>();
   lanes.forEach((lane, i) => lane.ids.forEach((id) => laneOf.set(id, i)));
   const tokens = lanes.grouped ? groupTokens(messages, laneOf) : messages;
-  const H = height(lanes.length);
+  const L = layout(narrow.use(), lanes.length, frame.server.role === "replica");
   const pid = trace.log.find((l) => l.role === "M" || l.role === "S")?.pid ?? null;
-
-  const routeOf = (m: Message, index: number): Route => {
-    const b = replicaBox(index);
-    if (m.channel === "disk") return diskRoute(b);
-    if (m.channel === "socket") return socketRoute(b);
-    if (m.channel === "error") return errorRoute(b, ERROR_ROW_Y - 4);
-    return controlRoute(b);
-  };
+  // How far along its lane each replica's tokens already reach.
+  const filled = lanes.map(() => 6);
 
   return (
     <svg
-      viewBox={`0 0 ${WIDTH} ${H}`}
+      viewBox={`0 0 ${L.w} ${L.h}`}
       role="img"
       aria-labelledby="diagram-title diagram-desc"
-      className="h-auto max-h-[28rem] w-full"
+      className="block h-auto w-full"
       preserveAspectRatio="xMidYMin meet"
     >
       <title id="diagram-title">{t.title}</title>
@@ -82,78 +78,74 @@ export function Diagram() {
       </desc>
       <EdgeMarkers />
 
-      <Edge route={FORK_ROUTE} kind="fork" active={!!running} label={t.fork} labelAt={[(FORK_ROUTE[0][0] + CHILD.x) / 2, 29]} />
-      <Edge route={WRITE_ROUTE} kind="write" active={running?.kind === "rdb-disk"} label={t.writes} labelAt={[CHILD.x + CHILD.w / 2 + 22, (CHILD.y + CHILD.h + FILE.y) / 2 + 3]} />
+      <Edge route={pipe(L.p, 30, L.k, 30, L.bus.fork)} kind="fork" active={!!running} />
+      <Edge route={pipe(L.k, 46, L.f, 20, L.bus.write)} kind="write" active={running?.kind === "rdb-disk"} />
 
       {lanes.map((lane, i) => {
-        const b = replicaBox(i);
+        const r = routes(L, L.r[i] as Box);
         return (
           <g key={lane.key}>
-            <Edge route={socketRoute(b)} kind="socket" active={lane.socket} />
-            <Edge route={diskRoute(b)} kind="disk" active={lane.disk} />
-            <Edge route={controlRoute(b)} kind="control" active={lane.control} />
+            <Edge route={r.socket} kind="socket" active={lane.socket} />
+            <Edge route={r.disk} kind="disk" active={lane.disk} />
+            <Edge route={r.control} kind="control" active={lane.control} />
             {lane.stuckErrors > 0 && (
               <g>
-                <Edge route={errorRoute(b, ERROR_ROW_Y - 4)} kind="error" active />
-                <StuckMark at={pointAlong(errorRoute(b, ERROR_ROW_Y - 4), 0.93)} />
+                {/* It never reaches the replica: the pipe ends at the ✕. */}
+                <Edge route={r.error.slice(0, 3)} kind="error" active />
+                <StuckMark at={r.error[2] as [number, number]} />
               </g>
             )}
           </g>
         );
       })}
 
-      <PrimaryNode server={frame.server} pid={pid} />
-      <ScriptCacheNode server={frame.server} flushedNow={flushedNow} />
-      <DecisionNode server={frame.server} values={{ locals, live: inside }} />
-      <ChildNode child={child} />
-      <RdbFileNode file={frame.server.rdbFile} writing={running?.kind === "rdb-disk"} />
+      <PrimaryNode box={L.p} server={frame.server} pid={pid} />
+      <ScriptCacheNode box={L.c} server={frame.server} flushedNow={flushedNow} />
+      <DecisionNode box={L.d} server={frame.server} values={{ locals, live: inside }} />
+      <ChildNode box={L.k} child={child} />
+      <RdbFileNode box={L.f} file={frame.server.rdbFile} writing={running?.kind === "rdb-disk"} />
 
       {lanes.map((lane, i) =>
         lane.group ? (
-          <GroupNode key={lane.key} group={lane.group} box={replicaBox(i)} unsentErrors={lane.stuckErrors} />
+          <GroupNode key={lane.key} group={lane.group} box={L.r[i] as Box} unsentErrors={lane.stuckErrors} />
         ) : (
           <ReplicaNode
             key={lane.key}
             row={lane.row as ReplicaRow}
-            box={replicaBox(i)}
+            box={L.r[i] as Box}
             received={lane.row?.current ? receivedSummary(wireAt(trace, frame, lane.row.current)) : []}
             unsentError={lane.stuckErrors > 0}
           />
         ),
       )}
 
-      {/* Keyed by step, so each new step replays its messages. */}
+      {/*
+        Keyed by step, so each new step replays its messages. Each travels its pipe to the bus beside
+        its replica and along the replica's lane to its place there (never over a label); a replica's
+        ACK appears in its lane; a queued -ERR is a ✕ that stops on the bus.
+      */}
       <g key={`${cursor}:${stepSize}`}>
         {tokens.map((m, k) => {
-          const index = laneOf.get(m.replica) ?? -1;
-          if (index < 0) return null;
-          const pipe = `${index}:${m.channel === "ack" ? "control" : m.channel}`;
-          const slot = tokens.slice(0, k).filter((o) => `${laneOf.get(o.replica)}:${o.channel === "ack" ? "control" : o.channel}` === pipe).length;
+          const i = laneOf.get(m.replica) ?? -1;
+          const b = L.r[i];
+          if (!b) return null;
+          const r = routes(L, b);
+          const label = tokenText(m);
+          const w = tokenWidth(label);
+          const rest: Point = [b.x + (filled[i] as number) + w / 2, b.y - LANE / 2 - 1];
+          if (m.channel !== "error") filled[i] = (filled[i] as number) + w + 4;
           return (
             <MessageToken
               key={m.id}
-              route={routeOf(m, index)}
-              label={tokenText(m)}
+              path={m.channel === "error" ? r.error.slice(0, 3) : m.channel === "ack" ? [rest, rest] : lanePath(r[m.channel], rest)}
+              label={m.channel === "error" ? null : label}
               channel={m.channel}
-              reverse={m.channel === "ack"}
-              stop={m.channel === "error" ? 0.8 : 1}
               delay={k * 120}
-              slot={slot}
             />
           );
         })}
       </g>
     </svg>
-  );
-}
-
-/** Where the queued -ERR stops: the write handler is never installed (4.0.14, docs/behaviour.md §8). */
-function StuckMark({ at }: { at: [number, number] }) {
-  return (
-    <g>
-      <circle cx={at[0]} cy={at[1]} r={6} className="fill-white stroke-rose-600 dark:fill-slate-900 dark:stroke-rose-400" strokeWidth={1.6} />
-      <path d={`M${at[0] - 3} ${at[1] - 3} L${at[0] + 3} ${at[1] + 3} M${at[0] + 3} ${at[1] - 3} L${at[0] - 3} ${at[1] + 3}`} className="stroke-rose-600 dark:stroke-rose-400" strokeWidth={1.6} />
-    </g>
   );
 }
 

@@ -45,10 +45,11 @@ export function DiagramPanel() {
           <h2 className="text-xs font-semibold text-slate-800 dark:text-slate-100">{t.region}</h2>
           <ViewSwitch t={t} messages={messages} />
         </div>
-        {/* The Messages view has its own legend, at the foot of its picture. */}
+        {/* The Messages view has its own legend, at the foot of its picture; lecture mode leaves the
+            picture's out so the diagram keeps the room its 20-px text needs. */}
         {messages && <div ref={setTools} className="flex min-w-0 flex-1 items-center justify-end gap-2" />}
         {!messages && (
-          <ul aria-label={t.legend} className="flex flex-wrap gap-x-3 text-[11px] text-slate-700 dark:text-slate-200">
+          <ul aria-label={t.legend} className="lecture-hide flex flex-wrap gap-x-3 text-[11px] text-slate-700 dark:text-slate-200">
             <LegendItem swatch="stroke-slate-500" text={t.legendControl} />
             <LegendItem swatch="stroke-amber-600" text={t.legendDisk} />
             <LegendItem swatch="stroke-cyan-600" text={t.legendSocket} />
@@ -56,11 +57,12 @@ export function DiagramPanel() {
           </ul>
         )}
       </div>
-      <p className="px-2 pt-1 text-[11px] text-slate-700 lg:hidden dark:text-slate-200">{t.scrollHint}</p>
+      {/* The sequence diagram is wider than a phone; the picture fits its panel. */}
+      {messages && <p className="px-2 pt-1 text-[11px] text-slate-700 lg:hidden dark:text-slate-200">{t.scrollHint}</p>}
       {/* The picture stays mounted under the Messages view (its export reads it). */}
       <div className={messages ? "hidden" : "contents"}>
         <div tabIndex={0} className="scroll-box relative min-h-0 flex-1 overflow-auto p-1">
-          <div className="diagram-box min-w-[30rem] lg:min-w-0">
+          <div className="diagram-box">
             <Diagram />
           </div>
         </div>

@@ -11,18 +11,11 @@ const STYLE: Record<EdgeKind, { stroke: string; dash?: string }> = {
   error: { stroke: "stroke-rose-600 dark:stroke-rose-400", dash: "3 3" },
 };
 
-/** A pipe between two nodes: faint when idle, bold when in use. */
-export function Edge({ route, kind, active, label, labelAt }: { route: Route; kind: EdgeKind; active: boolean; label?: string; labelAt?: [number, number] }) {
+/** A pipe between two nodes: faint when idle, bold when in use (the error path ends at its ✕, no arrow). */
+export function Edge({ route, kind, active }: { route: Route; kind: EdgeKind; active: boolean }) {
   const s = STYLE[kind];
   return (
-    <g>
-      <path d={routePath(route)} className={`fill-none ${s.stroke} ${active ? "" : "opacity-35"}`} strokeWidth={active ? 2.2 : 1.2} strokeDasharray={s.dash} markerEnd={active ? `url(#arrow-${kind})` : undefined} />
-      {label && labelAt && (
-        <text x={labelAt[0]} y={labelAt[1]} className="diagram-small fill-slate-700 dark:fill-slate-200" textAnchor="middle">
-          {label}
-        </text>
-      )}
-    </g>
+    <path d={routePath(route)} className={`fill-none ${s.stroke} ${active ? "" : "opacity-35"}`} strokeWidth={active ? 2.2 : 1.2} strokeDasharray={s.dash} markerEnd={active && kind !== "error" ? `url(#arrow-${kind})` : undefined} />
   );
 }
 

@@ -16,22 +16,22 @@ export function GroupNode({ group, box, unsentErrors }: { group: ReplicaGroup; b
     <g>
       {/* A stack: two offset outlines behind the box say "several". */}
       <rect x={x + 4} y={y - 3} width={w - 4} height={h} rx={8} className={`${style.svgFill} ${style.svgStroke}`} strokeWidth={1} opacity={0.6} />
-      <rect x={x} y={y} width={w} height={h} rx={8} className={`lit ${style.svgFill} ${style.svgStroke}`} strokeWidth={group.kind === "dropped" ? 2.2 : 1.8} strokeDasharray={group.kind === "none" ? "4 3" : undefined} />
+      <rect data-box="" x={x} y={y} width={w} height={h} rx={8} className={`lit ${style.svgFill} ${style.svgStroke}`} strokeWidth={group.kind === "dropped" ? 2.2 : 1.8} strokeDasharray={group.kind === "none" ? "4 3" : undefined} />
       <g className={`${style.svgStroke.replace(/stroke-/g, "text-")}`}>
-        <StateGlyph kind={group.kind} sub={info.sub} x={x + 8} y={y + 6} size={10} />
+        <StateGlyph kind={group.kind} sub={info.sub} x={x + 8} y={y + 8} size={10} />
       </g>
-      <text x={x + 22} y={y + 15} className="diagram-small fill-slate-950 font-mono font-bold dark:fill-white">
+      <text x={x + 22} y={y + 17} className="diagram-small fill-slate-950 font-mono font-bold dark:fill-white">
         {stateLabel(group.kind, page.replicas.notConnected)}
       </text>
-      <text x={x + 8} y={y + 30} className="diagram-title fill-slate-900 dark:fill-slate-50">
+      <text x={x + 8} y={y + 34} className="diagram-title fill-slate-900 dark:fill-slate-50">
         {t.groupCount(group.rows.length)}
       </text>
       {info.replstate !== null && group.kind !== "dropped" && (
-        <text x={x + 8} y={y + 44} className="diagram-small fill-slate-700 dark:fill-slate-200">
+        <text x={x + 8} y={y + 50} className="diagram-small fill-slate-700 dark:fill-slate-200">
           {page.replicas.replstate(info.replstate)}
         </text>
       )}
-      <text x={x + 8} y={y + 58} className="diagram-small fill-slate-900 font-mono dark:fill-slate-100">
+      <text x={x + 8} y={y + 66} className="diagram-small fill-slate-900 font-mono dark:fill-slate-100">
         {idList(
           group.rows.map((r) => r.id),
           21,
@@ -39,12 +39,12 @@ export function GroupNode({ group, box, unsentErrors }: { group: ReplicaGroup; b
         )}
       </text>
       {waitingAck > 0 && (
-        <text x={x + 8} y={y + 72} className="diagram-small fill-slate-700 dark:fill-slate-200">
+        <text x={x + 8} y={y + 82} className="diagram-small fill-slate-700 dark:fill-slate-200">
           {t.groupWaitingAck(waitingAck)}
         </text>
       )}
       {unsentErrors > 0 && (
-        <text x={x + 8} y={y + 86} className="diagram-small fill-rose-800 font-mono font-bold dark:fill-rose-200">
+        <text x={x + 8} y={y + 98} className="diagram-small fill-rose-800 font-mono font-bold dark:fill-rose-200">
           {t.groupErrQueued(unsentErrors)}
         </text>
       )}

@@ -1,35 +1,38 @@
 import type { ServerView } from "../../model";
 import { Chip, chipWidth } from "./Chip";
 import { useWords } from "../i18n";
-import { PRIMARY as B } from "./layout";
+import type { Box } from "./layout";
 import { idList } from "../view/replicaGroups";
 
-export function PrimaryNode({ server, pid }: { server: ServerView; pid: number | null }) {
+/** Line k's baseline below the box's top: the title, the chips (18 units), then 16 a line. */
+const line = (k: number) => 26 + 16 * k;
+
+export function PrimaryNode({ box: { x, y, w, h }, server, pid }: { box: Box; server: ServerView; pid: number | null }) {
   const diskless = `repl-diskless-sync ${server.replDisklessSync ? "yes" : "no"}`;
-  const delay = `delay ${server.replDisklessSyncDelay}`;
   const t = useWords().dict.page.diagram;
   // In list order; a long list collapses runs and says how many more (it must fit the box).
-  const slaves = idList(server.slaves.map((k) => k.split("#")[0] as string), 18, t.groupMore) || "—";
+  const slaves = idList(server.slaves.map((k) => k.split("#")[0] as string), 16, t.groupMore) || "—";
+  const text = "diagram-small fill-slate-700 font-mono dark:fill-slate-200";
   return (
     <g>
-      <rect x={B.x} y={B.y} width={B.w} height={B.h} rx={8} className="fill-white stroke-slate-700 dark:fill-slate-900 dark:stroke-slate-300" strokeWidth={1.8} />
-      <text x={B.x + 8} y={B.y + 16} className="diagram-title fill-slate-900 dark:fill-slate-50">
+      <rect data-box="" x={x} y={y} width={w} height={h} rx={8} className="fill-white stroke-slate-700 dark:fill-slate-900 dark:stroke-slate-300" strokeWidth={1.8} />
+      <text x={x + 8} y={y + 17} className="diagram-title fill-slate-900 dark:fill-slate-50">
         {server.role === "master" ? t.primary : t.primaryReplica}
         {pid !== null && <tspan className="diagram-small fill-slate-600 dark:fill-slate-300">{t.pid(pid)}</tspan>}
       </text>
-      <Chip x={B.x + 8} y={B.y + 23} text={diskless} on={server.replDisklessSync} />
-      <Chip x={B.x + 12 + chipWidth(diskless)} y={B.y + 23} text={delay} />
-      <text x={B.x + 8} y={B.y + 54} className="diagram-small fill-slate-700 font-mono dark:fill-slate-200">
+      <Chip x={x + 8} y={y + 23} text={diskless} on={server.replDisklessSync} />
+      <Chip x={x + 12 + chipWidth(diskless)} y={y + 23} text={`delay ${server.replDisklessSyncDelay}`} />
+      <text x={x + 8} y={y + line(2)} className={text}>
         replid {server.replid.slice(0, 8)}… offset {server.masterReplOffset}
       </text>
-      <text x={B.x + 8} y={B.y + 68} className="diagram-small fill-slate-700 font-mono dark:fill-slate-200">
+      <text x={x + 8} y={y + line(3)} className={text}>
         {t.backlog(!!server.replBacklog)} · {t.unixtime} {server.unixtime}
       </text>
-      <text x={B.x + 8} y={B.y + 82} className="diagram-small fill-slate-700 font-mono dark:fill-slate-200">
+      <text x={x + 8} y={y + line(4)} className={text}>
         server.slaves: {slaves}
       </text>
       {server.role === "replica" && (
-        <text x={B.x + 8} y={B.y + 96} className="diagram-small fill-slate-700 font-mono dark:fill-slate-200">
+        <text x={x + 8} y={y + line(5)} className={text}>
           {t.upstream(server.upstreamConnected ? "linked" : server.hasCachedMaster ? "cached" : "lost")}
         </text>
       )}

@@ -1,4 +1,12 @@
-/** Diagram geometry (viewBox units). Every edge is a 4-point polyline so tokens can follow it. */
+/**
+ * Diagram geometry in viewBox units, where body text is 13 and titles 14 (index.css), so a
+ * layout's width in units says how wide its panel must be for a text size on screen
+ * (docs/architecture.md §16). Two layouts:
+ * - wide: the primary, the script cache, the decision and dump.rdb in a left column; the child
+ *   and the replicas in a right one, the pipes on a bus between them (the socket pipe on the right);
+ * - tall (a phone): everything in one column, the replicas under the primary, the pipes down the right.
+ * Above each replica is a lane where the step's message tokens come to rest, beside the labels.
+ */
 export interface Box {
   x: number;
   y: number;
@@ -6,85 +14,75 @@ export interface Box {
   h: number;
 }
 export type Point = [number, number];
-export type Route = [Point, Point, Point, Point];
+/** A polyline. A pipe has four points: out of a box, along its bus, into the other box. */
+export type Route = Point[];
+export type Pipe = "fork" | "write" | "socket" | "disk" | "control" | "error";
 
-export const WIDTH = 560;
-export const PRIMARY: Box = { x: 6, y: 6, w: 196, h: 104 };
-export const CACHE: Box = { x: 6, y: 116, w: 196, h: 28 };
-export const DECISION: Box = { x: 6, y: 150, w: 196, h: 124 };
-export const CHILD: Box = { x: 232, y: 6, w: 140, h: 62 };
-export const FILE: Box = { x: 232, y: 116, w: 140, h: 58 };
-const REPLICA_X = 414;
-const REPLICA_W = 140;
-const REPLICA_H = 96;
-const REPLICA_GAP = 8;
-const CONTROL_BUS_X = 388;
-const ERROR_BUS_X = 401;
-const CONTROL_Y = 92;
-
-export function height(replicas: number): number {
-  return Math.max(DECISION.y + DECISION.h + 6, 6 + replicas * (REPLICA_H + REPLICA_GAP));
+export interface Layout {
+  w: number;
+  h: number;
+  p: Box;
+  c: Box;
+  d: Box;
+  k: Box;
+  f: Box;
+  /** One box per replica (or group of replicas); its lane is the LANE units above it. */
+  r: Box[];
+  /** The bus each pipe runs along (x). */
+  bus: Record<Pipe, number>;
 }
 
-export function replicaBox(index: number): Box {
-  return { x: REPLICA_X, y: 6 + index * (REPLICA_H + REPLICA_GAP), w: REPLICA_W, h: REPLICA_H };
+/** The lane above a replica box where tokens rest. */
+export const LANE = 22;
+/** The width of the primary's column (its chips, the decision's longest branch). */
+const COL = 272;
+/** Between boxes, and around the picture. */
+const GAP = 5;
+const EDGE = 3;
+
+export function layout(tall: boolean, lanes: number, upstream: boolean): Layout {
+  let y = EDGE;
+  const box = (x: number, w: number, h: number, before = 0): Box => {
+    y += before;
+    const b = { x, y, w, h };
+    y += h + GAP;
+    return b;
+  };
+  const p = box(EDGE, COL, upstream ? 113 : 97);
+  const c = box(EDGE, COL, 24);
+  const d = box(EDGE, COL, 134);
+  // Wide: dump.rdb under the decision, then the child back at the top of the right column.
+  const wideFile = tall ? null : box(EDGE, COL, 58);
+  if (!tall) y = EDGE;
+  const k = box(tall ? EDGE : 306, tall ? COL : 190, 58);
+  const f = wideFile ?? box(EDGE, COL, 58);
+  const r = Array.from({ length: lanes }, () => box(k.x, k.w, 106, LANE - GAP));
+  return {
+    w: tall ? 310 : 510,
+    h: Math.max(...[f, ...r].map((b) => b.y + b.h)) + EDGE,
+    p,
+    c,
+    d,
+    k,
+    f,
+    r,
+    bus: tall
+      ? { fork: 281, write: 285, socket: 289, disk: 293, control: 297, error: 301 }
+      : { fork: 291, write: 302, socket: 503, disk: 288, control: 281, error: 295 },
+  };
 }
 
-const straight = (a: Point, b: Point): Route => [a, a, b, b];
+/** Where a route leaves or enters a box: the side that faces the bus. */
+const side = (b: Box, x: number) => (x > b.x ? b.x + b.w : b.x);
 
-export const FORK_ROUTE: Route = straight([PRIMARY.x + PRIMARY.w, 34], [CHILD.x, 34]);
-export const WRITE_ROUTE: Route = straight([CHILD.x + CHILD.w / 2, CHILD.y + CHILD.h], [FILE.x + FILE.w / 2, FILE.y]);
-
-export function socketRoute(b: Box): Route {
-  return straight([CHILD.x + CHILD.w, CHILD.y + 28], [b.x, b.y + 22]);
-}
-export function diskRoute(b: Box): Route {
-  return straight([FILE.x + FILE.w, FILE.y + 30], [b.x, b.y + 42]);
-}
-export function controlRoute(b: Box): Route {
-  const y = b.y + 62;
+/** From `a` (at `ay` below its top) along the bus at `x` to `b` (at `by`). */
+export function pipe(a: Box, ay: number, b: Box, by: number, x: number): Route {
   return [
-    [PRIMARY.x + PRIMARY.w, CONTROL_Y],
-    [CONTROL_BUS_X, CONTROL_Y],
-    [CONTROL_BUS_X, y],
-    [b.x, y],
+    [side(a, x), a.y + ay],
+    [x, a.y + ay],
+    [x, b.y + by],
+    [side(b, x), b.y + by],
   ];
 }
-export function errorRoute(b: Box, fromY: number): Route {
-  const y = b.y + 82;
-  return [
-    [DECISION.x + DECISION.w, fromY],
-    [ERROR_BUS_X, fromY],
-    [ERROR_BUS_X, y],
-    [b.x, y],
-  ];
-}
 
-export function routePath(r: Route): string {
-  return `M${r[0][0]} ${r[0][1]} L${r[1][0]} ${r[1][1]} L${r[2][0]} ${r[2][1]} L${r[3][0]} ${r[3][1]}`;
-}
-
-/** A point a fraction t along the route (by length), for labels. */
-export function pointAlong(r: Route, t: number): Point {
-  const segs: [Point, Point, number][] = [];
-  let total = 0;
-  for (let i = 0; i < 3; i++) {
-    const a = r[i] as Point;
-    const b = r[i + 1] as Point;
-    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    segs.push([a, b, len]);
-    total += len;
-  }
-  let d = t * total;
-  for (const [a, b, len] of segs) {
-    if (d <= len && len > 0) return [a[0] + ((b[0] - a[0]) * d) / len, a[1] + ((b[1] - a[1]) * d) / len];
-    d -= len;
-  }
-  return r[3];
-}
-
-export function routeLength(r: Route): number {
-  let total = 0;
-  for (let i = 0; i < 3; i++) total += Math.hypot((r[i + 1] as Point)[0] - (r[i] as Point)[0], (r[i + 1] as Point)[1] - (r[i] as Point)[1]);
-  return total;
-}
+export const routePath = (r: Route) => `M${r.join("L")}`;

@@ -133,10 +133,11 @@ export default function EmbedApp({ parts: { Diagram, ExplanationPanel, Notice } 
     <div className="flex h-dvh flex-col overflow-hidden bg-slate-100 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Notice />
       <main className="flex min-h-0 flex-1 flex-col gap-1.5 p-1.5 sm:flex-row">
-        <section aria-label={t.diagram} className="panel min-h-0 min-w-0 flex-[3] p-1 [&>svg]:h-full [&>svg]:max-h-full [&>svg]:w-full">
+        {/* Two thirds of the width: the diagram fills its part of an 800×450 frame with 12-px text or more. */}
+        <section aria-label={t.diagram} className="panel min-h-0 min-w-0 flex-[2] p-1 [&>svg]:h-full [&>svg]:max-h-full [&>svg]:w-full">
           <Diagram />
         </section>
-        <div className="min-h-0 min-w-0 flex-[2]">
+        <div className="min-h-0 min-w-0 flex-1">
           <ExplanationPanel />
         </div>
       </main>

@@ -12,6 +12,22 @@ import { RichText } from "./RichText";
 const reducedMotion = () => typeof window.matchMedia === "function" && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
 /**
+ * Scrolls the explanation panel (only it, never the page) so that `el` is in its view: the whole of
+ * it when it fits, else its top — the question, its choices and "Skip" first.
+ */
+function revealInPanel(el: HTMLElement | null) {
+  const box = el?.closest<HTMLElement>(".scroll-box");
+  if (!el || !box) return;
+  const b = box.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  const pad = 4;
+  let delta = 0;
+  if (r.top < b.top + pad || r.height > b.height - 2 * pad) delta = r.top - b.top - pad;
+  else if (r.bottom > b.bottom - pad) delta = r.bottom - b.bottom + pad;
+  if (Math.abs(delta) >= 1) box.scrollTo({ top: box.scrollTop + delta, behavior: reducedMotion() ? "auto" : "smooth" });
+}
+
+/**
  * The guess lives in the store: it counts towards finishing the scenario, and survives stepping away.
  * While it is open, Play waits here (store/playback.ts); "Skip question" lets it go on.
  */
@@ -21,6 +37,14 @@ function Prediction({ scenarioId, step, words: t, lang }: { scenarioId: string; 
   const skipped = useLab((s) => s.skipped[key] === true);
   const answer = useLab((s) => s.answerPrediction);
   const skip = useLab((s) => s.skipPrediction);
+  const playing = useLab((s) => s.playing);
+  const open = guess === null && !skipped;
+  // When Play stops for this question (or the cursor lands on it), the question comes into the
+  // panel's view, however short the panel and wherever it was scrolled: the student must see it.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (open && !playing) revealInPanel(box.current);
+  }, [open, playing]);
   // Only a guess made here, now, scrolls its feedback into view (not one made earlier and revisited).
   const [justAnswered, setJustAnswered] = useState(false);
   const feedback = useRef<HTMLDivElement>(null);
@@ -36,13 +60,13 @@ function Prediction({ scenarioId, step, words: t, lang }: { scenarioId: string; 
   const right = guess === p.answer;
   return (
     // data-question: the recap's "go to this question" moves the focus here.
-    <div data-question={key} tabIndex={-1} className="scroll-my-1 rounded-md border border-indigo-300 bg-indigo-50 px-2 py-1.5 text-slate-900 outline-offset-1 dark:border-indigo-700 dark:bg-indigo-950 dark:text-slate-100">
+    <div ref={box} data-question={key} tabIndex={-1} className="scroll-my-1 rounded-md border border-indigo-300 bg-indigo-50 px-2 py-1.5 text-slate-900 outline-offset-1 dark:border-indigo-700 dark:bg-indigo-950 dark:text-slate-100">
       {/* Skip sits by the question, so it is in sight whenever the question is. */}
       <div className="flex items-start justify-between gap-2">
         <p className="font-semibold">
           {t.predict}: <RichText text={p.question[lang]} />
         </p>
-        {guess === null && !skipped && (
+        {open && (
           <button
             type="button"
             onClick={() => skip(scenarioId, step.index)}

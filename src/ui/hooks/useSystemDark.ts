@@ -1,19 +1,9 @@
-import { useSyncExternalStore } from "react";
+import { media } from "./media";
 
-const QUERY = "(prefers-color-scheme: dark)";
-
-function subscribe(onChange: () => void): () => void {
-  const mq = window.matchMedia(QUERY);
-  mq.addEventListener("change", onChange);
-  return () => mq.removeEventListener("change", onChange);
-}
+const dark = media("(prefers-color-scheme: dark)");
 
 /** Whether the operating system asks for a dark theme now. */
-export function systemDarkNow(): boolean {
-  return window.matchMedia(QUERY).matches;
-}
+export const systemDarkNow = dark.now;
 
 /** Whether the operating system asks for a dark theme (live). */
-export function useSystemDark(): boolean {
-  return useSyncExternalStore(subscribe, systemDarkNow, () => false);
-}
+export const useSystemDark = dark.use;
