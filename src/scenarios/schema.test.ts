@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "./catalogue";
-import { parseScenarioText, validateScenario } from "./schema";
+import { parseScenarioText } from "./scenarioText";
+import { validateScenario } from "./schema";
 
 const good = CATALOGUE[0];
 
