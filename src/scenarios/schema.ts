@@ -7,11 +7,11 @@
  * and durations. The validator fills them in, once: after it the rest of the code sees whole
  * scenarios. public/scenario.schema.json is generated from this schema (scripts/scenarioJsonSchema.ts).
  */
-import { findMarkup } from "./markup";
+import { findMarkup } from "./markup.ts";
 import * as v from "valibot";
-import { MAX_EVENTS, MAX_REPLICAS } from "../share/limits";
+import { MAX_EVENTS, MAX_REPLICAS } from "../share/limits.ts";
 import { ClaimSchema } from "./claims.ts";
-import { workProblem } from "./work";
+import { workProblem } from "./work.ts";
 
 export const SCENARIO_FORMAT = "fullresync-lab/scenario@1";
 

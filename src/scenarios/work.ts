@@ -3,37 +3,39 @@
  * estimated from the document alone, before anything runs, so that a scenario past the bound is
  * refused up front with a message naming what to reduce. The limits are in src/share/limits.ts.
  */
-import { MAX_CHUNK_SENDS, MAX_EVENT_REPLICA_STEPS, MAX_REPLICA_SECONDS } from "../share/limits";
+import { MAX_CHUNK_SENDS, MAX_EVENT_REPLICA_STEPS, MAX_REPLICA_SECONDS } from "../share/limits.ts";
 import type { Scenario } from "./schema";
 
 /** PROTO_IOBUF_LEN: the size of one chunk sendBulkToSlave sends (docs/behaviour.md §11). */
 const CHUNK_BYTES = 16 * 1024;
 
+/** Where runScenario stops at the latest (seconds): `until`, else the last event + 2 × repl-timeout + 30 s. */
+export function horizon(s: Scenario): number {
+  return s.until ?? (s.events[s.events.length - 1]?.at ?? 0) + 2 * s.config.replTimeout + 30;
+}
+
 const n = (x: number) => Math.ceil(x).toLocaleString("en-US");
 
 /**
  * The first bound the scenario is past, as a validator error — the field to change, the product
- * past the bound, and what to reduce — or null within all of them. Each product is an upper
- * estimate made from the document alone:
+ * past the bound, and what to reduce — or null within all of them. The products are estimates
+ * made from the document alone, meant to be generous:
  *
  * - events × replicas: a command is one per event, `count` for a write;
- * - the horizon × replicas: the horizon is `until`, else the last event + 2 × repl-timeout + 30 s
- *   (as runScenario has it);
+ * - the horizon × replicas;
  * - 16 KiB chunks per connection × connect events: a connection is sent at most the whole file,
- *   or what the rate sends by the horizon if that is less. Only a `connect` event opens a
- *   connection that a transfer can reach: a replica's own retries follow an attempt that failed
- *   before its transfer began.
+ *   or what the rate sends by the horizon if that is less. The reconnections a replica makes by
+ *   itself are not counted: they follow a failure, which comes before the file is sent (a fork
+ *   that fails, a child that dies), so they rarely carry a transfer of their own.
  */
 export function workProblem(s: Scenario): string | null {
   let commands = 0;
   let connections = 0;
-  let last = 0;
   for (const e of s.events) {
     commands += e.type === "write" ? (e.count ?? 1) : 1;
     if (e.type === "connect") connections++;
-    last = e.at;
   }
-  const seconds = s.until ?? last + 2 * s.config.replTimeout + 30;
+  const seconds = horizon(s);
   const chunks = Math.ceil(Math.min(s.primary.rdbBytes, s.primary.transferBytesPerSecond * seconds) / CHUNK_BYTES);
   const replicas = s.replicas.length;
   const [time, reduceTime] = s.until === undefined ? ["events", "the last event's time"] : ["until", "until"];
