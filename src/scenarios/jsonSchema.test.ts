@@ -61,6 +61,14 @@ describe("the scenario's JSON Schema", () => {
     }
   });
 
+  it("docs/scenario-format.md §1: its minimal file passes and opens as the whole document shown beside it", () => {
+    const doc = readFileSync(join(import.meta.dirname, "../../docs/scenario-format.md"), "utf8");
+    const section = doc.slice(doc.indexOf("## 1."), doc.indexOf("## 2."));
+    const [small, whole] = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1] as string));
+    expect(check(small), JSON.stringify(check.errors)).toBe(true);
+    expect(validateScenario(small)).toEqual({ ok: true, scenario: whole });
+  });
+
   it("gives the defaults the validator fills in", () => {
     const filled = validateScenario(minimal);
     if (!filled.ok) throw new Error(filled.errors.join("\n"));
