@@ -17,7 +17,8 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { runScenario } from "../src/model/index";
-import type { Scenario, ScenarioEvent } from "../src/scenarios/schema";
+import type { Scenario } from "../src/scenarios/schema";
+import { benchScenario, churnScenario } from "./benchScenarios";
 import { linkPath } from "../src/share/url";
 import { CHROMIUM_ARGS, resolveChromium } from "./chromium";
 import { FIRST_LOAD_BUDGET_KB, firstLoad } from "./firstLoad";
@@ -52,32 +53,6 @@ function report(row: Row): void {
   );
 }
 
-/** N replicas, 2,000 events: every replica connects, then writes, EVALSHAs and a few faults. */
-function benchScenario(replicas: number, events = 2000, diskless = true): Scenario {
-  const evs: ScenarioEvent[] = [];
-  for (let i = 0; i < events; i++) {
-    const at = Math.round(i * 50) / 1000;
-    if (i < replicas) evs.push({ at, type: "connect", replica: `r${i + 1}` });
-    else if (i % 97 === 0) evs.push({ at, type: "evalsha", sha: "e0e1f9fabfc9d4800c877a703b823ac0578ff8db" });
-    else if (i === replicas + 400) evs.push({ at, type: "fork-fails", errno: "EAGAIN" });
-    else evs.push({ at, type: "write", count: 1 });
-  }
-  return {
-    format: "fullresync-lab/scenario@1",
-    id: `bench-${replicas}`,
-    title: { en: `${replicas} replicas`, zh: `${replicas} 个从节点` },
-    summary: { en: "Benchmark scenario.", zh: "基准测试场景。" },
-    config: { replDisklessSync: diskless, replDisklessSyncDelay: 5, replTimeout: 60 },
-    primary: { role: "master", rdbBytes: 1 << 20, bgsaveSeconds: 2, transferBytesPerSecond: 8 << 20 },
-    replicas: Array.from({ length: replicas }, (_, i) => ({
-      id: `r${i + 1}`,
-      capa: i % 7 === 3 ? (["psync2"] as "psync2"[]) : (["eof", "psync2"] as ("eof" | "psync2")[]),
-      command: "PSYNC" as const,
-    })),
-    events: evs,
-  };
-}
-
 function benchModel(): void {
   for (const n of [10, 50, 200]) {
     const s = benchScenario(n);
@@ -91,20 +66,6 @@ function benchModel(): void {
     }
     report({ what: `runScenario: ${n} replicas, 2,000 events (${frames} frames)`, value: median(times), unit: "ms", budget: 200, kind: "max" });
   }
-}
-
-/** `replicas` connect, then `kills` kill-child events a second apart: each kill drops every waiting replica, which reconnects. */
-function churnScenario(replicas: number, kills: number): Scenario {
-  const base = benchScenario(replicas, 0, false);
-  return {
-    ...base,
-    id: `churn-${replicas}-${kills}`,
-    primary: { ...base.primary, bgsaveSeconds: 2 },
-    events: [
-      ...Array.from({ length: replicas }, (_, i) => ({ at: i / 1000, type: "connect" as const, replica: `r${i + 1}` })),
-      ...Array.from({ length: kills }, (_, i) => ({ at: 1 + i, type: "kill-child" as const })),
-    ],
-  };
 }
 
 /** Median time of `runs` runs after one warm-up, and the heap the last trace keeps (MB). */

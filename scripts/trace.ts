@@ -12,7 +12,7 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { runScenario } from "../src/model/index";
 import { traceSummary } from "../src/model/summary";
-import { parseScenarioText } from "../src/scenarios/schema";
+import { parseScenarioText } from "../src/scenarios/scenarioText";
 import { decodeLink } from "../src/share/codec";
 import { MAX_SCENARIO_FILE_BYTES } from "../src/share/limits";
 import { scenarioRef } from "../src/share/payload";

@@ -15,8 +15,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // Pure protocol model: the replica statechart and the scenario format it runs.
   model: ["machines", "scenarios/schema"],
   machines: [],
-  // Scenario documents and their validator: data, nothing that reads a trace.
-  scenarios: [],
+  // Scenario documents and their validator: data, nothing that reads a trace. The validator reads
+  // the format's limits, which are kept with the link and file limits (constants, no imports).
+  scenarios: ["share/limits"],
   // What reads a trace for the learner: narration steps resolved against frames.
   lesson: ["model", "scenarios"],
   // Links: a scenario, edits and a moment as a compact payload; no store, no view.

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseScenarioText } from "../scenarios/schema";
+import { validateScenario } from "../scenarios/schema";
 import { runScenario } from "./sim";
 import { traceSummary } from "./summary";
 
@@ -19,7 +19,7 @@ export function currentTimelines(): { name: string; text: string }[] {
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((f) => {
-      const parsed = parseScenarioText(readFileSync(join(CATALOGUE_DIR, f), "utf8"));
+      const parsed = validateScenario(JSON.parse(readFileSync(join(CATALOGUE_DIR, f), "utf8")));
       if (!parsed.ok) throw new Error(`${f}: ${parsed.errors[0]}`);
       return { name: f.replace(/\.json$/, ""), text: traceSummary(runScenario(parsed.scenario), parsed.scenario.title.en) };
     });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { runScenario } from "../model/index";
 import { arbScenario } from "../model/test/arbitraries";
 import { CATALOGUE } from "./catalogue";
-import { applyEdits, editTime, nextReplicaId, type Edit } from "./edits";
+import { applyEdits, editTime, type Edit } from "./edits";
+import { nextReplicaId } from "./freeReplicaId";
 
 const disk = CATALOGUE.find((s) => s.id === "disk-happy-path")!;
 

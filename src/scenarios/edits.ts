@@ -6,7 +6,7 @@
  * its disconnection; adding one connects it.
  */
 import * as v from "valibot";
-import { SCENARIO_FORMAT, prettyPath, validateScenario, type Scenario, type ScenarioEvent } from "./schema";
+import { Id, SCENARIO_FORMAT, prettyPath, validateScenario, type Scenario, type ScenarioEvent } from "./schema";
 
 export type NewReplica = Scenario["replicas"][number];
 
@@ -21,16 +21,22 @@ export type Edit =
 const EditSchema = v.variant("kind", [
   v.strictObject({
     kind: v.literal("add-replica"),
-    at: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(86400)),
+    at: v.pipe(v.number(), v.minValue(0), v.maxValue(86400)),
     replica: v.strictObject({
-      id: v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/)),
+      id: Id,
       capa: v.array(v.picklist(["eof", "psync2"])),
       command: v.picklist(["PSYNC", "SYNC"]),
     }),
     count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SANDBOX_REPLICAS))),
   }),
   // The event itself is checked by the scenario schema once it is merged in.
-  v.strictObject({ kind: v.literal("event"), event: v.looseObject({ at: v.number(), type: v.string() }) }),
+  v.strictObject({
+    kind: v.literal("event"),
+    event: v.pipe(
+      v.unknown(),
+      v.check((e) => typeof (e as Partial<ScenarioEvent> | null)?.at === "number" && typeof (e as Partial<ScenarioEvent>).type === "string", "must be an event: { at, type, … }"),
+    ),
+  }),
 ]);
 
 export const EditsSchema = v.pipe(v.array(EditSchema), v.maxLength(500));
@@ -103,14 +109,4 @@ export function addedIds(edit: Extract<Edit, { kind: "add-replica" }>): string[]
 export function numberedId(id: string): { prefix: string; n: number } | null {
   const m = /^(.*?)(\d+)$/.exec(id);
   return m ? { prefix: m[1] as string, n: Number(m[2]) } : null;
-}
-
-/** A replica id not used yet: r1, r2, ... (from `from` on: the first of `count` free in a row). */
-export function nextReplicaId(scenario: Scenario, edits: readonly Edit[], count = 1): string {
-  const used = new Set([
-    ...scenario.replicas.map((r) => r.id),
-    ...edits.flatMap((e) => (e.kind === "add-replica" ? (addedIds(e) ?? []) : [])),
-  ]);
-  const free = (n: number) => Array.from({ length: count }, (_, k) => `r${n + k}`).every((id) => !used.has(id));
-  for (let n = 1; ; n++) if (free(n)) return `r${n}`;
 }

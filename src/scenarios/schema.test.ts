@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "./catalogue";
-import { parseScenarioText, validateScenario } from "./schema";
+import { parseScenarioText } from "./scenarioText";
+import { idFromTitle, validateScenario } from "./schema";
 
 const good = CATALOGUE[0];
 
@@ -43,5 +47,90 @@ describe("scenario validation", () => {
     const r = parseScenarioText('{\n  "format": "fullresync-lab/scenario@1",\n  "id": oops\n}');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatch(/^JSON syntax error at line 3, column \d+/);
+  });
+});
+
+/** What a lecturer writes by hand: plain-string texts, English only, no id, no configuration, no sizes. */
+const handWritten = {
+  $schema: "./scenario.schema.json",
+  format: "fullresync-lab/scenario@1",
+  title: "One replica, disk",
+  summary: "One replica asks for a full resync.",
+  replicas: [{ id: "r1" }, { id: "old", command: "SYNC", capa: [] }],
+  events: [{ at: 0.25, type: "connect", replica: "r1" }],
+  steps: [{ note: "port.called", text: "The function runs." }],
+};
+
+describe("scenario authoring", () => {
+  it("opens a hand-written scenario and fills in what it leaves out, once", () => {
+    const r = validateScenario(handWritten);
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    expect(r.scenario).toEqual({
+      format: "fullresync-lab/scenario@1",
+      id: "one-replica-disk",
+      title: { en: "One replica, disk", zh: "One replica, disk" },
+      summary: { en: "One replica asks for a full resync.", zh: "One replica asks for a full resync." },
+      config: { replDisklessSync: false, replDisklessSyncDelay: 5, replTimeout: 60 },
+      primary: { role: "master", rdbBytes: 2 * 1024 * 1024, bgsaveSeconds: 2, transferBytesPerSecond: 4 * 1024 * 1024 },
+      replicas: [
+        { id: "r1", capa: ["eof", "psync2"], command: "PSYNC" },
+        { id: "old", capa: [], command: "SYNC" },
+      ],
+      events: [{ at: 0.25, type: "connect", replica: "r1" }],
+      steps: [{ note: "port.called", text: { en: "The function runs.", zh: "The function runs." } }],
+    });
+    // Filled in once: what the validator gives back is a scenario it gives back unchanged.
+    expect(validateScenario(r.scenario)).toEqual(r);
+  });
+
+  it("keeps a Chinese text given, and a partly configured primary keeps the rest of the defaults", () => {
+    const r = validateScenario({ ...handWritten, title: { en: "Mine", zh: "我的" }, config: { replDisklessSync: true }, primary: { role: "replica", bgsaveSeconds: 5 } });
+    expect(r.ok && [r.scenario.title, r.scenario.config, r.scenario.primary]).toEqual([
+      { en: "Mine", zh: "我的" },
+      { replDisklessSync: true, replDisklessSyncDelay: 5, replTimeout: 60 },
+      { role: "replica", rdbBytes: 2097152, bgsaveSeconds: 5, transferBytesPerSecond: 4194304 },
+    ]);
+  });
+
+  it("reads every catalogue file as it is: nothing in a whole document changes meaning", () => {
+    const dir = join(import.meta.dirname, "catalogue");
+    for (const f of readdirSync(dir).filter((x) => x.endsWith(".json"))) {
+      const raw = JSON.parse(readFileSync(join(dir, f), "utf8"));
+      const r = validateScenario(raw);
+      expect(r.ok && r.scenario, f).toEqual(raw);
+    }
+  });
+
+  it("names what is wrong in a text, and a text that is neither a string nor an object", () => {
+    const errorsOf = (title: unknown) => {
+      const r = validateScenario({ ...handWritten, title });
+      return r.ok ? [] : r.errors;
+    };
+    expect(errorsOf({ en: "x", fr: "y" })).toEqual(['title.fr: Invalid key: Expected never but received "fr"']);
+    expect(errorsOf({ zh: "只有中文" })[0]).toMatch(/^title\.en: /);
+    expect(errorsOf("")).toEqual(["title.en: Invalid length: Expected >=1 but received 0"]);
+    expect(errorsOf(3)).toEqual(["title: Invalid type: Expected Object but received 3"]);
+  });
+
+  it("derives a stable, valid id from the English title", () => {
+    expect(idFromTitle("Fork failure, disk")).toBe("fork-failure-disk");
+    expect(idFromTitle("Réplication à chaud")).toBe("replication-a-chaud");
+    expect(idFromTitle("  42 replicas at once!")).toBe("replicas-at-once");
+    expect(idFromTitle("数据同步")).toBe("scenario");
+    expect(idFromTitle("A very long title that goes on well past thirty-two letters")).toBe("a-very-long-title-that-goes-on-w");
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), (title) => {
+        const id = idFromTitle(title);
+        expect(id).toMatch(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/);
+        expect(idFromTitle(title)).toBe(id);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a document whose id is derived has no narration but its own", () => {
+    // "Disk happy path" gives the catalogue's id; the catalogue's steps must not become its own.
+    const r = validateScenario({ ...handWritten, title: "Disk happy path", steps: undefined });
+    expect(r.ok && [r.scenario.id, r.scenario.steps]).toEqual(["disk-happy-path", []]);
   });
 });

@@ -1,20 +1,56 @@
 /**
  * The scenario document (docs/scenario-format.md): what students open, lecturers author and URLs carry.
  * Validated with valibot; every error names the field it is about ("events[2].replica: ...").
+ *
+ * An author may leave out what has a documented default (§2–§5): `id` (derived from the title),
+ * `zh` (the English is used), the configuration (Redis 4.0.14's defaults) and the primary's sizes
+ * and durations. The validator fills them in, once: after it the rest of the code sees whole
+ * scenarios. public/scenario.schema.json is generated from this schema (scripts/scenarioJsonSchema.ts).
  */
-import { findMarkup } from "./markup";
+import { findMarkup } from "./markup.ts";
 import * as v from "valibot";
+import { MAX_EVENTS, MAX_REPLICAS } from "../share/limits.ts";
 import { ClaimSchema } from "./claims.ts";
+import { workProblem } from "./work.ts";
 
 export const SCENARIO_FORMAT = "fullresync-lab/scenario@1";
 
-const Text = v.strictObject({ en: v.pipe(v.string(), v.minLength(1)), zh: v.pipe(v.string(), v.minLength(1)) });
-const Id = v.pipe(
-  v.string(),
-  v.regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "must be 1–32 letters, digits, '-' or '_', starting with a letter"),
+export const NonEmpty = v.pipe(v.string(), v.minLength(1));
+export const TextObject = v.strictObject({ en: NonEmpty, zh: v.optional(NonEmpty) });
+/**
+ * A text for readers: `"…"` or `{ "en": "…", "zh"?: "…" }` (NonEmpty or TextObject); the English
+ * stands in for a missing Chinese. A string becomes `{ en }` first, so what is wrong is named by
+ * the object's own rules.
+ */
+export const Text = v.pipe(
+  v.unknown(),
+  v.transform((t) => (typeof t === "string" ? { en: t } : t)),
+  TextObject,
+  v.transform((t) => ({ en: t.en, zh: t.zh ?? t.en })),
 );
-const Seconds = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(86400));
-const PositiveSeconds = v.pipe(v.number(), v.finite(), v.minValue(0.001), v.maxValue(86400));
+export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, "must be 1–32 letters, digits, '-' or '_', starting with a letter"));
+
+/**
+ * The id of a document that gives none: its English title in lower case, words joined by '-'
+ * ("Fork failure, disk" → "fork-failure-disk"); a title with no Latin letters gives "scenario-"
+ * and a hash of it. The same title always gives the same id, and every id it gives is valid.
+ */
+export function idFromTitle(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^[^a-z]+/, "")
+    .slice(0, 32)
+    .replace(/-+$/, "");
+  return slug || "scenario";
+}
+
+// JSON has no NaN or infinities, and the bounds refuse them in objects made by code.
+const Seconds = v.pipe(v.number(), v.minValue(0), v.maxValue(86400));
+const PositiveSeconds = v.pipe(v.number(), v.minValue(0.001), v.maxValue(86400));
+const Delay = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600));
 const Sha = v.pipe(v.string(), v.regex(/^[0-9a-f]{40}$/, "must be 40 lowercase hex digits"));
 
 const At = { at: Seconds };
@@ -48,7 +84,7 @@ const EventSchema = v.variant("type", [
     ...At,
     type: v.literal("config-set"),
     replDisklessSync: v.optional(v.boolean()),
-    replDisklessSyncDelay: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600))),
+    replDisklessSyncDelay: v.optional(Delay),
   }),
   /** The replica's next connections announce other capabilities or use the other command. */
   v.strictObject({
@@ -59,6 +95,7 @@ const EventSchema = v.variant("type", [
     command: v.optional(v.picklist(["PSYNC", "SYNC"])),
   }),
 ]);
+
 
 /**
  * A prediction: its premise is what the screen shows where it is asked, each choice says what the
@@ -98,43 +135,61 @@ const Step = v.strictObject({
   ),
 });
 
-const ScenarioSchema = v.pipe(
+/**
+ * The defaults (docs/scenario-format.md §3–§5) are written where they apply, the one place they are
+ * kept (the JSON Schema and the docs' test read them from here). The configuration is Redis
+ * 4.0.14's own (docs/behaviour.md §12), a replica is a Redis 4.0 one (PSYNC, capa eof psync2,
+ * docs/behaviour.md §2.2); the reference gives no typical dataset, so the primary's sizes and
+ * durations are the catalogue's: a 2 MiB RDB, written in 2 s, sent at 4 MiB/s.
+ */
+export const ScenarioSchema = v.pipe(
   v.strictObject({
+    /** The editor's JSON Schema (public/scenario.schema.json); not part of the scenario, so dropped. */
+    $schema: v.optional(v.string()),
     format: v.literal(SCENARIO_FORMAT),
-    id: Id,
+    id: v.optional(Id),
     title: Text,
     summary: Text,
     group: v.optional(v.picklist(["happy", "batching", "failures"])),
     reference: v.optional(v.pipe(v.string(), v.maxLength(40))),
     seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 31 - 1))),
     until: v.optional(PositiveSeconds),
-    config: v.strictObject({
-      replDisklessSync: v.boolean(),
-      replDisklessSyncDelay: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600)),
-      replTimeout: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)),
-    }),
-    primary: v.strictObject({
-      role: v.picklist(["master", "replica"]),
-      upstream: v.optional(v.picklist(["linked", "cached", "none"])),
-      appendonly: v.optional(v.boolean()),
-      masterReplOffset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-      rdbBytes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 40)),
-      bgsaveSeconds: PositiveSeconds,
-      transferBytesPerSecond: v.pipe(v.number(), v.integer(), v.minValue(1024)),
-    }),
+    config: v.optional(
+      v.strictObject({
+        replDisklessSync: v.optional(v.boolean(), false),
+        replDisklessSyncDelay: v.optional(Delay, 5),
+        replTimeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)), 60),
+      }),
+      {},
+    ),
+    primary: v.optional(
+      v.strictObject({
+        role: v.optional(v.picklist(["master", "replica"]), "master"),
+        upstream: v.optional(v.picklist(["linked", "cached", "none"])),
+        appendonly: v.optional(v.boolean()),
+        masterReplOffset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+        rdbBytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 40)), 2097152),
+        bgsaveSeconds: v.optional(PositiveSeconds, 2),
+        transferBytesPerSecond: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024)), 4194304),
+      }),
+      {},
+    ),
     replicas: v.pipe(
       v.array(
         v.strictObject({
           id: Id,
-          capa: v.array(v.picklist(["eof", "psync2"])),
-          command: v.picklist(["PSYNC", "SYNC"]),
+          capa: v.optional(v.array(v.picklist(["eof", "psync2"])), () => ["eof", "psync2"]),
+          command: v.optional(v.picklist(["PSYNC", "SYNC"]), "PSYNC"),
         }),
       ),
-      v.maxLength(500),
+      v.maxLength(MAX_REPLICAS),
     ),
-    events: v.pipe(v.array(EventSchema), v.maxLength(20000)),
+    events: v.pipe(v.array(EventSchema), v.maxLength(MAX_EVENTS)),
     steps: v.optional(v.array(Step)),
   }),
+  // A derived id may be a catalogue scenario's, whose narration is kept by id apart from the
+  // documents (src/scenarios/narration.ts): such a document says it has none of its own.
+  v.transform(({ $schema: _, format, id, ...rest }) => (id ? { format, id, ...rest } : { format, id: idFromTitle(rest.title.en), ...rest, steps: rest.steps ?? [] })),
   v.forward(
     v.check((s) => new Set(s.replicas.map((r) => r.id)).size === s.replicas.length, "replica ids must be unique"),
     ["replicas"],
@@ -183,6 +238,9 @@ export function validateScenario(input: unknown): ValidationResult {
     // The one markup rule (src/share/markup.ts), for every text of the document.
     const markupAt = findMarkup(result.output);
     if (markupAt !== null) return { ok: false, errors: [`${markupAt}: looks like HTML or script, which a scenario never contains`] };
+    // The work bound, before anything runs (docs/scenario-format.md §10).
+    const tooMuch = workProblem(result.output);
+    if (tooMuch !== null) return { ok: false, errors: [tooMuch] };
     return { ok: true, scenario: result.output };
   }
   return {
@@ -197,91 +255,4 @@ export function validateScenario(input: unknown): ValidationResult {
 /** "events.2.replica" → "events[2].replica" */
 export function prettyPath(dot: string): string {
   return dot.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
-}
-
-/** Parse JSON text and validate; JSON syntax errors name the line and column. */
-export function parseScenarioText(text: string): ValidationResult {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const at = jsonErrorOffset(text);
-    const upTo = text.slice(0, at);
-    const line = upTo.split("\n").length;
-    const col = upTo.length - upTo.lastIndexOf("\n");
-    return { ok: false, errors: [`JSON syntax error at line ${line}, column ${col}: ${msg.split("\n")[0]}`] };
-  }
-  return validateScenario(doc);
-}
-
-/** Offset of the first JSON syntax error (JSON.parse's messages do not always carry one). */
-function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && " \t\r\n".includes(text[i] as string)) i++;
-  };
-  const fail = (): never => {
-    throw i;
-  };
-  const lit = (word: string) => (text.startsWith(word, i) ? (i += word.length) : fail());
-  const str = () => {
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === "\\") i++;
-      else if ((text.charCodeAt(i) ?? 0) < 0x20) fail();
-      i++;
-    }
-    if (i >= text.length) fail();
-    i++;
-  };
-  const num = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail();
-    i += (m as RegExpExecArray)[0].length;
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        str();
-        ws();
-        if (text[i] !== ":") fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ",") i++;
-        else if (text[i] === "}") return void i++;
-        else fail();
-      }
-    } else if (c === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ",") i++;
-        else if (text[i] === "]") return void i++;
-        else fail();
-      }
-    } else if (c === '"') str();
-    else if (c === "t") lit("true");
-    else if (c === "f") lit("false");
-    else if (c === "n") lit("null");
-    else num();
-  };
-  try {
-    value();
-    ws();
-    return i < text.length ? i : text.length;
-  } catch (offset) {
-    return typeof offset === "number" ? offset : 0;
-  }
 }

@@ -78,7 +78,10 @@ const fail = (code: LinkProblemCode, detail?: string): DecodeResult => ({
 
 const PayloadV1Schema = v.strictObject({
   v: v.literal(1),
-  s: v.union([v.string(), v.looseObject({})], "must be a catalogue scenario id or a scenario document"),
+  s: v.pipe(
+    v.unknown(),
+    v.check((s) => typeof s === "string" || (!!s && typeof s === "object" && !Array.isArray(s)), "must be a catalogue scenario id or a scenario document"),
+  ),
   e: v.optional(EditsSchema),
   f: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000))),
   k: v.optional(v.picklist(STEP_SIZES)),

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { addedIds, MAX_SANDBOX_REPLICAS, nextReplicaId } from "../../scenarios/edits";
+import { addedIds, MAX_SANDBOX_REPLICAS } from "../../scenarios/edits";
+import { nextReplicaId } from "../../scenarios/freeReplicaId";
 import { BUTTON, Checkbox, SelectField, TextField } from "../forms/fields";
 import { useSandbox } from "./useSandbox";
 import { useDraft } from "./useDraft";

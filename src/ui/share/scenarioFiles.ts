@@ -7,7 +7,8 @@ import { findMarkup } from "../../scenarios/markup";
 import { download } from "../export/download";
 import { applyEdits } from "../../scenarios/edits";
 import { withNarration } from "../../scenarios/narration";
-import { parseScenarioText, type Scenario } from "../../scenarios/schema";
+import type { Scenario } from "../../scenarios/schema";
+import { parseScenarioText } from "../../scenarios/scenarioText";
 import type { LabState } from "../../store/types";
 import type { ShareDict } from "../i18n";
 
