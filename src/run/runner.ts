@@ -1,5 +1,5 @@
 /**
- * How the page gets a trace (docs/architecture.md §16): a runner computes runScenario and the
+ * How the page gets a trace (docs/architecture.md §17): a runner computes runScenario and the
  * indexes over its result somewhere — in a Web Worker in the page (workerRunner.ts), or in the same
  * thread (localRunner.ts: tests, the CLI, a browser without workers). The store asks a runner and
  * shows the result when it arrives; it never imports the simulation itself.

@@ -1,6 +1,6 @@
 /**
  * The store with a runner that answers later, as the page's simulation worker does
- * (docs/architecture.md §16): the first trace, progress, newer loads, Cancel.
+ * (docs/architecture.md §17): the first trace, progress, newer loads, Cancel.
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { manualRunner } from "../run/manualRunner.test-util";

@@ -8,7 +8,7 @@ import type { Derived } from "../derive";
 import { cachedTrace, keepTrace } from "../traceCache";
 import type { LabState, NoticeMessage } from "../types";
 
-/** A trace being computed (docs/architecture.md §16): what for, and how far it has got. */
+/** A trace being computed (docs/architecture.md §17): what for, and how far it has got. */
 export interface Computing {
   /** Which run: the same through its progress reports. */
   id: number;

@@ -1,5 +1,5 @@
 /**
- * While a trace is computed off the page's thread (docs/architecture.md §16): a banner with the
+ * While a trace is computed off the page's thread (docs/architecture.md §17): a banner with the
  * run's progress and Cancel — shown only when a run takes long enough to notice, so stepping
  * between scenarios whose traces come at once shows nothing. Before the first trace the whole
  * page is this (ReadyGate).
