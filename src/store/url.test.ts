@@ -237,15 +237,19 @@ describe("the URL as a projection of the store", () => {
 
 describe("a link whose scenario is computed off the page's thread", () => {
   const linkTo = (id: string, frame: number) => `/${linkHash({ scenario: { kind: "catalogue", id }, edits: [], frame, step: "event", lang: "en", panels: [] })}`;
-
-  it("keeps the link in the address until its scenario is on screen, then shows the linked frame", async () => {
+  /** The page's store (nothing open yet) with a runner that answers when told, opening a link to frame 6 of fork-failure-disk. */
+  async function openLinkWaiting() {
     const { manualRunner } = await import("../run/manualRunner.test-util");
     const { forgetTraces } = await import("./traceCache");
     forgetTraces();
     const m = manualRunner();
     store = createLabStore({ storage: memoryStorage(), runner: m.runner, openDefault: false });
     const url = linkTo("fork-failure-disk", 6);
-    const w = start(url);
+    return { m, url, w: start(url) };
+  }
+
+  it("keeps the link in the address until its scenario is on screen, then shows the linked frame", async () => {
+    const { m, url, w } = await openLinkWaiting();
     expect(s().ready).toBe(false);
     s().setLang("zh"); // a change while waiting does not write the default over the link
     expect(w.entries.map((e) => e.pathname + e.hash)).toEqual([url]);
@@ -257,13 +261,7 @@ describe("a link whose scenario is computed off the page's thread", () => {
   });
 
   it("Cancel before the first trace opens the default scenario as a new entry: Back returns to the link", async () => {
-    const { manualRunner } = await import("../run/manualRunner.test-util");
-    const { forgetTraces } = await import("./traceCache");
-    forgetTraces();
-    const m = manualRunner();
-    store = createLabStore({ storage: memoryStorage(), runner: m.runner, openDefault: false });
-    const url = linkTo("fork-failure-disk", 6);
-    const w = start(url);
+    const { m, url, w } = await openLinkWaiting();
     s().cancelRun();
     m.finish();
     expect(s().baseScenario.id).toBe("disk-happy-path");
