@@ -76,7 +76,12 @@ function RecapBody() {
 
   const goToQuestion = (askFrame: number, index: number) =>
     thenFocus(() => useLab.getState().seek(askFrame), `[data-question="${CSS.escape(predictionKey(scenario.id, index))}"]`);
-  const goToNext = () => thenFocus(() => useLab.getState().loadScenario(next.scenario.id), "[data-step-forward]");
+  // The next scenario shows when its trace arrives (computed in the simulation worker): focus then.
+  const goToNext = () =>
+    useLab.getState().loadScenario(next.scenario.id, 0, {
+      commit: (apply) => flushSync(apply),
+      done: () => document.querySelector<HTMLElement>("[data-step-forward]")?.focus(),
+    });
 
   return (
     <section aria-labelledby={ids.title} className="space-y-1.5 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100">
