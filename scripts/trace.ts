@@ -102,9 +102,14 @@ function main(args: string[]): void {
 
   if (mode === "url") {
     const path = linkPath({ scenario: scenarioRef(parsed.scenario), edits: [], frame: 0, step: "event", panels: [] });
-    // The same rules as the page's: a link it would refuse is not printed.
+    // The same rules as the page's: a link it would refuse is not printed. (The page keeps such a
+    // scenario in the browser that opened the file, so a link to it works only there.)
     const decoded = decodeLink(path.slice(1 + HASH_PREFIX.length));
-    if (!decoded.ok) throw new Exit(2, `${file}: the scenario is too large for a link (${decoded.problem.code}${decoded.problem.detail ? ` ${decoded.problem.detail}` : ""}); share the file instead`);
+    if (!decoded.ok)
+      throw new Exit(
+        2,
+        `${file}: the scenario is too large for a link (${decoded.problem.code}${decoded.problem.detail ? ` ${decoded.problem.detail}` : ""}); the page keeps such a scenario only in the browser that opens the file, so share the file instead`,
+      );
     out(`${path}\n`);
     return;
   }

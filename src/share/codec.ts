@@ -5,7 +5,7 @@
 import { deflateSync, inflateSync } from "fflate";
 import { fromBase64Url, toBase64Url } from "./base64url";
 import { findMarkup } from "../scenarios/markup";
-import { fromPayload, toPayload, type DecodeResult, type LinkProblemCode, type LinkState } from "./payload";
+import { fromPayload, toPayload, type DecodeResult, type LinkProblem, type LinkProblemCode, type LinkState } from "./payload";
 
 import { MAX_JSON_BYTES, MAX_LINK_CHARS } from "./limits";
 
@@ -19,6 +19,22 @@ export function encodePayload(payload: unknown): string {
 
 export function encodeLink(state: LinkState): string {
   return encodePayload(toPayload(state));
+}
+
+/**
+ * The link for `state`, and what the decoder would refuse about its size (null: it opens). The
+ * same two limits decodeLink applies: the payload's length, and the JSON it inflates to.
+ */
+export function encodeLinkChecked(state: LinkState): { token: string; json: number; problem: LinkProblem | null } {
+  const bytes = new TextEncoder().encode(JSON.stringify(toPayload(state)));
+  const token = toBase64Url(deflateSync(bytes, { level: 9 }));
+  const problem: LinkProblem | null =
+    bytes.length > MAX_JSON_BYTES
+      ? { code: "too-big", detail: `${MAX_JSON_BYTES}` }
+      : token.length > MAX_LINK_CHARS
+        ? { code: "too-long", detail: `${token.length}` }
+        : null;
+  return { token, json: bytes.length, problem };
 }
 
 class Refused {

@@ -4,7 +4,8 @@
  *
  * v1, the JSON before compression (one-letter keys keep links short; defaults are left out):
  *   v  1                                   the payload version
- *   s  "fork-failure-disk" | { ...doc }    a catalogue id, or the whole document of a user's file
+ *   s  "fork-failure-disk" | { ...doc }    a catalogue id, or the whole document of a user's file,
+ *      | "kept:<hash>"                      or one too large for a link, kept in this browser (keptDocs.ts)
  *   e  Edit[]                              sandbox edits on top of it           (default [])
  *   f  12                                  the frame index                     (default 0)
  *   k  "event" | "line"                    step size                           (default "event")
@@ -33,7 +34,18 @@ export type Lang = (typeof LANGS)[number];
 export const PANELS = ["help", "sandbox", "probe", "lecture", "messages"] as const;
 export type Panel = (typeof PANELS)[number];
 
-export type ScenarioRef = { kind: "catalogue"; id: string } | { kind: "document"; scenario: Scenario };
+/**
+ * What a link names: a catalogue scenario by id, a user's document in full, or a document too large
+ * for a link, kept in the browser that made the link under its content hash (src/share/keptDocs.ts).
+ */
+export type ScenarioRef =
+  | { kind: "catalogue"; id: string }
+  | { kind: "document"; scenario: Scenario }
+  | { kind: "kept"; hash: string };
+
+/** How a link's `s` names a kept document. */
+const KEPT_PREFIX = "kept:";
+const KEPT_REF = /^kept:([0-9a-f]{32})$/;
 
 /** The shared moment, in the app's terms. */
 export interface LinkState {
@@ -61,7 +73,9 @@ export type LinkProblemCode =
   | "shape"
   | "unknown-scenario"
   | "scenario"
-  | "edits";
+  | "edits"
+  /** A document kept in another browser's storage (or cleared since): detail "missing" or "damaged". */
+  | "not-kept";
 
 export interface LinkProblem {
   code: LinkProblemCode;
@@ -132,7 +146,12 @@ export function toPayload(state: LinkState): PayloadV1 {
   const panels = PANELS.filter((p) => state.panels.includes(p));
   return {
     v: 1,
-    s: state.scenario.kind === "catalogue" ? state.scenario.id : state.scenario.scenario,
+    s:
+      state.scenario.kind === "catalogue"
+        ? state.scenario.id
+        : state.scenario.kind === "kept"
+          ? `${KEPT_PREFIX}${state.scenario.hash}`
+          : state.scenario.scenario,
     ...(state.edits.length ? { e: state.edits } : {}),
     ...(state.frame ? { f: state.frame } : {}),
     ...(state.step !== "event" ? { k: state.step } : {}),
@@ -166,8 +185,13 @@ export function fromPayload(input: unknown): DecodeResult {
   const p = parsed.output;
 
   let ref: ScenarioRef;
-  let base: Scenario;
-  if (typeof p.s === "string") {
+  let base: Scenario | null;
+  const kept = typeof p.s === "string" ? KEPT_REF.exec(p.s) : null;
+  if (kept) {
+    // Found, validated and its edits checked where the document is kept (applyLinkState).
+    ref = { kind: "kept", hash: kept[1] as string };
+    base = null;
+  } else if (typeof p.s === "string") {
     const listed = findScenario(p.s);
     if (!listed) return fail("unknown-scenario", p.s.slice(0, 40));
     ref = { kind: "catalogue", id: listed.id };
@@ -183,7 +207,7 @@ export function fromPayload(input: unknown): DecodeResult {
   }
 
   const edits = (p.e ?? []) as Edit[];
-  if (edits.length) {
+  if (edits.length && base) {
     const applied = applyEdits(base, edits);
     if (!applied.ok) return fail("edits", applied.errors[0]);
   }

@@ -8,6 +8,7 @@ import { createJSONStorage, persist, type StateStorage } from "zustand/middlewar
 import { pageRunner } from "../run/pageRunner";
 import type { TraceRunner } from "../run/runner";
 import { DEFAULT_SCENARIO_ID } from "../scenarios/catalogue";
+import { browserStorage, createDocKeeper, type KeptStorage } from "../share/keptDocs";
 import { browserLang } from "./lang";
 import { createCursorSlice } from "./slices/cursorSlice";
 import { createLectureSlice } from "./slices/lectureSlice";
@@ -46,7 +47,10 @@ function skipUnchangedWrites(storage: StateStorage): StateStorage {
 }
 
 export interface LabStoreOptions {
-  /** Where preferences and progress are remembered: the browser's localStorage unless given. */
+  /**
+   * Where preferences, progress and documents too large for a link are kept: the browser's
+   * localStorage unless given (a synchronous storage).
+   */
   storage?: StateStorage;
   /** Where traces are computed: the page's simulation worker unless given (tests: localRunner). */
   runner?: TraceRunner;
@@ -82,6 +86,7 @@ export function createLabStore(options: LabStoreOptions = {}) {
         ...createProgressSlice(...a),
         ...createPanelsSlice(...a),
         ...createLectureSlice(...a),
+        keeper: createDocKeeper(options.storage ? (options.storage as KeptStorage) : browserStorage()),
       }),
       {
         name: "fullresync-lab:prefs",

@@ -2,6 +2,7 @@
  * The store's shared vocabulary and its whole state: each slice's interface sits beside its
  * creator in ./slices, and LabState is their intersection.
  */
+import type { DocKeeper } from "../share/keptDocs";
 import type { Lang, StepSize } from "../share/payload";
 import type { CursorSlice } from "./slices/cursorSlice";
 import type { LectureSlice } from "./slices/lectureSlice";
@@ -36,4 +37,9 @@ export type NoticeMessage =
    */
   | { key: "worded"; section: "main" | "lecture" | "publish"; word: (words: never) => string; fromLink?: boolean };
 
-export type LabState = ScenarioSlice & CursorSlice & PlaybackSlice & PrefsSlice & ProgressSlice & PanelsSlice & LectureSlice;
+/** Documents too large for a link, kept in this browser (src/share/keptDocs.ts). */
+export interface KeptSlice {
+  keeper: DocKeeper;
+}
+
+export type LabState = ScenarioSlice & CursorSlice & PlaybackSlice & PrefsSlice & ProgressSlice & PanelsSlice & LectureSlice & KeptSlice;

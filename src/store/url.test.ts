@@ -226,6 +226,74 @@ describe("the URL as a projection of the store", () => {
     expect(report.kind === "questions-false" && report.problems.map((p) => [p.step, p.kind])).toEqual([[step, "premise"]]);
   });
 
+  /** A valid document whose JSON is past what a link may carry (512 KiB), as a 2 MiB file may be. */
+  const bigDoc = () => {
+    const base = findScenario("disk-happy-path")!;
+    const events = Array.from({ length: 15_000 }, (_, i) => ({ at: 10 + i / 100, type: "write" as const, count: 1 }));
+    return { ...base, id: "big-one", title: { en: "Big one", zh: "大场景" }, events: [...base.events, ...events] };
+  };
+
+  it("no longer: a document past a link's 512 KiB opens, but its link is refused on reload — it is kept in this browser under its content hash", () => {
+    const storage = memoryStorage();
+    store = createLabStore({ storage, runner: localRunner });
+    const doc = bigDoc();
+    expect(new TextEncoder().encode(JSON.stringify(doc)).length).toBeGreaterThan(512 * 1024);
+    const w = start("/");
+    s().loadCustomScenario(doc);
+    s().seek(5);
+    sync!.flush();
+    const hash = w.win.location.hash;
+    // The address decodes (it used to say "too-big"), and names the document by its hash.
+    const link = linkOf(hash);
+    expect(link.scenario).toMatchObject({ kind: "kept", hash: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(hash.length).toBeLessThan(200);
+    sync!.stop();
+
+    // A reload: a new page in the same browser (same storage) opens the same moment.
+    store = createLabStore({ storage, runner: localRunner });
+    start(`/${hash}`);
+    expect(reports).toEqual([]);
+    expect(s().baseScenario.title.en).toBe("Big one");
+    expect(s().scenario.events).toHaveLength(doc.events.length);
+    expect(s().cursor).toBe(5);
+    sync!.stop();
+
+    // Another browser has no copy: the default opens and the reader is told why, by name.
+    store = createLabStore({ storage: memoryStorage(), runner: localRunner });
+    start(`/${hash}`);
+    expect(s().scenario.id).toBe("disk-happy-path");
+    expect(reports).toEqual([{ kind: "bad-link", problem: { code: "not-kept", detail: "missing" } }]);
+  });
+
+  it("a kept document that was tampered with in storage is refused as damaged, not opened", () => {
+    const storage = memoryStorage();
+    store = createLabStore({ storage, runner: localRunner });
+    const w = start("/");
+    s().loadCustomScenario(bigDoc());
+    sync!.flush();
+    const hash = w.win.location.hash;
+    const kept = linkOf(hash).scenario as { kind: "kept"; hash: string };
+    sync!.stop();
+    const key = `fullresync-lab:kept:${kept.hash}`;
+    const value = storage.getItem(key) as string;
+    storage.setItem(key, value.slice(0, -8) + "AAAAAAAA");
+    store = createLabStore({ storage, runner: localRunner });
+    start(`/${hash}`);
+    expect(s().scenario.id).toBe("disk-happy-path");
+    expect(reports).toEqual([{ kind: "bad-link", problem: { code: "not-kept", detail: "damaged" } }]);
+  });
+
+  it("a document that fits a link is still carried whole (no storage needed to open it)", () => {
+    const storage = memoryStorage();
+    store = createLabStore({ storage, runner: localRunner });
+    const doc = { ...findScenario("disk-happy-path")!, title: { en: "Small", zh: "小" } };
+    const w = start("/");
+    s().loadCustomScenario(doc);
+    sync!.flush();
+    expect(linkOf(w.win.location.hash).scenario.kind).toBe("document");
+    expect(storage.getItem("fullresync-lab:kept-index")).toBeNull();
+  });
+
   it("reads a hand-made version-1 payload", () => {
     start(`/${HASH_PREFIX}${encodePayload({ v: 1, s: "delay-zero", f: 3, k: "line", l: "zh", p: ["help", "sandbox", "messages", "someday"] })}`);
     expect(s().scenario.id).toBe("delay-zero");

@@ -12,6 +12,9 @@
  */
 import type { QuestionProblem } from "../lesson/questions";
 import { DEFAULT_SCENARIO_ID } from "../scenarios/catalogue";
+import type { Edit } from "../scenarios/edits";
+import type { Scenario } from "../scenarios/schema";
+import { encodeLinkChecked } from "../share/codec";
 import { canonicalJson, PANELS, scenarioRef, type LinkProblem, type LinkState, type Panel, type ScenarioRef } from "../share/payload";
 import { linkHash, readLink, searchWithoutLegacy } from "../share/url";
 import type { LabState } from "./types";
@@ -41,7 +44,7 @@ export function openPanels(s: LabState): Panel[] {
 
 /** The moment the store shows, as a link carries it. */
 export function linkStateOf(s: LabState): LinkState {
-  return {
+  const state: LinkState = {
     scenario: scenarioRef(s.baseScenario),
     edits: s.edits,
     frame: s.cursor,
@@ -49,13 +52,43 @@ export function linkStateOf(s: LabState): LinkState {
     lang: s.lang,
     panels: openPanels(s),
   };
+  if (state.scenario.kind !== "document" || documentFits(s.baseScenario, s.edits)) return state;
+  // Too large for a link: kept in this browser, and the link names it by its content hash.
+  const { hash } = s.keeper.keep(s.baseScenario, canonicalJson(s.baseScenario));
+  return { ...state, scenario: { kind: "kept", hash } };
+}
+
+/** Per document, per edit list: whether a link carrying them opens (see documentFits). */
+const FITS = new WeakMap<Scenario, WeakMap<readonly Edit[], boolean>>();
+
+/**
+ * Whether a link carrying this document and these edits whole is one decodeLink accepts, with the
+ * rest of the moment at its longest (any frame, step size, language and panels), so that moving
+ * the cursor never turns a link that opens into one that does not.
+ */
+export function documentFits(scenario: Scenario, edits: readonly Edit[]): boolean {
+  let byEdits = FITS.get(scenario);
+  if (!byEdits) FITS.set(scenario, (byEdits = new WeakMap()));
+  let fits = byEdits.get(edits);
+  if (fits === undefined) {
+    const longest: LinkState = { scenario: { kind: "document", scenario }, edits: [...edits], frame: 9_999_999, step: "line", lang: "zh", panels: [...PANELS] };
+    fits = encodeLinkChecked(longest).problem === null;
+    byEdits.set(edits, fits);
+  }
+  return fits;
+}
+
+/** Whether the link of what the store shows names a document kept in this browser only. */
+export function keptOnlyHere(s: LabState): boolean {
+  return linkStateOf(s).scenario.kind === "kept";
 }
 
 // Link → store ---------------------------------------------------------------------------------
 
 function sameRef(a: ScenarioRef, b: ScenarioRef): boolean {
   if (a.kind === "catalogue") return b.kind === "catalogue" && a.id === b.id;
-  if (b.kind === "catalogue") return false;
+  if (a.kind === "kept") return b.kind === "kept" && a.hash === b.hash;
+  if (b.kind !== "document") return false;
   return a.scenario === b.scenario || canonicalJson(a.scenario) === canonicalJson(b.scenario);
 }
 
@@ -79,7 +112,7 @@ export function applyLinkState(store: Store, link: LinkState, report: (r: UrlRep
     const wrap = commit ?? ((apply: () => void) => apply());
     wrap(() => store.getState().seek(link.frame));
   };
-  const unchanged = now.ready && sameRef(scenarioRef(now.baseScenario), link.scenario) && JSON.stringify(now.edits) === JSON.stringify(link.edits);
+  const unchanged = now.ready && sameRef(linkStateOf(now).scenario, link.scenario) && JSON.stringify(now.edits) === JSON.stringify(link.edits);
   if (unchanged) {
     // Back to what is on screen while another scenario was coming: that one is no longer wanted.
     if (now.computing) now.cancelRun();
@@ -87,10 +120,24 @@ export function applyLinkState(store: Store, link: LinkState, report: (r: UrlRep
     return;
   }
   const options = { frame: link.frame, commit, done: seek };
+  let document: Scenario;
   if (link.scenario.kind === "catalogue") {
     now.loadScenario(link.scenario.id, link.frame, { ...options, edits: link.edits });
+    return;
+  } else if (link.scenario.kind === "kept") {
+    const found = now.keeper.find(link.scenario.hash);
+    if (!found.ok) {
+      // Kept in another browser (or cleared since): the default opens, and the reader is told why.
+      report({ kind: "bad-link", problem: { code: "not-kept", detail: found.why } });
+      openDefault(store, commit);
+      return;
+    }
+    document = found.scenario;
   } else {
-    now.loadCustomScenario(link.scenario.scenario, link.edits, link.frame, {
+    document = link.scenario.scenario;
+  }
+  {
+    now.loadCustomScenario(document, link.edits, link.frame, {
       commit,
       done: (opened) => {
         seek(opened);

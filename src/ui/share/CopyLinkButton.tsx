@@ -1,6 +1,7 @@
 import { MAX_LINK_CHARS } from "../../share/codec";
 import { HASH_PREFIX } from "../../share/url";
-import { flushUrl } from "../../store/url";
+import { useLab } from "../../store/labStore";
+import { flushUrl, keptOnlyHere } from "../../store/url";
 import { useWords } from "../i18n";
 import { useNames } from "../i18n/a11yNames";
 import { notify } from "./notify";
@@ -38,7 +39,8 @@ async function copyCurrentLink(): Promise<void> {
     copied = copyWithSelection(url);
   }
   if (!copied) useShareUi.getState().showLinkToCopy(url);
-  notify((d) => (payload > MAX_LINK_CHARS ? d.linkTooLong(payload, MAX_LINK_CHARS) : copied ? d.linkCopied : d.copyByHand));
+  const here = keptOnlyHere(useLab.getState());
+  notify((d) => (payload > MAX_LINK_CHARS ? d.linkTooLong(payload, MAX_LINK_CHARS) : copied ? (here ? d.linkCopiedHere : d.linkCopied) : d.copyByHand));
 }
 
 export function CopyLinkButton() {

@@ -1,5 +1,6 @@
 /** Open a user's scenario file: on success it becomes the loaded scenario; on failure nothing changes. */
 import { MAX_LINK_CHARS } from "../../share/codec";
+import { canonicalJson } from "../../share/payload";
 import { linkHash } from "../../share/url";
 import { useLab, type LabState } from "../../store/labStore";
 import { linkStateOf } from "../../store/url";
@@ -25,13 +26,17 @@ export async function openScenarioFile(file: File, extraFiles = 0): Promise<void
   }
   // The scenario comes when its trace does (computed off the page's thread); the notice then.
   const s = await new Promise<LabState>((resolve) => useLab.getState().loadCustomScenario(checked.scenario, [], 0, { done: resolve }));
-  const hashLength = linkHash(linkStateOf(s)).length;
+  const link = linkStateOf(s);
+  const hashLength = linkHash(link).length;
+  // Too large for a link: the store keeps it in this browser (src/share/keptDocs.ts).
+  const kept = link.scenario.kind === "kept" ? s.keeper.keep(s.baseScenario, canonicalJson(s.baseScenario)) : null;
   // A question its own trace contradicts does not stop the scenario opening; the notice names it.
   const { checkQuestions } = await import("../../lesson/questions");
   const problems = checkQuestions(s.scenario, s.trace);
   notify((d) => {
     if (hashLength > MAX_LINK_CHARS) return d.linkTooLong(hashLength, MAX_LINK_CHARS);
-    const opened = d.opened(s.baseScenario.title[s.lang], file.name);
+    const title = s.baseScenario.title[s.lang];
+    const opened = kept ? d.openedKept(title, file.name, kept.stored) : d.opened(title, file.name);
     const withQuestions = problems.length ? `${opened} ${d.questionsFalse(problems)}` : opened;
     return extraFiles ? `${withQuestions} ${d.oneFileOnly}` : withQuestions;
   });

@@ -57,6 +57,10 @@ export const shareEn = {
     "unknown-scenario": (d) => `there is no scenario "${d}" in the catalogue`,
     scenario: (d) => `the scenario it carries is not valid: ${d}`,
     edits: (d) => `its sandbox edits do not apply: ${d}`,
+    "not-kept": (d): string =>
+      d === "damaged"
+        ? "its scenario was too large for a link, and the copy this browser kept is damaged; open the scenario file again"
+        : "its scenario was too large for a link, so it was kept only in the browser that made the link; ask for the scenario file (Save scenario) instead",
   } satisfies Record<LinkProblemCode, (detail: string) => string>,
 
   openFile: "Open scenario file",
@@ -72,6 +76,13 @@ export const shareEn = {
   fileMarkup: (path: string) => `${path}: looks like HTML or script; scenario texts are plain text (code goes in backticks).`,
   oneFileOnly: "Drop one scenario file at a time; the first one was used.",
   opened: (title: string, name: string) => `Opened "${title}" from ${name}. The link now carries the whole scenario.`,
+  /** A file too large for a link: kept in this browser under its content hash (stored: it survives a reload). */
+  openedKept: (title: string, name: string, stored: boolean) =>
+    stored
+      ? `Opened "${title}" from ${name}. It is too large for a link, so this browser keeps it: a reload brings it back, but the link works only in this browser. To share it, use "Save scenario" and send the file.`
+      : `Opened "${title}" from ${name}. It is too large for a link, and this browser's storage is full, so a reload will not bring it back. Use "Save scenario" to keep it.`,
+  /** Copy link for a scenario kept in this browser only; must start with the words a test looks for ("Link copied"). */
+  linkCopiedHere: "Link copied. This scenario is too large for a link and is kept in this browser, so the link opens it only here; to share it, use \"Save scenario\" and send the file.",
   saved: (name: string) => `Saved ${name}.`,
 };
 

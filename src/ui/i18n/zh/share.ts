@@ -45,6 +45,10 @@ export const shareZh = {
     "unknown-scenario": (d) => `目录中没有场景 "${d}"`,
     scenario: (d) => `其中的场景无效：${d}`,
     edits: (d) => `其中的沙盒修改无法应用：${d}`,
+    "not-kept": (d) =>
+      d === "damaged"
+        ? "它的场景太大，链接装不下；本浏览器保存的副本已损坏，请重新打开场景文件"
+        : "它的场景太大，链接装不下，因此只保存在生成链接的那个浏览器里；请向对方要场景文件（“保存场景”）",
   },
 
   openFile: "打开场景文件",
@@ -59,5 +63,10 @@ export const shareZh = {
   fileMarkup: (path) => `${path}：看起来像 HTML 或脚本；场景文字只能是纯文本（代码放在反引号里）。`,
   oneFileOnly: "一次只能拖入一个场景文件；已使用第一个。",
   opened: (title, name) => `已从 ${name} 打开“${title}”。链接现在携带整个场景。`,
+  openedKept: (title, name, stored) =>
+    stored
+      ? `已从 ${name} 打开“${title}”。它太大，链接装不下，所以由本浏览器保存：重新加载会恢复它，但链接只在本浏览器中有效。要分享它，请用“保存场景”并发送文件。`
+      : `已从 ${name} 打开“${title}”。它太大，链接装不下，而本浏览器的存储已满，重新加载后将无法恢复。请用“保存场景”保存它。`,
+  linkCopiedHere: "链接已复制。这个场景太大，链接装不下，由本浏览器保存，所以链接只在这里能打开；要分享它，请用“保存场景”并发送文件。",
   saved: (name) => `已保存 ${name}。`,
 } satisfies ShareDict;
