@@ -57,3 +57,16 @@ test("a run that finishes shows its scenario, its replicas and its frames", asyn
   await ui.stepForward();
   expect(await ui.frame()).toBeGreaterThan(0);
 });
+
+test("no longer: a long run's 19,000 timeline markers are 19,000 elements (a second of the page's thread) — at most one mark per slot, each saying how many it stands for", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open();
+  const doc = churn(20, 1000);
+  await page.locator('input[type="file"]').setInputFiles({ name: "churn.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+  await expect(ui.scenario.locator("option:checked")).toContainText(doc.title.en, { timeout: 120_000 });
+  const marks = page.locator("[title*='child failed']");
+  // Over 18,000 child failures in this run; the track has 240 slots.
+  expect(await marks.count()).toBeGreaterThan(10);
+  expect(await marks.count()).toBeLessThanOrEqual(240);
+  await expect(marks.first()).toHaveAttribute("title", /child failed — t = \S+ s and \d+ more like it, up to t = \S+ s/);
+});

@@ -1,6 +1,7 @@
 /** The messages between the page and the simulation worker (plain data, structured-cloned). */
 import type { Scenario } from "../scenarios/schema";
-import type { LoadedTrace, RunProgress } from "./runner";
+import type { TracePart, TraceRestPart } from "./parcel";
+import type { RunProgress } from "./runner";
 
 export interface RunRequestMessage {
   id: number;
@@ -9,5 +10,7 @@ export interface RunRequestMessage {
 
 export type RunReplyMessage =
   | { id: number; kind: "progress"; progress: RunProgress }
-  | { id: number; kind: "done"; result: LoadedTrace }
+  /** A part of the finished trace (parcel.ts); the parts come in order, then "done" with the rest. */
+  | { id: number; kind: "part"; part: TracePart }
+  | { id: number; kind: "done"; rest: TraceRestPart }
   | { id: number; kind: "error"; message: string };

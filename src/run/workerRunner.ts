@@ -4,6 +4,7 @@
  * worker (the run is one synchronous loop); the next run starts a new one, and runs still waiting
  * are sent to it again.
  */
+import { TraceAssembler } from "./parcel";
 import type { RunReplyMessage, RunRequestMessage } from "./protocol";
 import type { RunHandlers, TraceRunner } from "./runner";
 import type { Scenario } from "../scenarios/schema";
@@ -11,6 +12,8 @@ import type { Scenario } from "../scenarios/schema";
 interface Pending {
   scenario: Scenario;
   handlers: RunHandlers;
+  /** The parts of its trace received so far (parcel.ts). */
+  parts: TraceAssembler | null;
 }
 
 export function workerRunner(create: () => Worker = defaultWorker): TraceRunner {
@@ -40,8 +43,12 @@ export function workerRunner(create: () => Worker = defaultWorker): TraceRunner 
         p.handlers.onProgress?.(m.progress);
         return;
       }
+      if (m.kind === "part") {
+        (p.parts ??= new TraceAssembler()).add(m.part);
+        return;
+      }
       pending.delete(m.id);
-      if (m.kind === "done") p.handlers.onDone(m.result);
+      if (m.kind === "done") p.handlers.onDone((p.parts ?? new TraceAssembler()).finish(m.rest));
       else p.handlers.onError(m.message);
     };
     // A worker that fails to load or dies (out of memory) fails every run it had.
@@ -50,7 +57,11 @@ export function workerRunner(create: () => Worker = defaultWorker): TraceRunner 
       fail(e.message || "the simulation worker stopped");
     };
     w.onmessageerror = () => fail("a trace could not be read from the simulation worker");
-    for (const [id, p] of pending) w.postMessage({ id, scenario: p.scenario } satisfies RunRequestMessage);
+    for (const [id, p] of pending) {
+      // A run sent again starts over: parts of it from the stopped worker are dropped.
+      p.parts = null;
+      w.postMessage({ id, scenario: p.scenario } satisfies RunRequestMessage);
+    }
     return w;
   };
 
@@ -58,7 +69,7 @@ export function workerRunner(create: () => Worker = defaultWorker): TraceRunner 
     synchronous: false,
     run: (scenario, handlers) => {
       const id = ++seq;
-      pending.set(id, { scenario, handlers });
+      pending.set(id, { scenario, handlers, parts: null });
       if (worker) worker.postMessage({ id, scenario } satisfies RunRequestMessage);
       else worker = start();
       return () => {

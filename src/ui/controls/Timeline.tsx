@@ -5,6 +5,7 @@ import { useLab } from "../../store/labStore";
 import { frameNumber, positionOf } from "../../store/numbering";
 import { useWords } from "../i18n";
 import { useNames } from "../i18n/a11yNames";
+import { markerMarks } from "./markerBuckets";
 
 const MARKER_STYLE: Record<Marker["kind"], { shape: string; colour: string }> = {
   "bgsave-start": { shape: "▲", colour: "text-sky-700 dark:text-sky-300" },
@@ -43,17 +44,21 @@ export function Timeline() {
   );
 }
 
-/** The markers change only with the trace, not with the cursor: drawn once per trace. */
+/** The markers change only with the trace, not with the cursor: drawn once per trace, at most one mark per slot (markerBuckets.ts). */
 const MarkerTrack = memo(function MarkerTrack({ markers, last }: { markers: Marker[]; last: number }) {
   const page = useWords().dict.page;
   const pct = (i: number) => (last > 0 ? (i / last) * 100 : 0);
   return (
     // Markers sit under the thumb track; the thumb is ~16 px wide, hence the inset.
     <div aria-hidden="true" className="relative mx-2 h-4 text-[10px] leading-none">
-      {markers.map((m) => (
+      {markerMarks(markers, last).map(({ first: m, count, lastT }) => (
         <span
           key={`${m.kind}-${m.frame}-${m.target}`}
-          title={`${page.markers.label(m)} — t = ${formatSeconds(m.t)} s`}
+          title={
+            count > 1
+              ? `${page.markers.label(m)} — t = ${formatSeconds(m.t)} s ${page.markers.more(count - 1, formatSeconds(lastT))}`
+              : `${page.markers.label(m)} — t = ${formatSeconds(m.t)} s`
+          }
           className={`absolute top-0 -translate-x-1/2 ${MARKER_STYLE[m.kind].colour}`}
           style={{ left: `${pct(m.frame)}%` }}
         >

@@ -92,6 +92,8 @@ export const pageEn = {
             ? "BGSAVE failed"
             : "child failed"
           : `${m.target} ONLINE`,
+    /** After the first marker's tooltip, when its mark stands for more (a long run). */
+    more: (n: number, lastT: string) => `and ${n} more like it, up to t = ${lastT} s`,
   },
   help: {
     title: "Keyboard shortcuts",

@@ -67,6 +67,7 @@ export const pageZh = {
             ? "BGSAVE 失败"
             : "子进程失败"
           : `${m.target} 进入 ONLINE`,
+    more: (n, lastT) => `及其后 ${n} 个同类标记，直到 t = ${lastT} 秒`,
   },
   help: {
     title: "键盘快捷键",
