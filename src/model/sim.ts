@@ -22,7 +22,7 @@ import { TRACE_FORMAT, markersOf, type Cause, type Trace } from "./trace";
 import type { Client, PortLocals, Server } from "./types";
 
 export interface RunOptions {
-  /** Stop after this many frames (a guard for hostile input; the trace says it ended by horizon). */
+  /** Stop after this many frames (MAX_FRAMES unless given; the trace says it ended by "frame-limit"). */
   maxFrames?: number;
   /**
    * Told now and then how far the run has got (virtual ms simulated, of at most `end`): the page's
@@ -33,10 +33,13 @@ export interface RunOptions {
 
 const PROGRESS_EVERY = 2048;
 
+/** The most frames a trace holds: a run that would make more stops there, and says so (endedBy). */
+export const MAX_FRAMES = 200_000;
+
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace {
   const server = serverFor(scenario);
   const replicas = createReplicas(server, scenario);
-  const recorder = new Recorder(server, replicas.agents, options.maxFrames ?? 200_000);
+  const recorder = new Recorder(server, replicas.agents, options.maxFrames ?? MAX_FRAMES);
   const events = scenario.events.map((e, index) => ({ e, index, t: Math.round(e.at * 1000) }));
   const eventState: EventState = { writes: 0 };
 
@@ -82,7 +85,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   const progressEnd = scenario.until !== undefined ? horizon : Math.max(1, lastEventT);
   let happenings = 0;
   for (;;) {
-    if (recorder.full) break;
+    if (recorder.full) {
+      endedBy = "frame-limit";
+      break;
+    }
     if (onProgress && ++happenings % PROGRESS_EVERY === 0) onProgress({ t: Math.min(server.now, progressEnd), end: progressEnd });
     if (nextEvent >= events.length && quiescent(server, replicas) && server.now >= lastEventT) {
       endedBy = "quiescent";

@@ -183,7 +183,11 @@ export interface Trace {
   /** Per replica id: what the replica itself logged. */
   replicaLogs: Record<string, LogEntry[]>;
   markers: Marker[];
-  endedBy: "quiescent" | "horizon";
+  /**
+   * Why the run stopped: nothing left to happen; its time horizon (`until`, or the last event plus
+   * twice repl-timeout and 30 s); or the most frames a trace holds (MAX_FRAMES), before the end.
+   */
+  endedBy: "quiescent" | "horizon" | "frame-limit";
   endTime: number;
 }
 

@@ -113,3 +113,21 @@ describe("loading a scenario whose trace is computed elsewhere", () => {
     expect(s().edits).toHaveLength(1);
   });
 });
+
+describe("a run cut at the frame limit", () => {
+  it("no longer: stops silently, and the recap calls it the time limit — the trace says frame-limit, and the page tells the reader", async () => {
+    const { runScenario } = await import("../model/sim");
+    const scenario = findScenario("fork-failure-disk")!;
+    const full = runScenario(scenario);
+    expect(full.endedBy).not.toBe("frame-limit");
+    const cut = runScenario(scenario, { maxFrames: 20 });
+    expect(cut.frames).toHaveLength(20);
+    expect(cut.endedBy).toBe("frame-limit");
+
+    const { s, runs } = page();
+    s().loadScenario("fork-failure-disk");
+    const { deriveTrace } = await import("./derive");
+    runs[0]!.handlers.onDone({ trace: cut, derived: deriveTrace(cut), bytes: 1 });
+    expect(s().notice).toEqual({ key: "frameLimit", frames: 20, t: cut.endTime });
+  });
+});

@@ -30,6 +30,8 @@ export type NoticeMessage =
   | { key: "editsIgnored"; errors: string[] }
   /** The simulation could not make a trace (the worker failed, or ran out of memory). */
   | { key: "runFailed"; message: string }
+  /** The trace stopped at the most frames a trace holds, before the scenario's end (at `t` ms). */
+  | { key: "frameLimit"; frames: number; t: number }
   /**
    * Worded by the page from one of its word sections, at every render: a notice follows the
    * language when the reader switches. `fromLink`: about the link just opened (a later good

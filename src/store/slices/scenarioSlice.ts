@@ -110,6 +110,8 @@ export const createScenarioSlice =
           ready: true,
           computing: null,
           playing: false,
+          // A trace cut at the frame limit says so, unless the load has its own notice.
+          ...(loaded.trace.endedBy === "frame-limit" ? { notice: { key: "frameLimit" as const, frames: loaded.trace.frames.length, t: loaded.trace.endTime } } : {}),
           ...extra,
         };
         (options.commit ?? ((apply) => apply()))(() => set(state));

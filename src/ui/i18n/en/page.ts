@@ -37,6 +37,8 @@ export const pageEn = {
     editRefused: (m) => `This change could not be made: ${errorList(m.errors)}`,
     editsIgnored: (m) => `The sandbox edits could not be used and were ignored: ${errorList(m.errors)}`,
     runFailed: (m) => `The simulation could not finish this scenario (${m.message}); what was on screen stays.`,
+    frameLimit: (m) =>
+      `This run stopped at the lab's limit of ${m.frames.toLocaleString("en")} frames, at t = ${(m.t / 1000).toFixed(3)} s: what the scenario asks for after that is not shown. Fewer events or replicas fit.`,
   } satisfies NoticeTexts,
   /** While a trace is computed off the page's thread (src/ui/layout/Computing.tsx). */
   computing: {

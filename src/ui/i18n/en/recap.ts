@@ -42,7 +42,12 @@ const facts: FactTexts = {
   resynced: (f, c) => `Dropped, then synced again on a new connection: ${f.replicas.map((r) => `${r.id} (${c.reason(r.reason)})`).join(", ")}.`,
   dropped: (f, c) => `Dropped, and not back by the end: ${f.replicas.map((r) => `${r.id} (${c.reason(r.reason)})`).join(", ")}.`,
   waiting: (f) => `Still syncing at the end: ${f.replicas.map((r) => `${r.id} (${r.state})`).join(", ")}.`,
-  end: (f, c) => (f.endedBy === "quiescent" ? `The run ended at ${c.secs(f.t)} s, with nothing left to happen.` : `The run stopped at its time limit, ${c.secs(f.t)} s.`),
+  end: (f, c) =>
+    f.endedBy === "quiescent"
+      ? `The run ended at ${c.secs(f.t)} s, with nothing left to happen.`
+      : f.endedBy === "frame-limit"
+        ? `The run stopped at the lab's frame limit, at ${c.secs(f.t)} s, before the scenario's end.`
+        : `The run stopped at its time limit, ${c.secs(f.t)} s.`,
 };
 
 const reasons: ReasonTexts = {

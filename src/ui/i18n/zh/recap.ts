@@ -35,7 +35,12 @@ export const recapZh = {
     resynced: (f, c) => `先被断开，后来通过新连接重新同步：${f.replicas.map((r) => `${r.id}（${c.reason(r.reason)}）`).join("、")}。`,
     dropped: (f, c) => `被断开，到结束时也没有回来：${f.replicas.map((r) => `${r.id}（${c.reason(r.reason)}）`).join("、")}。`,
     waiting: (f) => `结束时仍在同步：${f.replicas.map((r) => `${r.id}（${r.state}）`).join("、")}。`,
-    end: (f, c) => (f.endedBy === "quiescent" ? `运行在 ${c.secs(f.t)} 秒结束，之后不会再发生什么。` : `运行到达时间上限 ${c.secs(f.t)} 秒后停止。`),
+    end: (f, c) =>
+      f.endedBy === "quiescent"
+        ? `运行在 ${c.secs(f.t)} 秒结束，之后不会再发生什么。`
+        : f.endedBy === "frame-limit"
+          ? `运行在 ${c.secs(f.t)} 秒到达实验室的帧数上限，在场景结束之前停止。`
+          : `运行到达时间上限 ${c.secs(f.t)} 秒后停止。`,
   },
   reasons: {
     custom: () => "这是你自己的场景文件：只有目录中的场景会记录进度。",
