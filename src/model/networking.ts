@@ -35,12 +35,18 @@ export function createClient(server: Server, id: string, conn: number, port: num
     bulkNextAt: null,
     replAckOff: 0,
     wire: [],
+    stream: server.stream,
+    streamFrom: -1,
+    streamTo: null,
+    streamCopies: [],
     reply: [],
     replyStart: 0,
     closed: false,
     machine: INITIAL_REPLICA_SNAPSHOT,
     touched: false,
     touchedQueue: server.touched,
+    changed: false,
+    changedQueue: server.changed,
   };
   server.clients.push(c);
   return c;
@@ -54,6 +60,10 @@ export function machineSend(c: Client, event: ReplicaEvent): void {
 
 /** The connection's socket changed: its replica reads it at the next look (replicaSide.readSockets). */
 function touch(c: Client): void {
+  if (!c.changed) {
+    c.changed = true;
+    c.changedQueue.push(c);
+  }
   if (c.touched) return;
   c.touched = true;
   c.touchedQueue.push(c);
@@ -62,9 +72,42 @@ function touch(c: Client): void {
 /** A raw write() to the socket, bypassing the output buffer (+FULLRESYNC, "\n", bulk data). */
 export function writeToSocket(c: Client, text: string): void {
   if (!c.closed) {
+    if (c.streamFrom >= 0) leaveStream(c);
     c.wire.push(text);
     touch(c);
   }
+}
+
+/**
+ * From now on the connection receives the replication stream as it comes: its wire goes on with
+ * the server's stream log from the command just appended (followers cost nothing per command).
+ * Only a connection that would write each command straight out (ONLINE, not waiting for its first
+ * ACK, nothing queued) follows it; anything else written to it stops that (leaveStream).
+ */
+export function followStream(c: Client): void {
+  c.streamFrom = c.stream.length - 1;
+  c.streamTo = null;
+  touch(c);
+}
+
+/** Whether a connection may follow the stream: it would write every command straight to its socket. */
+export function canFollowStream(c: Client): boolean {
+  return !c.closed && c.streamFrom < 0 && canWrite(c) && c.replyStart === c.reply.length;
+}
+
+/** Something else is written to a follower: the commands it followed become its own wire entries. */
+function leaveStream(c: Client): void {
+  const to = c.streamTo ?? c.stream.length;
+  c.streamCopies.push({ at: c.wire.length, from: c.streamFrom, to });
+  for (let k = c.streamFrom; k < to; k++) c.wire.push(c.stream[k] as string);
+  c.streamFrom = -1;
+  c.streamTo = null;
+}
+
+/** Everything that reached the connection's socket, in order (its own entries, then the stream it followed). */
+export function clientWire(c: Client): string[] {
+  if (c.streamFrom < 0) return c.wire;
+  return c.wire.concat(c.stream.slice(c.streamFrom, c.streamTo ?? c.stream.length));
 }
 
 /**
@@ -90,6 +133,7 @@ function canWrite(c: Client): boolean {
 
 export function flushOutputBuffer(c: Client): void {
   if (c.replyStart === c.reply.length) return;
+  if (c.streamFrom >= 0) leaveStream(c);
   for (let i = c.replyStart; i < c.reply.length; i++) c.wire.push(c.reply[i] as string);
   c.replyStart = c.reply.length;
   touch(c);
@@ -123,6 +167,8 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
     if (ln) listDelNode(server.slaves, ln);
   }
   c.closed = true;
+  // A follower's wire ends where the stream was when it closed.
+  if (c.streamFrom >= 0) c.streamTo = c.stream.length;
   c.repldbfd = -1;
   c.bulkNextAt = null;
   server.bulkPending.delete(c);

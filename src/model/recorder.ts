@@ -18,7 +18,7 @@ import { CLIENT_PRE_PSYNC, REPLSTATE_NAMES, SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, f
 import type { Note } from "./notes";
 import { unixtime } from "./server";
 import { CHILD_TYPE_NAMES } from "./snapshot";
-import type { AgentPhase, AgentView, Cause, ChildView, Frame, ReplicaView, ServerView, Trace } from "./trace";
+import type { AgentPhase, AgentView, Cause, ChildView, ConnectionIo, Frame, ReplicaView, ServerView, Trace } from "./trace";
 import type { Client, PortLocals, Server } from "./types";
 
 /** Shared by every frame with no notes (frames are read-only). */
@@ -98,6 +98,11 @@ export class Recorder {
     return this.views.retired;
   }
 
+  /** Trace.stream: the replication stream's commands and the frame each first shows in. */
+  stream(): Trace["stream"] {
+    return { text: this.server.stream, frame: this.views.streamFrame.toArray() };
+  }
+
   /** The agents' views; the previous frame's array (and objects) when no replica changed. */
   private agentViews(): AgentView[] {
     let next: AgentView[] | null = null;
@@ -127,6 +132,13 @@ interface Slot {
   flags: number;
   /** The frame stamps of its wire and output-buffer entries so far (see ConnectionIo). */
   wireFrame: StampLog;
+  /** How many of its client's streamCopies are stamped. */
+  copies: number;
+  /**
+   * It follows the stream and nothing else happened to it since it was last looked at: frames skip
+   * it (its view is the last one; its own logs cannot grow without a touch, which wakes it).
+   */
+  quiet: boolean;
   queuedFrame: StampLog;
   sentFrame: StampLog;
 }
@@ -145,6 +157,8 @@ class FrameViews {
   private slaveList: Client[] = [];
   private slaveKeys: string[] = [];
   private slaveListVersion = 0;
+  /** The frame stamps of the server's stream log (what its followers receive, Trace.stream). */
+  readonly streamFrame = new StampLog();
 
   constructor(server: Server) {
     this.server = server;
@@ -164,6 +178,8 @@ class FrameViews {
         snapshot: undefined,
         flags: 0,
         wireFrame: new StampLog(),
+        copies: 0,
+        quiet: false,
         queuedFrame: new StampLog(),
         sentFrame: new StampLog(),
       };
@@ -257,9 +273,27 @@ class FrameViews {
     let out: ReplicaView[] | null = null;
     let kept = 0;
     const live = this.live;
+    this.streamFrame.stampUpTo(this.server.stream.length, i);
+    // A follower of the stream whose socket changed is looked at again.
+    const changed = this.server.changed;
+    for (let k = 0; k < changed.length; k++) {
+      const c = changed[k] as Client;
+      c.changed = false;
+      const slot = this.slotOf.get(c);
+      if (slot) slot.quiet = false;
+    }
+    changed.length = 0;
     for (let k = 0; k < live.length; k++) {
       const slot = live[k] as Slot;
+      if (slot.quiet) {
+        // Following the stream, untouched: its logs grow only by the stream, and its view holds.
+        if (kept !== k) live[kept] = slot;
+        if (out) out.push(slot.view as ReplicaView);
+        kept++;
+        continue;
+      }
       const c = slot.client;
+      if (c.streamCopies.length > slot.copies) this.stampCopies(slot, i);
       slot.wireFrame.stampUpTo(c.wire.length, i);
       slot.queuedFrame.stampUpTo(c.reply.length, i);
       slot.sentFrame.stampUpTo(c.replyStart, i);
@@ -277,10 +311,25 @@ class FrameViews {
         out.push(view);
       }
       kept++;
+      // From the next frame on, a follower is looked at only when its socket changes (touch).
+      slot.quiet = c.streamFrom >= 0 && c.streamTo === null && !c.closed;
     }
     live.length = kept;
     if (!out && prev.length !== kept) out = prev.slice(0, kept);
     return out ?? prev;
+  }
+
+  /**
+   * A connection stopped following the stream: the commands it followed were copied into its wire,
+   * and keep the frames they reached the socket in (the stream's stamps).
+   */
+  private stampCopies(slot: Slot, i: number): void {
+    const c = slot.client;
+    for (; slot.copies < c.streamCopies.length; slot.copies++) {
+      const run = c.streamCopies[slot.copies] as { at: number; from: number; to: number };
+      slot.wireFrame.stampUpTo(run.at, i);
+      for (let k = run.from; k < run.to; k++) slot.wireFrame.push(this.streamFrame.at(k));
+    }
   }
 
   private viewOf(slot: Slot): ReplicaView {
@@ -312,13 +361,15 @@ class FrameViews {
     this.addSlots();
     const wires: Trace["wires"] = {};
     for (const { client: c, key, wireFrame, queuedFrame, sentFrame } of this.slots) {
-      wires[key] = {
+      const io: ConnectionIo = {
         wire: c.wire,
         reply: c.reply,
         wireFrame: wireFrame.toArray(),
         queuedFrame: queuedFrame.toArray(),
         sentFrame: sentFrame.toArray(),
       };
+      if (c.streamFrom >= 0) io.follows = { from: c.streamFrom, to: c.streamTo ?? c.stream.length };
+      wires[key] = io;
     }
     return wires;
   }
@@ -341,6 +392,21 @@ class StampLog {
       this.stamps = grown;
     }
     while (this.length < length) this.stamps[this.length++] = i;
+  }
+
+  /** Stamp one more entry with frame i. */
+  push(i: number): void {
+    if (this.length >= this.stamps.length) {
+      const grown = new Int32Array(2 * this.stamps.length);
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    this.stamps[this.length++] = i;
+  }
+
+  /** The stamp of entry k. */
+  at(k: number): number {
+    return this.stamps[k] as number;
   }
 
   /** The stamps as a plain array (for the trace, which is plain data). */

@@ -4,7 +4,7 @@
  */
 import { listLength } from "./adlist";
 import { SLAVE_STATE_WAIT_BGSAVE_START } from "./constants";
-import { addReply } from "./networking";
+import { addReply, canFollowStream, followStream } from "./networking";
 import { note } from "./server";
 import type { Server } from "./types";
 
@@ -28,9 +28,16 @@ function utf8Length(s: string): number {
 function feedOne(server: Server, argv: string[]): void {
   if (server.replBacklog) server.masterReplOffset += respLength(argv);
   const text = argv.join(" ");
+  const share = server.shareStream;
+  if (share) server.stream.push(text);
   for (let n = server.slaves.head; n; n = n.next) {
-    if (n.value.replstate === SLAVE_STATE_WAIT_BGSAVE_START) continue;
-    addReply(n.value, text);
+    const c = n.value;
+    if (c.replstate === SLAVE_STATE_WAIT_BGSAVE_START) continue;
+    // A follower of the stream log already has it (networking.followStream); one that would write
+    // it straight out starts following with it.
+    if (share && c.streamFrom >= 0 && c.streamTo === null) continue;
+    if (share && canFollowStream(c)) followStream(c);
+    else addReply(c, text);
   }
 }
 

@@ -29,6 +29,11 @@ export interface RunOptions {
    * progress bar. Called every PROGRESS_EVERY happenings; it must not change anything.
    */
   onProgress?: (progress: { t: number; end: number }) => void;
+  /**
+   * ONLINE replicas follow the shared stream log (true unless given). False gives every
+   * connection a whole wire of its own: the same trace, read through wireEntries (a test checks).
+   */
+  shareStream?: boolean;
 }
 
 const PROGRESS_EVERY = 2048;
@@ -38,6 +43,8 @@ export const MAX_FRAMES = 200_000;
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace {
   const server = serverFor(scenario);
+  // ONLINE replicas follow one stream log instead of copying every command (Trace.stream).
+  server.shareStream = options.shareStream ?? true;
   const replicas = createReplicas(server, scenario);
   const recorder = new Recorder(server, replicas.agents, options.maxFrames ?? MAX_FRAMES);
   const events = scenario.events.map((e, index) => ({ e, index, t: Math.round(e.at * 1000) }));
@@ -143,6 +150,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     frames: recorder.frames,
     log: server.log,
     wires: recorder.wires(),
+    stream: recorder.stream(),
     retired: recorder.retired(),
     replicaLogs,
     markers: markersOf(recorder.frames),

@@ -1,6 +1,6 @@
 import { listSearchKey } from "./adlist";
 import { REPLSTATE_NAMES, flagNames, type ReplStateName } from "./constants";
-import { outputBuffer } from "./networking";
+import { clientWire, outputBuffer } from "./networking";
 import type { Client, LogLevel, Server } from "./types";
 
 export interface ReplicaSnapshot {
@@ -34,7 +34,7 @@ function replicaSnapshot(server: Server, c: Client): ReplicaSnapshot {
     inSlaves: listSearchKey(server.slaves, c) !== null,
     flags: [...flagNames(c.flags)],
     psyncInitialOffset: c.psyncInitialOffset,
-    wire: [...c.wire],
+    wire: [...clientWire(c)],
     outputBuffer: outputBuffer(c),
   };
 }

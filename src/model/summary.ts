@@ -6,7 +6,7 @@
  * this text for every catalogue scenario, so a model change shows up as a text diff.
  */
 import { causeLabel, formatLogLine, formatSeconds } from "./format";
-import { shownAt, type Trace } from "./trace";
+import { shownAt, wireLengthAt, wireSlice, type Trace } from "./trace";
 
 export function traceSummary(trace: Trace, title: string): string {
   const out: string[] = [];
@@ -61,7 +61,7 @@ function ioLines(trace: Trace, after: number, upTo: number): string[] {
   for (const { key } of views) {
     const io = trace.wires[key];
     if (!io) continue;
-    const wrote = io.wire.slice(shownAt(io.wireFrame, after), shownAt(io.wireFrame, upTo));
+    const wrote = wireSlice(trace, io, wireLengthAt(trace, io, after), wireLengthAt(trace, io, upTo));
     if (wrote.length) out.push(`      ${key} <- ${collapse(wrote)}`);
     const queued: string[] = [];
     for (let k = shownAt(io.queuedFrame, after); k < shownAt(io.queuedFrame, upTo); k++) {

@@ -126,6 +126,12 @@ export interface ConnectionIo {
   queuedFrame: number[];
   /** sentFrame[k]: the first frame in which reply[k] has left the buffer (none while it has not). */
   sentFrame: number[];
+  /**
+   * A connection that received the replication stream as it came (an ONLINE replica): after
+   * `wire`, its socket got `Trace.stream.text.slice(from, to)`, each entry from the frame its
+   * stream stamp says. Read a connection's whole wire with wireEntries.
+   */
+  follows?: { from: number; to: number };
 }
 
 export interface AgentView {
@@ -176,6 +182,12 @@ export interface Trace {
   /** Per connection key: everything written to its socket and queued in its output buffer. */
   wires: Record<string, ConnectionIo>;
   /**
+   * The replication stream, once: every command replicationFeedSlaves sent, and the frame from
+   * which it shows. The connections that follow it (`ConnectionIo.follows`) share these entries
+   * instead of each holding a copy (500 replicas × 20,000 writes are 20,000 entries, not 10 million).
+   */
+  stream: { text: string[]; frame: number[] };
+  /**
    * Connections that left `frame.replicas` (closed, and no longer their replica's latest): the last
    * view of each, and the first frame that no longer has it, in that frame order.
    */
@@ -203,12 +215,37 @@ export function shownAt(stamps: readonly number[], i: number): number {
   return lo;
 }
 
+/** How many of a connection's wire entries (its own, then the stream it followed) show at frame i. */
+export function wireLengthAt(trace: Trace, io: ConnectionIo, i: number): number {
+  const own = shownAt(io.wireFrame, i);
+  if (!io.follows) return own;
+  const { from, to } = io.follows;
+  return own + Math.max(0, Math.min(to, shownAt(trace.stream.frame, i)) - from);
+}
+
+const WHOLE_WIRES = new WeakMap<ConnectionIo, { wire: string[]; wireFrame: number[] }>();
+
+/**
+ * A connection's whole wire with its frame stamps: its own entries, then the part of the stream it
+ * followed (made once per connection, when first asked for).
+ */
+export function wireEntries(trace: Trace, io: ConnectionIo): { wire: string[]; wireFrame: number[] } {
+  if (!io.follows) return io;
+  let whole = WHOLE_WIRES.get(io);
+  if (!whole) {
+    const { from, to } = io.follows;
+    whole = { wire: io.wire.concat(trace.stream.text.slice(from, to)), wireFrame: io.wireFrame.concat(trace.stream.frame.slice(from, to)) };
+    WHOLE_WIRES.set(io, whole);
+  }
+  return whole;
+}
+
 /** A connection's wire / output-buffer extents at a frame. */
 export function ioOf(trace: Trace, frame: Frame, r: ReplicaView): ReplicaIo {
   const io = trace.wires[r.key];
   if (!io) return { wireLen: 0, replyStart: 0, replyEnd: 0 };
   const i = frame.i;
-  return { wireLen: shownAt(io.wireFrame, i), replyStart: shownAt(io.sentFrame, i), replyEnd: shownAt(io.queuedFrame, i) };
+  return { wireLen: wireLengthAt(trace, io, i), replyStart: shownAt(io.sentFrame, i), replyEnd: shownAt(io.queuedFrame, i) };
 }
 
 /** Per replica id, its retired connections and the frames from which they are gone (built once per trace). */
@@ -236,9 +273,19 @@ export function retiredAt(trace: Trace, i: number, id: string, limit = Infinity)
   return { views: entry.views.slice(Math.max(0, count - limit), count), count };
 }
 
+/** Entries a..b of a connection's wire (its own, then the stream it followed), without copying the rest. */
+export function wireSlice(trace: Trace, io: ConnectionIo, a: number, b: number): string[] {
+  const own = io.wire.length;
+  if (b <= own || !io.follows) return io.wire.slice(a, b);
+  const from = io.follows.from;
+  const tail = trace.stream.text.slice(from + Math.max(0, a - own), from + (b - own));
+  return a >= own ? tail : io.wire.slice(a).concat(tail);
+}
+
 /** What reached the connection's socket by this frame. */
 export function wireAt(trace: Trace, frame: Frame, r: ReplicaView): string[] {
-  return trace.wires[r.key]?.wire.slice(0, ioOf(trace, frame, r).wireLen) ?? [];
+  const io = trace.wires[r.key];
+  return io ? wireSlice(trace, io, 0, wireLengthAt(trace, io, frame.i)) : [];
 }
 
 /** What sits queued, unsent, in the connection's output buffer at this frame. */

@@ -55,8 +55,21 @@ export interface Client {
   bulkNextAt: number | null;
   /** Highest offset acknowledged with REPLCONF ACK. */
   replAckOff: number;
-  /** Every message written straight to the socket, in order (append-only). */
+  /**
+   * Every message written straight to the socket, in order (append-only) — but for a connection
+   * following the shared stream (`streamFrom` ≥ 0), whose wire goes on with
+   * `stream.slice(streamFrom, streamTo ?? stream.length)`: read it whole with clientWire.
+   */
   wire: string[];
+  /**
+   * The server's stream log (Server.stream), and where this connection follows it: from index
+   * `streamFrom` (-1: it does not), until `streamTo` (null while it follows it). See followStream.
+   */
+  stream: string[];
+  streamFrom: number;
+  streamTo: number | null;
+  /** Runs of the stream copied into `wire` when the connection stopped following it (their entries reached the socket earlier). */
+  streamCopies: { at: number; from: number; to: number }[];
   /** Every entry ever queued in the output buffer (append-only); the buffer is reply[replyStart..]. */
   reply: string[];
   replyStart: number;
@@ -68,6 +81,10 @@ export interface Client {
   touched: boolean;
   /** The server's `touched` list, where a connection goes when its socket changes (see touch). */
   touchedQueue: Client[];
+  /** Its socket changed since the recorder last looked; it is then in `changedQueue` (once). */
+  changed: boolean;
+  /** The server's `changed` list (the recorder's counterpart of `touched`). */
+  changedQueue: Client[];
 }
 
 export interface ChildProcess {
@@ -154,6 +171,19 @@ export interface Server {
    * the replicas read only these, so a happening that wrote nothing costs nothing to read.
    */
   touched: Client[];
+  /**
+   * Every command of the replication stream, once, in order (replicationFeedSlaves). An ONLINE
+   * replica that receives it as it comes follows this log instead of copying each command into its
+   * own wire (docs/architecture.md §6): the same bytes reach the same sockets, kept once.
+   */
+  stream: string[];
+  /**
+   * Connections whose socket changed since the last frame was recorded: the recorder looks again
+   * at a follower of the stream only when it is here (docs/architecture.md §6).
+   */
+  changed: Client[];
+  /** Whether ONLINE replicas follow `stream` (runScenario: yes; a hand-built server: no, every wire is whole). */
+  shareStream: boolean;
 
   log: LogEntry[];
   /** Seed lines executed, in order (startBgsaveForReplication only). */

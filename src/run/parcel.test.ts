@@ -7,8 +7,8 @@ import { traceBytes } from "../store/traceBytes";
 import type { LoadedTrace } from "./runner";
 import { splitTrace, TraceAssembler, type TracePart } from "./parcel";
 
-function loaded(scenario: Parameters<typeof runScenario>[0]): LoadedTrace {
-  const trace = runScenario(scenario);
+function loaded(scenario: Parameters<typeof runScenario>[0], shareStream = true): LoadedTrace {
+  const trace = runScenario(scenario, { shareStream });
   return { trace, derived: deriveTrace(trace), bytes: traceBytes(trace) };
 }
 
@@ -47,10 +47,18 @@ describe("a trace sent from the worker in parts", () => {
     expect(Math.max(...sizes.slice(0, -1))).toBeLessThan(2 * median);
   });
 
-  it("slices a connection's logs that are longer than a part", () => {
-    const result = loaded(benchScenario(3, 3000));
-    const { parts, back } = roundTrip(result, 600);
-    expect(parts.filter((p) => p.kind === "wires" && p.slices.some((x) => x.key === "r1#1")).length).toBeGreaterThan(3);
-    expect(back.trace.wires).toEqual(result.trace.wires);
+  it("slices a connection's logs that are longer than a part, and the shared stream", () => {
+    // Every connection with a whole wire of its own: long logs to slice.
+    const own = loaded(benchScenario(3, 3000), false);
+    const one = roundTrip(own, 600);
+    expect(one.parts.filter((p) => p.kind === "wires" && p.slices.some((x) => x.key === "r1#1")).length).toBeGreaterThan(3);
+    expect(one.back.trace.wires).toEqual(own.trace.wires);
+    // The followers of the stream: the stream in slices, each follower's run with its first slice.
+    const shared = loaded(benchScenario(3, 3000));
+    const two = roundTrip(shared, 600);
+    expect(two.parts.filter((p) => p.kind === "stream").length).toBeGreaterThan(3);
+    expect(two.back.trace.stream).toEqual(shared.trace.stream);
+    expect(two.back.trace.wires).toEqual(shared.trace.wires);
+    expect(Object.values(two.back.trace.wires).some((io) => io.follows)).toBe(true);
   });
 });

@@ -5,7 +5,8 @@
  * is a short task of its own, and the page answers clicks and paints between them.
  *
  * The parts carry the trace's big lists in order — frames, the primary's log, each replica's log,
- * the retired connections, each connection's wire and buffer logs (in slices) — and the last one
+ * the retired connections, the markers, the stream, each connection's wire and buffer logs (in
+ * slices) and the per-frame indexes — and the last one
  * carries the rest. Objects shared by consecutive frames stay shared within a part; at a part
  * boundary the next part carries its own copy (nothing reads frames by identity).
  */
@@ -14,7 +15,7 @@ import type { LogEntry } from "../model/types";
 import type { LoadedTrace } from "./runner";
 
 /** The rest of a trace: everything but the lists sent in parts. */
-export type TraceRest = Omit<Trace, "frames" | "log" | "wires" | "retired" | "replicaLogs" | "markers">;
+export type TraceRest = Omit<Trace, "frames" | "log" | "wires" | "stream" | "retired" | "replicaLogs" | "markers">;
 
 /** The per-frame and per-marker lists beside the trace, sent in parts too. */
 const DERIVED_LISTS = ["eventFrames", "stops", "lastCall", "lastTarget", "lastChild", "markers"] as const;
@@ -26,6 +27,7 @@ export type TracePart =
   | { kind: "replicaLog"; id: string; log: LogEntry[] }
   | { kind: "retired"; retired: Trace["retired"] }
   | { kind: "markers"; markers: Trace["markers"] }
+  | { kind: "stream"; text: string[]; frame: number[] }
   | { kind: "derived"; list: DerivedList; items: unknown[] }
   /** Slices of connections' logs, each appended to what came before for the same key. */
   | { kind: "wires"; slices: { key: string; io: ConnectionIo }[] };
@@ -77,7 +79,7 @@ const LOG_WEIGHT = () => 6;
 
 /** The parts of a computed trace, in the order they are sent, and the rest to send last. */
 export function splitTrace(result: LoadedTrace, emit: (part: TracePart) => void, weight = PART_WEIGHT): TraceRestPart {
-  const { frames, log, wires, retired, replicaLogs, markers, ...rest } = result.trace;
+  const { frames, log, wires, stream, retired, replicaLogs, markers, ...rest } = result.trace;
   const { eventFrames, stops, lastCall, lastTarget, lastChild, markers: derivedMarkers, ...derivedRest } = result.derived;
   sliced(frames, frameWeight, (s) => emit({ kind: "frames", frames: s }), weight);
   sliced(log, LOG_WEIGHT, (s) => emit({ kind: "log", log: s }), weight);
@@ -87,6 +89,10 @@ export function splitTrace(result: LoadedTrace, emit: (part: TracePart) => void,
   }
   sliced(retired, () => 22, (s) => emit({ kind: "retired", retired: s }), weight);
   sliced(markers, () => 6, (s) => emit({ kind: "markers", markers: s }), weight);
+  const streamStep = Math.max(1, Math.floor(weight / 2));
+  for (let from = 0; from < stream.text.length; from += streamStep) {
+    emit({ kind: "stream", text: stream.text.slice(from, from + streamStep), frame: stream.frame.slice(from, from + streamStep) });
+  }
   const lists: Record<DerivedList, readonly unknown[]> = { eventFrames, stops, lastCall, lastTarget, lastChild, markers: derivedMarkers };
   for (const list of DERIVED_LISTS) sliced(lists[list], () => 3, (items) => emit({ kind: "derived", list, items }), weight);
   // Connections' logs in slices of at most a part each, several short ones to a part: about three
@@ -110,6 +116,7 @@ export function splitTrace(result: LoadedTrace, emit: (part: TracePart) => void,
         queuedFrame: io.queuedFrame.slice(from, to),
         sentFrame: io.sentFrame.slice(from, to),
       };
+      if (io.follows && from === 0) slice.follows = io.follows;
       batch.push({ key, io: slice });
       batchWeight += 8 + 3 * (slice.wire.length + slice.reply.length);
       if (batchWeight >= weight) flush();
@@ -131,6 +138,7 @@ export class TraceAssembler {
   private readonly retired: Trace["retired"] = [];
   private readonly wires: Record<string, ConnectionIo> = {};
   private readonly markers: Trace["markers"] = [];
+  private readonly stream: Trace["stream"] = { text: [], frame: [] };
   private readonly derived: Record<DerivedList, unknown[]> = { eventFrames: [], stops: [], lastCall: [], lastTarget: [], lastChild: [], markers: [] };
 
   add(part: TracePart): void {
@@ -150,6 +158,10 @@ export class TraceAssembler {
       case "markers":
         append(this.markers, part.markers);
         return;
+      case "stream":
+        append(this.stream.text, part.text);
+        append(this.stream.frame, part.frame);
+        return;
       case "derived":
         append(this.derived[part.list], part.items);
         return;
@@ -161,6 +173,7 @@ export class TraceAssembler {
           append(io.wireFrame, slice.wireFrame);
           append(io.queuedFrame, slice.queuedFrame);
           append(io.sentFrame, slice.sentFrame);
+          if (slice.follows) io.follows = slice.follows;
         }
         return;
     }
@@ -176,6 +189,7 @@ export class TraceAssembler {
       frames: this.frames,
       log: this.log,
       wires: this.wires,
+      stream: this.stream,
       retired: this.retired,
       replicaLogs: this.replicaLogs,
       markers,

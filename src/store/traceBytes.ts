@@ -14,5 +14,6 @@ export function traceBytes(trace: Trace): number {
     prev = f.replicas;
   }
   for (const io of Object.values(trace.wires)) bytes += 200 + (io.wire.length + io.reply.length) * 24;
+  bytes += trace.stream.text.length * 24;
   return bytes;
 }

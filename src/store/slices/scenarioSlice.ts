@@ -76,7 +76,7 @@ const MAX_KEPT_ERRORS = 20;
 const errorsOf = (errors: string[]) => errors.slice(0, MAX_KEPT_ERRORS);
 
 /** Before the first trace: nothing reads it (the page waits for `ready`). */
-const NO_TRACE = { frames: [], log: [], wires: {}, retired: [], replicaLogs: {}, markers: [], endedBy: "horizon", endTime: 0 } as unknown as Trace;
+const NO_TRACE = { frames: [], log: [], wires: {}, stream: { text: [], frame: [] }, retired: [], replicaLogs: {}, markers: [], endedBy: "horizon", endTime: 0 } as unknown as Trace;
 const NO_DERIVED: Derived = { eventFrames: [], stops: [], lastCall: [], lastTarget: [], lastChild: [], markers: [] };
 
 /** What a load puts in the store besides the scenario and its trace. */

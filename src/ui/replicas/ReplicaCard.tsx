@@ -1,6 +1,7 @@
 import { lazy, memo, Suspense, type ReactNode } from "react";
 import { formatSeconds, logTimestamp } from "../../model/format";
 import type { ReplicaIo, ReplicaView, Trace } from "../../model";
+import { wireSlice } from "../../model/trace";
 import { useWords } from "../i18n";
 import { useNames } from "../i18n/a11yNames";
 import type { PageDict } from "../i18n";
@@ -85,7 +86,7 @@ function Connection({ r, t }: { r: ReplicaView; t: Words }) {
 function CardBody({ trace, model, t }: { trace: Trace; model: CardModel; t: Words }) {
   const r = model.current;
   const log = r ? trace.wires[r.key] : undefined;
-  const wire = log?.wire.slice(0, model.io.wireLen) ?? [];
+  const wire = log ? wireSlice(trace, log, 0, model.io.wireLen) : [];
   const queued = log?.reply.slice(model.io.replyStart, model.io.replyEnd) ?? [];
   const logs = trace.replicaLogs[model.id]?.slice(0, model.agent?.logLen ?? 0) ?? [];
   return (

@@ -15,6 +15,7 @@
  * The lanes are fixed for the whole run; a replica's connections share its lane.
  */
 import type { Frame, Note, ReplicaView, Trace } from "../../model";
+import { wireEntries } from "../../model/trace";
 import { GROUP_ORDER, replicaGroups } from "../view/replicaGroups";
 import { replicaRows, type StateKind } from "../view/replicaRows";
 
@@ -348,7 +349,7 @@ function build(trace: Trace): SequenceModel {
     if (lane === undefined) continue;
     let socket = false;
     let transfer: (typeof transfers)[number] | null = null;
-    const { wire, wireFrame } = io;
+    const { wire, wireFrame } = wireEntries(trace, io);
     for (let k = 0; k < wire.length; k++) {
       const msg = wire[k] as string;
       const frame = wireFrame[k] as number;

@@ -3,7 +3,7 @@
  * edge they travel on: what reached the socket (the wire), what was queued but not sent (the
  * output buffer), and the replica's first REPLCONF ACK.
  */
-import { ioOf, type Frame, type Trace } from "../../model/trace";
+import { ioOf, wireSlice, type Frame, type Trace } from "../../model/trace";
 
 export type Channel = "control" | "disk" | "socket" | "error" | "ack";
 
@@ -44,9 +44,9 @@ export function stepMessages(trace: Trace, baseline: Frame | undefined, frame: F
     const io = ioOf(trace, frame, r);
     // At the baseline the connection's extents (zero if it did not exist yet).
     const beforeIo = baseline ? ioOf(trace, baseline, r) : undefined;
-    const wire = log.wire;
-    const viaSocket = wire.slice(0, io.wireLen).some((m) => m.startsWith("$EOF:"));
-    const fresh = wire.slice(beforeIo?.wireLen ?? 0, io.wireLen);
+    // The mark is the connection's own entry (the child writes it), never the stream's.
+    const viaSocket = log.wire.slice(0, io.wireLen).some((m) => m.startsWith("$EOF:"));
+    const fresh = wireSlice(trace, log, beforeIo?.wireLen ?? 0, io.wireLen);
     // Collapse: one token per (channel, label), counting repeats.
     const counts = new Map<string, { channel: Channel; label: string; n: number }>();
     for (const m of fresh) {
