@@ -109,6 +109,8 @@ function writeStyles(el: Element, cs: CSSStyleDeclaration, text: boolean, toRgb:
     if ((TEXT_ONLY.has(prop) && !text) || skip(prop)) continue;
     let value = cs.getPropertyValue(prop);
     if (!value || value === initial) continue;
+    // Any display but none draws the same in SVG (the page's block or inline says nothing here).
+    if (prop === "display" && value !== "none") continue;
     if (COLOUR_PROPS.has(prop)) value = toRgb(value);
     if (prop === "white-space") {
       // SVG's own way to keep runs of spaces (every viewer reads it).

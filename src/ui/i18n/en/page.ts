@@ -27,7 +27,6 @@ export const pageEn = {
     darkTheme: "Dark theme",
     themeTitle: "Switch between light and dark",
     shortcuts: "Keyboard shortcuts",
-    shortcutsTitle: "Keyboard shortcuts (?)",
     /** The menu button of the tools used now and then (layout/MoreButton.tsx). */
     more: "More",
     moreTitle: "Open or save a scenario file, embed, export, keyboard shortcuts",

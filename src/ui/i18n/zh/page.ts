@@ -12,7 +12,6 @@ export const pageZh = {
     darkTheme: "深色主题",
     themeTitle: "在浅色和深色之间切换",
     shortcuts: "键盘快捷键",
-    shortcutsTitle: "键盘快捷键（?）",
     more: "更多",
     moreTitle: "打开或保存场景文件、嵌入、导出、键盘快捷键",
   },
