@@ -62,8 +62,7 @@ export default function MoreMenu({
     };
     document.addEventListener("pointerdown", onPointer);
     return () => document.removeEventListener("pointerdown", onPointer);
-    // Only when it opens: the focus stays where the reader moves it afterwards.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Once, when it opens: afterwards the focus stays where the reader moves it.
   }, []);
 
   /** Close first (the focus goes back to the button), then act: a dialog that opens keeps the button to return to. */
