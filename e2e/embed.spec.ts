@@ -33,7 +33,7 @@ test.describe("in an iframe-sized window", () => {
     // Minimal chrome: no header, no scenario picker, no tool buttons, no lab controls.
     await expect(page.getByRole("combobox", { name: "Scenario" })).toHaveCount(0);
     await expect(page.getByRole("heading", { level: 1 })).toHaveCount(0);
-    for (const name of ["Sandbox", "Copy link", "Embed", "Export"]) await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
+    for (const name of ["Sandbox", "Copy link", "More", "Embed", "Export"]) await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
     await expect(e.first).toBeDisabled();
     await expect(e.back).toBeDisabled();
 
@@ -132,7 +132,7 @@ test("the Embed dialog writes a snippet whose iframe opens the same range", asyn
   const ui = lab(page);
   await ui.open(shareLink({ v: 1, s: "fork-failure-disk", k: "line", f: 4 }));
   await expect(ui.timeline).toHaveValue("4");
-  await ui.button("Embed").click();
+  await (await ui.tool("Embed")).click();
   const dialog = page.getByRole("dialog", { name: "Embed this scenario" });
   await expect(dialog).toBeVisible();
   // Defaults: from the current frame to the end.

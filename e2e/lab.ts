@@ -29,6 +29,7 @@ export const NAMES = {
     forward: "Step forward",
     last: "Last step",
     copyLink: "Copy link",
+    more: "More",
   },
   zh: {
     target: "BGSAVE 目标",
@@ -45,6 +46,7 @@ export const NAMES = {
     forward: "前进一步",
     last: "最后一步",
     copyLink: "复制链接",
+    more: "更多",
   },
 } as const;
 
@@ -97,6 +99,19 @@ export function lab(page: Page, lang: keyof typeof NAMES = "en", options: LabOpt
     scenario: page.getByRole("combobox", { name: names.scenario }),
     replica: (id: string): Locator => page.getByRole("group", { name: names.replica(id) }),
     button: (name: string): Locator => page.getByRole("button", { name, exact: true }),
+    /** The header's More menu (src/ui/layout/MoreButton.tsx) and its items. */
+    moreButton: page.getByRole("button", { name: names.more, exact: true }),
+    moreMenu: page.getByRole("menu", { name: names.more }),
+    /**
+     * A tool of the More menu — "Open scenario file", "Save scenario", "Embed", "Diagram as SVG",
+     * "Keyboard shortcuts", … — as a student reaches it: open the menu, then the item. Click the
+     * returned item (or wait for the download it starts).
+     */
+    async tool(name: string): Promise<Locator> {
+      if ((await ui.moreButton.getAttribute("aria-expanded")) !== "true") await ui.moreButton.click();
+      await expect(ui.moreMenu).toBeVisible();
+      return ui.moreMenu.getByRole("menuitem", { name, exact: true });
+    },
 
     async open(path = "/") {
       await ready;

@@ -6,9 +6,8 @@ import { lab } from "./lab";
 const counter = (page: Page) => page.getByText(/^t=\S+s · /).first();
 
 async function exportName(page: Page, item: string): Promise<{ name: string; text: string }> {
-  await page.getByRole("button", { name: "Export", exact: true }).click();
-  const menu = page.getByRole("menu", { name: "Export" });
-  const [download] = await Promise.all([page.waitForEvent("download"), menu.getByRole("menuitem", { name: item }).click()]);
+  const entry = await lab(page).tool(item);
+  const [download] = await Promise.all([page.waitForEvent("download"), entry.click()]);
   return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, "utf8") };
 }
 
@@ -48,7 +47,7 @@ test("no longer: frame numbers disagree between the counter, the sandbox, the Em
   // The walkthrough's first step after the start is the frame the counter called step 2.
   expect(md.text).toContain(`## Step 2 · frame ${firstEvent + 1} · t = `);
 
-  await ui.button("Embed").click();
+  await (await ui.tool("Embed")).click();
   const dialog = page.getByRole("dialog", { name: "Embed this scenario" });
   const from = dialog.getByRole("textbox", { name: new RegExp(`^From frame \\(1–${frames}\\)`) });
   await expect(from).toHaveValue(String(shown));

@@ -22,7 +22,7 @@ async function expectInViewport(page: Page, box: Locator) {
 }
 
 test.describe("no longer: the first screen does not say what the lab is", () => {
-  test("the subtitle says what the lab is at 1280×720, in the header's two rows, in English and Chinese", async ({ page }) => {
+  test("the subtitle says what the lab is at 1280×720, in the header's one row, in English and Chinese", async ({ page }) => {
     const ui = lab(page);
     await ui.open("/");
     for (const lang of ["en", "zh"] as const) {
@@ -30,11 +30,11 @@ test.describe("no longer: the first screen does not say what the lab is", () => 
       const subtitle = page.getByRole("banner").getByText(SUBTITLE[lang], { exact: true });
       await expect(subtitle).toBeVisible();
       await expect(subtitle).toBeInViewport({ ratio: 1 });
-      // It sits beside the title, and the header keeps its two rows (title and picker; the buttons).
+      // It sits beside the title, and the header keeps its one row (e2e/header.spec.ts measures the row).
       const title = await page.getByRole("heading", { level: 1, name: "FullResync Lab" }).boundingBox();
       const sub = await subtitle.boundingBox();
       expect(Math.abs(sub!.y + sub!.height / 2 - (title!.y + title!.height / 2))).toBeLessThan(title!.height);
-      expect((await page.getByRole("banner").boundingBox())!.height).toBeLessThanOrEqual(90);
+      expect((await page.getByRole("banner").boundingBox())!.height).toBeLessThanOrEqual(56);
       const size = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, vh: innerHeight }));
       expect(size.h).toBeLessThanOrEqual(size.vh);
     }
@@ -92,7 +92,7 @@ test.describe("no longer: nothing says press → and answer first", () => {
     await expect(card).toBeHidden();
 
     // The help opens it again; Escape closes it, and it stays closed.
-    await ui.button("Keyboard shortcuts").click();
+    await (await ui.tool("Keyboard shortcuts")).click();
     await page.getByRole("dialog", { name: "Keyboard shortcuts" }).getByRole("button", { name: "Show the “Start here” card" }).click();
     await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
     await expect(card).toBeVisible();

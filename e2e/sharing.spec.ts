@@ -164,7 +164,7 @@ test("a student opens a scenario file, and a broken file shows what is wrong", a
   mine.title.en = "Diskless batching, my way";
   mine.config.replDisklessSyncDelay = 1;
   const chooser = page.waitForEvent("filechooser");
-  await ui.button("Open scenario file").click();
+  await (await ui.tool("Open scenario file")).click();
   await (await chooser).setFiles({ name: "my-batching.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(mine, null, 2)) });
   await expect(page.getByText('Opened "Diskless batching, my way" from my-batching.json')).toBeVisible();
   await expect(ui.scenario.locator("option:checked")).toContainText("Diskless batching, my way");
@@ -221,7 +221,7 @@ test("a student saves the scenario with their edits and opens the file again", a
   await sb.toggle();
 
   const download = page.waitForEvent("download");
-  await ui.button("Save scenario").click();
+  await (await ui.tool("Save scenario")).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe("disk-happy-path.json");
   const saved = JSON.parse(readFileSync(await file.path(), "utf8"));
@@ -242,7 +242,7 @@ test("a lecturer saves a catalogue scenario unedited and the file keeps its narr
   // The narration of the catalogue arrives after the first render; its first question shows it.
   await expect(page.getByRole("group", { name: "Predict" })).toBeVisible();
   const download = page.waitForEvent("download");
-  await ui.button("Save scenario").click();
+  await (await ui.tool("Save scenario")).click();
   const saved = JSON.parse(readFileSync(await (await download).path(), "utf8")) as { id: string; steps?: { text: { en: string } }[] };
   expect(saved.id).toBe("disk-happy-path");
   expect(saved.steps?.length).toBeGreaterThan(0);

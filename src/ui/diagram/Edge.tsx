@@ -2,7 +2,8 @@ import { routePath, type Route } from "./layout";
 
 export type EdgeKind = "fork" | "write" | "disk" | "socket" | "control" | "error";
 
-const STYLE: Record<EdgeKind, { stroke: string; dash?: string }> = {
+/** Each pipe's colour classes and dashes (the exported picture's legend draws its samples with them). */
+export const EDGE_STYLE: Record<EdgeKind, { stroke: string; dash?: string }> = {
   fork: { stroke: "stroke-slate-500 dark:stroke-slate-400" },
   write: { stroke: "stroke-amber-600 dark:stroke-amber-400" },
   disk: { stroke: "stroke-amber-600 dark:stroke-amber-400" },
@@ -13,7 +14,7 @@ const STYLE: Record<EdgeKind, { stroke: string; dash?: string }> = {
 
 /** A pipe between two nodes: faint when idle, bold when in use (the error path ends at its ✕, no arrow). */
 export function Edge({ route, kind, active }: { route: Route; kind: EdgeKind; active: boolean }) {
-  const s = STYLE[kind];
+  const s = EDGE_STYLE[kind];
   return (
     <path d={routePath(route)} className={`fill-none ${s.stroke} ${active ? "" : "opacity-35"}`} strokeWidth={active ? 2.2 : 1.2} strokeDasharray={s.dash} markerEnd={active && kind !== "error" ? `url(#arrow-${kind})` : undefined} />
   );
@@ -22,9 +23,9 @@ export function Edge({ route, kind, active }: { route: Route; kind: EdgeKind; ac
 export function EdgeMarkers() {
   return (
     <defs>
-      {(Object.keys(STYLE) as EdgeKind[]).map((k) => (
+      {(Object.keys(EDGE_STYLE) as EdgeKind[]).map((k) => (
         <marker key={k} id={`arrow-${k}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-          <path d="M0 0 L10 5 L0 10 z" className={STYLE[k].stroke.replace(/stroke-/g, "fill-")} />
+          <path d="M0 0 L10 5 L0 10 z" className={EDGE_STYLE[k].stroke.replace(/stroke-/g, "fill-")} />
         </marker>
       ))}
     </defs>

@@ -5,7 +5,7 @@ export function download(blob: Blob, fileName: string): void {
   a.href = url;
   a.download = fileName;
   a.rel = "noopener";
-  a.style.display = "none";
+  a.hidden = true;
   document.body.append(a);
   a.click();
   a.remove();

@@ -7,6 +7,7 @@ import type { Lang } from "../../store/types";
 import type { PublishDict } from "../i18n";
 import { download, fileSafe } from "./download";
 import { walkthroughMarkdown } from "./markdown";
+import { exportCaption } from "./caption";
 import { findDiagram, serializeDiagram, svgToPng } from "./svg";
 import { traceJson } from "./traceJson";
 
@@ -16,10 +17,11 @@ function baseName(): string {
   return `fullresync-${fileSafe(useLab.getState().scenario.id)}`;
 }
 
-function diagram(words: PublishDict) {
+/** The picture with its caption (scenario, moment, legend) in the page's language. */
+function diagram(words: PublishDict, dict: Dict, lang: Lang) {
   const svg = findDiagram();
   if (!svg) throw new Error(words.export.noDiagram);
-  return serializeDiagram(svg);
+  return serializeDiagram(svg, exportCaption(dict, lang, true));
 }
 
 /** `dict` and `lang` are the explanations as shown (English while Chinese is still loading). */
@@ -28,11 +30,11 @@ export async function runExport(kind: ExportKind, words: PublishDict, dict: Dict
   const at = `frame${frameNumber(s.cursor)}-t${formatSeconds(s.trace.frames[s.cursor]?.t ?? 0)}s`;
   switch (kind) {
     case "svg": {
-      const svg = diagram(words);
+      const svg = diagram(words, dict, lang);
       return download(new Blob([svg.text], { type: "image/svg+xml" }), `${baseName()}-${at}.svg`);
     }
     case "png": {
-      const png = await svgToPng(diagram(words), 2);
+      const png = await svgToPng(diagram(words, dict, lang), 2);
       return download(png, `${baseName()}-${at}.png`);
     }
     case "json":

@@ -184,7 +184,8 @@ describe("the sharing words", () => {
 describe("the embedding and export words", () => {
   it("use the names the tests and the embedded view's controls rely on in English", () => {
     expect(en.page.publish.embed).toBe("Embed");
-    expect(en.page.publish.export).toBe("Export");
+    expect(publishEn.export.menu).toBe("Export");
+    expect(en.page.header.more).toBe("More");
     expect(publishEn.embed.forward).toBe("Step forward");
     expect(publishEn.embed.first).toBe("First step");
     expect(publishEn.embed.timeline).toBe("Timeline");

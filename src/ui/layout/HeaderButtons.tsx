@@ -41,15 +41,5 @@ export function LanguageSelect() {
   );
 }
 
-/** Copy link lives with the rest of sharing (src/ui/share). */
+/** Copy link lives with the rest of sharing (src/ui/share); the keyboard shortcuts are in the More menu (MoreButton.tsx). */
 export { CopyLinkButton } from "../share/CopyLinkButton";
-
-export function HelpButton() {
-  const setPanel = useLab((s) => s.setPanel);
-  const t = useWords().dict.page.header;
-  return (
-    <button type="button" className={SMALL_BUTTON} onClick={() => setPanel("help", !useLab.getState().panels.help)} aria-label={t.shortcuts} title={t.shortcutsTitle}>
-      <span aria-hidden="true">?</span>
-    </button>
-  );
-}

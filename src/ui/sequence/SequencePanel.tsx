@@ -25,6 +25,7 @@ const LECTURE_SCALE = 1.55;
 /** `tools`: where the hint and the export button go (the diagram panel's header), if given. */
 export default function SequencePanel({ tools }: { tools?: HTMLElement | null }) {
   const { dict: w } = useWords("sequence");
+  const { dict: page, lang } = useWords();
   const { trace, derived, cursor, stepSize, lecture, seek, scenario, guesses, skipped } = useLab(
     useShallow((s) => ({
       trace: s.trace,
@@ -104,7 +105,7 @@ export default function SequencePanel({ tools }: { tools?: HTMLElement | null })
   const onExport = () => {
     if (!svg.current) return;
     try {
-      exportSequenceSvg(svg.current, trace.scenarioId);
+      exportSequenceSvg(svg.current, trace.scenarioId, page, lang);
     } catch (e) {
       useLab.getState().showNotice(w.exportFailed(e instanceof Error ? e.message : String(e)));
     }

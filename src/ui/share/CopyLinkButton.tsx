@@ -13,8 +13,7 @@ function copyWithSelection(text: string): boolean {
   const area = document.createElement("textarea");
   area.value = text;
   area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
+  area.className = "fixed opacity-0";
   document.body.append(area);
   area.select();
   let ok = false;

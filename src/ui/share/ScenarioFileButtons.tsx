@@ -1,40 +1,37 @@
-import { useRef } from "react";
+import { forwardRef } from "react";
 import { useLab } from "../../store/labStore";
-import { useWords } from "../i18n";
 import { notify } from "./notify";
-import { SHARE_BUTTON } from "./styles";
 
-/** "Open scenario file" (a file picker) and "Save scenario" (a download of the current scenario). */
-export function ScenarioFileButtons() {
-  const { dict } = useWords();
-  const input = useRef<HTMLInputElement>(null);
-  // Opening and saving files load their code when first used (not needed on the first screen).
-  const save = async () => {
-    const { downloadText, scenarioFile } = await import("./scenarioFiles");
-    const { fileName, text } = scenarioFile(useLab.getState());
-    downloadText(fileName, text);
-    notify((d) => d.saved(fileName));
-  };
-  return (
-    <>
-      <button type="button" className={SHARE_BUTTON} onClick={() => input.current?.click()} title={dict.share.openFileTitle}>
-        {dict.share.openFile}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        className="hidden"
-        onChange={(e) => {
-          const files = e.currentTarget.files;
-          const file = files?.[0];
-          if (file) void import("./openScenario").then((m) => m.openScenarioFile(file, (files?.length ?? 1) - 1));
-          e.currentTarget.value = ""; // the same file can be chosen again after fixing it
-        }}
-      />
-      <button type="button" className={SHARE_BUTTON} onClick={() => void save()} title={dict.share.saveFileTitle}>
-        {dict.share.saveFile}
-      </button>
-    </>
-  );
+/**
+ * "Open scenario file" and "Save scenario" (items of the header's More menu, layout/MoreButton.tsx).
+ * Opening and saving files load their code when first used (not needed on the first screen).
+ */
+export async function saveScenarioFile(): Promise<void> {
+  const { downloadText, scenarioFile } = await import("./scenarioFiles");
+  const { fileName, text } = scenarioFile(useLab.getState());
+  downloadText(fileName, text);
+  notify((d) => d.saved(fileName));
 }
+
+/**
+ * The file picker behind "Open scenario file". It stays mounted while the menu that clicked it
+ * closes, so the chosen file still arrives.
+ */
+export const ScenarioFileInput = forwardRef<HTMLInputElement>(function ScenarioFileInput(_props, ref) {
+  return (
+    <input
+      ref={ref}
+      type="file"
+      accept=".json,application/json"
+      className="hidden"
+      tabIndex={-1}
+      aria-hidden="true"
+      onChange={(e) => {
+        const files = e.currentTarget.files;
+        const file = files?.[0];
+        if (file) void import("./openScenario").then((m) => m.openScenarioFile(file, (files?.length ?? 1) - 1));
+        e.currentTarget.value = ""; // the same file can be chosen again after fixing it
+      }}
+    />
+  );
+});

@@ -27,7 +27,9 @@ export const pageEn = {
     darkTheme: "Dark theme",
     themeTitle: "Switch between light and dark",
     shortcuts: "Keyboard shortcuts",
-    shortcutsTitle: "Keyboard shortcuts (?)",
+    /** The menu button of the tools used now and then (layout/MoreButton.tsx). */
+    more: "More",
+    moreTitle: "Open or save a scenario file, embed, export, keyboard shortcuts",
   },
   notice: { dismiss: "Dismiss", dismissLabel: "Dismiss message" },
   notices: {
@@ -253,12 +255,9 @@ export const pageEn = {
     button: "Lecture",
     buttonTitle: "Lecture mode, full screen and the speaker window",
   },
-  /** The header's Embed and Export buttons; the dialogs' and menus' words load with them (publish.ts). */
+  /** The More menu's Embed item; the dialog's and the Export group's words load with the menu (publish.ts). */
   publish: {
     embed: "Embed",
-    embedTitle: "Embed a range of frames of this scenario in slides or a blog post",
-    export: "Export",
-    exportTitle: "Download the diagram, the trace or a walkthrough",
   },
 };
 

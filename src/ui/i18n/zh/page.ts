@@ -12,7 +12,8 @@ export const pageZh = {
     darkTheme: "深色主题",
     themeTitle: "在浅色和深色之间切换",
     shortcuts: "键盘快捷键",
-    shortcutsTitle: "键盘快捷键（?）",
+    more: "更多",
+    moreTitle: "打开或保存场景文件、嵌入、导出、键盘快捷键",
   },
   notice: { dismiss: "关闭", dismissLabel: "关闭消息" },
   notices: {
@@ -256,9 +257,6 @@ export const pageZh = {
   },
   publish: {
     embed: "嵌入",
-    embedTitle: "把这个场景的一段帧嵌入幻灯片或博客文章",
-    export: "导出",
-    exportTitle: "下载示意图、执行轨迹或分步讲解",
   },
 } satisfies PageDict;
 
