@@ -22,7 +22,7 @@ test("no longer: a file that opened is lost on reload — it is kept in this bro
   const ui = lab(page);
   await ui.open("/");
   await page.locator('input[type="file"]').setInputFiles(bigFile());
-  await expect(page.getByText(/Opened "A big one" from big-one\.json\. It is too large for a link, so this browser keeps it/)).toBeVisible();
+  await expect(page.getByText(/Opened "A big one" from big-one\.json\. It is too large for a link, so this browser keeps it/)).toBeVisible({ timeout: 30_000 });
   await expect(ui.scenario.locator("option:checked")).toContainText("A big one");
   await expect.poll(() => String(linkPayload(page.url()).s)).toMatch(/^kept:[0-9a-f]{32}$/);
 
@@ -31,7 +31,8 @@ test("no longer: a file that opened is lost on reload — it is kept in this bro
   await ui.button("Step forward").click();
   const position = await page.getByText(/^t=\S+s · step \d+ of \d+$/).textContent();
   await page.reload();
-  await expect(ui.scenario.locator("option:checked")).toContainText("A big one");
+  // The reload computes the trace again (15,000 writes) in the worker.
+  await expect(ui.scenario.locator("option:checked")).toContainText("A big one", { timeout: 30_000 });
   await expect(page.getByText(/^t=\S+s · step \d+ of \d+$/)).toHaveText(position ?? "");
   await expect(page.getByText(/could not be opened/)).toHaveCount(0);
 
@@ -44,7 +45,7 @@ test("no longer: a file that opened is lost on reload — it is kept in this bro
   const other = await context.browser()!.newContext();
   const elsewhere = await other.newPage();
   await elsewhere.goto(page.url());
-  await expect(elsewhere.getByText(/This link could not be opened: its scenario was too large for a link, so it was kept only in the browser that made the link/)).toBeVisible();
+  await expect(elsewhere.getByText(/This link could not be opened: its scenario was too large for a link, so it was kept only in the browser that made the link/)).toBeVisible({ timeout: 30_000 });
   await expect(lab(elsewhere).scenario).toHaveValue("disk-happy-path");
   await other.close();
 });
