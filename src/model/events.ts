@@ -9,7 +9,7 @@ import { bgrewriteaofCommand } from "./aof";
 import { failChild, killChild } from "./children";
 import { bgsaveCommand } from "./rdb";
 import { applyWrite, evalshaCommand } from "./replicationStream";
-import { capaBits, closeConnection, replicaPort, startReplicaCron, syncWithMaster, type Replicas } from "./replicaSide";
+import { capaBits, closeConnection, markAgent, replicaPort, startReplicaCron, syncWithMaster, type Replicas } from "./replicaSide";
 import { note, serverLog } from "./server";
 
 /** The default body of an EVALSHA whose script the scenario does not give. */
@@ -102,6 +102,7 @@ export function applyEvent(w: Replicas, state: EventState, e: ScenarioEvent): vo
     case "replica-set": {
       const a = w.byId.get(e.replica);
       if (!a) return;
+      markAgent(w, a);
       if (e.capa) {
         a.capaNames = [...e.capa];
         a.capa = capaBits(e.capa);

@@ -30,6 +30,10 @@ export interface RecordedAgent {
   readonly phase: AgentPhase;
   readonly conn: number;
   readonly log: readonly unknown[];
+  /** Its place in the agents list. */
+  readonly index: number;
+  /** Marked when its own code ran (replicaSide.markAgent); the recorder clears it. */
+  changed: boolean;
 }
 
 export class Recorder {
@@ -43,12 +47,18 @@ export class Recorder {
   private logMark = 0;
   private noteMark = 0;
   private lastAgentViews: AgentView[] = [];
+  private readonly changedAgents: RecordedAgent[] | null;
 
-  constructor(server: Server, agents: readonly RecordedAgent[], maxFrames: number) {
+  /**
+   * `changedAgents`: the agents whose code ran since the last frame (Replicas.changed), so a frame
+   * looks at those only; null: every agent, every frame (a test compares the two).
+   */
+  constructor(server: Server, agents: readonly RecordedAgent[], maxFrames: number, changedAgents: RecordedAgent[] | null = null) {
     this.server = server;
     this.agents = agents;
     this.maxFrames = maxFrames;
-    this.views = new FrameViews(server);
+    this.changedAgents = changedAgents;
+    this.views = new FrameViews(server, changedAgents !== null);
   }
 
   /** No more frames will be recorded (the guard against hostile input). */
@@ -106,13 +116,19 @@ export class Recorder {
   /** The agents' views; the previous frame's array (and objects) when no replica changed. */
   private agentViews(): AgentView[] {
     let next: AgentView[] | null = null;
-    for (let k = 0; k < this.agents.length; k++) {
-      const a = this.agents[k] as RecordedAgent;
+    const changed = this.changedAgents;
+    // The first frame sees every agent; later ones, those whose code ran since.
+    const look = changed && this.lastAgentViews.length ? changed : this.agents;
+    for (let n = 0; n < look.length; n++) {
+      const a = look[n] as RecordedAgent;
+      a.changed = false;
+      const k = a.index;
       const prev = this.lastAgentViews[k];
       if (prev && prev.phase === a.phase && prev.conn === a.conn && prev.logLen === a.log.length) continue;
       next ??= this.lastAgentViews.slice();
       next[k] = { id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length };
     }
+    if (changed) changed.length = 0;
     if (next) this.lastAgentViews = next;
     return this.lastAgentViews;
   }
@@ -139,6 +155,8 @@ interface Slot {
    * it (its view is the last one; its own logs cannot grow without a touch, which wakes it).
    */
   quiet: boolean;
+  /** Its index in the live slots (and in the frame's `replicas`). */
+  pos: number;
   queuedFrame: StampLog;
   sentFrame: StampLog;
 }
@@ -150,6 +168,10 @@ class FrameViews {
   private readonly slotOf = new Map<Client, Slot>();
   /** The slots a frame shows, in the order they were made; retired ones leave it. */
   private live: Slot[] = [];
+  /** The live slots that are not quiet (looked at every frame), in any order. */
+  private active: Slot[] = [];
+  /** A slot was made since the last frame, or one retires: the next frame places every slot. */
+  private liveDirty = true;
   /** Per replica id, its latest connection. */
   private readonly latest = new Map<string, Slot>();
   readonly retired: Trace["retired"] = [];
@@ -160,7 +182,11 @@ class FrameViews {
   /** The frame stamps of the server's stream log (what its followers receive, Trace.stream). */
   readonly streamFrame = new StampLog();
 
-  constructor(server: Server) {
+  /** `track`: skip a follower of the stream until its socket changes (else look at every connection, every frame). */
+  constructor(
+    server: Server,
+    private readonly track: boolean,
+  ) {
     this.server = server;
   }
 
@@ -180,12 +206,14 @@ class FrameViews {
         wireFrame: new StampLog(),
         copies: 0,
         quiet: false,
+        pos: 0,
         queuedFrame: new StampLog(),
         sentFrame: new StampLog(),
       };
       this.slots.push(slot);
       this.slotOf.set(client, slot);
       this.live.push(slot);
+      this.liveDirty = true;
       this.latest.set(client.id, slot);
     }
   }
@@ -269,10 +297,6 @@ class FrameViews {
    * buffer entries that frame i is the first to show.
    */
   replicaViews(i: number, prev: ReplicaView[]): ReplicaView[] {
-    // Allocate a new array only once a view differs from the previous frame's, or one is retired.
-    let out: ReplicaView[] | null = null;
-    let kept = 0;
-    const live = this.live;
     this.streamFrame.stampUpTo(this.server.stream.length, i);
     // A follower of the stream whose socket changed is looked at again.
     const changed = this.server.changed;
@@ -280,14 +304,64 @@ class FrameViews {
       const c = changed[k] as Client;
       c.changed = false;
       const slot = this.slotOf.get(c);
-      if (slot) slot.quiet = false;
+      if (slot && slot.quiet) {
+        slot.quiet = false;
+        this.active.push(slot);
+      }
     }
     changed.length = 0;
+    return this.fastViews(i, prev) ?? this.allViews(i, prev);
+  }
+
+  /**
+   * The frame's views when no connection came or went: only the slots that are not quiet are
+   * looked at (the followers of the stream wait for a touch), and the previous frame's array is
+   * kept, or copied with the views that changed. Null when a connection was made or retires: then
+   * allViews looks at every slot in order.
+   */
+  private fastViews(i: number, prev: ReplicaView[]): ReplicaView[] | null {
+    const live = this.live;
+    if (!this.track || this.live.length !== prev.length || this.liveDirty) return null;
+    let out: ReplicaView[] | null = null;
+    const active = this.active;
+    let keep = 0;
+    for (let n = 0; n < active.length; n++) {
+      const slot = active[n] as Slot;
+      const c = slot.client;
+      if (c.streamCopies.length > slot.copies) this.stampCopies(slot, i);
+      slot.wireFrame.stampUpTo(c.wire.length, i);
+      slot.queuedFrame.stampUpTo(c.reply.length, i);
+      slot.sentFrame.stampUpTo(c.replyStart, i);
+      const view = this.viewOf(slot);
+      if (c.closed && this.latest.get(c.id) !== slot) {
+        // It retires: the slots move up, so every one is placed again (allViews, in order).
+        this.liveDirty = true;
+        return null;
+      }
+      const pos = slot.pos;
+      if (view !== prev[pos]) {
+        out ??= prev.slice();
+        out[pos] = view;
+      }
+      slot.quiet = c.streamFrom >= 0 && c.streamTo === null && !c.closed;
+      if (!slot.quiet) active[keep++] = slot;
+    }
+    active.length = keep;
+    return out ?? prev;
+  }
+
+  /** Every slot's view at frame i, in order, retiring the closed and superseded ones. */
+  private allViews(i: number, prev: ReplicaView[]): ReplicaView[] {
+    // Allocate a new array only once a view differs from the previous frame's, or one is retired.
+    let out: ReplicaView[] | null = null;
+    let kept = 0;
+    const live = this.live;
     for (let k = 0; k < live.length; k++) {
       const slot = live[k] as Slot;
       if (slot.quiet) {
         // Following the stream, untouched: its logs grow only by the stream, and its view holds.
         if (kept !== k) live[kept] = slot;
+        slot.pos = kept;
         if (out) out.push(slot.view as ReplicaView);
         kept++;
         continue;
@@ -305,6 +379,7 @@ class FrameViews {
         continue;
       }
       if (kept !== k) live[kept] = slot;
+      slot.pos = kept;
       if (out) out.push(view);
       else if (view !== prev[kept]) {
         out = prev.slice(0, kept);
@@ -312,9 +387,11 @@ class FrameViews {
       }
       kept++;
       // From the next frame on, a follower is looked at only when its socket changes (touch).
-      slot.quiet = c.streamFrom >= 0 && c.streamTo === null && !c.closed;
+      slot.quiet = this.track && c.streamFrom >= 0 && c.streamTo === null && !c.closed;
     }
     live.length = kept;
+    this.active = live.filter((s) => !s.quiet);
+    this.liveDirty = false;
     if (!out && prev.length !== kept) out = prev.slice(0, kept);
     return out ?? prev;
   }

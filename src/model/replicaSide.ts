@@ -41,6 +41,8 @@ export interface Agent {
   nextCron: number;
   /** Connected by pipelining PING + PSYNC (a hand-made client, not a Redis replica). */
   pipelined: boolean;
+  /** It may have changed since the last frame: it is in `Replicas.changed` (see markAgent). */
+  changed: boolean;
 }
 
 /** Every replica of a run, with the timers of their crons. */
@@ -51,6 +53,18 @@ export interface Replicas {
   readonly timers: TimerHeap<Agent>;
   /** How many lines all replicas have logged (a happening that adds one is visible). */
   logCount: number;
+  /**
+   * The replicas whose own code ran since the last frame (their cron, a read of their socket, a
+   * connection or an event about them): the recorder looks again at these only.
+   */
+  readonly changed: Agent[];
+}
+
+/** The replica's own code is running: what the frames show of it may change (Replicas.changed). */
+export function markAgent(w: Replicas, a: Agent): void {
+  if (a.changed) return;
+  a.changed = true;
+  w.changed.push(a);
 }
 
 const REPLICA_PID_BASE = 5100;
@@ -84,11 +98,13 @@ export function createReplicas(server: Server, scenario: Scenario): Replicas {
     log: [],
     nextCron: Number.POSITIVE_INFINITY,
     pipelined: false,
+    changed: false,
   }));
-  return { server, agents, byId: new Map(agents.map((a) => [a.id, a])), timers: new TimerHeap<Agent>(), logCount: 0 };
+  return { server, agents, byId: new Map(agents.map((a) => [a.id, a])), timers: new TimerHeap<Agent>(), logCount: 0, changed: [] };
 }
 
 function replicaLog(w: Replicas, a: Agent, level: "notice" | "warning", text: string): void {
+  markAgent(w, a);
   a.log.push({ t: w.server.now, pid: REPLICA_PID_BASE + a.index, role: "S", level, text });
   w.logCount++;
 }
@@ -108,6 +124,7 @@ export function startReplicaCron(w: Replicas, a: Agent): void {
  * resynchronization), so it asks `PSYNC ? -1` (docs/behaviour.md §3, §20).
  */
 export function syncWithMaster(w: Replicas, a: Agent, pipelined = false): void {
+  markAgent(w, a);
   const server = w.server;
   if (a.command === "PSYNC" && !pipelined) {
     replicaLog(w, a, "notice", "Connecting to MASTER 127.0.0.1:6379");
@@ -136,6 +153,7 @@ export function syncWithMaster(w: Replicas, a: Agent, pipelined = false): void {
 
 /** The replica closes its connection; the primary reads EOF and frees the client. */
 export function closeConnection(w: Replicas, a: Agent, nextPhase: AgentPhase): void {
+  markAgent(w, a);
   const c = a.client;
   // freeClient logs "Connection with slave … lost." only if it is still a replica.
   if (c && !c.closed) freeClient(w.server, c, { type: "DISCONNECTED" });
@@ -166,6 +184,7 @@ export function readSockets(w: Replicas): void {
 
 /** The replica reads its socket: the reply to PSYNC/SYNC, the bulk header, the payload, the stream. */
 function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
+  markAgent(w, a);
   if (c.closed) {
     // The primary closed the connection: the replica reads EOF (docs/behaviour.md §18.12, §18.13).
     if (a.phase === "transfer" && a.expectBytes === 0 && a.eofMark === null) {
@@ -251,6 +270,7 @@ function loadReceivedRdb(w: Replicas, a: Agent): void {
  * §20); REPLCONF ACK when synced.
  */
 export function replicaCron(w: Replicas, a: Agent): void {
+  markAgent(w, a);
   const server = w.server;
   const now = unixtime(server);
   // redis-cli --slave has no timeout and never retries: it just waits.

@@ -34,6 +34,12 @@ export interface RunOptions {
    * connection a whole wire of its own: the same trace, read through wireEntries (a test checks).
    */
   shareStream?: boolean;
+  /**
+   * A frame looks only at the replicas whose code ran since the last one, and at the stream's
+   * followers whose socket changed (true unless given). False looks at everything every frame: the
+   * same trace (src/model/stream.test.ts checks).
+   */
+  trackChanges?: boolean;
 }
 
 const PROGRESS_EVERY = 2048;
@@ -46,7 +52,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   // ONLINE replicas follow one stream log instead of copying every command (Trace.stream).
   server.shareStream = options.shareStream ?? true;
   const replicas = createReplicas(server, scenario);
-  const recorder = new Recorder(server, replicas.agents, options.maxFrames ?? MAX_FRAMES);
+  const recorder = new Recorder(server, replicas.agents, options.maxFrames ?? MAX_FRAMES, options.trackChanges === false ? null : replicas.changed);
   const events = scenario.events.map((e, index) => ({ e, index, t: Math.round(e.at * 1000) }));
   const eventState: EventState = { writes: 0 };
 
