@@ -30,6 +30,9 @@ export interface RecordedAgent {
   readonly phase: AgentPhase;
   readonly conn: number;
   readonly log: readonly unknown[];
+  readonly command: "PSYNC" | "SYNC";
+  readonly lastio: number;
+  readonly cronPhase: number;
 }
 
 export class Recorder {
@@ -104,9 +107,11 @@ export class Recorder {
     for (let k = 0; k < this.agents.length; k++) {
       const a = this.agents[k] as RecordedAgent;
       const prev = this.lastAgentViews[k];
-      if (prev && prev.phase === a.phase && prev.conn === a.conn && prev.logLen === a.log.length) continue;
+      // The timeout's base matters only while it waits; elsewhere it stays null, so the view is shared.
+      const lastio = a.phase === "waitReply" || a.phase === "transfer" ? a.lastio : null;
+      if (prev && prev.phase === a.phase && prev.conn === a.conn && prev.logLen === a.log.length && prev.lastio === lastio && prev.command === a.command) continue;
       next ??= this.lastAgentViews.slice();
-      next[k] = { id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length };
+      next[k] = { id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length, command: a.command, lastio, cronPhase: a.cronPhase };
     }
     if (next) this.lastAgentViews = next;
     return this.lastAgentViews;
@@ -210,6 +215,7 @@ class FrameViews {
           prevChild.pid === child.pid &&
           prevChild.doneAt === child.doneAt &&
           prevChild.exited === (child.exit !== null) &&
+          prevChild.exit?.signal === child.exit?.signal &&
           prevChild.targets.length === child.targets.length
         ? prevChild
         : {
@@ -220,6 +226,7 @@ class FrameViews {
             doneAt: child.doneAt,
             exited: child.exit !== null,
             killed: (child.exit?.signal ?? 0) !== 0,
+            exit: child.exit ? { code: child.exit.code, signal: child.exit.signal } : null,
             targets: child.targets.map((cid) => this.keyOfCid(cid)),
           };
     const next: ServerView = {
@@ -297,7 +304,8 @@ class FrameViews {
       v.putOnlineOnAck === c.replPutOnlineOnAck &&
       v.repldboff === c.repldboff &&
       v.repldbsize === c.repldbsize &&
-      v.closed === c.closed
+      v.closed === c.closed &&
+      v.lastinteraction === c.lastinteraction
     ) {
       return v;
     }
@@ -387,6 +395,7 @@ function replicaView(c: Client, key: string, slot: number, inSlaves: boolean): R
     dropReason: snap.context.dropReason,
     closed: c.closed,
     slot,
+    lastinteraction: c.lastinteraction,
   };
 }
 
