@@ -3,7 +3,7 @@ import { runScenario, type Frame, type Trace } from "../model/index";
 import { CATALOGUE, findScenario } from "../scenarios/catalogue";
 import { applyEdits, type Edit } from "../scenarios/edits";
 import type { Scenario } from "../scenarios/schema";
-import { childFault, disklessStart, nextForkFailure, secondsText, silenceTimer, type ForkFailure } from "./faults";
+import { childFault, disklessStart, nextForkFailure, secondsText, silenceTimer, upstreamLink, type ForkFailure } from "./faults";
 
 const traceOf = (id: string, edits: Edit[] = []) => {
   const applied = applyEdits(findScenario(id) as Scenario, edits);
@@ -167,6 +167,21 @@ describe("a child that ended badly", () => {
   it("a child that exited 0, or still runs, has no fault", () => {
     expect(childFault({ exit: null })).toBeNull();
     expect(childFault({ exit: { code: 0, signal: 0 } })).toBeNull();
+  });
+});
+
+describe("a chained primary's master link", () => {
+  it("no replication info: linked until the upstream-lost event, lost with nothing cached from then to the end", () => {
+    const trace = traceOf("no-replication-info");
+    const lostAt = trace.frames.findIndex((f) => f.notes.some((n) => n.key === "event.upstreamLost"));
+    expect(lostAt).toBeGreaterThan(0);
+    expect(trace.frames.slice(0, lostAt).every((f) => upstreamLink(f.server) === "linked")).toBe(true);
+    expect(trace.frames.slice(lostAt).every((f) => upstreamLink(f.server) === "lost")).toBe(true);
+  });
+
+  it("lost with the master cached (sandbox: upstream-lost, cached) is told apart", () => {
+    const trace = traceOf("no-replication-info", [{ kind: "event", event: { at: 1.5, type: "upstream-lost", cached: true } }]);
+    expect(upstreamLink(trace.frames.at(-1)!.server)).toBe("cached");
   });
 });
 

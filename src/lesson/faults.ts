@@ -4,6 +4,7 @@
  * - a fork() that failed, from the failure until the next attempt (`nextForkFailure`, folded over
  *   the frames);
  * - how a child ended badly: killed by a signal, or exited with an error code (`childFault`);
+ * - a chained primary's own link to its master, lost or not (`upstreamLink`);
  * - a replica left in silence by a failed BGSAVE, and when its own cron will time it out
  *   (`silenceTimer`, docs/behaviour.md §8);
  * - the diskless delay: when replicationCron will start the BGSAVE for the waiting replicas
@@ -11,7 +12,7 @@
  */
 // The modules themselves, not the model's index: the page's first load must not pull in the simulation.
 import { REPLICATION_CRON_MS } from "../model/constants";
-import type { AgentView, ChildView, Frame, ReplicaView } from "../model/trace";
+import type { AgentView, ChildView, Frame, ReplicaView, ServerView } from "../model/trace";
 
 /** The seed line a startBgsaveForReplication call executes first (`socket_target = …`). */
 const FIRST_LINE = 21;
@@ -48,6 +49,14 @@ export function childFault(c: Pick<ChildView, "exit">): ChildFault | null {
   if (e.signal !== 0) return { kind: "signal", signal: e.signal };
   if (e.code !== 0) return { kind: "exit", code: e.code };
   return null;
+}
+
+/**
+ * A primary that is itself a replica: its link to its own master, and whether the master was
+ * cached when it was lost — without one, rdbPopulateSaveInfo returns NULL (docs/behaviour.md §5).
+ */
+export function upstreamLink(s: Pick<ServerView, "upstreamConnected" | "hasCachedMaster">): "linked" | "cached" | "lost" {
+  return s.upstreamConnected ? "linked" : s.hasCachedMaster ? "cached" : "lost";
 }
 
 export type SilenceTimer =

@@ -1,4 +1,4 @@
-import { childFault, disklessStart, secondsText, silenceTimer, type DisklessStart, type SilenceTimer } from "../../lesson/faults";
+import { childFault, disklessStart, secondsText, silenceTimer, upstreamLink, type DisklessStart, type SilenceTimer } from "../../lesson/faults";
 import { outputBufferAt, wireAt, type Frame, type Trace } from "../../model/trace";
 import type { LastChild } from "../../store/derive";
 import { useWords, type PageDict } from "../i18n";
@@ -84,7 +84,7 @@ export function Diagram() {
             : lanes
                 .map((l) => `${l.row?.id}: ${stateLabel(stateInfo(l.row?.current ?? null).kind, page.replicas.notConnected)}${clockDesc(t.fault, l.timer, l.delay ? delay : null)}`)
                 .join(", "),
-        ) + (frame.server.role === "replica" ? t.fault.upstreamDesc(upstreamOf(frame)) : "")}
+        ) + (frame.server.role === "replica" ? t.fault.upstreamDesc(upstreamLink(frame.server)) : "")}
       </desc>
       <EdgeMarkers />
 
@@ -250,12 +250,6 @@ function groupTokens(messages: Message[], laneOf: Map<string, number>): Message[
     else byKey.set(k, { m: { ...m, id: `${m.id.split(":")[0]}:${k}`, count: 1 }, replicas: new Set([m.replica]) });
   }
   return [...byKey.values()].map(({ m, replicas }) => ({ ...m, replicas: replicas.size }));
-}
-
-/** How the primary's own upstream link stands (a chained replica, docs/behaviour.md §5). */
-export function upstreamOf(frame: Frame): "linked" | "cached" | "lost" {
-  const s = frame.server;
-  return s.upstreamConnected ? "linked" : s.hasCachedMaster ? "cached" : "lost";
 }
 
 /** A replica's clock, in words, for the diagram's description. */

@@ -3,6 +3,7 @@ import { Chip, chipWidth } from "./Chip";
 import { useWords } from "../i18n";
 import type { Box } from "./layout";
 import { StuckMark } from "./StuckMark";
+import { upstreamLink } from "../../lesson/faults";
 import { FAULT_STROKE } from "./ChildNode";
 import { idList } from "../view/replicaGroups";
 
@@ -33,7 +34,7 @@ export function PrimaryNode({ box: { x, y, w, h }, server, pid }: { box: Box; se
       <text x={x + 8} y={y + line(4)} className={text}>
         server.slaves: {slaves}
       </text>
-      {server.role === "replica" && <UpstreamLink x={x + 8} y={y + line(5)} state={server.upstreamConnected ? "linked" : server.hasCachedMaster ? "cached" : "lost"} />}
+      {server.role === "replica" && <UpstreamLink x={x + 8} y={y + line(5)} state={upstreamLink(server)} />}
     </g>
   );
 }

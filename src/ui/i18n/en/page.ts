@@ -225,7 +225,7 @@ export const pageEn = {
     childNone: "forked child",
     childKind: { "rdb-disk": "RDB → disk", "rdb-socket": "RDB → sockets", aof: "AOF rewrite" },
     childUser: " (user BGSAVE)",
-    childStatus: { reapedKilled: "killed, reaped", reaped: "exited, reaped", killed: "killed (SIGKILL)", exited: "exited, not reaped", running: "running" },
+    childStatus: { reapedKilled: "killed, reaped", reaped: "exited, reaped", exited: "exited, not reaped", running: "running" },
     rdbOnDisk: (size: string) => `${size} on disk`,
     rdbMissing: "not on disk",
     rdbWriting: " · being written",

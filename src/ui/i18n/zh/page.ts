@@ -188,7 +188,7 @@ export const pageZh = {
     childNone: "fork 出的子进程",
     childKind: { "rdb-disk": "RDB → 磁盘", "rdb-socket": "RDB → socket", aof: "AOF 重写" },
     childUser: "（用户 BGSAVE）",
-    childStatus: { reapedKilled: "被杀死，已回收", reaped: "已退出，已回收", killed: "被杀死（SIGKILL）", exited: "已退出，未回收", running: "运行中" },
+    childStatus: { reapedKilled: "被杀死，已回收", reaped: "已退出，已回收", exited: "已退出，未回收", running: "运行中" },
     rdbOnDisk: (size) => `磁盘上 ${size}`,
     rdbMissing: "磁盘上没有",
     rdbWriting: " · 正在写入",
