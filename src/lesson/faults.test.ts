@@ -144,6 +144,14 @@ describe("a failed fork, until the next attempt", () => {
     expect(marks[0]).toMatchObject({ errno: "ENOMEM", by: "socket" });
   });
 
+  it("a user's BGSAVE whose fork fails is told apart from replication's (sandbox edits)", () => {
+    const trace = traceOf("disk-happy-path", [
+      { kind: "event", event: { at: 0.01, type: "fork-fails", errno: "ENOMEM" } },
+      { kind: "event", event: { at: 0.02, type: "bgsave" } },
+    ]);
+    expect(forkFailures(trace).find((m) => m !== null)).toMatchObject({ errno: "ENOMEM", by: "user" });
+  });
+
   it("no fork failure in a scenario without one", () => {
     expect(forkFailures(traceOf("disk-happy-path")).every((m) => m === null)).toBe(true);
   });

@@ -19,8 +19,8 @@ const FIRST_LINE = 21;
 
 export interface ForkFailure {
   errno: "EAGAIN" | "ENOMEM";
-  /** Whose fork it was: the disk BGSAVE, the socket BGSAVE, or an AOF rewrite. */
-  by: "disk" | "socket" | "aof";
+  /** Whose fork it was: the replication BGSAVE to disk or to sockets, a user's BGSAVE, an AOF rewrite. */
+  by: "disk" | "socket" | "user" | "aof";
   /** The frame at which fork() returned -1. */
   frame: number;
 }
@@ -34,7 +34,8 @@ export function nextForkFailure(before: ForkFailure | null, f: Frame): ForkFailu
   if (f.kind === "line" && f.line === FIRST_LINE) out = null;
   if (f.server.child) out = null;
   for (const n of f.notes) {
-    if (n.key === "rdb.forkFailed") out = { errno: n.errno, by: n.target, frame: f.i };
+    const user = f.cause.type === "event" && f.cause.event.type === "bgsave";
+    if (n.key === "rdb.forkFailed") out = { errno: n.errno, by: user ? "user" : n.target, frame: f.i };
     else if (n.key === "aof.forkFailed") out = { errno: n.errno, by: "aof", frame: f.i };
   }
   return out;

@@ -248,13 +248,15 @@ export const pageEn = {
       noChild: "· no child",
       forkReturned: "fork() → -1 · C_ERR",
       forkReturnedAof: "fork() → -1",
-      forkTitle: (e: "EAGAIN" | "ENOMEM", by: "disk" | "socket" | "aof"): string =>
+      forkTitle: (e: "EAGAIN" | "ENOMEM", by: "disk" | "socket" | "user" | "aof"): string =>
         `fork() failed with ${e} (${e === "EAGAIN" ? "Resource temporarily unavailable" : "Cannot allocate memory"}): no child was created. ` +
         (by === "disk"
           ? "rdbSaveBackground returns C_ERR, and startBgsaveForReplication takes its error path."
           : by === "socket"
             ? "rdbSaveToSlavesSockets puts the replicas it had set up back in WAIT_BGSAVE_START and returns C_ERR; startBgsaveForReplication takes its error path."
-            : "The AOF rewrite does not start."),
+            : by === "user"
+              ? "The user's BGSAVE does not start."
+              : "The AOF rewrite does not start."),
       forkDesc: (e: "EAGAIN" | "ENOMEM"): string => `none, fork() failed with ${e}`,
       /** A child killed by a signal, or one that exited with an error, until it is reaped. */
       killed: (signal: number): string => `killed by signal ${signal}`,

@@ -214,7 +214,9 @@ export const pageZh = {
           ? "rdbSaveBackground 返回 C_ERR，startBgsaveForReplication 走错误路径。"
           : by === "socket"
             ? "rdbSaveToSlavesSockets 把已设置好的从节点放回 WAIT_BGSAVE_START 并返回 C_ERR；startBgsaveForReplication 走错误路径。"
-            : "AOF 重写没有开始。"),
+            : by === "user"
+              ? "用户的 BGSAVE 没有开始。"
+              : "AOF 重写没有开始。"),
       forkDesc: (e) => `无，fork() 以 ${e} 失败`,
       killed: (signal) => `被信号 ${signal} 杀死`,
       exited: (code) => `以退出码 ${code} 退出`,
