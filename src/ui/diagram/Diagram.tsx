@@ -53,7 +53,7 @@ export function Diagram() {
   const forkFailure = derived.forkFailure[cursor] ?? null;
   const fault = child && !child.reaped ? childFault(child) : null;
   const delay = disklessStart(frame);
-  const lanes = replicaLanes(trace, frame, rows, running);
+  const lanes = replicaLanes(trace, frame, rows, running, delay);
   const laneOf = new Map<string, number>();
   lanes.forEach((lane, i) => lane.ids.forEach((id) => laneOf.set(id, i)));
   const tokens = lanes.grouped ? groupTokens(messages, laneOf) : messages;
@@ -188,8 +188,8 @@ interface Lane {
 
 type Lanes = Lane[] & { grouped: boolean };
 
-function replicaLanes(trace: Trace, frame: Frame, rows: ReplicaRow[], running: LastChild | null): Lanes {
-  const waiting = new Set(disklessStart(frame)?.waiting);
+function replicaLanes(trace: Trace, frame: Frame, rows: ReplicaRow[], running: LastChild | null, delay: DisklessStart | null): Lanes {
+  const waiting = new Set(delay?.waiting);
   const activity = (row: ReplicaRow) => {
     const r = row.current;
     const info = stateInfo(r);
