@@ -212,3 +212,41 @@ test("no longer: message tokens cover labels and the 'delay 5' pill sticks out o
     }
   }
 });
+
+/**
+ * The fault marks the three scenarios above never show — a killed child, a child exiting with an
+ * error (a sandbox edit), a chained primary's lost master link, a dropped replica's repl-timeout
+ * after a socket fork failure — on every event step, in both languages and themes: large enough,
+ * no label over another, each inside its box.
+ */
+test("fault marks (a killed or failing child, a lost master link, a repl-timeout) are large enough, never cover a label and stay in their boxes", async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const exitError = [{ kind: "event", event: { at: 1.5, type: "kill-child", mode: "exit-error" } }];
+  const faults = [
+    { s: "child-dies-disk" },
+    { s: "child-dies-disk", e: exitError },
+    { s: "child-dies-socket" },
+    { s: "no-replication-info" },
+    { s: "fork-failure-socket" },
+  ];
+  for (const run of [
+    { l: "en", theme: "light" },
+    { l: "zh", theme: "dark" },
+  ] as const) {
+    const ui = lab(page, run.l);
+    await page.emulateMedia({ colorScheme: run.theme });
+    for (const f of faults) {
+      await ui.open(shareLink({ v: 1, ...f, k: "event", f: 0, l: run.l }));
+      for (;;) {
+        const where = `${f.s}${f.e ? " (exit error)" : ""} ${run.l} ${run.theme}, frame ${await ui.frame()}`;
+        expect(await smallestText(page), where).toBeGreaterThanOrEqual(13);
+        const g = await geometry(page);
+        expect(g.overlaps, where).toEqual([]);
+        expect(g.outside, where).toEqual([]);
+        if (await ui.button(ui.names.forward).isDisabled()) break;
+        await ui.stepForward();
+      }
+    }
+  }
+});

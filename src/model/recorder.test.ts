@@ -30,7 +30,7 @@ const desc = {
 describe("the recorder", () => {
   it("shares unchanged views, copies changed ones, and leaves recorded frames as they were", () => {
     const server = createServer(desc);
-    const agents = [{ id: "r1", phase: "idle" as const, conn: 1, log: [] as unknown[], index: 0, changed: false }];
+    const agents = [{ id: "r1", phase: "idle" as const, conn: 1, log: [] as unknown[], command: "PSYNC" as const, lastio: 0, cronPhase: 137, index: 0, changed: false }];
     const rec = new Recorder(server, agents, 100);
     rec.record("event", null, null);
     rec.record("event", null, null);

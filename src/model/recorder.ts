@@ -30,6 +30,9 @@ export interface RecordedAgent {
   readonly phase: AgentPhase;
   readonly conn: number;
   readonly log: readonly unknown[];
+  readonly command: "PSYNC" | "SYNC";
+  readonly lastio: number;
+  readonly cronPhase: number;
   /** Its place in the agents list. */
   readonly index: number;
   /** Marked when its own code ran (replicaSide.markAgent); the recorder clears it. */
@@ -124,9 +127,11 @@ export class Recorder {
       a.changed = false;
       const k = a.index;
       const prev = this.lastAgentViews[k];
-      if (prev && prev.phase === a.phase && prev.conn === a.conn && prev.logLen === a.log.length) continue;
+      // The timeout's base matters only while it waits; elsewhere it stays null, so the view is shared.
+      const lastio = a.phase === "waitReply" || a.phase === "transfer" ? a.lastio : null;
+      if (prev && prev.phase === a.phase && prev.conn === a.conn && prev.logLen === a.log.length && prev.lastio === lastio && prev.command === a.command) continue;
       next ??= this.lastAgentViews.slice();
-      next[k] = { id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length };
+      next[k] = { id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length, command: a.command, lastio, cronPhase: a.cronPhase };
     }
     if (changed) changed.length = 0;
     if (next) this.lastAgentViews = next;
@@ -254,6 +259,7 @@ class FrameViews {
           prevChild.pid === child.pid &&
           prevChild.doneAt === child.doneAt &&
           prevChild.exited === (child.exit !== null) &&
+          prevChild.exit?.signal === child.exit?.signal &&
           prevChild.targets.length === child.targets.length
         ? prevChild
         : {
@@ -264,6 +270,7 @@ class FrameViews {
             doneAt: child.doneAt,
             exited: child.exit !== null,
             killed: (child.exit?.signal ?? 0) !== 0,
+            exit: child.exit ? { code: child.exit.code, signal: child.exit.signal } : null,
             targets: child.targets.map((cid) => this.keyOfCid(cid)),
           };
     const next: ServerView = {
@@ -423,7 +430,8 @@ class FrameViews {
       v.putOnlineOnAck === c.replPutOnlineOnAck &&
       v.repldboff === c.repldboff &&
       v.repldbsize === c.repldbsize &&
-      v.closed === c.closed
+      v.closed === c.closed &&
+      v.lastinteraction === c.lastinteraction
     ) {
       return v;
     }
@@ -530,6 +538,7 @@ function replicaView(c: Client, key: string, slot: number, inSlaves: boolean): R
     dropReason: snap.context.dropReason,
     closed: c.closed,
     slot,
+    lastinteraction: c.lastinteraction,
   };
 }
 

@@ -12,6 +12,13 @@ import type { Note } from "./notes";
 import type { ChildProcess, LogEntry, PortLocals } from "./types";
 
 /**
+ * @5: the replication stream is kept once (`Trace.stream`), and a connection that followed it says
+ * where (`ConnectionIo.follows`: read wires with wireLengthAt / wireSlice / wireEntries), instead of
+ * every ONLINE replica's wire holding its own copy of every command. A child's view carries its exit status (`exit`: code and signal), a connection's view the
+ * time of its last interaction as the primary counts it (`lastinteraction`, which the diskless
+ * delay is measured from), and a replica's own view what its timeout is measured from (`lastio`
+ * while it waits, its cron's phase and its sync command), so the page can draw a killed or failing
+ * child and the countdowns of docs/behaviour.md §8 and §9.
  * @4: a frame's `replicas` holds the connections live at it (open, or its replica's latest); closed,
  * superseded ones are in `Trace.retired` (read with retiredAt), so frames no longer grow with every
  * connection ever made; `ReplicaView.slot` is the connection's order, not its index in `replicas`.
@@ -21,7 +28,7 @@ import type { ChildProcess, LogEntry, PortLocals } from "./types";
  * @2: what each connection wrote and queued is kept once per connection in `wires`, with frame
  * stamps (see `ioOf`, `wireAt`), instead of per-frame extents (@1's `Frame.io`).
  */
-export const TRACE_FORMAT = "fullresync-lab/trace@4";
+export const TRACE_FORMAT = "fullresync-lab/trace@5";
 
 /** What caused a frame. */
 export type Cause =
@@ -42,6 +49,8 @@ export interface ChildView {
   doneAt: number;
   exited: boolean;
   killed: boolean;
+  /** Its exit status once it exited: the code, or the signal that killed it (0 if none). */
+  exit: { code: number; signal: number } | null;
   targets: string[];
 }
 
@@ -99,6 +108,11 @@ export interface ReplicaView {
   closed: boolean;
   /** The order in which the primary accepted its connections: 0 for the first one ever. */
   slot: number;
+  /**
+   * `c->lastinteraction` in whole seconds: when the primary last heard from it (its sync command).
+   * replicationCron's diskless delay counts from it (docs/behaviour.md §9).
+   */
+  lastinteraction: number;
 }
 
 /** How much of a connection's wire and output-buffer logs exist at one frame (see ioOf). */
@@ -139,6 +153,16 @@ export interface AgentView {
   phase: AgentPhase;
   conn: number;
   logLen: number;
+  /** Its sync command now (a `replica-set` event may change it; SYNC clients never time out). */
+  command: "PSYNC" | "SYNC";
+  /**
+   * While it waits for the primary (`waitReply`, `transfer`): `repl_transfer_lastio`, the whole
+   * second it last received bytes, which its repl-timeout counts from (docs/behaviour.md §8); null
+   * in any other phase.
+   */
+  lastio: number | null;
+  /** Its own once-a-second cron runs this many ms into each second. */
+  cronPhase: number;
 }
 
 export interface Frame {

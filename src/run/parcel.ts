@@ -18,7 +18,7 @@ import type { LoadedTrace } from "./runner";
 export type TraceRest = Omit<Trace, "frames" | "log" | "wires" | "stream" | "retired" | "replicaLogs" | "markers">;
 
 /** The per-frame and per-marker lists beside the trace, sent in parts too. */
-const DERIVED_LISTS = ["eventFrames", "stops", "lastCall", "lastTarget", "lastChild", "markers"] as const;
+const DERIVED_LISTS = ["eventFrames", "stops", "lastCall", "lastTarget", "lastChild", "forkFailure", "markers"] as const;
 type DerivedList = (typeof DERIVED_LISTS)[number];
 
 export type TracePart =
@@ -80,7 +80,7 @@ const LOG_WEIGHT = () => 6;
 /** The parts of a computed trace, in the order they are sent, and the rest to send last. */
 export function splitTrace(result: LoadedTrace, emit: (part: TracePart) => void, weight = PART_WEIGHT): TraceRestPart {
   const { frames, log, wires, stream, retired, replicaLogs, markers, ...rest } = result.trace;
-  const { eventFrames, stops, lastCall, lastTarget, lastChild, markers: derivedMarkers, ...derivedRest } = result.derived;
+  const { eventFrames, stops, lastCall, lastTarget, lastChild, forkFailure, markers: derivedMarkers, ...derivedRest } = result.derived;
   sliced(frames, frameWeight, (s) => emit({ kind: "frames", frames: s }), weight);
   sliced(log, LOG_WEIGHT, (s) => emit({ kind: "log", log: s }), weight);
   for (const [id, entries] of Object.entries(replicaLogs)) {
@@ -93,7 +93,7 @@ export function splitTrace(result: LoadedTrace, emit: (part: TracePart) => void,
   for (let from = 0; from < stream.text.length; from += streamStep) {
     emit({ kind: "stream", text: stream.text.slice(from, from + streamStep), frame: stream.frame.slice(from, from + streamStep) });
   }
-  const lists: Record<DerivedList, readonly unknown[]> = { eventFrames, stops, lastCall, lastTarget, lastChild, markers: derivedMarkers };
+  const lists: Record<DerivedList, readonly unknown[]> = { eventFrames, stops, lastCall, lastTarget, lastChild, forkFailure, markers: derivedMarkers };
   for (const list of DERIVED_LISTS) sliced(lists[list], () => 3, (items) => emit({ kind: "derived", list, items }), weight);
   // Connections' logs in slices of at most a part each, several short ones to a part: about three
   // values an entry (the entry and its stamps).
@@ -139,7 +139,7 @@ export class TraceAssembler {
   private readonly wires: Record<string, ConnectionIo> = {};
   private readonly markers: Trace["markers"] = [];
   private readonly stream: Trace["stream"] = { text: [], frame: [] };
-  private readonly derived: Record<DerivedList, unknown[]> = { eventFrames: [], stops: [], lastCall: [], lastTarget: [], lastChild: [], markers: [] };
+  private readonly derived: Record<DerivedList, unknown[]> = { eventFrames: [], stops: [], lastCall: [], lastTarget: [], lastChild: [], forkFailure: [], markers: [] };
 
   add(part: TracePart): void {
     switch (part.kind) {

@@ -1,8 +1,9 @@
 /**
  * Indexes over a trace, computed once when a scenario loads, so that rendering frame i never
  * scans the trace: where the event frames are, what the last startBgsaveForReplication call
- * chose, which child ran last, and the timeline markers.
+ * chose, which child ran last, the fork that failed, and the timeline markers.
  */
+import { nextForkFailure, type ForkFailure } from "../lesson/faults";
 import { lastCallTarget, type BgsaveTarget, type ChildView, type Marker, type Trace } from "../model/trace";
 
 export type Target = BgsaveTarget;
@@ -26,6 +27,8 @@ export interface Derived {
   lastTarget: (Target | null)[];
   /** Per frame: the child running now, or the last one that ran (reaped), or null. */
   lastChild: (LastChild | null)[];
+  /** Per frame: the fork() that failed, shown until the next call or child (src/lesson/faults.ts), or null. */
+  forkFailure: (ForkFailure | null)[];
   /** Timeline markers (the trace's). */
   markers: Marker[];
 }
@@ -35,6 +38,8 @@ export function deriveTrace(trace: Trace): Derived {
   const lastCall: number[] = [];
   const lastTarget: (Target | null)[] = [];
   const lastChild: (LastChild | null)[] = [];
+  const forkFailure: (ForkFailure | null)[] = [];
+  let failure: ForkFailure | null = null;
   let call = -1;
   let target: Target | null = null;
   let child: LastChild | null = null;
@@ -49,10 +54,11 @@ export function deriveTrace(trace: Trace): Derived {
     lastCall.push(call);
     lastTarget.push(target);
     lastChild.push(child);
+    forkFailure.push((failure = nextForkFailure(failure, f)));
   }
   const last = trace.frames.length - 1;
   const stops = [...new Set([0, ...eventFrames, Math.max(0, last)])].sort((a, b) => a - b);
-  return { eventFrames, stops, lastCall, lastTarget, lastChild, markers: trace.markers };
+  return { eventFrames, stops, lastCall, lastTarget, lastChild, forkFailure, markers: trace.markers };
 }
 
 /** Index in `sorted` of the first value > `x` (sorted.length if none). */

@@ -77,7 +77,7 @@ const errorsOf = (errors: string[]) => errors.slice(0, MAX_KEPT_ERRORS);
 
 /** Before the first trace: nothing reads it (the page waits for `ready`). */
 const NO_TRACE = { frames: [], log: [], wires: {}, stream: { text: [], frame: [] }, retired: [], replicaLogs: {}, markers: [], endedBy: "horizon", endTime: 0 } as unknown as Trace;
-const NO_DERIVED: Derived = { eventFrames: [], stops: [], lastCall: [], lastTarget: [], lastChild: [], markers: [] };
+const NO_DERIVED: Derived = { eventFrames: [], stops: [], lastCall: [], lastTarget: [], lastChild: [], forkFailure: [], markers: [] };
 
 /** What a load puts in the store besides the scenario and its trace. */
 type Extra = Partial<Pick<LabState, "notice">>;

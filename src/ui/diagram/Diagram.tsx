@@ -1,15 +1,16 @@
+import { childFault, disklessStart, secondsText, silenceTimer, upstreamLink, type DisklessStart, type SilenceTimer } from "../../lesson/faults";
 import { outputBufferAt, wireAt, type Frame, type Trace } from "../../model/trace";
 import type { LastChild } from "../../store/derive";
-import { useWords } from "../i18n";
+import { useWords, type PageDict } from "../i18n";
 import { useStep } from "../hooks/useStep";
 import { stepStart } from "../../store/derive";
 import { MAX_SINGLE_REPLICAS, replicaGroups, type ReplicaGroup } from "../view/replicaGroups";
 import { replicaRows, stateInfo, stateLabel, type ReplicaRow } from "../view/replicaRows";
 import { receivedSummary, stepMessages, tokenText, type Message } from "../view/stepMessages";
-import { ChildNode } from "./ChildNode";
+import { ChildNode, FAULT_STROKE } from "./ChildNode";
 import { DecisionNode, ERROR_ROW_Y } from "./DecisionNode";
 import { Edge, EdgeMarkers } from "./Edge";
-import { LANE, layout, pipe, type Box, type Layout, type Point, type Route } from "./layout";
+import { LANE, layout, pipe, routePath, type Box, type Layout, type Point, type Route } from "./layout";
 import { MessageToken, tokenWidth } from "./MessageToken";
 import { PrimaryNode } from "./PrimaryNode";
 import { RdbFileNode } from "./RdbFileNode";
@@ -49,7 +50,10 @@ export function Diagram() {
   const lastCall = derived.lastCall[cursor] ?? -1;
   const locals = inside ? frame.locals : lastCall >= 0 ? (trace.frames[lastCall]?.locals ?? null) : null;
   const flushedNow = (baseline?.server.scriptCacheFlushes ?? 0) !== frame.server.scriptCacheFlushes;
-  const lanes = replicaLanes(trace, frame, rows, running);
+  const forkFailure = derived.forkFailure[cursor] ?? null;
+  const fault = child && !child.reaped ? childFault(child) : null;
+  const delay = disklessStart(frame);
+  const lanes = replicaLanes(trace, frame, rows, running, delay);
   const laneOf = new Map<string, number>();
   lanes.forEach((lane, i) => lane.ids.forEach((id) => laneOf.set(id, i)));
   const tokens = lanes.grouped ? groupTokens(messages, laneOf) : messages;
@@ -69,17 +73,27 @@ export function Diagram() {
       <title id="diagram-title">{t.title}</title>
       <desc id="diagram-desc">
         {t.desc(
-          child ? t.childDesc(child.pid, child.kind, child.reaped) : t.noChild,
+          forkFailure
+            ? t.fault.forkDesc(forkFailure.errno)
+            : child
+              ? t.childDesc(child.pid, child.kind, child.reaped) + (fault ? t.fault.childDesc(fault) : "")
+              : t.noChild,
           frame.server.rdbFile.exists,
           lanes.grouped
             ? lanes.map((l) => `${l.group ? stateLabel(l.group.kind, page.replicas.notConnected) : ""}: ${l.ids.join(" ")}`).join("; ")
-            : rows.map((r) => `${r.id}: ${stateLabel(stateInfo(r.current).kind, page.replicas.notConnected)}`).join(", "),
-        )}
+            : lanes
+                .map((l) => `${l.row?.id}: ${stateLabel(stateInfo(l.row?.current ?? null).kind, page.replicas.notConnected)}${clockDesc(t.fault, l.timer, l.delay ? delay : null)}`)
+                .join(", "),
+        ) + (frame.server.role === "replica" ? t.fault.upstreamDesc(upstreamLink(frame.server)) : "")}
       </desc>
       <EdgeMarkers />
 
-      <Edge route={pipe(L.p, 30, L.k, 30, L.bus.fork)} kind="fork" active={!!running} />
-      <Edge route={pipe(L.k, 46, L.f, 20, L.bus.write)} kind="write" active={running?.kind === "rdb-disk"} />
+      {forkFailure ? (
+        <BrokenEdge route={pipe(L.p, 30, L.k, 30, L.bus.fork)} title={t.fault.forkTitle(forkFailure.errno, forkFailure.by)} />
+      ) : (
+        <Edge route={pipe(L.p, 30, L.k, 30, L.bus.fork)} kind="fork" active={!!running} />
+      )}
+      {!(fault && child?.kind === "rdb-disk") && <Edge route={pipe(L.k, 46, L.f, 20, L.bus.write)} kind="write" active={running?.kind === "rdb-disk"} />}
 
       {lanes.map((lane, i) => {
         const r = routes(L, L.r[i] as Box);
@@ -102,12 +116,16 @@ export function Diagram() {
       <PrimaryNode box={L.p} server={frame.server} pid={pid} />
       <ScriptCacheNode box={L.c} server={frame.server} flushedNow={flushedNow} />
       <DecisionNode box={L.d} server={frame.server} values={{ locals, live: inside }} />
-      <ChildNode box={L.k} child={child} />
+      <ChildNode box={L.k} child={child} forkFailure={forkFailure} />
+      {fault && child?.kind === "rdb-disk" && (
+        // dump.rdb will not be written: the write pipe ends at the ✕, where it leaves the child.
+        <BrokenEdge route={pipe(L.k, 46, L.f, 20, L.bus.write)} title={t.fault.childTitle(fault)} atStart />
+      )}
       <RdbFileNode box={L.f} file={frame.server.rdbFile} writing={running?.kind === "rdb-disk"} />
 
       {lanes.map((lane, i) =>
         lane.group ? (
-          <GroupNode key={lane.key} group={lane.group} box={L.r[i] as Box} unsentErrors={lane.stuckErrors} />
+          <GroupNode key={lane.key} group={lane.group} box={L.r[i] as Box} unsentErrors={lane.stuckErrors} delay={lane.delay ? delay : null} />
         ) : (
           <ReplicaNode
             key={lane.key}
@@ -115,6 +133,8 @@ export function Diagram() {
             box={L.r[i] as Box}
             received={lane.row?.current ? receivedSummary(wireAt(trace, frame, lane.row.current)) : []}
             unsentError={lane.stuckErrors > 0}
+            timer={lane.timer}
+            delay={lane.delay ? delay : null}
           />
         ),
       )}
@@ -160,11 +180,16 @@ interface Lane {
   disk: boolean;
   control: boolean;
   stuckErrors: number;
+  /** A single replica left in silence by a failed BGSAVE: its repl-timeout. */
+  timer: SilenceTimer | null;
+  /** It waits (or they all wait) for the diskless delay. */
+  delay: boolean;
 }
 
 type Lanes = Lane[] & { grouped: boolean };
 
-function replicaLanes(trace: Trace, frame: Frame, rows: ReplicaRow[], running: LastChild | null): Lanes {
+function replicaLanes(trace: Trace, frame: Frame, rows: ReplicaRow[], running: LastChild | null, delay: DisklessStart | null): Lanes {
+  const waiting = new Set(delay?.waiting);
   const activity = (row: ReplicaRow) => {
     const r = row.current;
     const info = stateInfo(r);
@@ -189,11 +214,25 @@ function replicaLanes(trace: Trace, frame: Frame, rows: ReplicaRow[], running: L
           disk: acts.some((a) => a.disk),
           control: acts.some((a) => a.control),
           stuckErrors: acts.filter((a) => a.stuck).length,
+          timer: null,
+          delay: group.kind === "WAIT_BGSAVE_START" && group.rows.some((r) => !!r.current && waiting.has(r.current.key)),
         };
       })
     : rows.map((row) => {
         const a = activity(row);
-        return { key: row.id, ids: [row.id], row, group: null, socket: a.socket, disk: a.disk, control: a.control, stuckErrors: a.stuck ? 1 : 0 };
+        const r = row.current;
+        return {
+          key: row.id,
+          ids: [row.id],
+          row,
+          group: null,
+          socket: a.socket,
+          disk: a.disk,
+          control: a.control,
+          stuckErrors: a.stuck ? 1 : 0,
+          timer: r ? silenceTimer(frame, r, frame.agents.find((g) => g.id === row.id)) : null,
+          delay: !!r && waiting.has(r.key),
+        };
       });
   return Object.assign(lanes, { grouped });
 }
@@ -211,4 +250,26 @@ function groupTokens(messages: Message[], laneOf: Map<string, number>): Message[
     else byKey.set(k, { m: { ...m, id: `${m.id.split(":")[0]}:${k}`, count: 1 }, replicas: new Set([m.replica]) });
   }
   return [...byKey.values()].map(({ m, replicas }) => ({ ...m, replicas: replicas.size }));
+}
+
+/** A replica's clock, in words, for the diagram's description. */
+function clockDesc(t: PageDict["diagram"]["fault"], timer: SilenceTimer | null, delay: DisklessStart | null): string {
+  if (timer) return timer.kind === "none" ? t.noTimeoutDesc : t.timeoutDesc(secondsText(timer.left));
+  return delay ? t.delayDesc(secondsText(Math.max(0, delay.left))) : "";
+}
+
+/**
+ * A pipe that something failed on: drawn in the fault colour as far as the ✕, where it stops — at
+ * the middle of its bus, or (`atStart`) where it leaves its box. The title says what failed.
+ */
+function BrokenEdge({ route, title, atStart = false }: { route: Route; title: string; atStart?: boolean }) {
+  const [a, b, c] = route as [Point, Point, Point];
+  const stop: Point = atStart ? b : [b[0], (b[1] + c[1]) / 2];
+  return (
+    <g>
+      <title>{title}</title>
+      <path d={routePath(atStart ? [a, b] : [a, b, stop])} className={`fill-none ${FAULT_STROKE}`} strokeWidth={2.2} strokeDasharray="3 3" />
+      <StuckMark at={stop} />
+    </g>
+  );
 }

@@ -2,10 +2,12 @@ import { useWords } from "../i18n";
 import { idList, type ReplicaGroup } from "../view/replicaGroups";
 import { STATE_STYLE, stateInfo, stateLabel } from "../view/replicaRows";
 import { StateGlyph } from "../view/StateGlyph";
+import type { DisklessStart } from "../../lesson/faults";
 import type { Box } from "./layout";
+import { DelayClock } from "./ReplicaNode";
 
 /** The replicas in one state, drawn as one box: the state, how many, which, and what is stuck. */
-export function GroupNode({ group, box, unsentErrors }: { group: ReplicaGroup; box: Box; unsentErrors: number }) {
+export function GroupNode({ group, box, unsentErrors, delay }: { group: ReplicaGroup; box: Box; unsentErrors: number; delay: DisklessStart | null }) {
   const page = useWords().dict.page;
   const t = page.diagram;
   const info = stateInfo(group.rows[0]?.current ?? null);
@@ -43,6 +45,8 @@ export function GroupNode({ group, box, unsentErrors }: { group: ReplicaGroup; b
           {t.groupWaitingAck(waitingAck)}
         </text>
       )}
+      {/* They all wait for the same cron run: the diskless delay counts from the longest-waiting one. */}
+      {delay && <DelayClock x={x + 8} y={y + 98} delay={delay} />}
       {unsentErrors > 0 && (
         <text x={x + 8} y={y + 98} className="diagram-small fill-rose-800 font-mono font-bold dark:fill-rose-200">
           {t.groupErrQueued(unsentErrors)}

@@ -2,6 +2,9 @@ import type { ServerView } from "../../model";
 import { Chip, chipWidth } from "./Chip";
 import { useWords } from "../i18n";
 import type { Box } from "./layout";
+import { StuckMark } from "./StuckMark";
+import { upstreamLink } from "../../lesson/faults";
+import { FAULT_STROKE } from "./ChildNode";
 import { idList } from "../view/replicaGroups";
 
 /** Line k's baseline below the box's top: the title, the chips (18 units), then 16 a line. */
@@ -31,11 +34,34 @@ export function PrimaryNode({ box: { x, y, w, h }, server, pid }: { box: Box; se
       <text x={x + 8} y={y + line(4)} className={text}>
         server.slaves: {slaves}
       </text>
-      {server.role === "replica" && (
-        <text x={x + 8} y={y + line(5)} className={text}>
-          {t.upstream(server.upstreamConnected ? "linked" : server.hasCachedMaster ? "cached" : "lost")}
-        </text>
-      )}
+      {server.role === "replica" && <UpstreamLink x={x + 8} y={y + line(5)} state={upstreamLink(server)} />}
+    </g>
+  );
+}
+
+/**
+ * This server's own link to its master (it is a replica in a chain), drawn as a short pipe coming
+ * in: whole while linked; cut by a ✕ once lost — with no cached master, rdbPopulateSaveInfo then
+ * returns NULL (docs/behaviour.md §5).
+ */
+function UpstreamLink({ x, y, state }: { x: number; y: number; state: "linked" | "cached" | "lost" }) {
+  const t = useWords().dict.page.diagram.fault;
+  const cut = state !== "linked";
+  const mid = y - 4;
+  return (
+    <g>
+      <title>{t.upstreamTitle(state)}</title>
+      <path
+        d={`M${x} ${mid}H${x + 26}`}
+        className={`fill-none ${cut ? FAULT_STROKE : "stroke-slate-500 dark:stroke-slate-400"}`}
+        strokeWidth={2}
+        strokeDasharray={cut ? "3 3" : undefined}
+        markerEnd={cut ? undefined : "url(#arrow-control)"}
+      />
+      {cut && <StuckMark at={[x + 13, mid]} />}
+      <text x={x + 32} y={y} className={`diagram-small ${cut ? "fill-rose-800 font-semibold dark:fill-rose-200" : "fill-slate-700 dark:fill-slate-200"}`}>
+        {t.upstream(state)}
+      </text>
     </g>
   );
 }

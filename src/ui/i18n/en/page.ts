@@ -221,7 +221,6 @@ export const pageEn = {
     pid: (p: number) => ` pid ${p}`,
     backlog: (y: boolean) => `backlog ${y ? "yes" : "no"}`,
     unixtime: "unixtime",
-    upstream: (s: "linked" | "cached" | "lost") => `upstream ${s}`,
     scriptCache: (n: number, f: number, now: boolean) => `script cache: ${n} SHA1${n === 1 ? "" : "s"} · flushed ×${f}${now ? " ← now" : ""}`,
     decision: "Decision",
     decisionWhen: { live: "(this call)", last: "(last call)", never: "(not called yet)" },
@@ -232,7 +231,7 @@ export const pageEn = {
     childNone: "forked child",
     childKind: { "rdb-disk": "RDB → disk", "rdb-socket": "RDB → sockets", aof: "AOF rewrite" },
     childUser: " (user BGSAVE)",
-    childStatus: { reapedKilled: "killed, reaped", reaped: "exited, reaped", killed: "killed (SIGKILL)", exited: "exited, not reaped", running: "running" },
+    childStatus: { reapedKilled: "killed, reaped", reaped: "exited, reaped", exited: "exited, not reaped", running: "running" },
     rdbOnDisk: (size: string) => `${size} on disk`,
     rdbMissing: "not on disk",
     rdbWriting: " · being written",
@@ -247,6 +246,59 @@ export const pageEn = {
     groupMore: (n: number) => `+${n} more`,
     groupWaitingAck: (n: number) => `${n} waiting for the first ACK`,
     groupErrQueued: (n: number) => `-ERR queued, unsent: ${n}`,
+    /** Faults drawn where they happen, and the clocks a replica waits on (src/lesson/faults.ts). */
+    fault: {
+      /** The child box after fork() returned -1 (docs/behaviour.md §6). */
+      forkFailed: "fork() failed",
+      errno: (e: "EAGAIN" | "ENOMEM"): string => `errno ${e}`,
+      noChild: "· no child",
+      forkReturned: "fork() → -1 · C_ERR",
+      forkReturnedAof: "fork() → -1",
+      forkTitle: (e: "EAGAIN" | "ENOMEM", by: "disk" | "socket" | "user" | "aof"): string =>
+        `fork() failed with ${e} (${e === "EAGAIN" ? "Resource temporarily unavailable" : "Cannot allocate memory"}): no child was created. ` +
+        (by === "disk"
+          ? "rdbSaveBackground returns C_ERR, and startBgsaveForReplication takes its error path."
+          : by === "socket"
+            ? "rdbSaveToSlavesSockets puts the replicas it had set up back in WAIT_BGSAVE_START and returns C_ERR; startBgsaveForReplication takes its error path."
+            : by === "user"
+              ? "The user's BGSAVE does not start."
+              : "The AOF rewrite does not start."),
+      forkDesc: (e: "EAGAIN" | "ENOMEM"): string => `none, fork() failed with ${e}`,
+      /** A child killed by a signal, or one that exited with an error, until it is reaped. */
+      killed: (signal: number): string => `killed by signal ${signal}`,
+      exited: (code: number): string => `exited with code ${code}`,
+      childTitle: (f: { kind: "signal"; signal: number } | { kind: "exit"; code: number }): string =>
+        (f.kind === "signal" ? `The child was killed by signal ${f.signal}${f.signal === 9 ? " (SIGKILL)" : ""}` : `The child exited with code ${f.code}`) +
+        ": its RDB is not complete. serverCron reaps it at its next run and the replicas waiting for it fail.",
+      childDesc: (f: { kind: "signal"; signal: number } | { kind: "exit"; code: number }): string =>
+        f.kind === "signal" ? ` killed by signal ${f.signal}` : ` exited with code ${f.code}`,
+      /** The link of a primary that is itself a replica to its own master (docs/behaviour.md §5). */
+      upstream: (s: "linked" | "cached" | "lost"): string =>
+        s === "linked" ? "master link up" : s === "cached" ? "master link lost · cached" : "master link lost · not cached",
+      upstreamTitle: (s: "linked" | "cached" | "lost"): string =>
+        s === "linked"
+          ? "This server replicates from its own master, and the link is up."
+          : s === "cached"
+            ? "The link to its master is lost, but the master was cached: rdbPopulateSaveInfo still finds the replication info."
+            : "The link to its master is lost and nothing was cached: rdbPopulateSaveInfo returns NULL, so a BGSAVE for replication cannot start.",
+      upstreamDesc: (s: "linked" | "cached" | "lost"): string => (s === "linked" ? "" : s === "cached" ? " Its link to its master is lost, the master cached." : " Its link to its master is lost, with no cached master."),
+      /** A replica left in silence by a failed BGSAVE (docs/behaviour.md §8). */
+      timeoutIn: (s: string): string => `repl-timeout in ${s} s`,
+      noTimeout: "no timeout (SYNC client)",
+      timeoutTitle: (id: string, lastio: number, replTimeout: number, at: string, left: string): string =>
+        `Nothing will reach ${id}: its -ERR is never sent and, out of server.slaves, it gets no keep-alive newlines. ` +
+        `Its own cron gives up when more than repl-timeout (${replTimeout} s) has passed since it last received anything (second ${lastio}): at ${at} s, in ${left} s.`,
+      noTimeoutTitle: (id: string): string => `${id} is an old SYNC client (like redis-cli --slave): it has no timeout, so it waits in silence for ever.`,
+      timeoutDesc: (s: string): string => ` (repl-timeout in ${s} s)`,
+      noTimeoutDesc: " (no timeout)",
+      /** The diskless delay: when replicationCron starts the BGSAVE (docs/behaviour.md §9). */
+      delayIn: (s: string): string => `delay: BGSAVE in ${s} s`,
+      delayNow: "delay over: BGSAVE now",
+      delayTitle: (maxIdle: number, delay: number, at: string, left: string): string =>
+        `Once a second replicationCron starts the BGSAVE when the longest-waiting replica has been idle more than repl-diskless-sync-delay (${delay} s). ` +
+        `Idle ${maxIdle} s now, so at ${at} s, in ${left} s.`,
+      delayDesc: (s: string): string => ` (diskless delay: BGSAVE in ${s} s)`,
+    },
   },
   /** What made a frame happen, in words. The CLI and the golden timelines use the same words. */
   cause: causeLabel,

@@ -181,7 +181,6 @@ export const pageZh = {
     pid: (p) => ` pid ${p}`,
     backlog: (y) => `backlog ${y ? "有" : "无"}`,
     unixtime: "unixtime",
-    upstream: (s) => `上游 ${s === "linked" ? "已连接" : s === "cached" ? "已缓存" : "已断开"}`,
     scriptCache: (n, f, now) => `脚本缓存：${n} 个 SHA1 · 已清空 ×${f}${now ? " ← 现在" : ""}`,
     decision: "决策",
     decisionWhen: { live: "（本次调用）", last: "（上次调用）", never: "（尚未调用）" },
@@ -192,7 +191,7 @@ export const pageZh = {
     childNone: "fork 出的子进程",
     childKind: { "rdb-disk": "RDB → 磁盘", "rdb-socket": "RDB → socket", aof: "AOF 重写" },
     childUser: "（用户 BGSAVE）",
-    childStatus: { reapedKilled: "被杀死，已回收", reaped: "已退出，已回收", killed: "被杀死（SIGKILL）", exited: "已退出，未回收", running: "运行中" },
+    childStatus: { reapedKilled: "被杀死，已回收", reaped: "已退出，已回收", exited: "已退出，未回收", running: "运行中" },
     rdbOnDisk: (size) => `磁盘上 ${size}`,
     rdbMissing: "磁盘上没有",
     rdbWriting: " · 正在写入",
@@ -206,6 +205,51 @@ export const pageZh = {
     groupMore: (n) => `另 ${n} 个`,
     groupWaitingAck: (n) => `${n} 个等待首个 ACK`,
     groupErrQueued: (n) => `-ERR 已排队未发送：${n} 个`,
+    fault: {
+      forkFailed: "fork() 失败",
+      errno: (e) => `errno ${e}`,
+      noChild: "· 没有子进程",
+      forkReturned: "fork() → -1 · C_ERR",
+      forkReturnedAof: "fork() → -1",
+      forkTitle: (e, by) =>
+        `fork() 以 ${e}（${e === "EAGAIN" ? "资源暂时不可用" : "无法分配内存"}）失败：没有创建子进程。` +
+        (by === "disk"
+          ? "rdbSaveBackground 返回 C_ERR，startBgsaveForReplication 走错误路径。"
+          : by === "socket"
+            ? "rdbSaveToSlavesSockets 把已设置好的从节点放回 WAIT_BGSAVE_START 并返回 C_ERR；startBgsaveForReplication 走错误路径。"
+            : by === "user"
+              ? "用户的 BGSAVE 没有开始。"
+              : "AOF 重写没有开始。"),
+      forkDesc: (e) => `无，fork() 以 ${e} 失败`,
+      killed: (signal) => `被信号 ${signal} 杀死`,
+      exited: (code) => `以退出码 ${code} 退出`,
+      childTitle: (f) =>
+        (f.kind === "signal" ? `子进程被信号 ${f.signal}${f.signal === 9 ? "（SIGKILL）" : ""}杀死` : `子进程以退出码 ${f.code} 退出`) +
+        "：它的 RDB 不完整。serverCron 下一次运行时回收它，等待它的从节点随之失败。",
+      childDesc: (f) => (f.kind === "signal" ? `，被信号 ${f.signal} 杀死` : `，以退出码 ${f.code} 退出`),
+      upstream: (s) => (s === "linked" ? "与主节点的连接正常" : s === "cached" ? "与主节点的连接已断开 · 已缓存" : "与主节点的连接已断开 · 未缓存"),
+      upstreamTitle: (s) =>
+        s === "linked"
+          ? "这台服务器从它自己的主节点复制，连接正常。"
+          : s === "cached"
+            ? "与它的主节点的连接已断开，但主节点已缓存：rdbPopulateSaveInfo 仍能取得复制信息。"
+            : "与它的主节点的连接已断开，且没有缓存：rdbPopulateSaveInfo 返回 NULL，无法为复制启动 BGSAVE。",
+      upstreamDesc: (s) => (s === "linked" ? "" : s === "cached" ? "它与主节点的连接已断开，主节点已缓存。" : "它与主节点的连接已断开，没有缓存的主节点。"),
+      timeoutIn: (s) => `${s} 秒后 repl-timeout`,
+      noTimeout: "无超时（SYNC 客户端）",
+      timeoutTitle: (id, lastio, replTimeout, at, left) =>
+        `没有任何数据会到达 ${id}：它的 -ERR 永远不会发出，而且它已不在 server.slaves 中，收不到保活换行。` +
+        `它自己的 cron 在距上次收到数据（第 ${lastio} 秒）超过 repl-timeout（${replTimeout} 秒）时放弃：在 ${at} 秒，即 ${left} 秒后。`,
+      noTimeoutTitle: (id) => `${id} 是旧式 SYNC 客户端（如 redis-cli --slave）：它没有超时，会一直在沉默中等待。`,
+      timeoutDesc: (s) => `（${s} 秒后 repl-timeout）`,
+      noTimeoutDesc: "（无超时）",
+      delayIn: (s) => `延迟：${s} 秒后 BGSAVE`,
+      delayNow: "延迟已过：立即 BGSAVE",
+      delayTitle: (maxIdle, delay, at, left) =>
+        `replicationCron 每秒检查一次：等待最久的从节点空闲超过 repl-diskless-sync-delay（${delay} 秒）时启动 BGSAVE。` +
+        `现在空闲 ${maxIdle} 秒，所以在 ${at} 秒，即 ${left} 秒后。`,
+      delayDesc: (s) => `（无盘延迟：${s} 秒后 BGSAVE）`,
+    },
   },
   cause: (c) => {
     switch (c.type) {
