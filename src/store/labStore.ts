@@ -11,6 +11,7 @@ import { DEFAULT_SCENARIO_ID } from "../scenarios/catalogue";
 import { browserLang } from "./lang";
 import { createCursorSlice } from "./slices/cursorSlice";
 import { createLectureSlice } from "./slices/lectureSlice";
+import { createLinkSlice } from "./slices/linkSlice";
 import { createPanelsSlice } from "./slices/panelsSlice";
 import { createPlaybackSlice } from "./slices/playbackSlice";
 import { trackFinished } from "./progress";
@@ -82,6 +83,7 @@ export function createLabStore(options: LabStoreOptions = {}) {
         ...createProgressSlice(...a),
         ...createPanelsSlice(...a),
         ...createLectureSlice(...a),
+        ...createLinkSlice(...a),
       }),
       {
         name: "fullresync-lab:prefs",

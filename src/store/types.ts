@@ -5,6 +5,7 @@
 import type { Lang, StepSize } from "../share/payload";
 import type { CursorSlice } from "./slices/cursorSlice";
 import type { LectureSlice } from "./slices/lectureSlice";
+import type { LinkSlice } from "./slices/linkSlice";
 import type { PanelsSlice } from "./slices/panelsSlice";
 import type { PlaybackSlice } from "./slices/playbackSlice";
 import type { PrefsSlice } from "./slices/prefsSlice";
@@ -36,4 +37,4 @@ export type NoticeMessage =
    */
   | { key: "worded"; section: "main" | "lecture" | "publish"; word: (words: never) => string; fromLink?: boolean };
 
-export type LabState = ScenarioSlice & CursorSlice & PlaybackSlice & PrefsSlice & ProgressSlice & PanelsSlice & LectureSlice;
+export type LabState = ScenarioSlice & CursorSlice & PlaybackSlice & PrefsSlice & ProgressSlice & PanelsSlice & LectureSlice & LinkSlice;
