@@ -47,6 +47,8 @@ test("no longer: questions describe a later moment as \"now\" and contradict the
   for (const doc of docs) {
     const asks = (doc.steps ?? []).flatMap((s) => (s.predict ? [s.predict] : []));
     await ui.open(shareLink({ v: 1, s: doc.id }));
+    // A link to another scenario changes only the fragment: wait until its trace is on screen.
+    await expect(ui.scenario).toHaveValue(doc.id);
     const frames = Number(await ui.timeline.getAttribute("max")) + 1;
     let asked = 0;
     let last = "";

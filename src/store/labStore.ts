@@ -12,6 +12,7 @@ import { browserStorage, createDocKeeper, type KeptStorage } from "../share/kept
 import { browserLang } from "./lang";
 import { createCursorSlice } from "./slices/cursorSlice";
 import { createLectureSlice } from "./slices/lectureSlice";
+import { createLinkSlice } from "./slices/linkSlice";
 import { createPanelsSlice } from "./slices/panelsSlice";
 import { createPlaybackSlice } from "./slices/playbackSlice";
 import { trackFinished } from "./progress";
@@ -87,6 +88,7 @@ export function createLabStore(options: LabStoreOptions = {}) {
         ...createPanelsSlice(...a),
         ...createLectureSlice(...a),
         keeper: createDocKeeper(options.storage ? (options.storage as KeptStorage) : browserStorage()),
+        ...createLinkSlice(...a),
       }),
       {
         name: "fullresync-lab:prefs",

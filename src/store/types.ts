@@ -6,6 +6,7 @@ import type { DocKeeper } from "../share/keptDocs";
 import type { Lang, StepSize } from "../share/payload";
 import type { CursorSlice } from "./slices/cursorSlice";
 import type { LectureSlice } from "./slices/lectureSlice";
+import type { LinkSlice } from "./slices/linkSlice";
 import type { PanelsSlice } from "./slices/panelsSlice";
 import type { PlaybackSlice } from "./slices/playbackSlice";
 import type { PrefsSlice } from "./slices/prefsSlice";
@@ -44,4 +45,4 @@ export interface KeptSlice {
   keeper: DocKeeper;
 }
 
-export type LabState = ScenarioSlice & CursorSlice & PlaybackSlice & PrefsSlice & ProgressSlice & PanelsSlice & LectureSlice & KeptSlice;
+export type LabState = ScenarioSlice & CursorSlice & PlaybackSlice & PrefsSlice & ProgressSlice & PanelsSlice & LectureSlice & LinkSlice & KeptSlice;

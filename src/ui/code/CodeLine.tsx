@@ -1,6 +1,7 @@
 import { lazy, memo, Suspense } from "react";
 import type { AnnotationLine } from "./annotations";
 import type { Token } from "./highlightC";
+import { LINKED_ROW } from "../link/styles";
 
 const TOKEN_CLASS: Record<Token["kind"], string> = {
   comment: "text-emerald-800 italic dark:text-emerald-300",
@@ -37,6 +38,9 @@ export const CodeLine = memo(function CodeLine({
   nextLabel,
   annotation = null,
   reserveNote = false,
+  linked = false,
+  focus = null,
+  describedBy,
 }: {
   n: number;
   tokens: Token[];
@@ -44,6 +48,12 @@ export const CodeLine = memo(function CodeLine({
   nextLabel: string;
   annotation?: string | null;
   reserveNote?: boolean;
+  /** Lit by the code ↔ picture link (src/ui/link): the reader points at it or at a part of the diagram it belongs to. */
+  linked?: boolean;
+  /** A statement line the keyboard can reach: the Tab stop of the listing, or one the arrow keys move to. */
+  focus?: "stop" | "arrow" | null;
+  /** What it lights in the diagram, in words (while it is pointed at). */
+  describedBy?: string;
 }) {
   const code = (
     <code className="whitespace-pre-wrap break-words" lang={annotation ? "zh-Hans" : undefined}>
@@ -56,8 +66,12 @@ export const CodeLine = memo(function CodeLine({
   return (
     <li
       data-line={n}
+      data-linked={linked ? "" : undefined}
+      data-statement={focus ? "" : undefined}
+      tabIndex={focus === "stop" ? 0 : focus === "arrow" ? -1 : undefined}
+      aria-describedby={describedBy}
       aria-current={mark === "current" ? "step" : undefined}
-      className={`grid grid-cols-[1.2rem_2rem_1fr] ${mark ? ROW_CLASS[mark] : annotation ? "bg-violet-50 dark:bg-violet-950/40" : ""}`}
+      className={`grid grid-cols-[1.2rem_2rem_1fr] ${mark ? ROW_CLASS[mark] : annotation ? "bg-violet-50 dark:bg-violet-950/40" : ""} ${linked ? LINKED_ROW : ""} ${focus ? "focus-visible:outline-solid focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-300" : ""}`}
     >
       {/* The marker column holds an element only on a marked line: an empty one on every line was a tenth of the page. */}
       {(mark === "current" || mark === "next") && (

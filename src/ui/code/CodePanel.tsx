@@ -4,6 +4,10 @@ import { useNames } from "../i18n/a11yNames";
 import { Locals } from "./Locals";
 import { OutsideSummary } from "./OutsideSummary";
 import { SeedListing } from "./SeedListing";
+import { useLinked } from "../link/useLinked";
+import { lineLightsWords } from "../link/words";
+
+const NO_LINES: ReadonlySet<number> = new Set();
 
 export function CodePanel() {
   const frame = useLab((s) => s.trace.frames[s.cursor]);
@@ -19,6 +23,21 @@ export function CodePanel() {
   const current = inside ? (frame?.line ?? null) : null;
   const next = inside && nextFrame?.kind === "line" ? nextFrame.line : null;
 
+  // Code ↔ picture (src/ui/link): the lines lit, and what the line pointed at lights, in words.
+  const { link, linked } = useLinked();
+  const setLink = useLab((s) => s.setLink);
+  const source = link?.from === "code" ? link.line : null;
+  const lineLink = {
+    lines: linked?.lines ?? NO_LINES,
+    source,
+    describedBy: "code-link-desc",
+    point: (line: number | null) => {
+      // Leaving the code unlights only what the code lit.
+      if (line !== null) setLink({ from: "code", line });
+      else if (useLab.getState().link?.from === "code") setLink(null);
+    },
+  };
+
   return (
     <section aria-label={names.sourceCode} className="panel flex h-full min-h-0 flex-col">
       <h2 className="panel-title">
@@ -26,7 +45,10 @@ export function CodePanel() {
       </h2>
       <Locals locals={inside ? (frame?.locals ?? null) : (lastCall?.locals ?? null)} live={inside} lastCallT={lastCall ? lastCall.t : null} />
       {!inside && <OutsideSummary />}
-      <SeedListing current={current} next={next} listLabel={inside ? t.listRunning(current) : t.listIdle} nextLabel={t.nextLine} annotationLabel={t.annotation} reserveNotes={lang === "en"} boxClassName="" />
+      <SeedListing current={current} next={next} listLabel={inside ? t.listRunning(current) : t.listIdle} nextLabel={t.nextLine} annotationLabel={t.annotation} reserveNotes={lang === "en"} boxClassName="" link={lineLink} />
+      <p id="code-link-desc" hidden>
+        {source !== null && linked ? lineLightsWords(linked, dict.page.link, lang === "zh" ? "、" : ", ") : ""}
+      </p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { startTransition, useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from "react";
+import { statementOf } from "../link/codeLink";
 import { isAnnotationLine } from "./annotations";
 import { CodeLine } from "./CodeLine";
 import { firstLineCount, lineMarks } from "./listing";
@@ -21,6 +22,7 @@ export function SeedListing({
   annotationLabel,
   reserveNotes,
   boxClassName,
+  link,
 }: {
   current: number | null;
   next: number | null;
@@ -31,12 +33,22 @@ export function SeedListing({
   /** Whether every annotation gets a note beneath it (an English rendering): its line is kept while the words load. */
   reserveNotes: boolean;
   boxClassName: string;
+  /**
+   * The code ↔ picture link (src/ui/link), where the listing shows the lab's trace: the lines lit,
+   * the line pointed at and the id of its description, and what to call when the reader points at
+   * a statement (null: at nothing).
+   */
+  link?: { lines: ReadonlySet<number>; source: number | null; describedBy: string; point: (line: number | null) => void };
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [complete, setComplete] = useState(false);
   const [first] = useState(() => firstLineCount(current, window.innerHeight));
   const shown = complete ? SEED_LINES.length : first;
   const marks = lineMarks(current, next);
+  // The statement lines take the keyboard focus: one Tab stop (the current line, else the first), ↑/↓ to the others.
+  const [chosenStop, setStop] = useState<number | null>(null);
+  const stop = chosenStop ?? (current !== null ? statementOf(current) : null) ?? 21;
+  const handlers = link ? pointing(link.point, setStop) : {};
 
   useEffect(() => {
     if (first >= SEED_LINES.length) return;
@@ -64,7 +76,7 @@ export function SeedListing({
 
   return (
     <div ref={box} tabIndex={0} className={`scroll-box relative min-h-0 flex-1 overflow-auto ${boxClassName}`}>
-      <ol aria-label={listLabel} className={`py-1 font-mono text-[11.5px] leading-[1.45] text-slate-900 dark:text-slate-100 ${current === null ? "code-idle" : ""}`}>
+      <ol aria-label={listLabel} {...handlers} className={`py-1 font-mono text-[11.5px] leading-[1.45] text-slate-900 dark:text-slate-100 ${current === null ? "code-idle" : ""}`}>
         {SEED_LINES.slice(0, shown).map((_, i) => (
           <CodeLine
             key={i + 1}
@@ -74,9 +86,51 @@ export function SeedListing({
             nextLabel={nextLabel}
             annotation={isAnnotationLine(i + 1) ? annotationLabel : null}
             reserveNote={reserveNotes}
+            linked={!!link?.lines.has(i + 1)}
+            focus={link && statementOf(i + 1) === i + 1 ? (stop === i + 1 ? "stop" : "arrow") : null}
+            describedBy={link && link.source === i + 1 ? link.describedBy : undefined}
           />
         ))}
       </ol>
     </div>
   );
+}
+
+/** The statement line an event is about (a continuation line gives its statement), or null. */
+function statementAt(target: EventTarget | null): number | null {
+  const li = (target as Element | null)?.closest?.("li[data-line]");
+  return li ? statementOf(Number(li.getAttribute("data-line"))) : null;
+}
+
+/**
+ * Hovering or focusing a statement points at it; leaving the list, blur and Escape point at
+ * nothing; ↑/↓ move the focus between statements.
+ */
+function pointing(point: (line: number | null) => void, setStop: (line: number) => void) {
+  const focused = (list: Element) => {
+    const el = document.activeElement;
+    return el && list.contains(el) ? statementAt(el) : null;
+  };
+  return {
+    onMouseOver: (e: MouseEvent<HTMLOListElement>) => point(statementAt(e.target) ?? focused(e.currentTarget)),
+    onMouseLeave: (e: MouseEvent<HTMLOListElement>) => point(focused(e.currentTarget)),
+    onFocus: (e: FocusEvent<HTMLOListElement>) => {
+      const line = statementAt(e.target);
+      if (line === null) return;
+      setStop(line);
+      point(line);
+    },
+    onBlur: (e: FocusEvent<HTMLOListElement>) => {
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) point(null);
+    },
+    onKeyDown: (e: KeyboardEvent<HTMLOListElement>) => {
+      if (statementAt(e.target) === null) return;
+      if (e.key === "Escape") point(null);
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+      e.preventDefault();
+      const all = [...e.currentTarget.querySelectorAll<HTMLElement>("li[data-statement]")];
+      const i = all.indexOf((e.target as Element).closest("li") as HTMLElement);
+      all[Math.min(all.length - 1, Math.max(0, i + (e.key === "ArrowDown" ? 1 : -1)))]?.focus();
+    },
+  };
 }

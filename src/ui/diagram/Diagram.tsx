@@ -19,6 +19,10 @@ import { ReplicaNode } from "./ReplicaNode";
 import { ScriptCacheNode } from "./ScriptCacheNode";
 import { StuckMark } from "./StuckMark";
 import { media } from "../hooks/media";
+import { DiagramLinkProvider, FIRST_PART, LinkPart, litOf, ringPage, ringRect, useDiagramKeys } from "../link/DiagramLink";
+import { useLinked, useStepEffects } from "../link/useLinked";
+import type { LitKey, PipeKind } from "../link/codeLink";
+import { linkKey, type DiagramPart } from "../../store/slices/linkSlice";
 
 /** A phone held upright: one column, the replicas under the primary (layout.ts). */
 const narrow = media("(max-width: 30rem) and (orientation: portrait)");
@@ -61,111 +65,142 @@ export function Diagram() {
   const pid = trace.log.find((l) => l.role === "M" || l.role === "S")?.pid ?? null;
   // How far along its lane each replica's tokens already reach.
   const filled = lanes.map(() => 6);
+  // Code ↔ picture (src/ui/link): what the line just executed lights, and what the reader points at.
+  const step = useStepEffects();
+  const linked = useLinked();
+  const onKeyDown = useDiagramKeys();
+  const lit = (...keys: LitKey[]) => litOf(keys, step.parts, linked.linked?.parts);
+  const edgeLit = (key: string, ...keys: LitKey[]) => ({ key, ...lit(...keys) });
+  const pipeLit = (lane: Lane, kind: PipeKind) => edgeLit(`${kind}:${lane.key}`, ...lane.ids.map((id) => `pipe:${kind}:${id}` as const));
+  const lanePart = (lane: Lane): DiagramPart => ({ kind: "replicas", key: lane.key, ids: lane.ids });
+  const parts = [FIRST_PART, ...(["scriptCache", "decision"] as const).map((kind) => linkKey({ from: "diagram", part: { kind } }))]
+    .concat((["disk", "socket", "error"] as const).map((branch) => linkKey({ from: "diagram", part: { kind: "branch", branch } })))
+    .concat((["child", "rdbFile"] as const).map((kind) => linkKey({ from: "diagram", part: { kind } })))
+    .concat(lanes.map((lane) => linkKey({ from: "diagram", part: lanePart(lane) })));
 
   return (
-    <svg
-      viewBox={`0 0 ${L.w} ${L.h}`}
-      role="img"
-      aria-labelledby="diagram-title diagram-desc"
-      className="block h-auto w-full"
-      preserveAspectRatio="xMidYMin meet"
-    >
-      <title id="diagram-title">{t.title}</title>
-      <desc id="diagram-desc">
-        {t.desc(
-          forkFailure
-            ? t.fault.forkDesc(forkFailure.errno)
-            : child
-              ? t.childDesc(child.pid, child.kind, child.reaped) + (fault ? t.fault.childDesc(fault) : "")
-              : t.noChild,
-          frame.server.rdbFile.exists,
-          lanes.grouped
-            ? lanes.map((l) => `${l.group ? stateLabel(l.group.kind, page.replicas.notConnected) : ""}: ${l.ids.join(" ")}`).join("; ")
-            : lanes
-                .map((l) => `${l.row?.id}: ${stateLabel(stateInfo(l.row?.current ?? null).kind, page.replicas.notConnected)}${clockDesc(t.fault, l.timer, l.delay ? delay : null)}`)
-                .join(", "),
-        ) + (frame.server.role === "replica" ? t.fault.upstreamDesc(upstreamLink(frame.server)) : "")}
-      </desc>
-      <EdgeMarkers />
+    <DiagramLinkProvider parts={parts} step={step} linked={linked}>
+      <svg
+        onKeyDown={onKeyDown}
+        viewBox={`0 0 ${L.w} ${L.h}`}
+        role="img"
+        aria-labelledby="diagram-title diagram-desc"
+        className="block h-auto w-full"
+        preserveAspectRatio="xMidYMin meet"
+      >
+        <title id="diagram-title">{t.title}</title>
+        <desc id="diagram-desc">
+          {t.desc(
+            forkFailure
+              ? t.fault.forkDesc(forkFailure.errno)
+              : child
+                ? t.childDesc(child.pid, child.kind, child.reaped) + (fault ? t.fault.childDesc(fault) : "")
+                : t.noChild,
+            frame.server.rdbFile.exists,
+            lanes.grouped
+              ? lanes.map((l) => `${l.group ? stateLabel(l.group.kind, page.replicas.notConnected) : ""}: ${l.ids.join(" ")}`).join("; ")
+              : lanes
+                  .map((l) => `${l.row?.id}: ${stateLabel(stateInfo(l.row?.current ?? null).kind, page.replicas.notConnected)}${clockDesc(t.fault, l.timer, l.delay ? delay : null)}`)
+                  .join(", "),
+          ) + (frame.server.role === "replica" ? t.fault.upstreamDesc(upstreamLink(frame.server)) : "")}
+        </desc>
+        <EdgeMarkers />
 
-      {forkFailure ? (
-        <BrokenEdge route={pipe(L.p, 30, L.k, 30, L.bus.fork)} title={t.fault.forkTitle(forkFailure.errno, forkFailure.by)} />
-      ) : (
-        <Edge route={pipe(L.p, 30, L.k, 30, L.bus.fork)} kind="fork" active={!!running} />
-      )}
-      {!(fault && child?.kind === "rdb-disk") && <Edge route={pipe(L.k, 46, L.f, 20, L.bus.write)} kind="write" active={running?.kind === "rdb-disk"} />}
-
-      {lanes.map((lane, i) => {
-        const r = routes(L, L.r[i] as Box);
-        return (
-          <g key={lane.key}>
-            <Edge route={r.socket} kind="socket" active={lane.socket} />
-            <Edge route={r.disk} kind="disk" active={lane.disk} />
-            <Edge route={r.control} kind="control" active={lane.control} />
-            {lane.stuckErrors > 0 && (
-              <g>
-                {/* It never reaches the replica: the pipe ends at the ✕. */}
-                <Edge route={r.error.slice(0, 3)} kind="error" active />
-                <StuckMark at={r.error[2] as [number, number]} />
-              </g>
-            )}
-          </g>
-        );
-      })}
-
-      <PrimaryNode box={L.p} server={frame.server} pid={pid} />
-      <ScriptCacheNode box={L.c} server={frame.server} flushedNow={flushedNow} />
-      <DecisionNode box={L.d} server={frame.server} values={{ locals, live: inside }} />
-      <ChildNode box={L.k} child={child} forkFailure={forkFailure} />
-      {fault && child?.kind === "rdb-disk" && (
-        // dump.rdb will not be written: the write pipe ends at the ✕, where it leaves the child.
-        <BrokenEdge route={pipe(L.k, 46, L.f, 20, L.bus.write)} title={t.fault.childTitle(fault)} atStart />
-      )}
-      <RdbFileNode box={L.f} file={frame.server.rdbFile} writing={running?.kind === "rdb-disk"} />
-
-      {lanes.map((lane, i) =>
-        lane.group ? (
-          <GroupNode key={lane.key} group={lane.group} box={L.r[i] as Box} unsentErrors={lane.stuckErrors} delay={lane.delay ? delay : null} />
+        {forkFailure ? (
+          <BrokenEdge route={pipe(L.p, 30, L.k, 30, L.bus.fork)} title={t.fault.forkTitle(forkFailure.errno, forkFailure.by)} />
         ) : (
-          <ReplicaNode
-            key={lane.key}
-            row={lane.row as ReplicaRow}
-            box={L.r[i] as Box}
-            received={lane.row?.current ? receivedSummary(wireAt(trace, frame, lane.row.current)) : []}
-            unsentError={lane.stuckErrors > 0}
-            timer={lane.timer}
-            delay={lane.delay ? delay : null}
-          />
-        ),
-      )}
+          <Edge route={pipe(L.p, 30, L.k, 30, L.bus.fork)} kind="fork" active={!!running} lit={edgeLit("fork", "edge:fork")} />
+        )}
+        {!(fault && child?.kind === "rdb-disk") && (
+          <Edge route={pipe(L.k, 46, L.f, 20, L.bus.write)} kind="write" active={running?.kind === "rdb-disk"} lit={edgeLit("write", "edge:write")} />
+        )}
 
-      {/*
-        Keyed by step, so each new step replays its messages. Each travels its pipe to the bus beside
-        its replica and along the replica's lane to its place there (never over a label); a replica's
-        ACK appears in its lane; a queued -ERR is a ✕ that stops on the bus.
-      */}
-      <g key={`${cursor}:${stepSize}`}>
-        {tokens.map((m, k) => {
-          const i = laneOf.get(m.replica) ?? -1;
-          const b = L.r[i];
-          if (!b) return null;
-          const r = routes(L, b);
-          const label = tokenText(m);
-          const w = tokenWidth(label);
-          const rest: Point = [b.x + (filled[i] as number) + w / 2, b.y - LANE / 2 - 1];
-          if (m.channel !== "error") filled[i] = (filled[i] as number) + w + 4;
+        {lanes.map((lane, i) => {
+          const r = routes(L, L.r[i] as Box);
           return (
-            <MessageToken
-              key={m.id}
-              path={m.channel === "error" ? r.error.slice(0, 3) : m.channel === "ack" ? [rest, rest] : lanePath(r[m.channel], rest)}
-              label={m.channel === "error" ? null : label}
-              channel={m.channel}
-              delay={k * 120}
-            />
+            <g key={lane.key}>
+              <Edge route={r.socket} kind="socket" active={lane.socket} lit={pipeLit(lane, "socket")} />
+              <Edge route={r.disk} kind="disk" active={lane.disk} lit={pipeLit(lane, "disk")} />
+              <Edge route={r.control} kind="control" active={lane.control} lit={pipeLit(lane, "control")} />
+              {lane.stuckErrors > 0 && (
+                <g>
+                  {/* It never reaches the replica: the pipe ends at the ✕. */}
+                  <Edge route={r.error.slice(0, 3)} kind="error" active lit={pipeLit(lane, "error")} />
+                  <StuckMark at={r.error[2] as [number, number]} />
+                </g>
+              )}
+            </g>
           );
         })}
-      </g>
-    </svg>
+
+        <LinkPart part={{ kind: "primary" }} ring={ringRect(L.p, 8)}>
+          <PrimaryNode box={L.p} server={frame.server} pid={pid} />
+        </LinkPart>
+        <LinkPart part={{ kind: "scriptCache" }} ring={ringRect(L.c, 6)}>
+          <ScriptCacheNode box={L.c} server={frame.server} flushedNow={flushedNow} />
+        </LinkPart>
+        <DecisionNode box={L.d} server={frame.server} values={{ locals, live: inside }} />
+        <LinkPart part={{ kind: "child" }} ring={ringRect(L.k, 8)}>
+          <ChildNode box={L.k} child={child} forkFailure={forkFailure} />
+        </LinkPart>
+        {fault && child?.kind === "rdb-disk" && (
+          // dump.rdb will not be written: the write pipe ends at the ✕, where it leaves the child.
+          <BrokenEdge route={pipe(L.k, 46, L.f, 20, L.bus.write)} title={t.fault.childTitle(fault)} atStart />
+        )}
+        <LinkPart part={{ kind: "rdbFile" }} ring={ringPage(L.f, 12)}>
+          <RdbFileNode box={L.f} file={frame.server.rdbFile} writing={running?.kind === "rdb-disk"} />
+        </LinkPart>
+
+        {lanes.map((lane, i) => (
+          <LinkPart
+            key={lane.key}
+            part={lanePart(lane)}
+            name={lane.group ? page.link.part.group(lane.ids.length, stateLabel(lane.group.kind, page.replicas.notConnected)) : undefined}
+            ring={ringRect(L.r[i] as Box, 8)}
+          >
+            {lane.group ? (
+              <GroupNode group={lane.group} box={L.r[i] as Box} unsentErrors={lane.stuckErrors} delay={lane.delay ? delay : null} />
+            ) : (
+              <ReplicaNode
+                row={lane.row as ReplicaRow}
+                box={L.r[i] as Box}
+                received={lane.row?.current ? receivedSummary(wireAt(trace, frame, lane.row.current)) : []}
+                unsentError={lane.stuckErrors > 0}
+                timer={lane.timer}
+                delay={lane.delay ? delay : null}
+              />
+            )}
+          </LinkPart>
+        ))}
+
+        {/*
+          Keyed by step, so each new step replays its messages. Each travels its pipe to the bus beside
+          its replica and along the replica's lane to its place there (never over a label); a replica's
+          ACK appears in its lane; a queued -ERR is a ✕ that stops on the bus.
+        */}
+        <g key={`${cursor}:${stepSize}`}>
+          {tokens.map((m, k) => {
+            const i = laneOf.get(m.replica) ?? -1;
+            const b = L.r[i];
+            if (!b) return null;
+            const r = routes(L, b);
+            const label = tokenText(m);
+            const w = tokenWidth(label);
+            const rest: Point = [b.x + (filled[i] as number) + w / 2, b.y - LANE / 2 - 1];
+            if (m.channel !== "error") filled[i] = (filled[i] as number) + w + 4;
+            return (
+              <MessageToken
+                key={m.id}
+                path={m.channel === "error" ? r.error.slice(0, 3) : m.channel === "ack" ? [rest, rest] : lanePath(r[m.channel], rest)}
+                label={m.channel === "error" ? null : label}
+                channel={m.channel}
+                delay={k * 120}
+              />
+            );
+          })}
+        </g>
+      </svg>
+    </DiagramLinkProvider>
   );
 }
 

@@ -1,3 +1,4 @@
+import { litAttrs, litEdgeClass, type PartLit } from "../link/DiagramLink";
 import { routePath, type Route } from "./layout";
 
 export type EdgeKind = "fork" | "write" | "disk" | "socket" | "control" | "error";
@@ -12,11 +13,23 @@ export const EDGE_STYLE: Record<EdgeKind, { stroke: string; dash?: string }> = {
   error: { stroke: "stroke-rose-600 dark:stroke-rose-400", dash: "3 3" },
 };
 
-/** A pipe between two nodes: faint when idle, bold when in use (the error path ends at its ✕, no arrow). */
-export function Edge({ route, kind, active }: { route: Route; kind: EdgeKind; active: boolean }) {
+/**
+ * A pipe between two nodes: faint when idle, bold when in use (the error path ends at its ✕, no
+ * arrow). Lit by the code ↔ picture link (`lit`, src/ui/link), it shows at full strength with a glow.
+ */
+export function Edge({ route, kind, active, lit }: { route: Route; kind: EdgeKind; active: boolean; lit?: PartLit & { key: string } }) {
   const s = EDGE_STYLE[kind];
+  const on = !!lit && (lit.step || lit.link);
   return (
-    <path d={routePath(route)} className={`fill-none ${s.stroke} ${active ? "" : "opacity-35"}`} strokeWidth={active ? 2.2 : 1.2} strokeDasharray={s.dash} markerEnd={active && kind !== "error" ? `url(#arrow-${kind})` : undefined} />
+    <path
+      d={routePath(route)}
+      data-edge={lit?.key}
+      {...(lit ? litAttrs(lit) : {})}
+      className={`fill-none ${s.stroke} ${active || on ? "" : "opacity-35"} ${lit ? litEdgeClass(lit) : ""}`}
+      strokeWidth={active ? 2.2 : 1.2}
+      strokeDasharray={s.dash}
+      markerEnd={active && kind !== "error" ? `url(#arrow-${kind})` : undefined}
+    />
   );
 }
 

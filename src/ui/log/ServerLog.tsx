@@ -5,6 +5,8 @@ import { stepStart } from "../../store/derive";
 import { useWords } from "../i18n";
 import { useStep } from "../hooks/useStep";
 import { useNames } from "../i18n/a11yNames";
+import { useLinked } from "../link/useLinked";
+import { LINKED_ROW } from "../link/styles";
 
 /** The primary's log up to this frame; the lines this step added are marked. */
 export function ServerLog() {
@@ -15,6 +17,8 @@ export function ServerLog() {
   const box = useRef<HTMLDivElement>(null);
   const t = useWords().dict.page;
   const names = useNames();
+  // Code ↔ picture (src/ui/link): the lines that belong to what the reader points at.
+  const linked = useLinked().linked?.log ?? null;
 
   useEffect(() => {
     const el = box.current;
@@ -40,6 +44,7 @@ export function ServerLog() {
                 freshFrom={Math.min(CHUNK, Math.max(0, newFrom - start))}
                 firstNew={newFrom >= start && newFrom < start + CHUNK ? newFrom - start : -1}
                 freshLabel={t.replicas.fresh}
+                linked={linked}
               />
             ))}
           </ol>
@@ -69,6 +74,7 @@ const LogChunk = memo(function LogChunk({
   freshFrom,
   firstNew,
   freshLabel,
+  linked,
 }: {
   log: LogEntry[];
   start: number;
@@ -78,21 +84,23 @@ const LogChunk = memo(function LogChunk({
   /** The step's first new line (the log scrolls to it), relative to start; -1 if not here. */
   firstNew: number;
   freshLabel: string;
+  linked: ReadonlySet<number> | null;
 }) {
   const out = [];
   for (let i = start; i < end; i++) {
     const fresh = i - start >= freshFrom;
-    out.push(<LogLine key={i} line={log[i] as LogEntry} fresh={fresh} first={i - start === firstNew} freshLabel={freshLabel} />);
+    out.push(<LogLine key={i} line={log[i] as LogEntry} fresh={fresh} first={i - start === firstNew} freshLabel={freshLabel} linked={!!linked?.has(i)} />);
   }
   return <>{out}</>;
 });
 
 /** One line of the log. */
-const LogLine = memo(function LogLine({ line, fresh, first, freshLabel }: { line: LogEntry; fresh: boolean; first: boolean; freshLabel: string }) {
+const LogLine = memo(function LogLine({ line, fresh, first, freshLabel, linked }: { line: LogEntry; fresh: boolean; first: boolean; freshLabel: string; linked: boolean }) {
   return (
     <li
       data-new={first ? "" : undefined}
-      className={`break-words ${fresh ? "border-l-4 border-yellow-500 bg-yellow-100 pl-1 text-slate-950 dark:bg-yellow-900/60 dark:text-yellow-50" : "pl-2"} ${
+      data-linked={linked ? "" : undefined}
+      className={`break-words ${linked ? LINKED_ROW : ""} ${fresh ? "border-l-4 border-yellow-500 bg-yellow-100 pl-1 text-slate-950 dark:bg-yellow-900/60 dark:text-yellow-50" : "pl-2"} ${
         line.level === "warning" ? "text-rose-900 dark:text-rose-200" : "text-slate-800 dark:text-slate-200"
       }`}
     >

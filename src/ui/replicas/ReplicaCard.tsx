@@ -10,6 +10,17 @@ import { CHART_SIZE } from "../statechart/chartSize";
 import { sameCard, type CardModel } from "./cardModel";
 import { StateBadge } from "./StateBadge";
 import { collapseWire, WireList } from "./WireList";
+import { LINKED_ROW } from "../link/styles";
+
+/**
+ * The code ↔ picture link on a card (src/ui/link): whether its replica is lit, and which of its
+ * wire entries and queued replies (indexes into trace.wires[key]).
+ */
+export interface CardLink {
+  card: boolean;
+  wire?: ReadonlySet<number>;
+  reply?: ReadonlySet<number>;
+}
 
 // The statechart and the layout it computes from the machine load after the first screen; the
 // card keeps their room meanwhile (chartSize.ts).
@@ -21,12 +32,12 @@ function Heading({ children }: { children: ReactNode }) {
   return <h4 className="mt-1.5 text-[11px] font-semibold text-slate-700 dark:text-slate-200">{children}</h4>;
 }
 
-function OutputBuffer({ queued, freshFrom, t }: { queued: string[]; freshFrom: number; t: Words }) {
+function OutputBuffer({ queued, freshFrom, t, linked, offset }: { queued: string[]; freshFrom: number; t: Words; linked?: ReadonlySet<number>; offset: number }) {
   const hasErr = queued.some((m) => m.startsWith("-ERR"));
   return (
     <>
       <Heading>{t.outputBuffer}</Heading>
-      <WireList items={collapseWire(queued, freshFrom)} empty={t.empty} tone={hasErr ? "error" : "plain"} />
+      <WireList items={collapseWire(queued, freshFrom, linked, offset)} empty={t.empty} tone={hasErr ? "error" : "plain"} />
       {hasErr && <p className="mt-0.5 text-[11px] text-rose-900 dark:text-rose-200">{t.neverDelivered}</p>}
     </>
   );
@@ -83,7 +94,7 @@ function Connection({ r, t }: { r: ReplicaView; t: Words }) {
 }
 
 /** Wire, output buffer, own log and earlier connections. */
-function CardBody({ trace, model, t }: { trace: Trace; model: CardModel; t: Words }) {
+function CardBody({ trace, model, t, link }: { trace: Trace; model: CardModel; t: Words; link?: CardLink }) {
   const r = model.current;
   const log = r ? trace.wires[r.key] : undefined;
   const wire = log ? wireSlice(trace, log, 0, model.io.wireLen) : [];
@@ -94,8 +105,8 @@ function CardBody({ trace, model, t }: { trace: Trace; model: CardModel; t: Word
       {r ? (
         <>
           <Heading>{t.wire}</Heading>
-          <WireList items={collapseWire(wire, model.wireBefore)} empty={t.nothingYet} />
-          <OutputBuffer queued={queued} freshFrom={Math.max(0, model.replyBefore - model.io.replyStart)} t={t} />
+          <WireList items={collapseWire(wire, model.wireBefore, link?.wire)} empty={t.nothingYet} />
+          <OutputBuffer queued={queued} freshFrom={Math.max(0, model.replyBefore - model.io.replyStart)} t={t} linked={link?.reply} offset={model.io.replyStart} />
         </>
       ) : (
         <p className="mt-1 text-[11px] text-slate-700 dark:text-slate-200">{t.notConnectedAt(formatSeconds(model.time))}</p>
@@ -139,12 +150,12 @@ function Statechart({ model, t }: { model: CardModel; t: Words }) {
  * scenario with many replicas renders just the replicas the step touched.
  */
 export const ReplicaCard = memo(
-  function ReplicaCard({ trace, model }: { trace: Trace; model: CardModel }) {
+  function ReplicaCard({ trace, model, link }: { trace: Trace; model: CardModel; link?: CardLink }) {
     const t = useWords().dict.page.replicas;
     const names = useNames();
     const r = model.current;
     return (
-      <article className="replica-card border-b border-slate-200 px-2 py-2 last:border-b-0 dark:border-slate-700">
+      <article data-linked={link?.card ? "" : undefined} className={`replica-card border-b border-slate-200 px-2 py-2 last:border-b-0 dark:border-slate-700 ${link?.card ? LINKED_ROW : ""}`}>
         {/* Named as its heading reads: "Replica <id>" in English (docs/architecture.md §8; i18n/a11yNames.ts). */}
         <div role="group" aria-label={names.replica(model.id)}>
           <h3 className="flex flex-wrap items-baseline gap-x-2 text-sm font-semibold">
@@ -155,13 +166,13 @@ export const ReplicaCard = memo(
             <StateBadge replica={r} />
             <Flags r={r} />
           </div>
-          <CardBody trace={trace} model={model} t={t} />
+          <CardBody trace={trace} model={model} t={t} link={link} />
         </div>
         <Statechart model={model} t={t} />
       </article>
     );
   },
-  (a, b) => a.trace === b.trace && sameCard(a.model, b.model),
+  (a, b) => a.trace === b.trace && sameLink(a.link, b.link) && sameCard(a.model, b.model),
 );
 
 /**
@@ -169,14 +180,14 @@ export const ReplicaCard = memo(
  * demand into the whole card. A step re-renders only the lines whose replica changed.
  */
 export const ReplicaLine = memo(
-  function ReplicaLine({ trace, model, open, onToggle }: { trace: Trace; model: CardModel; open: boolean; onToggle: (id: string) => void }) {
+  function ReplicaLine({ trace, model, open, onToggle, link }: { trace: Trace; model: CardModel; open: boolean; onToggle: (id: string) => void; link?: CardLink }) {
     const t = useWords().dict.page.replicas;
     const names = useNames();
     const r = model.current;
     const bodyId = `replica-body-${model.id}`;
     const queued = model.io.replyEnd - model.io.replyStart;
     return (
-      <article className="border-b border-slate-200 px-2 py-1 last:border-b-0 dark:border-slate-700">
+      <article data-linked={link?.card ? "" : undefined} className={`border-b border-slate-200 px-2 py-1 last:border-b-0 dark:border-slate-700 ${link?.card ? LINKED_ROW : ""}`}>
         <div role="group" aria-label={names.replica(model.id)}>
           <h3 className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm font-semibold">
             <button
@@ -204,7 +215,7 @@ export const ReplicaLine = memo(
               <div className="mt-1 flex flex-wrap items-center gap-1">
                 <Flags r={r} />
               </div>
-              <CardBody trace={trace} model={model} t={t} />
+              <CardBody trace={trace} model={model} t={t} link={link} />
             </div>
           )}
         </div>
@@ -216,5 +227,7 @@ export const ReplicaLine = memo(
       </article>
     );
   },
-  (a, b) => a.trace === b.trace && a.open === b.open && a.onToggle === b.onToggle && sameCard(a.model, b.model),
+  (a, b) => a.trace === b.trace && a.open === b.open && a.onToggle === b.onToggle && sameLink(a.link, b.link) && sameCard(a.model, b.model),
 );
+
+const sameLink = (a: CardLink | undefined, b: CardLink | undefined) => a === b || (!!a && !!b && a.card === b.card && a.wire === b.wire && a.reply === b.reply);

@@ -1,19 +1,24 @@
 import { useWords } from "../i18n";
+import { LINKED_ROW } from "../link/styles";
 
 /** Messages as they appear on a socket or in a buffer; repeated keep-alive newlines collapse. */
 export interface WireItem {
   text: string;
   count: number;
   fresh: boolean;
+  /** It belongs to what the reader points at (src/ui/link). */
+  linked: boolean;
 }
 
-export function collapseWire(messages: string[], freshFrom: number): WireItem[] {
+/** `linked`: indexes of the entries lit by the code ↔ picture link, counted from `offset` (the list's first entry). */
+export function collapseWire(messages: string[], freshFrom: number, linked?: ReadonlySet<number>, offset = 0): WireItem[] {
   const out: WireItem[] = [];
   messages.forEach((m, i) => {
     const prev = out[out.length - 1];
     const fresh = i >= freshFrom;
-    if (prev && m === "\n" && prev.text === "\n" && prev.fresh === fresh) prev.count++;
-    else out.push({ text: m, count: 1, fresh });
+    const lit = !!linked?.has(offset + i);
+    if (prev && m === "\n" && prev.text === "\n" && prev.fresh === fresh && prev.linked === lit) prev.count++;
+    else out.push({ text: m, count: 1, fresh, linked: lit });
   });
   return out;
 }
@@ -34,7 +39,8 @@ export function WireList({ items, empty, tone = "plain" }: { items: WireItem[]; 
   const row = (it: WireItem, i: number) => (
     <li
       key={i}
-      className={`break-all rounded px-1 ${tone === "error" ? "bg-rose-100 text-rose-950 dark:bg-rose-950 dark:text-rose-100" : it.fresh ? "bg-yellow-100 text-slate-950 dark:bg-yellow-900/60 dark:text-yellow-50" : "text-slate-800 dark:text-slate-200"}`}
+      data-linked={it.linked ? "" : undefined}
+      className={`break-all rounded px-1 ${it.linked ? LINKED_ROW : ""} ${tone === "error" ? "bg-rose-100 text-rose-950 dark:bg-rose-950 dark:text-rose-100" : it.fresh ? "bg-yellow-100 text-slate-950 dark:bg-yellow-900/60 dark:text-yellow-50" : "text-slate-800 dark:text-slate-200"}`}
     >
       {it.fresh && <span className="sr-only">{t.fresh}</span>}
       {display(it.text, t.keepAlive)}

@@ -300,6 +300,48 @@ export const pageEn = {
       delayDesc: (s: string): string => ` (diskless delay: BGSAVE in ${s} s)`,
     },
   },
+  /**
+   * Code ↔ picture (src/ui/link): the diagram's parts as assistive technology names them — not
+   * "Replica <id>", the name of the replica's card (docs/architecture.md §8) — and what a part or
+   * a line of code is linked to, said in words as well as lit.
+   */
+  link: {
+    part: {
+      primary: "Diagram: the primary",
+      scriptCache: "Diagram: the script cache",
+      decision: "Diagram: the Decision",
+      branch: { disk: "Diagram: the disk branch", socket: "Diagram: the socket branch", error: "Diagram: the error branch" },
+      child: "Diagram: the forked child",
+      rdbFile: "Diagram: dump.rdb",
+      replica: (id: string) => `Diagram: replica ${id}`,
+      group: (n: number, state: string) => `Diagram: ${n} replica${n === 1 ? "" : "s"} ${state}`,
+    },
+    /** The pieces of "Lights in the diagram: …". */
+    piece: {
+      primary: "the primary",
+      scriptCache: "the script cache",
+      decision: "the Decision",
+      branch: { disk: "the disk branch", socket: "the socket branch", error: "the error branch" },
+      child: "the forked child",
+      rdbFile: "dump.rdb",
+      fork: "the fork() edge",
+      write: "the child's write to dump.rdb",
+      replica: (id: string) => `replica ${id}`,
+      pipe: {
+        control: (id: string) => `the command pipe to ${id}`,
+        socket: (id: string) => `the socket pipe to ${id}`,
+        disk: (id: string) => `the disk pipe to ${id}`,
+        error: (id: string) => `the error pipe to ${id}`,
+      },
+    },
+    /** A part lit by the line just executed. */
+    stepLit: (line: number) => `Lit by line ${line}, the line just executed.`,
+    /** "47–51, 53" */
+    partLinks: (lines: string, log: number, wire: number) =>
+      `Linked to ${lines ? `code lines ${lines}` : "no code line"}, ${log} server log line${log === 1 ? "" : "s"} and ${wire} wire entr${wire === 1 ? "y" : "ies"}.`,
+    lineLights: (parts: string) => (parts ? `Lights in the diagram: ${parts}.` : "Lights nothing in the diagram."),
+    keys: "Up and down arrows: the other parts. Escape: unlight.",
+  },
   /** What made a frame happen, in words. The CLI and the golden timelines use the same words. */
   cause: causeLabel,
   /** The header's button; the rest of lecture mode's words load with it (lecture.ts). */

@@ -251,6 +251,39 @@ export const pageZh = {
       delayDesc: (s) => `（无盘延迟：${s} 秒后 BGSAVE）`,
     },
   },
+  link: {
+    part: {
+      primary: "示意图：主节点",
+      scriptCache: "示意图：脚本缓存",
+      decision: "示意图：决策",
+      branch: { disk: "示意图：磁盘分支", socket: "示意图：socket 分支", error: "示意图：出错分支" },
+      child: "示意图：fork 出的子进程",
+      rdbFile: "示意图：dump.rdb",
+      replica: (id) => `示意图：从节点 ${id}`,
+      group: (n, state) => `示意图：${n} 个 ${state} 的从节点`,
+    },
+    piece: {
+      primary: "主节点",
+      scriptCache: "脚本缓存",
+      decision: "决策",
+      branch: { disk: "磁盘分支", socket: "socket 分支", error: "出错分支" },
+      child: "fork 出的子进程",
+      rdbFile: "dump.rdb",
+      fork: "fork() 连线",
+      write: "子进程写 dump.rdb 的连线",
+      replica: (id) => `从节点 ${id}`,
+      pipe: {
+        control: (id) => `通往 ${id} 的命令管道`,
+        socket: (id) => `通往 ${id} 的 socket 管道`,
+        disk: (id) => `通往 ${id} 的磁盘管道`,
+        error: (id) => `通往 ${id} 的出错管道`,
+      },
+    },
+    stepLit: (line) => `被第 ${line} 行（刚执行的一行）点亮。`,
+    partLinks: (lines, log, wire) => `关联${lines ? `代码第 ${lines} 行` : "不到代码行"}、${log} 行服务器日志和 ${wire} 条线路记录。`,
+    lineLights: (parts) => (parts ? `在示意图中点亮：${parts}。` : "在示意图中不点亮任何部分。"),
+    keys: "上下方向键：其他部分。Esc：取消点亮。",
+  },
   cause: (c) => {
     switch (c.type) {
       case "start":
