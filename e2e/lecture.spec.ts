@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yProblems, lab, linkPayload, SCREENSHOTS } from "./lab";
+import { expectNoSeriousA11yProblems, lab, linkPayload, SCREENSHOTS, shareLink } from "./lab";
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -158,4 +158,24 @@ test("the speaker window follows the lecture, and the lecture follows it", async
   await page.getByRole("combobox", { name: "Language" }).selectOption("en");
   await expect(speaker.getByRole("heading", { level: 1 })).toHaveText("Speaker notes");
   await expect(speaker.getByRole("button", { name: "Step forward", exact: true })).toBeVisible();
+});
+
+test("no longer: a lecturer's link to a moment in lecture mode opens with the current line of code out of view", async ({ page }) => {
+  const ui = lab(page);
+  // Fork failure, disk: the step where the call returns C_ERR (line 61), opened straight in lecture mode.
+  await ui.open(shareLink({ v: 1, s: "fork-failure-disk", f: 20, l: "en", p: ["lecture"] }));
+  await expect(page.locator("html")).toHaveClass(/\blecture\b/);
+  const current = page.getByRole("region", { name: "Source code" }).locator('[aria-current="step"]');
+  await expect(current).toContainText("return retval;");
+  // The current line sits inside the visible part of the code's scroll box.
+  await expect
+    .poll(() =>
+      current.evaluate((el) => {
+        const box = el.closest(".scroll-box") as HTMLElement;
+        const r = el.getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        return r.top >= b.top && r.bottom <= b.bottom;
+      }),
+    )
+    .toBe(true);
 });

@@ -65,13 +65,25 @@ export function SeedListing({
 
   useEffect(() => {
     const el = box.current;
-    const row = current === null ? null : el?.querySelector<HTMLElement>(`[data-line="${current}"]`);
-    if (!el || !row) return;
-    const top = row.offsetTop; // the box is the offset parent (position: relative)
-    // Keep the current line in the upper part, so the next line shows below it.
-    if (top < el.scrollTop + 24 || top > el.scrollTop + el.clientHeight * 0.6) {
-      el.scrollTop = Math.max(0, top - el.clientHeight / 3);
-    }
+    if (!el) return;
+    const reveal = () => {
+      const row = current === null ? null : el.querySelector<HTMLElement>(`[data-line="${current}"]`);
+      if (!row) return;
+      const top = row.offsetTop; // the box is the offset parent (position: relative)
+      // Keep the current line in the upper part, so the next line shows below it.
+      if (top < el.scrollTop + 24 || top > el.scrollTop + el.clientHeight * 0.6) {
+        el.scrollTop = Math.max(0, top - el.clientHeight / 3);
+      }
+    };
+    reveal();
+    // The box or its lines change size after the step (lecture mode's larger type, a panel
+    // opening, a font arriving): the current line is placed again, so it never stays out of view.
+    if (typeof ResizeObserver === "undefined") return;
+    const resized = new ResizeObserver(reveal);
+    resized.observe(el);
+    const list = el.firstElementChild;
+    if (list) resized.observe(list);
+    return () => resized.disconnect();
   }, [current, shown]); // `shown`: a step taken before the rest of the lines came may be past the first ones
 
   return (
