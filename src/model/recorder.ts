@@ -327,7 +327,6 @@ class FrameViews {
    * allViews looks at every slot in order.
    */
   private fastViews(i: number, prev: ReplicaView[]): ReplicaView[] | null {
-    const live = this.live;
     if (!this.track || this.live.length !== prev.length || this.liveDirty) return null;
     let out: ReplicaView[] | null = null;
     const active = this.active;
@@ -335,11 +334,7 @@ class FrameViews {
     for (let n = 0; n < active.length; n++) {
       const slot = active[n] as Slot;
       const c = slot.client;
-      if (c.streamCopies.length > slot.copies) this.stampCopies(slot, i);
-      slot.wireFrame.stampUpTo(c.wire.length, i);
-      slot.queuedFrame.stampUpTo(c.reply.length, i);
-      slot.sentFrame.stampUpTo(c.replyStart, i);
-      const view = this.viewOf(slot);
+      const view = this.look(slot, i);
       if (c.closed && this.latest.get(c.id) !== slot) {
         // It retires: the slots move up, so every one is placed again (allViews, in order).
         this.liveDirty = true;
@@ -374,11 +369,7 @@ class FrameViews {
         continue;
       }
       const c = slot.client;
-      if (c.streamCopies.length > slot.copies) this.stampCopies(slot, i);
-      slot.wireFrame.stampUpTo(c.wire.length, i);
-      slot.queuedFrame.stampUpTo(c.reply.length, i);
-      slot.sentFrame.stampUpTo(c.replyStart, i);
-      const view = this.viewOf(slot);
+      const view = this.look(slot, i);
       if (c.closed && this.latest.get(c.id) !== slot) {
         // Closed and superseded: nothing about it changes any more.
         this.retired.push({ view, frame: i });
@@ -401,6 +392,16 @@ class FrameViews {
     this.liveDirty = false;
     if (!out && prev.length !== kept) out = prev.slice(0, kept);
     return out ?? prev;
+  }
+
+  /** Stamp what frame i is the first to show of a slot's logs, and give its view at frame i. */
+  private look(slot: Slot, i: number): ReplicaView {
+    const c = slot.client;
+    if (c.streamCopies.length > slot.copies) this.stampCopies(slot, i);
+    slot.wireFrame.stampUpTo(c.wire.length, i);
+    slot.queuedFrame.stampUpTo(c.reply.length, i);
+    slot.sentFrame.stampUpTo(c.replyStart, i);
+    return this.viewOf(slot);
   }
 
   /**
