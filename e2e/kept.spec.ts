@@ -30,6 +30,9 @@ test("no longer: a file that opened is lost on reload — it is kept in this bro
   await ui.button("Step forward").click();
   await ui.button("Step forward").click();
   const position = await page.getByText(/^t=\S+s · step \d+ of \d+$/).textContent();
+  // The address follows a step shortly after it (src/store/url.ts): reload once it has.
+  const frame = await ui.timeline.inputValue();
+  await expect.poll(() => String(linkPayload(page.url()).f ?? 0)).toBe(frame);
   await page.reload();
   // The reload computes the trace again (15,000 writes) in the worker.
   await expect(ui.scenario.locator("option:checked")).toContainText("A big one", { timeout: 30_000 });

@@ -62,8 +62,12 @@ export function contentHash(text: string): string {
 export type KeptMissing = "missing" | "damaged";
 
 export interface DocKeeper {
-  /** Keep `scenario` (its JSON text is `json`); its hash, and whether it is stored. */
-  keep(scenario: Scenario, json: string): { hash: string; stored: boolean };
+  /**
+   * Keep `scenario` (`json` gives its JSON text, asked for only the first time); its hash, and
+   * whether it is stored. Asked again for the same document, it answers from memory: a document
+   * the storage could not take is not tried again on every cursor move.
+   */
+  keep(scenario: Scenario, json: string | (() => string)): { hash: string; stored: boolean };
   /** The document kept under `hash`, validated again; or why there is none. */
   find(hash: string): { ok: true; scenario: Scenario } | { ok: false; why: KeptMissing };
 }
@@ -100,10 +104,11 @@ export function createDocKeeper(storage: KeptStorage | null): DocKeeper {
   };
 
   return {
-    keep(scenario, json) {
+    keep(scenario, jsonOf) {
       const known = hashOf.get(scenario);
-      if (known?.stored) return known;
-      const hash = known?.hash ?? contentHash(json);
+      if (known) return known;
+      const json = typeof jsonOf === "string" ? jsonOf : jsonOf();
+      const hash = contentHash(json);
       here.set(hash, scenario);
       let stored = false;
       if (storage) {

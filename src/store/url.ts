@@ -54,7 +54,7 @@ export function linkStateOf(s: LabState): LinkState {
   };
   if (state.scenario.kind !== "document" || documentFits(s.baseScenario, s.edits)) return state;
   // Too large for a link: kept in this browser, and the link names it by its content hash.
-  const { hash } = s.keeper.keep(s.baseScenario, canonicalJson(s.baseScenario));
+  const { hash } = s.keeper.keep(s.baseScenario, () => canonicalJson(s.baseScenario));
   return { ...state, scenario: { kind: "kept", hash } };
 }
 

@@ -19,7 +19,7 @@ import { ReplicaNode } from "./ReplicaNode";
 import { ScriptCacheNode } from "./ScriptCacheNode";
 import { StuckMark } from "./StuckMark";
 import { media } from "../hooks/media";
-import { DiagramLinkProvider, FIRST_PART, LinkPart, litOf, ringPage, ringRect, useDiagramKeys } from "../link/DiagramLink";
+import { DiagramLinkProvider, FIRST_PART, LinkPart, litAttrs, litEdgeClass, litOf, ringPage, ringRect, useDiagramKeys, type PartLit } from "../link/DiagramLink";
 import { useLinked, useStepEffects } from "../link/useLinked";
 import type { LitKey, PipeKind } from "../link/codeLink";
 import { linkKey, type DiagramPart } from "../../store/slices/linkSlice";
@@ -107,7 +107,7 @@ export function Diagram() {
         <EdgeMarkers />
 
         {forkFailure ? (
-          <BrokenEdge route={pipe(L.p, 30, L.k, 30, L.bus.fork)} title={t.fault.forkTitle(forkFailure.errno, forkFailure.by)} />
+          <BrokenEdge route={pipe(L.p, 30, L.k, 30, L.bus.fork)} title={t.fault.forkTitle(forkFailure.errno, forkFailure.by)} lit={edgeLit("fork", "edge:fork")} />
         ) : (
           <Edge route={pipe(L.p, 30, L.k, 30, L.bus.fork)} kind="fork" active={!!running} lit={edgeLit("fork", "edge:fork")} />
         )}
@@ -297,13 +297,21 @@ function clockDesc(t: PageDict["diagram"]["fault"], timer: SilenceTimer | null, 
  * A pipe that something failed on: drawn in the fault colour as far as the ✕, where it stops — at
  * the middle of its bus, or (`atStart`) where it leaves its box. The title says what failed.
  */
-function BrokenEdge({ route, title, atStart = false }: { route: Route; title: string; atStart?: boolean }) {
+function BrokenEdge({ route, title, atStart = false, lit }: { route: Route; title: string; atStart?: boolean; lit?: PartLit & { key: string } }) {
   const [a, b, c] = route as [Point, Point, Point];
   const stop: Point = atStart ? b : [b[0], (b[1] + c[1]) / 2];
   return (
     <g>
       <title>{title}</title>
-      <path d={routePath(atStart ? [a, b] : [a, b, stop])} className={`fill-none ${FAULT_STROKE}`} strokeWidth={2.2} strokeDasharray="3 3" />
+      {/* Lit by the code ↔ picture link like the pipe it replaces (line 37 of a fork that fails lights it). */}
+      <path
+        d={routePath(atStart ? [a, b] : [a, b, stop])}
+        data-edge={lit?.key}
+        {...(lit ? litAttrs(lit) : {})}
+        className={`fill-none ${FAULT_STROKE} ${lit ? litEdgeClass(lit) : ""}`}
+        strokeWidth={2.2}
+        strokeDasharray="3 3"
+      />
       <StuckMark at={stop} />
     </g>
   );

@@ -29,7 +29,7 @@ export async function openScenarioFile(file: File, extraFiles = 0): Promise<void
   const link = linkStateOf(s);
   const hashLength = linkHash(link).length;
   // Too large for a link: the store keeps it in this browser (src/share/keptDocs.ts).
-  const kept = link.scenario.kind === "kept" ? s.keeper.keep(s.baseScenario, canonicalJson(s.baseScenario)) : null;
+  const kept = link.scenario.kind === "kept" ? s.keeper.keep(s.baseScenario, () => canonicalJson(s.baseScenario)) : null;
   // A question its own trace contradicts does not stop the scenario opening; the notice names it.
   const { checkQuestions } = await import("../../lesson/questions");
   const problems = checkQuestions(s.scenario, s.trace);
