@@ -33,6 +33,9 @@ test("a lecturer opens a hand-written scenario with only what it needs, and the 
   expect(carried.$schema).toBeUndefined();
   expect(carried.primary).toEqual({ role: "master", rdbBytes: 2097152, bgsaveSeconds: 2, transferBytesPerSecond: 4194304 });
   expect(carried.title).toEqual({ en: "One replica, disk", zh: "One replica, disk" });
+  // The address follows "First step" shortly after it (src/store/url.ts): reload once it has, or
+  // the reload opens the last step and "Last step" below is disabled.
+  await expect.poll(() => linkPayload(page.url()).f ?? 0).toBe(0);
   await page.reload();
   await expect(ui.scenario.locator("option:checked")).toContainText("One replica, disk");
   await ui.screenshot("authoring-minimal-en-light");
