@@ -301,7 +301,7 @@ async function benchBrowser(): Promise<void> {
 }
 
 /**
- * SPEC §9: no main-thread task over 200 ms while a trace is computed. The page is open on the
+ * docs/architecture.md §9: no main-thread task over 200 ms while a trace is computed. The page is open on the
  * default scenario; the address then changes to a link carrying `scenario` (no reload), and every
  * long task (PerformanceObserver "longtask": over 50 ms) is recorded until its last frame can be
  * stepped to. The simulation runs in the worker; the trace arrives in parts (src/run/parcel.ts).

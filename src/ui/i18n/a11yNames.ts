@@ -3,7 +3,7 @@
  *
  * Decision: a control's accessible name is the word a reader of the page's language sees for it,
  * taken from that language's dictionary (WCAG 2.5.3, label in name). The English words are the
- * names SPEC §6 fixes — CONTRACT_NAMES pins them, and a test checks that the English dictionary
+ * names docs/architecture.md §8 fixes — CONTRACT_NAMES pins them, and a test checks that the English dictionary
  * says exactly these — so a link, a script, a clicker add-on or a test written against them works
  * with the page in English. In Simplified Chinese the same controls are named in Chinese.
  */
@@ -26,7 +26,7 @@ export interface AccessibleNames {
   replica: (id: string) => string;
 }
 
-/** The names the English page must give (SPEC §6), word for word. */
+/** The names the English page must give (docs/architecture.md §8), word for word. */
 export const CONTRACT_NAMES: AccessibleNames = {
   first: "First step",
   back: "Step back",

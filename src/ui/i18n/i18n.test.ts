@@ -95,7 +95,7 @@ describe("the page's words", () => {
     const { replica: contractReplica, ...contract } = CONTRACT_NAMES;
     expect(fixed).toEqual(contract);
     expect(replica("r1")).toBe(contractReplica("r1"));
-    // SPEC §6, word for word: a change of English wording cannot slip past the contract.
+    // docs/architecture.md §8, word for word: a change of English wording cannot slip past the contract.
     expect(Object.values(contract).sort()).toEqual(
       ["BGSAVE target", "Copy link", "Explanation", "First step", "Last step", "Pause", "Play", "Scenario", "Server log", "Source code", "Step back", "Step forward", "Timeline"].sort(),
     );
