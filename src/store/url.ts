@@ -119,36 +119,28 @@ export function applyLinkState(store: Store, link: LinkState, report: (r: UrlRep
     seek(store.getState());
     return;
   }
-  const options = { frame: link.frame, commit, done: seek };
-  let document: Scenario;
   if (link.scenario.kind === "catalogue") {
-    now.loadScenario(link.scenario.id, link.frame, { ...options, edits: link.edits });
+    now.loadScenario(link.scenario.id, link.frame, { commit, done: seek, edits: link.edits });
     return;
-  } else if (link.scenario.kind === "kept") {
-    const found = now.keeper.find(link.scenario.hash);
-    if (!found.ok) {
-      // Kept in another browser (or cleared since): the default opens, and the reader is told why.
-      report({ kind: "bad-link", problem: { code: "not-kept", detail: found.why } });
-      openDefault(store, commit);
-      return;
-    }
-    document = found.scenario;
-  } else {
-    document = link.scenario.scenario;
   }
-  {
-    now.loadCustomScenario(document, link.edits, link.frame, {
-      commit,
-      done: (opened) => {
-        seek(opened);
-        // A question its own trace contradicts does not stop the document opening; the reader is told.
-        void import("../lesson/questions").then(({ checkQuestions }) => {
-          const problems = checkQuestions(opened.scenario, opened.trace);
-          if (problems.length) report({ kind: "questions-false", problems });
-        });
-      },
-    });
+  const found = link.scenario.kind === "kept" ? now.keeper.find(link.scenario.hash) : { ok: true as const, scenario: link.scenario.scenario };
+  if (!found.ok) {
+    // Kept in another browser (or cleared since): the default opens, and the reader is told why.
+    report({ kind: "bad-link", problem: { code: "not-kept", detail: found.why } });
+    openDefault(store, commit);
+    return;
   }
+  now.loadCustomScenario(found.scenario, link.edits, link.frame, {
+    commit,
+    done: (opened) => {
+      seek(opened);
+      // A question its own trace contradicts does not stop the document opening; the reader is told.
+      void import("../lesson/questions").then(({ checkQuestions }) => {
+        const problems = checkQuestions(opened.scenario, opened.trace);
+        if (problems.length) report({ kind: "questions-false", problems });
+      });
+    },
+  });
 }
 
 /** Open the default scenario at its start (a link that could not be used). */
