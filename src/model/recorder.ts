@@ -113,7 +113,7 @@ export class Recorder {
 
   /** Trace.stream: the replication stream's commands and the frame each first shows in. */
   stream(): Trace["stream"] {
-    return { text: this.server.stream, frame: this.views.streamFrame.toArray() };
+    return { text: this.server.stream, frame: this.views.streamFrame };
   }
 
   /** The agents' views; the previous frame's array (and objects) when no replica changed. */
@@ -152,7 +152,7 @@ interface Slot {
   snapshot: unknown;
   flags: number;
   /** The frame stamps of its wire and output-buffer entries so far (see ConnectionIo). */
-  wireFrame: StampLog;
+  wireFrame: number[];
   /** How many of its client's streamCopies are stamped. */
   copies: number;
   /**
@@ -162,8 +162,8 @@ interface Slot {
   quiet: boolean;
   /** Its index in the live slots (and in the frame's `replicas`). */
   pos: number;
-  queuedFrame: StampLog;
-  sentFrame: StampLog;
+  queuedFrame: number[];
+  sentFrame: number[];
 }
 
 /** Builds each frame's views of the live server, sharing what did not change. */
@@ -179,13 +179,15 @@ class FrameViews {
   private liveDirty = true;
   /** Per replica id, its latest connection. */
   private readonly latest = new Map<string, Slot>();
+  /** Where allViews gathers a frame's views before it knows whether they differ from the previous frame's. */
+  private readonly scratch: ReplicaView[] = [];
   readonly retired: Trace["retired"] = [];
   /** server.slaves as of the current frame, and its keys (shared by frames while unchanged). */
   private slaveList: Client[] = [];
   private slaveKeys: string[] = [];
   private slaveListVersion = 0;
   /** The frame stamps of the server's stream log (what its followers receive, Trace.stream). */
-  readonly streamFrame = new StampLog();
+  readonly streamFrame: number[] = [];
 
   /** `track`: skip a follower of the stream until its socket changes (else look at every connection, every frame). */
   constructor(
@@ -208,12 +210,12 @@ class FrameViews {
         view: null,
         snapshot: undefined,
         flags: 0,
-        wireFrame: new StampLog(),
+        wireFrame: [],
         copies: 0,
         quiet: false,
         pos: 0,
-        queuedFrame: new StampLog(),
-        sentFrame: new StampLog(),
+        queuedFrame: [],
+        sentFrame: [],
       };
       this.slots.push(slot);
       this.slotOf.set(client, slot);
@@ -304,7 +306,7 @@ class FrameViews {
    * buffer entries that frame i is the first to show.
    */
   replicaViews(i: number, prev: ReplicaView[]): ReplicaView[] {
-    this.streamFrame.stampUpTo(this.server.stream.length, i);
+    stampUpTo(this.streamFrame, this.server.stream.length, i);
     // A follower of the stream whose socket changed is looked at again.
     const changed = this.server.changed;
     for (let k = 0; k < changed.length; k++) {
@@ -354,8 +356,10 @@ class FrameViews {
 
   /** Every slot's view at frame i, in order, retiring the closed and superseded ones. */
   private allViews(i: number, prev: ReplicaView[]): ReplicaView[] {
-    // Allocate a new array only once a view differs from the previous frame's, or one is retired.
-    let out: ReplicaView[] | null = null;
+    // The views go to a scratch array; a frame gets an array of its own (of exactly its length)
+    // only when a view differs from the previous frame's, or one is retired.
+    const out = this.scratch;
+    let differs = false;
     let kept = 0;
     const live = this.live;
     for (let k = 0; k < live.length; k++) {
@@ -364,8 +368,9 @@ class FrameViews {
         // Following the stream, untouched: its logs grow only by the stream, and its view holds.
         if (kept !== k) live[kept] = slot;
         slot.pos = kept;
-        if (out) out.push(slot.view as ReplicaView);
-        kept++;
+        const view = slot.view as ReplicaView;
+        if (view !== prev[kept]) differs = true;
+        out[kept++] = view;
         continue;
       }
       const c = slot.client;
@@ -373,34 +378,31 @@ class FrameViews {
       if (c.closed && this.latest.get(c.id) !== slot) {
         // Closed and superseded: nothing about it changes any more.
         this.retired.push({ view, frame: i });
-        out ??= prev.slice(0, kept);
+        differs = true;
         continue;
       }
       if (kept !== k) live[kept] = slot;
       slot.pos = kept;
-      if (out) out.push(view);
-      else if (view !== prev[kept]) {
-        out = prev.slice(0, kept);
-        out.push(view);
-      }
-      kept++;
+      if (view !== prev[kept]) differs = true;
+      out[kept++] = view;
       // From the next frame on, a follower is looked at only when its socket changes (touch).
       slot.quiet = this.track && c.streamFrom >= 0 && c.streamTo === null && !c.closed;
     }
     live.length = kept;
     this.active = live.filter((s) => !s.quiet);
     this.liveDirty = false;
-    if (!out && prev.length !== kept) out = prev.slice(0, kept);
-    return out ?? prev;
+    const views = differs || prev.length !== kept ? out.slice(0, kept) : prev;
+    out.length = 0;
+    return views;
   }
 
   /** Stamp what frame i is the first to show of a slot's logs, and give its view at frame i. */
   private look(slot: Slot, i: number): ReplicaView {
     const c = slot.client;
     if (c.streamCopies.length > slot.copies) this.stampCopies(slot, i);
-    slot.wireFrame.stampUpTo(c.wire.length, i);
-    slot.queuedFrame.stampUpTo(c.reply.length, i);
-    slot.sentFrame.stampUpTo(c.replyStart, i);
+    stampUpTo(slot.wireFrame, c.wire.length, i);
+    stampUpTo(slot.queuedFrame, c.reply.length, i);
+    stampUpTo(slot.sentFrame, c.replyStart, i);
     return this.viewOf(slot);
   }
 
@@ -412,8 +414,8 @@ class FrameViews {
     const c = slot.client;
     for (; slot.copies < c.streamCopies.length; slot.copies++) {
       const run = c.streamCopies[slot.copies] as { at: number; from: number; to: number };
-      slot.wireFrame.stampUpTo(run.at, i);
-      for (let k = run.from; k < run.to; k++) slot.wireFrame.push(this.streamFrame.at(k));
+      stampUpTo(slot.wireFrame, run.at, i);
+      for (let k = run.from; k < run.to; k++) slot.wireFrame.push(this.streamFrame[k] as number);
     }
   }
 
@@ -450,9 +452,9 @@ class FrameViews {
       const io: ConnectionIo = {
         wire: c.wire,
         reply: c.reply,
-        wireFrame: wireFrame.toArray(),
-        queuedFrame: queuedFrame.toArray(),
-        sentFrame: sentFrame.toArray(),
+        wireFrame,
+        queuedFrame,
+        sentFrame,
       };
       if (c.streamFrom >= 0) io.follows = { from: c.streamFrom, to: c.streamTo ?? c.stream.length };
       wires[key] = io;
@@ -462,45 +464,12 @@ class FrameViews {
 }
 
 /**
- * The frame stamps of one growing log while the trace is built: in a typed array, outside the
- * garbage-collected heap, so the collector does not copy them over and over as they grow.
+ * Stamp with frame i the entries of a log (now `length` long) that have no stamp yet. The stamps are
+ * plain arrays handed to the trace as they are: most connections' logs hold a handful of entries,
+ * and one small array each costs less than any buffer that grows.
  */
-class StampLog {
-  private stamps = new Int32Array(16);
-  private length = 0;
-
-  /** Stamp with frame i the entries of the log (now `length` long) that have no stamp yet. */
-  stampUpTo(length: number, i: number): void {
-    if (length <= this.length) return;
-    if (length > this.stamps.length) {
-      const grown = new Int32Array(Math.max(length, 2 * this.stamps.length));
-      grown.set(this.stamps);
-      this.stamps = grown;
-    }
-    while (this.length < length) this.stamps[this.length++] = i;
-  }
-
-  /** Stamp one more entry with frame i. */
-  push(i: number): void {
-    if (this.length >= this.stamps.length) {
-      const grown = new Int32Array(2 * this.stamps.length);
-      grown.set(this.stamps);
-      this.stamps = grown;
-    }
-    this.stamps[this.length++] = i;
-  }
-
-  /** The stamp of entry k. */
-  at(k: number): number {
-    return this.stamps[k] as number;
-  }
-
-  /** The stamps as a plain array (for the trace, which is plain data). */
-  toArray(): number[] {
-    const out = new Array<number>(this.length);
-    for (let k = 0; k < this.length; k++) out[k] = this.stamps[k] as number;
-    return out;
-  }
+function stampUpTo(stamps: number[], length: number, i: number): void {
+  while (stamps.length < length) stamps.push(i);
 }
 
 /** Same keys with identical values (frames are immutable, so an equal view can be shared). */
@@ -509,6 +478,11 @@ function shallowEqual<T extends object>(a: T, b: T): boolean {
   return true;
 }
 
+/** The capability names a view lists, by bit (1: eof, 2: psync2): shared, frozen arrays. */
+const CAPA_NAMES: readonly (readonly ("eof" | "psync2")[])[] = [[], ["eof"], ["psync2"], ["eof", "psync2"]].map((a) =>
+  Object.freeze(a as ("eof" | "psync2")[]),
+);
+
 /**
  * A connection as the primary knows it. Its command and capabilities are what this connection
  * sent (its sync command and `slave_capa`), not the replica's current settings: after a
@@ -516,9 +490,7 @@ function shallowEqual<T extends object>(a: T, b: T): boolean {
  */
 function replicaView(c: Client, key: string, slot: number, inSlaves: boolean): ReplicaView {
   const snap = c.machine;
-  const capa: ("eof" | "psync2")[] = [];
-  if (c.slaveCapa & SLAVE_CAPA_EOF) capa.push("eof");
-  if (c.slaveCapa & SLAVE_CAPA_PSYNC2) capa.push("psync2");
+  const capa = CAPA_NAMES[((c.slaveCapa & SLAVE_CAPA_EOF) ? 1 : 0) | ((c.slaveCapa & SLAVE_CAPA_PSYNC2) ? 2 : 0)] as ("eof" | "psync2")[];
   return {
     key,
     id: c.id,

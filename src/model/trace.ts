@@ -92,7 +92,8 @@ export interface ReplicaView {
   cid: number;
   name: string;
   command: "PSYNC" | "SYNC";
-  capa: ("eof" | "psync2")[];
+  /** Its capabilities (a shared, frozen array). */
+  capa: readonly ("eof" | "psync2")[];
   replstate: ReplStateName;
   inSlaves: boolean;
   /** Client flags without the CLIENT_ prefix (a shared, frozen array). */
@@ -324,23 +325,40 @@ export function outputBufferAt(trace: Trace, frame: Frame, r: ReplicaView): stri
  */
 export function markersOf(frames: Frame[]): Marker[] {
   const out: Marker[] = [];
-  let pending: Note[] = [];
-  for (const f of frames) {
-    if (f.kind === "line") {
-      if (f.notes.length) pending = pending.concat(f.notes);
-      continue;
+  // The line frames since the last event frame, whose notes the next event frame's markers take.
+  let from = 0;
+  for (let k = 0; k < frames.length; k++) {
+    const f = frames[k] as Frame;
+    if (f.kind === "line") continue;
+    for (let j = from; j <= k; j++) {
+      const notes = (frames[j] as Frame).notes;
+      for (let n = 0; n < notes.length; n++) {
+        const marker = markerOf(notes[n] as Note, f);
+        if (marker) out.push(marker);
+      }
     }
-    for (const n of pending.length ? pending.concat(f.notes) : f.notes) {
-      const at = { frame: f.i, t: f.t };
-      if (n.key === "rdb.diskChild") out.push({ ...at, kind: "bgsave-start", target: "disk" });
-      else if (n.key === "rdb.socketChild") out.push({ ...at, kind: "bgsave-start", target: "socket" });
-      else if (n.key === "port.failed") out.push({ ...at, kind: "failure", target: "bgsave" });
-      else if (n.key === "update.childError" || n.key === "socket.closing") out.push({ ...at, kind: "failure", target: "child" });
-      else if (n.key === "online") out.push({ ...at, kind: "online", target: n.replica });
-    }
-    pending = [];
+    from = k + 1;
   }
   return out;
+}
+
+/** The timeline marker a note makes at event frame `f`, if any. */
+function markerOf(n: Note, f: Frame): Marker | null {
+  switch (n.key) {
+    case "rdb.diskChild":
+      return { frame: f.i, t: f.t, kind: "bgsave-start", target: "disk" };
+    case "rdb.socketChild":
+      return { frame: f.i, t: f.t, kind: "bgsave-start", target: "socket" };
+    case "port.failed":
+      return { frame: f.i, t: f.t, kind: "failure", target: "bgsave" };
+    case "update.childError":
+    case "socket.closing":
+      return { frame: f.i, t: f.t, kind: "failure", target: "child" };
+    case "online":
+      return { frame: f.i, t: f.t, kind: "online", target: n.replica };
+    default:
+      return null;
+  }
 }
 
 /** The target a startBgsaveForReplication call chose. */

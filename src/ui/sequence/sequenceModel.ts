@@ -39,7 +39,7 @@ export type CloseReason = "timeout" | "disconnect" | "childFailed" | "tryLater" 
 
 /** What a message is; the protocol's own text where it has one (it is not translated). */
 export type MessageBody =
-  | { kind: "sync"; command: "PSYNC" | "SYNC"; capa: ("eof" | "psync2")[] }
+  | { kind: "sync"; command: "PSYNC" | "SYNC"; capa: readonly ("eof" | "psync2")[] }
   | { kind: "fullresync"; replid: string; offset: number }
   | { kind: "keepalive" }
   | { kind: "bulk"; text: string; eof: boolean }

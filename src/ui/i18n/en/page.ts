@@ -141,7 +141,7 @@ export const pageEn = {
     title: "Replicas — state, wire, output buffer, log",
     heading: (id: string) => `Replica ${id}`,
     connection: (n: number) => `connection #${n}`,
-    capa: (c: string[]) => `capa ${c.length ? c.join(" ") : "none"}`,
+    capa: (c: readonly string[]) => `capa ${c.length ? c.join(" ") : "none"}`,
     wire: "Wire (reached its socket)",
     nothingYet: "nothing yet",
     outputBuffer: "Output buffer (queued, not sent)",
