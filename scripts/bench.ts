@@ -12,7 +12,7 @@
  *   first-load JS / CSS of the production build                ≤ 150 / 20 kB gzip
  *   time until the page is interactive on the preview server   ≤ 1000 ms
  *   longest main-thread task while a long trace computes        ≤ 200 ms (Chromium)
- * `npm run bench -- --browser` measures only the page's rows.
+ * `npm run bench -- --browser` measures only the page's rows, `npm run bench -- --node` only Node's.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpus, totalmem } from "node:os";
@@ -338,14 +338,16 @@ async function longestTaskWhileComputing(browser: Awaited<ReturnType<typeof chro
 
 async function main(): Promise<void> {
   console.log(`FullResync Lab benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
-  // `npm run bench -- --browser`: the page's rows only (the Node rows take a while).
+  // `npm run bench -- --browser`: the page's rows only (the Node rows take a while); `-- --node`: Node's only.
   if (!process.argv.includes("--browser")) {
     benchModel();
     benchScale();
   }
-  build();
-  benchSizes();
-  await benchBrowser();
+  if (!process.argv.includes("--node")) {
+    build();
+    benchSizes();
+    await benchBrowser();
+  }
   const held = rows.filter((r) => (r.kind === "max" ? r.value <= r.budget : r.value >= r.budget)).length;
   console.log(`${held} of ${rows.length} budgets hold.`);
 }
