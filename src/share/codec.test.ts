@@ -142,6 +142,9 @@ describe("share links", () => {
     expect(code(decodeLink(deflated('{"v":1,"s":"disk-happy-path","__proto__":{"polluted":true}}')))).toBe("forbidden-key");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(code(decodeLink(deflated('{"v":1,"s":"disk-happy-path","e":[{"kind":"event","event":{"at":1,"type":"write","constructor":{}}}]}')))).toBe("forbidden-key");
+    // The same keys spelt with \u escapes, which JSON.parse turns into the keys themselves.
+    expect(code(decodeLink(deflated('{"v":1,"s":"disk-happy-path","\\u005f_proto__":{"polluted":true}}')))).toBe("forbidden-key");
+    expect(code(decodeLink(deflated('{"v":1,"s":"disk-happy-path","proto\\u0074ype":1}')))).toBe("forbidden-key");
     expect(code(decodeLink(deflated("[1,2]")))).toBe("not-a-link");
     expect(code(decodeLink(deflated('{"v":7,"s":"disk-happy-path"}')))).toBe("newer-version");
     expect(code(decodeLink(deflated('{"v":1,"s":"disk-happy-path","f":-3}')))).toBe("shape");

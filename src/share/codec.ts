@@ -14,7 +14,25 @@ export { MAX_JSON_BYTES, MAX_LINK_CHARS };
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 export function encodePayload(payload: unknown): string {
-  return toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(payload)), { level: 9 }));
+  return tokenOf(JSON.stringify(payload)).token;
+}
+
+/** The last few large payloads deflated, by their JSON: the same link is often written again (deflating a large document takes tens of ms). */
+const TOKENS = new Map<string, { token: string; bytes: number }>();
+const TOKENS_KEPT = 4;
+const WORTH_KEEPING = 16 * 1024;
+
+/** A payload's JSON deflated and in base64url, and how many bytes its JSON is in UTF-8. */
+function tokenOf(json: string): { token: string; bytes: number } {
+  const kept = json.length >= WORTH_KEEPING ? TOKENS.get(json) : undefined;
+  if (kept) return kept;
+  const utf8 = new TextEncoder().encode(json);
+  const made = { token: toBase64Url(deflateSync(utf8, { level: 9 })), bytes: utf8.length };
+  if (json.length >= WORTH_KEEPING) {
+    TOKENS.set(json, made);
+    if (TOKENS.size > TOKENS_KEPT) TOKENS.delete(TOKENS.keys().next().value as string);
+  }
+  return made;
 }
 
 export function encodeLink(state: LinkState): string {
@@ -26,15 +44,14 @@ export function encodeLink(state: LinkState): string {
  * same two limits decodeLink applies: the payload's length, and the JSON it inflates to.
  */
 export function encodeLinkChecked(state: LinkState): { token: string; json: number; problem: LinkProblem | null } {
-  const bytes = new TextEncoder().encode(JSON.stringify(toPayload(state)));
-  const token = toBase64Url(deflateSync(bytes, { level: 9 }));
+  const { token, bytes } = tokenOf(JSON.stringify(toPayload(state)));
   const problem: LinkProblem | null =
-    bytes.length > MAX_JSON_BYTES
+    bytes > MAX_JSON_BYTES
       ? { code: "too-big", detail: `${MAX_JSON_BYTES}` }
       : token.length > MAX_LINK_CHARS
         ? { code: "too-long", detail: `${token.length}` }
         : null;
-  return { token, json: bytes.length, problem };
+  return { token, json: bytes, problem };
 }
 
 class Refused {
@@ -63,8 +80,11 @@ function inflateBounded(bytes: Uint8Array): Uint8Array {
 function parseJsonSafely(text: string): unknown {
   let forbidden: string | undefined;
   let value: unknown;
+  // A forbidden key is spelt out in the text, or written with \u escapes: without either, plain
+  // JSON.parse is enough (a reviver costs a call per value, tens of ms for a large document).
+  const mayForbid = /\\u|__proto__|constructor|prototype/.test(text);
   try {
-    value = JSON.parse(text, function (key, val: unknown) {
+    value = JSON.parse(text, !mayForbid ? undefined : function (key, val: unknown) {
       if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
       return val;
     });

@@ -233,7 +233,10 @@ export function startUrlSync(store: Store, win: Win, report: (r: UrlReport) => v
     }
     linkPending = false;
     linkRun = null;
-    write("replace");
+    // A document's link is written in a task of its own: a large one takes a deflate or two, which
+    // should not lengthen the task that shows its trace. A catalogue link is written at once.
+    if (scenarioRef(store.getState().baseScenario).kind === "document") scheduleReplace();
+    else write("replace");
   };
 
   /** Apply whatever the address says; a link that cannot be used opens the default scenario. */

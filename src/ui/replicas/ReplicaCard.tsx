@@ -187,7 +187,11 @@ export const ReplicaLine = memo(
     const bodyId = `replica-body-${model.id}`;
     const queued = model.io.replyEnd - model.io.replyStart;
     return (
-      <article data-linked={link?.card ? "" : undefined} className={`border-b border-slate-200 px-2 py-1 last:border-b-0 dark:border-slate-700 ${link?.card ? LINKED_ROW : ""}`}>
+      // content-visibility: lines scrolled out of view are not laid out or painted (hundreds of them).
+      <article
+        data-linked={link?.card ? "" : undefined}
+        className={`border-b border-slate-200 px-2 py-1 [contain-intrinsic-size:auto_2rem] [content-visibility:auto] last:border-b-0 dark:border-slate-700 ${link?.card ? LINKED_ROW : ""}`}
+      >
         <div role="group" aria-label={names.replica(model.id)}>
           <h3 className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm font-semibold">
             <button
