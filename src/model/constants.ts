@@ -11,6 +11,15 @@ export const SLAVE_STATE_ONLINE = 9;
 export const SLAVE_CAPA_EOF = 1 << 0;
 export const SLAVE_CAPA_PSYNC2 = 1 << 1;
 
+/**
+ * A replica's requirements on the RDB it is sent (`client->slave_req`), from Redis 7.0.15
+ * src/server.h 441–445: set by `REPLCONF rdb-filter-only`; 0 in every earlier version.
+ */
+export const SLAVE_REQ_NONE = 0;
+export const SLAVE_REQ_RDB_EXCLUDE_DATA = 1 << 0;
+export const SLAVE_REQ_RDB_EXCLUDE_FUNCTIONS = 1 << 1;
+export const SLAVE_REQ_RDB_MASK = SLAVE_REQ_RDB_EXCLUDE_DATA | SLAVE_REQ_RDB_EXCLUDE_FUNCTIONS;
+
 export const CLIENT_SLAVE = 1 << 0;
 export const CLIENT_CLOSE_AFTER_REPLY = 1 << 6;
 export const CLIENT_PRE_PSYNC = 1 << 16;

@@ -21,7 +21,8 @@ import type { Server } from "./types";
 export type DescReplState = "WAIT_BGSAVE_START" | "WAIT_BGSAVE_END" | "SEND_BULK" | "ONLINE";
 
 export interface ServerDesc {
-  config: { replDisklessSync: boolean; replDisklessSyncDelay: number };
+  /** rdbDelSyncFiles: 6.0 and later only (`rdb-del-sync-files`, default no); ignored by the 4.0.14 port. */
+  config: { replDisklessSync: boolean; replDisklessSyncDelay: number; rdbDelSyncFiles?: boolean };
   role: "master" | "replica";
   /** master only */
   hasBacklog?: boolean;
@@ -37,6 +38,8 @@ export interface ServerDesc {
     replstate: DescReplState;
     capa: { eof: boolean; psync2: boolean };
     oldSync: boolean;
+    /** 7.0 and later only: the replica's `slave_req` (SLAVE_REQ_* bits); absent means 0. */
+    req?: number;
   }[];
   /** Optional: SHA1s in the replication script cache. */
   scriptCache?: string[];
@@ -60,6 +63,10 @@ export function createServer(desc: ServerDesc): Server {
   });
   if (desc.role === "master") server.replBacklog = desc.hasBacklog ?? false;
   if (desc.faults.forkFails) server.faults.forkFails = "EAGAIN";
+  if (desc.config.rdbDelSyncFiles !== undefined) {
+    server.rdbDelSyncFiles = desc.config.rdbDelSyncFiles;
+    server.rdbGeneratedByReplication = false;
+  }
   server.replScriptCache = [...(desc.scriptCache ?? [])];
 
   if (desc.child !== "none") {
@@ -88,6 +95,7 @@ export function createServer(desc: ServerDesc): Server {
     c.slaveCapa = (r.capa.eof ? SLAVE_CAPA_EOF : 0) | (r.capa.psync2 ? SLAVE_CAPA_PSYNC2 : 0);
     c.flags = CLIENT_SLAVE | (r.oldSync ? CLIENT_PRE_PSYNC : 0);
     c.replstate = REPLSTATE_BY_NAME[r.replstate];
+    if (r.req !== undefined) c.slaveReq = r.req;
     addSlave(server, c);
     machineSend(c, { type: "SYNC_ACCEPTED" });
     if (c.replstate >= SLAVE_STATE_WAIT_BGSAVE_END) {

@@ -35,3 +35,15 @@ export {
 export { C_OK, C_ERR, SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2 } from "./constants";
 export type { Server, Client, LogEntry, PortLocals } from "./types";
 export { noteReplica, type Note, type NoteKey, type NoteOf } from "./notes";
+export {
+  REDIS_VERSIONS,
+  DEFAULT_VERSION,
+  PROFILES,
+  isRedisVersion,
+  sourceLine,
+  type RedisVersion,
+  type VersionProfile,
+  type PortFunction,
+} from "./versions/profiles";
+export { CHANGES, changesBetween, commitUrl, type VersionChanges, type ChangeHunk, type CalleeChange, type Commit, type HunkKind, type LineRange } from "./versions/changes";
+export { ServerAssertionFailed } from "./versions/record";

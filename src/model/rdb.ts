@@ -68,11 +68,29 @@ export function rdbSaveBackground(server: Server, _filename: string, _rsi: RdbSa
 }
 
 /**
+ * How a version's rdbSaveToSlavesSockets differs from 4.0.14's (src/model/versions/,
+ * docs/architecture.md §19). Absent fields mean 4.0.14 (and 5.0.5, which does the same).
+ */
+export interface SocketSaveOptions {
+  /**
+   * 7.0.15 (`rdbSaveToSlavesSockets(req, rsi)`, rdb.c 3366): only replicas whose `slave_req`
+   * equals `req` are set up and streamed to; undefined: every WAIT_BGSAVE_START replica.
+   */
+  req?: number;
+  /**
+   * 6.0 and later (commit 5a4779460, 6.2.14 rdb.c 2869): the child writes into a pipe the parent
+   * forwards, so nothing reaches the sockets at the fork; and a failed fork puts back into
+   * WAIT_BGSAVE_START every replica in WAIT_BGSAVE_END, not only those it had just set up.
+   */
+  pipe?: boolean;
+}
+
+/**
  * rdbSaveToSlavesSockets (rdb.c 1838): sets every WAIT_BGSAVE_START replica up for the full
  * resync *before* forking (+FULLRESYNC goes out first), then forks a child that streams
  * `$EOF:<mark>` + RDB + mark to all of them. A failed fork undoes the state change only.
  */
-export function rdbSaveToSlavesSockets(server: Server, _rsi: RdbSaveInfo): number {
+export function rdbSaveToSlavesSockets(server: Server, _rsi: RdbSaveInfo, opts: SocketSaveOptions = {}): number {
   if (server.aofChildPid !== -1 || server.rdbChildPid !== -1) {
     note(server, { key: "rdb.childActive" });
     return C_ERR;
@@ -85,6 +103,8 @@ export function rdbSaveToSlavesSockets(server: Server, _rsi: RdbSaveInfo): numbe
   while ((ln = listNext(li))) {
     const slave = ln.value;
     if (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START) {
+      // 7.0: "Check slave has the exact requirements".
+      if (opts.req !== undefined && (slave.slaveReq ?? 0) !== opts.req) continue;
       clientids.push(slave.cid);
       replicationSetupSlaveForFullResync(server, slave, getPsyncInitialOffset(server));
       // anetBlock + anetSendTimeout(repl_timeout): the child's writes block, bounded by repl-timeout.
@@ -96,22 +116,30 @@ export function rdbSaveToSlavesSockets(server: Server, _rsi: RdbSaveInfo): numbe
     serverLog(server, "warning", `Can't save in background: fork: ${ERRNO_TEXT[f.errno]}`);
     /* Undo the state change: the caller's error loop cleans up replicas in WAIT_BGSAVE_START,
      * but they already received +FULLRESYNC (docs/behaviour.md §6). */
+    let undone = 0;
     listRewind(server.slaves, li);
     while ((ln = listNext(li))) {
       const slave = ln.value;
-      if (clientids.includes(slave.cid)) {
+      const undo = opts.pipe ? slave.replstate === SLAVE_STATE_WAIT_BGSAVE_END : clientids.includes(slave.cid);
+      if (undo) {
         slave.replstate = SLAVE_STATE_WAIT_BGSAVE_START;
         machineSend(slave, { type: "SETUP_UNDONE" });
+        undone++;
       }
     }
-    note(server, { key: "rdb.forkFailed", errno: f.errno, target: "socket", undone: clientids.length });
+    note(server, { key: "rdb.forkFailed", errno: f.errno, target: "socket", undone: opts.pipe ? undone : clientids.length });
     return C_ERR;
   }
   const child = startChild(server, f.pid, "rdb-socket", "replication", socketChildMs(server));
   child.targets = clientids;
   child.eofMark = randomHex(server, 40);
-  for (const slave of listValues(server.slaves)) {
-    if (clientids.includes(slave.cid)) writeToSocket(slave, `$EOF:${child.eofMark}`);
+  if (opts.pipe) {
+    // The mark and the payload go into the pipe; the parent forwards them later (6.0+).
+    child.viaPipe = true;
+  } else {
+    for (const slave of listValues(server.slaves)) {
+      if (clientids.includes(slave.cid)) writeToSocket(slave, `$EOF:${child.eofMark}`);
+    }
   }
   serverLog(server, "notice", `Background RDB transfer started by pid ${f.pid}`);
   server.rdbChildPid = f.pid;

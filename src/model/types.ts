@@ -24,6 +24,8 @@ export interface PortLocals {
   retval?: number;
   /** The replica the loop's `slave` variable points at, if any. */
   slave?: string;
+  /** 7.0.15 only: the `req` argument (SLAVE_REQ_* bits the waiting replicas share). */
+  req?: number;
 }
 
 /** A replica connection, mirroring the fields of Redis' `client` that replication uses (docs/behaviour.md §2.1). */
@@ -37,6 +39,11 @@ export interface Client {
   /** What replicationGetSlaveName prints: "ip:port" or "ip:<unknown-slave-port>". */
   name: string;
   replstate: number;
+  /**
+   * Redis 7.0's `client->slave_req` (SLAVE_REQ_* bits, set by REPLCONF rdb-filter-only); absent
+   * means 0, as in every version before 7.0 (src/model/versions/, docs/architecture.md §19).
+   */
+  slaveReq?: number;
   /** The sync command this connection sent (its argv[0]), or null before it sends one. */
   command: "PSYNC" | "SYNC" | null;
   slaveCapa: number;
@@ -103,6 +110,12 @@ export interface ChildProcess {
   eofMark: string;
   /** Writes applied by the parent while the child ran (copy-on-write estimate). */
   writesDuring: number;
+  /**
+   * Socket child of Redis 6.0 and later: it writes the RDB into a pipe that the parent reads and
+   * forwards to the targets (rdbPipeReadHandler), so nothing reaches their sockets at the fork.
+   * Absent in 4.0.14 and 5.0.5, whose child writes to the sockets itself.
+   */
+  viaPipe?: boolean;
 }
 
 export interface RdbFile {
@@ -144,6 +157,14 @@ export interface Server {
   masterReplOffset: number;
   replBacklog: boolean;
   slaveseldb: number;
+
+  /**
+   * 6.0 and later: `rdb-del-sync-files` (default no) and the flag startBgsaveForReplication sets
+   * when it started a disk BGSAVE with it on (replication.c's `RDBGeneratedByReplication`).
+   * Absent in the 4.0.14 and 5.0.5 model, which have neither.
+   */
+  rdbDelSyncFiles?: boolean;
+  rdbGeneratedByReplication?: boolean;
 
   rdbChildPid: number;
   rdbChildType: number;

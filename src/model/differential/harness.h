@@ -4,12 +4,22 @@
  * as described in the reference (docs/behaviour.md §4–§8, §10) and mirrors the TS stand-ins (rdb.ts,
  * replication.ts, server.ts, desc.ts) observably: same log lines, same pids, same $EOF mark.
  *
+ * The same stand-ins serve the other versions' texts (src/model/seed/<version>/): the harness
+ * that includes a text defines HARNESS_VERSION (40014, the default, 50005, 60214 or 70015) first,
+ * and the few callees that differ follow it, as the TS port of that version calls them
+ * (SocketSaveOptions in rdb.ts, docs/architecture.md §19).
+ *
  * Section 1 defines the stand-ins. Section 2 (at the end) defines the line-recording macros; they
- * must be the last thing seen before `#include`-ing the seed, and harness.c #undefs them after it.
+ * must be the last thing seen before `#include`-ing the seed, and harness_main.h #undefs them after it.
  */
 #ifndef HARNESS_H
 #define HARNESS_H
 
+#ifndef HARNESS_VERSION
+#define HARNESS_VERSION 40014
+#endif
+
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +42,12 @@
 #define SLAVE_CAPA_NONE 0
 #define SLAVE_CAPA_EOF (1 << 0)
 #define SLAVE_CAPA_PSYNC2 (1 << 1)
+
+/* 7.0.15 server.h 441-445 */
+#define SLAVE_REQ_NONE 0
+#define SLAVE_REQ_RDB_EXCLUDE_DATA (1 << 0)
+#define SLAVE_REQ_RDB_EXCLUDE_FUNCTIONS (1 << 1)
+#define SLAVE_REQ_RDB_MASK (SLAVE_REQ_RDB_EXCLUDE_DATA | SLAVE_REQ_RDB_EXCLUDE_FUNCTIONS)
 
 #define CLIENT_SLAVE (1 << 0)
 #define CLIENT_CLOSE_AFTER_REPLY (1 << 6)
@@ -163,6 +179,7 @@ typedef struct client {
     int replstate;
     int repl_put_online_on_ack;
     int slave_capa;
+    int slave_req;            /* 7.0: SLAVE_REQ_* (0 before) */
     long long psync_initial_offset;
     int dbid;                 /* stand-in for c->db->id (server.master / cached_master) */
     int closed;
@@ -201,6 +218,7 @@ struct redisServer {
     int rdb_child_type;
     int aof_child_pid;
     int fork_fails;           /* errno for the next fork(), 0 = succeeds */
+    int rdb_del_sync_files;   /* 6.0+: rdb-del-sync-files */
     int script_cache_flushes;
     /* observations */
     logEntry *log;
@@ -210,6 +228,16 @@ struct redisServer {
 };
 
 static struct redisServer server;
+
+#if HARNESS_VERSION >= 60000
+/* 6.0+ replication.c: set when a disk BGSAVE for replication starts with rdb-del-sync-files on. */
+static int RDBGeneratedByReplication = 0;
+#endif
+
+#if HARNESS_VERSION >= 70000
+/* A failed serverAssert leaves the function through here (the process would abort). */
+static jmp_buf harness_assert_jmp;
+#endif
 
 /* ---- line recording ---- */
 
@@ -340,9 +368,11 @@ static int replicationSetupSlaveForFullResync(client *slave, long long offset) {
     return C_OK;
 }
 
+#if HARNESS_VERSION < 70000
 static void replicationScriptCacheFlush(void) {
     server.script_cache_flushes++;
 }
+#endif
 
 /* ---- rdb.c ---- */
 
@@ -365,8 +395,15 @@ static rdbSaveInfo *rdbPopulateSaveInfo(rdbSaveInfo *rsi) {
     return NULL;
 }
 
+#if HARNESS_VERSION >= 70000
+static int rdbSaveBackground(int req, char *filename, rdbSaveInfo *rsi) {
+#else
 static int rdbSaveBackground(char *filename, rdbSaveInfo *rsi) {
+#endif
     int childpid, err = 0;
+#if HARNESS_VERSION >= 70000
+    (void)req; /* what the child writes, not who gets it */
+#endif
     (void)filename;
     (void)rsi;
     if (server.aof_child_pid != -1 || server.rdb_child_pid != -1) return C_ERR;
@@ -380,7 +417,14 @@ static int rdbSaveBackground(char *filename, rdbSaveInfo *rsi) {
     return C_OK;
 }
 
+/* 6.0+ (rdb.c 2869 at 6.2.14): the child writes into a pipe the parent forwards later, so no
+ * socket gets anything at the fork; a failed fork puts every WAIT_BGSAVE_END replica back.
+ * 7.0 (rdb.c 3366 at 7.0.15): only replicas whose slave_req equals req are served. */
+#if HARNESS_VERSION >= 70000
+static int rdbSaveToSlavesSockets(int req, rdbSaveInfo *rsi) {
+#else
 static int rdbSaveToSlavesSockets(rdbSaveInfo *rsi) {
+#endif
     uint64_t *clientids;
     int numfds = 0, childpid, err = 0, j;
     listNode *ln;
@@ -397,6 +441,9 @@ static int rdbSaveToSlavesSockets(rdbSaveInfo *rsi) {
     while ((ln = listNext(&li))) {
         client *slave = ln->value[0];
         if (slave->replstate == SLAVE_STATE_WAIT_BGSAVE_START) {
+#if HARNESS_VERSION >= 70000
+            if (slave->slave_req != req) continue;
+#endif
             clientids[numfds++] = slave->id;
             replicationSetupSlaveForFullResync(slave, getPsyncInitialOffset());
         }
@@ -408,12 +455,17 @@ static int rdbSaveToSlavesSockets(rdbSaveInfo *rsi) {
         listRewind(server.slaves, &li);
         while ((ln = listNext(&li))) {
             client *slave = ln->value[0];
+#if HARNESS_VERSION >= 60000
+            if (slave->replstate == SLAVE_STATE_WAIT_BGSAVE_END) slave->replstate = SLAVE_STATE_WAIT_BGSAVE_START;
+            (void)j;
+#else
             for (j = 0; j < numfds; j++) {
                 if (slave->id == clientids[j]) {
                     slave->replstate = SLAVE_STATE_WAIT_BGSAVE_START;
                     break;
                 }
             }
+#endif
         }
         free(clientids);
         return C_ERR;
@@ -423,6 +475,7 @@ static int rdbSaveToSlavesSockets(rdbSaveInfo *rsi) {
     getRandomHexChars(eofmark, 40);
     eofmark[40] = '\0';
     snprintf(buf, sizeof(buf), "$EOF:%s", eofmark);
+#if HARNESS_VERSION < 60000
     listRewind(server.slaves, &li);
     while ((ln = listNext(&li))) {
         client *slave = ln->value[0];
@@ -433,12 +486,26 @@ static int rdbSaveToSlavesSockets(rdbSaveInfo *rsi) {
             }
         }
     }
+#endif
     serverLog(LL_NOTICE, "Background RDB transfer started by pid %d", childpid);
     server.rdb_child_pid = childpid;
     server.rdb_child_type = RDB_CHILD_TYPE_SOCKET;
     free(clientids);
     return C_OK;
 }
+
+#if HARNESS_VERSION >= 70000
+#ifndef HARNESS_SOURCE_OFFSET
+#error "HARNESS_SOURCE_OFFSET: line n of the text is line n + offset of replication.c"
+#endif
+/* _serverAssert (debug.c 7.0.15): the bug report's first lines, then the process dies. */
+static void harness_assert_failed(const char *estr, int line) {
+    serverLog(LL_WARNING, "=== REDIS BUG REPORT START: Cut & paste starting from here ===");
+    serverLog(LL_WARNING, "=== ASSERTION FAILED ===");
+    serverLog(LL_WARNING, "==> %s:%d '%s' is not true", "replication.c", line + HARNESS_SOURCE_OFFSET, estr);
+    longjmp(harness_assert_jmp, 1);
+}
+#endif
 
 /* ---------------------------------------------------------------------------------------------
  * Section 2: line recording for the included seed (the file itself is not modified).
@@ -447,6 +514,10 @@ static int rdbSaveToSlavesSockets(rdbSaveInfo *rsi) {
  * line of that token — for the three statements spanning two lines (25–26, 56–57, 73–74) the
  * recorded token (LL_NOTICE, addReplyError, replicationSetupSlaveForFullResync) is on the first
  * line, which is the line the TS port records. getPsyncInitialOffset (line 74) records nothing.
+ * The other versions' texts record the same way; what only they have: REPL_STATE_NONE (5.0+),
+ * RDBGeneratedByReplication (6.0+), serverAssert and `continue` (7.0). `continue` becomes
+ * `switch (...) default: continue`, one statement, so a brace-less `if (...) continue;` keeps its
+ * meaning (a `continue` inside a switch still continues the enclosing loop).
  * ------------------------------------------------------------------------------------------- */
 
 #define if(c) if (trace_cond(__LINE__, !!(c)))
@@ -474,5 +545,13 @@ static int rdbSaveToSlavesSockets(rdbSaveInfo *rsi) {
 #define addReplyError (trace_line(__LINE__), addReplyError)
 #define replicationSetupSlaveForFullResync (trace_line(__LINE__), replicationSetupSlaveForFullResync)
 #define replicationScriptCacheFlush (trace_line(__LINE__), replicationScriptCacheFlush)
+
+#undef REPL_STATE_NONE
+#define REPL_STATE_NONE (trace_line(__LINE__), 0)
+#define RDBGeneratedByReplication (*(trace_line(__LINE__), &RDBGeneratedByReplication))
+#define continue switch (trace_index(__LINE__)) default: continue
+#if HARNESS_VERSION >= 70000
+#define serverAssert(_e) (trace_line(__LINE__), (_e) ? (void)0 : harness_assert_failed(#_e, __LINE__))
+#endif
 
 #endif /* HARNESS_H */
