@@ -1,10 +1,13 @@
-/** npm run golden: rewrite src/scenarios/golden/*.txt from the model as it is now (review the diff). */
+/** npm run golden: rewrite src/scenarios/golden/ (every version's timelines) from the model as it is now (review the diff). */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { GOLDEN_DIR, currentTimelines } from "../src/model/golden";
+import { GOLDEN_VERSIONS, currentTimelines, goldenDir } from "../src/model/golden";
 
-mkdirSync(GOLDEN_DIR, { recursive: true });
-for (const { name, text } of currentTimelines()) {
-  writeFileSync(join(GOLDEN_DIR, `${name}.txt`), text);
-  process.stdout.write(`${name}.txt\n`);
+for (const redis of GOLDEN_VERSIONS) {
+  const dir = goldenDir(redis);
+  mkdirSync(dir, { recursive: true });
+  for (const { name, text } of currentTimelines(redis)) {
+    writeFileSync(join(dir, `${name}.txt`), text);
+    process.stdout.write(`${join(redis, name)}.txt\n`);
+  }
 }

@@ -3,6 +3,9 @@
  * npm run trace -- --summary <scenario.json>  a readable timeline
  * npm run trace -- --url <scenario.json>      the share-link path for it, as the page writes it
  *                                             (a catalogue scenario by id, any other in full)
+ * npm run trace -- --redis 5.0.5 [--summary] <scenario.json>
+ *                                             the run on another Redis version (docs/versions.md;
+ *                                             4.0.14 unless given)
  *
  * Exit code 2 with one line on bad input (an unknown or conflicting option, a file that is not a
  * regular file or is larger than a scenario file may be, a document the validator refuses, a
@@ -10,7 +13,8 @@
  * a stack trace; control characters from the input are shown escaped, not sent to the terminal.
  */
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
-import { runScenario } from "../src/model/index";
+import { runScenario, versionProblem } from "../src/model/index";
+import { REDIS_VERSIONS, isRedisVersion, type RedisVersion } from "../src/model/versions/profiles";
 import { traceSummary } from "../src/model/summary";
 import { parseScenarioText } from "../src/scenarios/scenarioText";
 import { decodeLink } from "../src/share/codec";
@@ -87,13 +91,34 @@ function out(text: string): void {
   }
 }
 
-function main(args: string[]): void {
+/** `--redis <version>` or `--redis=<version>`, taken out of the arguments; undefined if absent. */
+function takeRedis(args: string[]): { redis: RedisVersion | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let given: string | undefined;
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k] as string;
+    if (a !== "--redis" && !a.startsWith("--redis=")) {
+      rest.push(a);
+      continue;
+    }
+    if (given !== undefined) throw new Exit(2, "--redis is given twice: give it once");
+    given = a === "--redis" ? args[++k] : a.slice("--redis=".length);
+    if (given === undefined || given === "") throw new Exit(2, `--redis needs a version: one of ${REDIS_VERSIONS.join(", ")}`);
+  }
+  if (given === undefined) return { redis: undefined, rest };
+  if (!isRedisVersion(given)) throw new Exit(2, `--redis ${given}: not a version the lab has (one of ${REDIS_VERSIONS.join(", ")})`);
+  return { redis: given, rest };
+}
+
+function main(argv: string[]): void {
+  const { redis, rest: args } = takeRedis(argv);
   const modes = args.filter((a) => a === "--summary" || a === "--url");
   const unknown = args.filter((a) => a.startsWith("--") && a !== "--summary" && a !== "--url");
-  if (unknown.length) throw new Exit(2, `unknown option ${unknown[0]} (use --summary or --url)`);
+  if (unknown.length) throw new Exit(2, `unknown option ${unknown[0]} (use --summary, --url or --redis <version>)`);
   if (new Set(modes).size > 1) throw new Exit(2, "--summary and --url cannot be used together: choose one");
+  if (redis !== undefined && modes[0] === "--url") throw new Exit(2, "--redis and --url cannot be used together: a link does not carry a Redis version (the page runs 4.0.14)");
   const files = args.filter((a) => !a.startsWith("--"));
-  if (files.length !== 1) throw new Exit(2, "usage: npm run trace -- [--summary|--url] <scenario.json>");
+  if (files.length !== 1) throw new Exit(2, "usage: npm run trace -- [--summary|--url] [--redis <version>] <scenario.json>");
   const file = files[0] as string;
   const mode = modes[0] === "--summary" ? "summary" : modes[0] === "--url" ? "url" : "json";
 
@@ -113,7 +138,9 @@ function main(args: string[]): void {
     out(`${path}\n`);
     return;
   }
-  const trace = runScenario(parsed.scenario);
+  const problem = redis ? versionProblem(parsed.scenario, redis) : null;
+  if (problem) throw new Exit(2, `${file}: ${problem}`);
+  const trace = runScenario(parsed.scenario, { redis });
   if (mode === "summary") out(traceSummary(trace, parsed.scenario.title.en));
   else {
     let chunk = "";

@@ -67,6 +67,38 @@ describe("npm run trace", () => {
   });
 });
 
+describe("npm run trace --redis", () => {
+  it("runs the scenario on the version given: on 5.0.5 the dropped replica reads the -ERR at once", () => {
+    const r = trace("--redis", "5.0.5", "--summary", catalogueFile);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n")[0]).toMatch(/— Redis 5\.0\.5 —/);
+    expect(r.stdout).toMatch(/r1#1 <- -ERR BGSAVE failed, replication can't continue/);
+    const json = trace("--redis=5.0.5", catalogueFile);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout).redis).toBe("5.0.5");
+    expect(JSON.parse(trace(catalogueFile).stdout).redis).toBe("4.0.14");
+  });
+
+  it("refuses, with exit 2 and one line, a version it does not have, one not modelled, a scenario it cannot run there, and --url", () => {
+    const cases: [string[], RegExp][] = [
+      [["--redis", "9.9.9", catalogueFile], /--redis 9\.9\.9: not a version the lab has/],
+      [["--redis", catalogueFile], /not a version the lab has|needs a version/],
+      [["--summary", catalogueFile, "--redis"], /--redis needs a version/],
+      [["--redis", "5.0.5", "--redis", "4.0.14", catalogueFile], /--redis is given twice/],
+      [["--redis", "7.0.15", catalogueFile], /Redis 7\.0\.15: its startBgsaveForReplication is ported, but the server around it is not modelled yet/],
+      [["--redis", "5.0.5", join(root, "src/scenarios/catalogue/15-evalsha-full-sync.json")], /replicates a script's effects/],
+      [["--redis", "5.0.5", "--url", catalogueFile], /--redis and --url cannot be used together/],
+    ];
+    for (const [args, message] of cases) {
+      const r = trace(...args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});
+
 describe("npm run trace on input it cannot use", () => {
   const dir = mkdtempSync(join(tmpdir(), "frl-"));
   /** Exit code, stdout, and stderr as lines. */

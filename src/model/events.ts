@@ -10,7 +10,7 @@ import { failChild, killChild } from "./children";
 import { bgsaveCommand } from "./rdb";
 import { applyWrite, evalshaCommand } from "./replicationStream";
 import { capaBits, closeConnection, markAgent, replicaPort, startReplicaCron, syncWithMaster, type Replicas } from "./replicaSide";
-import { note, serverLog } from "./server";
+import { note, serverLog, slaveWord } from "./server";
 
 /** The default body of an EVALSHA whose script the scenario does not give. */
 const DEFAULT_SCRIPT = "return redis.call('INCR', 'counter')";
@@ -73,7 +73,7 @@ export function applyEvent(w: Replicas, state: EventState, e: ScenarioEvent): vo
         serverLog(
           server,
           "warning",
-          "== CRITICAL == This slave is sending an error to its master: 'Protocol error: invalid multibulk length' after processing the command '<unknown>'",
+          `== CRITICAL == This ${slaveWord(server)} is sending an error to its master: 'Protocol error: invalid multibulk length' after processing the command '<unknown>'`,
         );
         serverLog(server, "warning", "Connection with master lost.");
       }

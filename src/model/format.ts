@@ -4,22 +4,25 @@
  */
 import type { Cause } from "./trace";
 import type { LogEntry } from "./types";
+import type { RedisVersion } from "./versions/profiles";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** Virtual time 0 is 18 Mar 10:00:00.000 (4.0.14's release day); 4.0 logs carry no year (docs/behaviour.md §13). */
 const EPOCH = Date.UTC(2019, 2, 18, 10, 0, 0, 0);
 
-export function logTimestamp(t: number): string {
+/** From 5.0 on the date has the year (commit 64242757d, docs/versions.md §13). */
+export function logTimestamp(t: number, redis: RedisVersion = "4.0.14"): string {
   const d = new Date(EPOCH + Math.floor(t));
   const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  return `${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`;
+  const year = redis === "4.0.14" ? "" : ` ${d.getUTCFullYear()}`;
+  return `${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]}${year} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`;
 }
 
 const LEVEL_MARK = { notice: "*", warning: "#", verbose: "-" } as const;
 
-/** `<pid>:<role> <dd Mon HH:MM:SS.mmm> <level> <msg>` as serverLogRaw prints it (docs/behaviour.md §13). */
-export function formatLogLine(l: LogEntry): string {
-  return `${l.pid}:${l.role} ${logTimestamp(l.t)} ${LEVEL_MARK[l.level]} ${l.text}`;
+/** `<pid>:<role> <dd Mon HH:MM:SS.mmm> <level> <msg>` as serverLogRaw prints it (docs/behaviour.md §13), for the run's version. */
+export function formatLogLine(l: LogEntry, redis: RedisVersion = "4.0.14"): string {
+  return `${l.pid}:${l.role} ${logTimestamp(l.t, redis)} ${LEVEL_MARK[l.level]} ${l.text}`;
 }
 
 export function formatSeconds(t: number): string {

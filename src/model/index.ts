@@ -9,7 +9,7 @@
 export { createServer, type ServerDesc, type DescReplState } from "./desc";
 export { startBgsaveForReplication, SEED_STATEMENTS, SEED_CONTINUATIONS, type SeedLine } from "./port";
 export { snapshotServer, type ServerSnapshot, type ReplicaSnapshot } from "./snapshot";
-export { runScenario, type RunOptions } from "./sim";
+export { MODELLED_VERSIONS, runScenario, versionProblem, type RunOptions } from "./sim";
 export {
   expectedMachineState,
   ioOf,

@@ -5,13 +5,13 @@
  */
 import { INITIAL_REPLICA_SNAPSHOT, replicaStep, type ReplicaEvent } from "../machines/replica";
 import { listAddNodeTail, listDelNode, listSearchKey } from "./adlist";
-import { CLIENT_SLAVE, REPL_STATE_NONE, SLAVE_STATE_ONLINE } from "./constants";
-import { serverLog, unixtime } from "./server";
+import { CLIENT_CLOSE_AFTER_REPLY, CLIENT_SLAVE, REPL_STATE_NONE, SLAVE_STATE_ONLINE } from "./constants";
+import { serverLog, slaveWord, unixtime } from "./server";
 import type { Client, Server } from "./types";
 
-/** replicationGetSlaveName: "ip:port", or "ip:<unknown-slave-port>" for redis-cli --slave (docs/behaviour.md §13). */
-function slaveName(port: number | null): string {
-  return port ? `127.0.0.1:${port}` : "127.0.0.1:<unknown-slave-port>";
+/** replicationGetSlaveName: "ip:port", or "ip:<unknown-slave-port>" for redis-cli --slave (docs/behaviour.md §13; "replica" from 5.0, docs/versions.md §3.1). */
+function slaveName(server: Server, port: number | null): string {
+  return port ? `127.0.0.1:${port}` : `127.0.0.1:<unknown-${slaveWord(server)}-port>`;
 }
 
 export function createClient(server: Server, id: string, conn: number, port: number | null): Client {
@@ -19,7 +19,7 @@ export function createClient(server: Server, id: string, conn: number, port: num
     id,
     cid: server.nextClientId++,
     conn,
-    name: slaveName(port),
+    name: slaveName(server, port),
     replstate: REPL_STATE_NONE,
     command: null,
     slaveCapa: 0,
@@ -150,7 +150,7 @@ export function addReplyError(server: Server, c: Client, err: string): void {
     serverLog(
       server,
       "warning",
-      `== CRITICAL == This master is sending an error to its slave: '${err}' after processing the command 'psync'`,
+      `== CRITICAL == This master is sending an error to its ${slaveWord(server)}: '${err}' after processing the command 'psync'`,
     );
   }
 }
@@ -162,7 +162,7 @@ export function addReplyError(server: Server, c: Client, err: string): void {
 export function freeClient(server: Server, c: Client, event: ReplicaEvent = { type: "DISCONNECTED" }): void {
   if (c.closed) return;
   if (c.flags & CLIENT_SLAVE) {
-    serverLog(server, "warning", `Connection with slave ${c.name} lost.`);
+    serverLog(server, "warning", `Connection with ${slaveWord(server)} ${c.name} lost.`);
     const ln = listSearchKey(server.slaves, c);
     if (ln) listDelNode(server.slaves, ln);
   }
@@ -174,6 +174,18 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
   server.bulkPending.delete(c);
   touch(c);
   machineSend(c, event);
+}
+
+/**
+ * writeToClient: a client flagged CLIENT_CLOSE_AFTER_REPLY is freed once its buffer is written
+ * (networking.c, docs/versions.md §8). Run before the event loop sleeps again, on the connections
+ * written to since. In 4.0.14 the dropped replica's `-ERR` is never written, so it is never freed
+ * here; from 5.0.5 on the error loop makes it a normal client first, and it is.
+ */
+export function freeClientsClosingAfterReply(server: Server): void {
+  for (const c of server.touched) {
+    if (!c.closed && c.flags & CLIENT_CLOSE_AFTER_REPLY && c.replyStart === c.reply.length) freeClient(server, c);
+  }
 }
 
 export function addSlave(server: Server, c: Client): void {

@@ -75,6 +75,10 @@ export type Note =
   | { key: "replica.tryLater"; replica: string }
   | { key: "replica.gaveUp"; replica: string }
   | { key: "replica.bulkCountEof"; replica: string }
+  /** From 5.0.5 on: the reply to its PSYNC is an error (docs/versions.md §20); it retries with SYNC. */
+  | { key: "replica.psyncRefused"; replica: string; reply: string }
+  /** From 5.0.5 on: redis-cli --slave reads an error as the reply to SYNC and exits (docs/versions.md §15). */
+  | { key: "replica.syncRefused"; replica: string; reply: string }
   // scenario events
   | { key: "event.forkFails"; errno: Errno }
   | { key: "event.write"; count: number; offset: number }

@@ -15,6 +15,11 @@ import { note, unixtime } from "./server";
 import type { AgentPhase } from "./trace";
 import type { Client, LogEntry, Server } from "./types";
 
+/** How a replica's log names the link: a replica is of the same release as its primary (docs/versions.md §13.2). */
+function syncLink(server: Server): string {
+  return server.version === "4.0.14" ? "MASTER <-> SLAVE" : "MASTER <-> REPLICA";
+}
+
 /** One replica of the scenario, across all its connections. */
 export interface Agent {
   id: string;
@@ -128,7 +133,7 @@ export function syncWithMaster(w: Replicas, a: Agent, pipelined = false): void {
   const server = w.server;
   if (a.command === "PSYNC" && !pipelined) {
     replicaLog(w, a, "notice", "Connecting to MASTER 127.0.0.1:6379");
-    replicaLog(w, a, "notice", "MASTER <-> SLAVE sync started");
+    replicaLog(w, a, "notice", `${syncLink(w.server)} sync started`);
     replicaLog(w, a, "notice", "Non blocking connect for SYNC fired the event.");
     replicaLog(w, a, "notice", "Master replied to PING, replication can continue...");
     replicaLog(w, a, "notice", "Partial resynchronization not possible (no cached master)");
@@ -185,22 +190,6 @@ export function readSockets(w: Replicas): void {
 /** The replica reads its socket: the reply to PSYNC/SYNC, the bulk header, the payload, the stream. */
 function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
   markAgent(w, a);
-  if (c.closed) {
-    // The primary closed the connection: the replica reads EOF (docs/behaviour.md §18.12, §18.13).
-    if (a.phase === "transfer" && a.expectBytes === 0 && a.eofMark === null) {
-      /* Still reading the bulk count ($<len> / $EOF:) after +FULLRESYNC: syncReadLine sees EOF
-       * and sets no errno, so the text is whatever errno was left over — usually EAGAIN. */
-      replicaLog(w, a, "warning", "I/O error reading bulk count from MASTER: Resource temporarily unavailable");
-      note(w.server, { key: "replica.bulkCountEof", replica: a.id });
-    } else if (a.phase === "transfer" || a.phase === "waitReply") {
-      replicaLog(w, a, "warning", "I/O error trying to sync with MASTER: connection lost");
-    } else if (a.phase === "connected") {
-      replicaLog(w, a, "warning", "Connection with master lost.");
-    }
-    a.client = null;
-    a.phase = a.command === "SYNC" ? "gone" : "retry";
-    return;
-  }
   while (a.seen < c.wire.length) {
     const msg = c.wire[a.seen++] as string;
     a.lastio = unixtime(w.server);
@@ -227,6 +216,28 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
       note(w.server, { key: "replica.gaveUp", replica: a.id });
       closeConnection(w, a, "gone");
       return;
+    } else if (msg.startsWith("-") && a.phase === "waitReply") {
+      // The reply to PSYNC or SYNC is an error: from 5.0.5 on, a failed BGSAVE's `-ERR` is sent
+      // (docs/versions.md §8, §15, §20).
+      if (a.command === "SYNC") {
+        // redis-cli prints it and exits.
+        replicaLog(w, a, "warning", `SYNC with master failed: ${msg}`);
+        note(w.server, { key: "replica.syncRefused", replica: a.id, reply: msg });
+        closeConnection(w, a, "gone");
+        return;
+      }
+      replicaLog(w, a, "notice", `Master does not support PSYNC or is in error state (reply: ${msg})`);
+      replicaLog(w, a, "notice", "Retrying with SYNC...");
+      note(w.server, { key: "replica.psyncRefused", replica: a.id, reply: msg });
+      if (c.closed) {
+        // SYNC goes out on the connection the primary closed after its error: reading the bulk
+        // count meets end-of-file (the errno text is not verified, docs/versions.md §19).
+        replicaLog(w, a, "warning", "I/O error reading bulk count from MASTER: Resource temporarily unavailable");
+        a.client = null;
+        a.phase = "retry";
+        return;
+      }
+      continue;
     } else if (msg.startsWith("-")) {
       replicaLog(w, a, "warning", `MASTER aborted replication with an error: ${msg.slice(1)}`);
       closeConnection(w, a, "retry");
@@ -234,7 +245,7 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
     } else if (msg.startsWith("$EOF:")) {
       a.eofMark = msg.slice(5);
       a.phase = "transfer";
-      replicaLog(w, a, "notice", "MASTER <-> SLAVE sync: receiving streamed RDB from master");
+      replicaLog(w, a, "notice", `${syncLink(w.server)} sync: receiving streamed RDB from master`);
     } else if (msg.startsWith("$")) {
       a.expectBytes = Number(msg.slice(1));
       a.phase = "transfer";
@@ -244,11 +255,27 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
         "notice",
         a.command === "SYNC"
           ? `SYNC with master, discarding ${a.expectBytes} bytes of bulk transfer...`
-          : `MASTER <-> SLAVE sync: receiving ${a.expectBytes} bytes from master`,
+          : `${syncLink(w.server)} sync: receiving ${a.expectBytes} bytes from master`,
       );
     } else if (msg.startsWith("<RDB payload")) {
       if (!a.eofMark) loadReceivedRdb(w, a);
     }
+  }
+  if (c.closed) {
+    // The primary closed the connection: after whatever it wrote, the replica reads EOF (docs/behaviour.md §18.12, §18.13).
+    if (a.phase === "transfer" && a.expectBytes === 0 && a.eofMark === null) {
+      /* Still reading the bulk count ($<len> / $EOF:) after +FULLRESYNC: syncReadLine sees EOF
+       * and sets no errno, so the text is whatever errno was left over — usually EAGAIN. */
+      replicaLog(w, a, "warning", "I/O error reading bulk count from MASTER: Resource temporarily unavailable");
+      note(w.server, { key: "replica.bulkCountEof", replica: a.id });
+    } else if (a.phase === "transfer" || a.phase === "waitReply") {
+      replicaLog(w, a, "warning", "I/O error trying to sync with MASTER: connection lost");
+    } else if (a.phase === "connected") {
+      replicaLog(w, a, "warning", "Connection with master lost.");
+    }
+    a.client = null;
+    a.phase = a.command === "SYNC" ? "gone" : "retry";
+    return;
   }
 }
 
@@ -257,9 +284,9 @@ function loadReceivedRdb(w: Replicas, a: Agent): void {
   if (a.command === "SYNC") {
     replicaLog(w, a, "notice", "SYNC done. Logging commands from master.");
   } else {
-    replicaLog(w, a, "notice", "MASTER <-> SLAVE sync: Flushing old data");
-    replicaLog(w, a, "notice", "MASTER <-> SLAVE sync: Loading DB in memory");
-    replicaLog(w, a, "notice", "MASTER <-> SLAVE sync: Finished with success");
+    replicaLog(w, a, "notice", `${syncLink(w.server)} sync: Flushing old data`);
+    replicaLog(w, a, "notice", `${syncLink(w.server)} sync: Loading DB in memory`);
+    replicaLog(w, a, "notice", `${syncLink(w.server)} sync: Finished with success`);
   }
   a.phase = "connected";
 }

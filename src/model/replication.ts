@@ -20,8 +20,13 @@ import {
 import { startBgsaveForReplication } from "./port";
 import { addReply, addReplyError, addSlave, flushOutputBuffer, freeClient, machineSend, writeToSocket } from "./networking";
 import { replicationFeedSlaves, replicationScriptCacheFlush } from "./replicationStream";
-import { note, randomHex, serverLog, unixtime } from "./server";
+import { note, randomHex, serverLog, SlaveWord, slaveWord, unixtime } from "./server";
 import type { Client, Server } from "./types";
+
+/** startBgsaveForReplication as the server's version has it (docs/versions.md §4). */
+function startBgsave(server: Server, mincapa: number): number {
+  return (server.startBgsave ?? startBgsaveForReplication)(server, mincapa);
+}
 
 /** Only meaningful right around the fork, before any other command runs (docs/behaviour.md §7). */
 export function getPsyncInitialOffset(server: Server): number {
@@ -72,12 +77,12 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
     return;
   }
 
-  serverLog(server, "notice", `Slave ${c.name} asks for synchronization`);
+  serverLog(server, "notice", `${SlaveWord(server)} ${c.name} asks for synchronization`);
   c.lastinteraction = unixtime(server);
 
   if (req.command === "PSYNC") {
     // The replica has no history to continue from, so it asks "PSYNC ? -1" (docs/behaviour.md §3 step 5).
-    serverLog(server, "notice", `Full resync requested by slave ${c.name}`);
+    serverLog(server, "notice", `Full resync requested by ${slaveWord(server)} ${c.name}`);
   } else {
     c.flags |= CLIENT_PRE_PSYNC;
   }
@@ -114,7 +119,7 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
       serverLog(server, "notice", "Waiting for end of BGSAVE for SYNC");
       note(server, { key: "sync.attach", replica: c.id, other: slave.id, offset: slave.psyncInitialOffset });
     } else {
-      serverLog(server, "notice", "Can't attach the slave to the current BGSAVE. Waiting for next BGSAVE for SYNC");
+      serverLog(server, "notice", `Can't attach the ${slaveWord(server)} to the current BGSAVE. Waiting for next BGSAVE for SYNC`);
       note(server, { key: "sync.cantAttach",
         replica: c.id,
         other: ln && slave ? slave.id : undefined,
@@ -133,7 +138,7 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
       note(server, { key: "sync.delay", replica: c.id, delay: server.replDisklessSyncDelay });
     } else if (server.aofChildPid === -1) {
       note(server, { key: "sync.startNow", replica: c.id, capa: c.slaveCapa });
-      startBgsaveForReplication(server, c.slaveCapa);
+      startBgsave(server, c.slaveCapa);
     } else {
       serverLog(server, "notice", "No BGSAVE in progress, but an AOF rewrite is active. BGSAVE for replication delayed");
       note(server, { key: "sync.aofActive", replica: c.id });
@@ -159,7 +164,8 @@ export function updateSlavesWaitingBgsave(server: Server, bgsaveerr: number, typ
         serverLog(
           server,
           "notice",
-          `Streamed RDB transfer with slave ${slave.name} succeeded (socket). Waiting for REPLCONF ACK from slave to enable streaming`,
+          // "from slave" stayed in 5.0.5 (docs/versions.md §13.1).
+          `Streamed RDB transfer with ${slaveWord(server)} ${slave.name} succeeded (socket). Waiting for REPLCONF ACK from slave to enable streaming`,
         );
         slave.replstate = SLAVE_STATE_ONLINE;
         slave.replPutOnlineOnAck = true;
@@ -194,7 +200,7 @@ export function updateSlavesWaitingBgsave(server: Server, bgsaveerr: number, typ
   }
   if (startbgsave) {
     note(server, { key: "update.startNext", mincapa });
-    startBgsaveForReplication(server, mincapa);
+    startBgsave(server, mincapa);
   }
 }
 
@@ -211,7 +217,7 @@ export function sendBulkToSlave(server: Server, slave: Client): void {
   }
   const n = Math.min(PROTO_IOBUF_LEN, slave.repldbsize - slave.repldboff);
   if (n <= 0) {
-    serverLog(server, "warning", "Read error sending DB to slave: premature EOF");
+    serverLog(server, "warning", `Read error sending DB to ${slaveWord(server)}: premature EOF`);
     freeClient(server, slave, { type: "TRANSFER_FAILED" });
     return;
   }
@@ -234,7 +240,7 @@ export function putSlaveOnline(server: Server, slave: Client): void {
   slave.replAckTime = unixtime(server);
   flushOutputBuffer(slave);
   machineSend(slave, { type: "PUT_ONLINE" });
-  serverLog(server, "notice", `Synchronization with slave ${slave.name} succeeded`);
+  serverLog(server, "notice", `Synchronization with ${slaveWord(server)} ${slave.name} succeeded`);
   note(server, { key: "online", replica: slave.id });
 }
 
@@ -276,7 +282,7 @@ export function replicationCron(server: Server): void {
     if (slave.replstate !== SLAVE_STATE_ONLINE) continue;
     if (slave.flags & CLIENT_PRE_PSYNC) continue;
     if (unixtime(server) - slave.replAckTime > server.replTimeout) {
-      serverLog(server, "warning", `Disconnecting timedout slave: ${slave.name}`);
+      serverLog(server, "warning", `Disconnecting timedout ${slaveWord(server)}: ${slave.name}`);
       note(server, { key: "cron.timedout", replica: slave.id });
       freeClient(server, slave, { type: "TIMED_OUT" });
     }
@@ -314,7 +320,7 @@ export function replicationCron(server: Server): void {
         mincapa,
         start,
       });
-      if (start) startBgsaveForReplication(server, mincapa);
+      if (start) startBgsave(server, mincapa);
     }
   }
   server.replicationCronLoops++;

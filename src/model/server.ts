@@ -69,9 +69,24 @@ export function newServer(init: ServerInit): Server {
     faults: { forkFails: null },
     replicationCronLoops: 0,
     rngState: init.seed >>> 0 || 1,
+    version: "4.0.14",
+    startBgsave: null,
     onLine: null,
     timing: init.timing,
   };
+}
+
+/**
+ * How the server's log names a replica: "slave" in 4.0.14, "replica" from 5.0 on (commit 53fe558ea
+ * and its follow-ups, docs/versions.md §13; a few lines kept the old word, see there).
+ */
+export function slaveWord(server: Server): "slave" | "replica" {
+  return server.version === "4.0.14" ? "slave" : "replica";
+}
+
+/** slaveWord with a capital, for a line that starts with it. */
+export function SlaveWord(server: Server): "Slave" | "Replica" {
+  return server.version === "4.0.14" ? "Slave" : "Replica";
 }
 
 /** server.unixtime: whole seconds, as cached by serverCron. */

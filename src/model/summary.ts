@@ -10,7 +10,8 @@ import { shownAt, wireLengthAt, wireSlice, type Trace } from "./trace";
 
 export function traceSummary(trace: Trace, title: string): string {
   const out: string[] = [];
-  out.push(`${title} — ${trace.frames.length} frames, ended by ${trace.endedBy} at ${formatSeconds(trace.endTime)} s`);
+  const version = trace.redis === "4.0.14" ? "" : ` — Redis ${trace.redis}`;
+  out.push(`${title}${version} — ${trace.frames.length} frames, ended by ${trace.endedBy} at ${formatSeconds(trace.endTime)} s`);
   let lastStates = "";
   let logPrinted = 0;
   const replicaLogSeen: Record<string, number> = {};
@@ -23,7 +24,7 @@ export function traceSummary(trace: Trace, title: string): string {
     for (const a of f.agents) {
       const logs = trace.replicaLogs[a.id] ?? [];
       const from = replicaLogSeen[a.id] ?? 0;
-      for (const l of logs.slice(from, a.logLen)) replicaLines.push(`      [${a.id}] ${formatLogLine(l)}`);
+      for (const l of logs.slice(from, a.logLen)) replicaLines.push(`      [${a.id}] ${formatLogLine(l, trace.redis)}`);
       replicaLogSeen[a.id] = a.logLen;
     }
     const states = f.replicas
@@ -35,7 +36,7 @@ export function traceSummary(trace: Trace, title: string): string {
     if (quiet && f.cause.type !== "event" && f.i !== 0) continue;
     ioPrinted = f.i;
     out.push(`${formatSeconds(f.t).padStart(9)}  ${causeLabel(f.cause)}${f.line ? `  (seed line ${f.line})` : ""}`);
-    for (const l of newLog) out.push(`      ${formatLogLine(l)}`);
+    for (const l of newLog) out.push(`      ${formatLogLine(l, trace.redis)}`);
     out.push(...replicaLines);
     out.push(...io);
     if (states !== lastStates) out.push(`      replicas: ${states || "none"}`);

@@ -5,6 +5,7 @@
  * ("event" frames). What each connection wrote and queued is kept once per connection in `wires`,
  * with frame stamps, and read at a frame with ioOf / wireAt / outputBufferAt.
  */
+import type { RedisVersion } from "./versions/profiles";
 import type { DropReason, ReplicaContext, ReplicaStateName } from "../machines/replica";
 import type { ScenarioEvent } from "../scenarios/schema";
 import type { FlagName, ReplStateName } from "./constants";
@@ -28,7 +29,7 @@ import type { ChildProcess, LogEntry, PortLocals } from "./types";
  * @2: what each connection wrote and queued is kept once per connection in `wires`, with frame
  * stamps (see `ioOf`, `wireAt`), instead of per-frame extents (@1's `Frame.io`).
  */
-export const TRACE_FORMAT = "fullresync-lab/trace@5";
+export const TRACE_FORMAT = "fullresync-lab/trace@6";
 
 /** What caused a frame. */
 export type Cause =
@@ -202,6 +203,8 @@ export type Marker = { frame: number; t: number } & (
 export interface Trace {
   format: typeof TRACE_FORMAT;
   scenarioId: string;
+  /** The Redis version the run had (docs/versions.md): its function text is the one the line numbers refer to. */
+  redis: RedisVersion;
   frames: Frame[];
   log: LogEntry[];
   /** Per connection key: everything written to its socket and queued in its output buffer. */

@@ -1,4 +1,5 @@
 import type { List } from "./adlist";
+import type { RedisVersion } from "./versions/profiles";
 import type { ReplicaSnapshot } from "../machines/replica";
 import type { Note } from "./notes";
 
@@ -220,6 +221,13 @@ export interface Server {
    * value it evaluated to (null for a plain statement); the simulation makes a frame of it.
    */
   onLine: ((line: number, locals: PortLocals, condition: boolean | null) => void) | null;
+  /**
+   * The Redis version whose behaviour this server has (docs/versions.md): its port of
+   * startBgsaveForReplication, its log wording, its failure path. 4.0.14 unless a run names another.
+   */
+  version: RedisVersion;
+  /** That version's port (null: 4.0.14's, src/model/port.ts). */
+  startBgsave: ((server: Server, mincapa: number) => number) | null;
   /** Durations the simulation uses when it forks (ms). */
   timing: { bgsaveMs: number; aofRewriteMs: number; transferBytesPerSec: number };
 }

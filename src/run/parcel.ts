@@ -181,11 +181,12 @@ export class TraceAssembler {
 
   finish(rest: TraceRestPart): LoadedTrace {
     // In runScenario's key order, so an exported trace reads the same as the CLI's.
-    const { format, scenarioId, endedBy, endTime } = rest.trace;
+    const { format, scenarioId, redis, endedBy, endTime } = rest.trace;
     const markers = this.markers;
     const trace: Trace = {
       format,
       scenarioId,
+      redis,
       frames: this.frames,
       log: this.log,
       wires: this.wires,

@@ -3,7 +3,8 @@
  * the lab can show, its shipped text, the lines its port records and what each holds, and the
  * port itself. 4.0.14 is the default and is the existing seed and port.ts, unchanged.
  *
- * Not yet used by the simulation: runScenario runs 4.0.14 only.
+ * runScenario runs the versions whose server around the function is modelled (sim.ts,
+ * MODELLED_VERSIONS): 4.0.14 and 5.0.5.
  */
 import { SEED_CONTINUATIONS, SEED_STATEMENTS, startBgsaveForReplication } from "../port";
 import type { Server } from "../types";

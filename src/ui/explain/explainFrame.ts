@@ -38,6 +38,8 @@ const ERROR_KEYS = new Set([
   "socket.closing",
   "replica.timeout",
   "replica.gaveUp",
+  "replica.psyncRefused",
+  "replica.syncRefused",
   "cron.timedout",
   "event.forkFails",
 ]);

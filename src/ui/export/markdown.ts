@@ -92,7 +92,7 @@ export function walkthroughMarkdown(input: WalkthroughInput): string {
     }
     if (lines.length) out.push("", `**${words.code}:**`, "", fenced(lines.map(seedLine).join("\n"), "c"));
 
-    const log = trace.log.slice(trace.frames[from]?.logStart ?? frame.logStart, frame.logLen).map(formatLogLine);
+    const log = trace.log.slice(trace.frames[from]?.logStart ?? frame.logStart, frame.logLen).map((l) => formatLogLine(l, trace.redis));
     if (log.length) out.push("", `**${words.log}:**`, "", fenced(log.join("\n"), "text"));
   }
   out.push("", "---", "", words.footer, "");

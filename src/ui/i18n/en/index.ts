@@ -155,6 +155,9 @@ const notes: NoteTexts = {
     `${n.replica} connects again (connection #${n.conn}) and asks for a full resync once more.`,
   "replica.bulkCountEof": (n) =>
     `${n.replica} had \`+FULLRESYNC\` and was waiting for the \`$<len>\` or \`$EOF:\` line when the primary closed the connection: "I/O error reading bulk count from MASTER". It will retry.`,
+  "replica.psyncRefused": (n) =>
+    `${n.replica} reads \`${n.reply}\` as the reply to its PSYNC: from 5.0.5 on the error reaches the replica. It takes the primary for one without PSYNC, retries with SYNC on the same connection, finds it closed, and will connect again.`,
+  "replica.syncRefused": (n) => `${n.replica} (redis-cli) reads \`${n.reply}\` as the reply to its SYNC, prints "SYNC with master failed" and exits.`,
   "replica.gaveUp": (n) =>
     `${n.replica} is a hand-made client that pipelined its commands; it reads the error reply and gives up for good.`,
   "replica.tryLater": (n) =>
@@ -236,6 +239,8 @@ const briefs: NoteTexts = {
   "replica.reconnect": (n) => `${n.replica} reconnects (#${n.conn})`,
   "replica.tryLater": (n) => `${n.replica}: -NOMASTERLINK, retry later`,
   "replica.gaveUp": (n) => `${n.replica} reads the error and gives up`,
+  "replica.psyncRefused": (n) => `${n.replica}: -ERR received, retries`,
+  "replica.syncRefused": (n) => `${n.replica}: -ERR received, exits`,
   "replica.bulkCountEof": (n) => `${n.replica}: connection closed before the bulk count`,
   "event.forkFails": (n) => `fault: next fork() fails (${n.errno})`,
   "event.write": (n) => `${n.count} write(s), offset ${n.offset}`,

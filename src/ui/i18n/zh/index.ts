@@ -126,6 +126,9 @@ export const zh = {
     "replica.reconnect": (n) => `${n.replica} 再次连接（第 ${n.conn} 个连接），重新请求全量同步。`,
     "replica.bulkCountEof": (n) =>
       `${n.replica} 已收到 \`+FULLRESYNC\`，正在等待 \`$<len>\` 或 \`$EOF:\` 行时，主节点关闭了连接："I/O error reading bulk count from MASTER"。它会重试。`,
+    "replica.psyncRefused": (n) =>
+      `${n.replica} 读到 \`${n.reply}\`，这是它的 PSYNC 的回复：从 5.0.5 起，这个错误会送达从节点。它以为主节点不支持 PSYNC，在同一连接上改用 SYNC 重试，发现连接已关闭，之后会重新连接。`,
+    "replica.syncRefused": (n) => `${n.replica}（redis-cli）读到 \`${n.reply}\`，这是它的 SYNC 的回复；它打印 "SYNC with master failed" 并退出。`,
     "replica.gaveUp": (n) => `${n.replica} 是一个手工客户端，它把命令流水线式地一起发送；它读到错误回复后彻底放弃。`,
     "replica.tryLater": (n) => `${n.replica} 收到 \`-NOMASTERLINK\`；它认为这是暂时的，一秒后重试。`,
 
@@ -203,6 +206,8 @@ export const zh = {
     "replica.reconnect": (n) => `${n.replica} 重新连接（#${n.conn}）`,
     "replica.tryLater": (n) => `${n.replica}：-NOMASTERLINK，稍后重试`,
     "replica.gaveUp": (n) => `${n.replica} 读到错误后放弃`,
+    "replica.psyncRefused": (n) => `${n.replica}：收到 -ERR，重试`,
+    "replica.syncRefused": (n) => `${n.replica}：收到 -ERR，退出`,
     "replica.bulkCountEof": (n) => `${n.replica}：在收到数据长度前连接被关闭`,
     "event.forkFails": (n) => `故障：下一次 fork() 失败（${n.errno}）`,
     "event.write": (n) => `${n.count} 次写入，偏移量 ${n.offset}`,
