@@ -81,6 +81,19 @@ describe("runScenario invariants (generated scenarios)", () => {
     );
   });
 
+  it("on 5.0.5 too, where the error loop makes a dropped replica a normal client first (docs/versions.md §4.1)", () => {
+    fc.assert(
+      fc.property(arbScenario, (s) => {
+        const scenario = { ...s, events: s.events.filter((e) => e.type !== "evalsha") };
+        const trace = runScenario(scenario, { redis: "5.0.5" });
+        for (const f of trace.frames) {
+          for (const r of f.replicas) expect(r.machine, `frame ${f.i} ${r.key}`).toBe(expectedMachineState(r));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("when the function returns C_ERR no WAIT_BGSAVE_START replica is left in server.slaves", () => {
     fc.assert(
       fc.property(arbScenario, (s) => {

@@ -389,9 +389,14 @@ export function happeningNotes(trace: Trace, i: number): Note[] {
 }
 
 /** The statechart state the port's replstate implies for a connection (tests compare the two). */
-export function expectedMachineState(r: Pick<ReplicaView, "closed" | "flags" | "replstate" | "putOnlineOnAck" | "inSlaves">): ReplicaStateName {
+export function expectedMachineState(r: Pick<ReplicaView, "closed" | "flags" | "replstate" | "putOnlineOnAck" | "inSlaves" | "dropReason">): ReplicaStateName {
   const isReplica = r.flags.includes("SLAVE") && r.inSlaves;
-  if (r.closed || (!isReplica && r.replstate !== "NONE")) return "dropped";
+  if (r.closed || (!isReplica && r.replstate !== "NONE") || r.flags.includes("CLOSE_AFTER_REPLY")) return "dropped";
+  // From 5.0.5 the error loop first sets replstate back to NONE (docs/versions.md §4.1): the
+  // connection is then, to the port, a normal client, as one in its handshake is; what tells the
+  // two apart is that the loop dropped this one (a new connection leaves NONE as it becomes a
+  // replica, and never has a drop reason).
+  if (r.replstate === "NONE" && (isReplica || r.dropReason === "bgsave-failed")) return "dropped";
   if (r.replstate === "NONE") return "handshake";
   if (r.replstate === "ONLINE") return r.putOnlineOnAck ? "ONLINE.waitingForAck" : "ONLINE.streaming";
   return r.replstate;

@@ -87,10 +87,11 @@ export function startBgsaveForReplication_5_0_5(server: Server, mincapa: number)
       if (cond(51, slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START)) {
         // A normal client again: its output buffer is written (prepareClientToWrite).
         slave.replstate = REPL_STATE_NONE;
-        at(52);
-        slave.flags &= ~CLIENT_SLAVE;
+        // Its statechart follows replstate: the drop starts here.
         machineSend(slave, { type: "BGSAVE_FAILED" });
         note(server, { key: "port.dropped", replica: slave.id });
+        at(52);
+        slave.flags &= ~CLIENT_SLAVE;
         at(53);
         listDelNode(server.slaves, ln as ListNode<Client>);
         at(54);
