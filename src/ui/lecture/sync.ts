@@ -98,9 +98,14 @@ export function startLectureSync(store: Store, options: SyncOptions): () => void
     return { app: APP, v: VERSION, type: "state", from: id, clock: Math.max(clock, 0), link: encodeLink({ ...linkStateOf(s), panels: [] }), blank: s.blank };
   };
 
-  /** A clock that ran ahead of the wall clock is dropped: the window is as new, older than any move. */
-  const resync = (wall: number) => {
-    if (clock > wall + MAX_AHEAD_MS) clock = -1;
+  /**
+   * A clock that ran ahead of the wall clock is dropped: the window is as new, older than any move.
+   * A window receiving gives its clock up at half the margin a window sending does: both may hold
+   * the same clock, and the receiver reads the wall clock a moment later, so a sender that started
+   * again (and stamps with the wall clock) is always believed.
+   */
+  const resync = (wall: number, margin: number) => {
+    if (clock > wall + margin) clock = -1;
   };
 
   const onMessage = (e: MessageEvent) => {
@@ -111,7 +116,7 @@ export function startLectureSync(store: Store, options: SyncOptions): () => void
       return;
     }
     const wall = now();
-    resync(wall);
+    resync(wall, MAX_AHEAD_MS / 2);
     if (m.clock > wall + MAX_AHEAD_MS) return;
     if (m.clock < clock || (m.clock === clock && m.from < id)) return;
     const decoded = decodeLink(m.link);
@@ -133,7 +138,7 @@ export function startLectureSync(store: Store, options: SyncOptions): () => void
     const b = synced(prev);
     if (a.every((v, i) => v === b[i])) return;
     const wall = now();
-    resync(wall);
+    resync(wall, MAX_AHEAD_MS);
     clock = Math.max(wall, clock + 1);
     post(stateMessage());
   });
