@@ -92,7 +92,7 @@ test("More is a menu button: Enter, Space and ↓ open it, the arrows move, Esca
   await page.keyboard.press("Enter");
   await expect(ui.moreMenu).toBeVisible();
   await expect(more).toHaveAttribute("aria-expanded", "true");
-  await expect(items).toHaveText(["Open scenario file", "Save scenario", "Embed", "Diagram as SVG", "Diagram as PNG", "Trace as JSON", "Walkthrough as Markdown", /^Keyboard shortcuts/]);
+  await expect(items).toHaveText(["Open scenario file", "Save scenario", "Embed", "Diagram as SVG", "Diagram as PNG", "Trace as JSON", "Walkthrough as Markdown", "What changed across Redis versions", /^Keyboard shortcuts/]);
   await expect(ui.moreMenu.getByRole("group", { name: "Export" }).getByRole("menuitem")).toHaveCount(4);
   await expect(items.first()).toBeFocused();
   await page.keyboard.press("ArrowDown");

@@ -8,6 +8,7 @@
  */
 import { SEED_CONTINUATIONS, SEED_STATEMENTS, startBgsaveForReplication } from "../port";
 import type { Server } from "../types";
+import { TEXTS } from "./texts";
 import { CONTINUATIONS_5_0_5, STATEMENTS_5_0_5 } from "./5.0.5/lines";
 import { startBgsaveForReplication_5_0_5 } from "./5.0.5/port";
 import { CONTINUATIONS_6_2_14, STATEMENTS_6_2_14 } from "./6.2.14/lines";
@@ -57,8 +58,8 @@ export const PROFILES: Readonly<Record<RedisVersion, VersionProfile>> = {
   "4.0.14": {
     version: "4.0.14",
     textPath: "src/model/seed/startBgsaveForReplication.c",
-    loadText: () => import("../seed/startBgsaveForReplication.c?raw").then((m) => m.default),
-    source: { tag: "4.0.14", file: "src/replication.c", first: 545, last: 624, functionLine: 563 },
+    loadText: TEXTS["4.0.14"].loadText,
+    source: TEXTS["4.0.14"].source,
     annotationLines: [29, 46, 66],
     statements: SEED_STATEMENTS,
     continuations: SEED_CONTINUATIONS,
@@ -69,8 +70,8 @@ export const PROFILES: Readonly<Record<RedisVersion, VersionProfile>> = {
   "5.0.5": {
     version: "5.0.5",
     textPath: "src/model/seed/5.0.5/startBgsaveForReplication.c",
-    loadText: () => import("../seed/5.0.5/startBgsaveForReplication.c?raw").then((m) => m.default),
-    source: { tag: "5.0.5", file: "src/replication.c", first: 546, last: 626, functionLine: 564 },
+    loadText: TEXTS["5.0.5"].loadText,
+    source: TEXTS["5.0.5"].source,
     annotationLines: [],
     statements: STATEMENTS_5_0_5,
     continuations: CONTINUATIONS_5_0_5,
@@ -81,8 +82,8 @@ export const PROFILES: Readonly<Record<RedisVersion, VersionProfile>> = {
   "6.2.14": {
     version: "6.2.14",
     textPath: "src/model/seed/6.2.14/startBgsaveForReplication.c",
-    loadText: () => import("../seed/6.2.14/startBgsaveForReplication.c?raw").then((m) => m.default),
-    source: { tag: "6.2.14", file: "src/replication.c", first: 622, last: 710, functionLine: 640 },
+    loadText: TEXTS["6.2.14"].loadText,
+    source: TEXTS["6.2.14"].source,
     annotationLines: [],
     statements: STATEMENTS_6_2_14,
     continuations: CONTINUATIONS_6_2_14,
@@ -93,8 +94,8 @@ export const PROFILES: Readonly<Record<RedisVersion, VersionProfile>> = {
   "7.0.15": {
     version: "7.0.15",
     textPath: "src/model/seed/7.0.15/startBgsaveForReplication.c",
-    loadText: () => import("../seed/7.0.15/startBgsaveForReplication.c?raw").then((m) => m.default),
-    source: { tag: "7.0.15", file: "src/replication.c", first: 823, last: 917, functionLine: 841 },
+    loadText: TEXTS["7.0.15"].loadText,
+    source: TEXTS["7.0.15"].source,
     annotationLines: [],
     statements: STATEMENTS_7_0_15,
     continuations: CONTINUATIONS_7_0_15,

@@ -24,7 +24,7 @@ import { REPLSTATE_NAMES } from "../../model/constants";
 const zh: Dict = zhWords;
 
 const MODEL_DIR = join(__dirname, "../../model");
-const SECTIONS: Section[] = ["main", "tools", "lecture", "publish", "recap", "orient", "sequence"];
+const SECTIONS: Section[] = ["main", "tools", "lecture", "publish", "recap", "orient", "sequence", "versions"];
 const LANGS: Lang[] = ["en", "zh"];
 const HAN = /\p{Script=Han}/u;
 

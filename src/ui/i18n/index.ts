@@ -21,6 +21,7 @@ import type { PublishDict } from "./en/publish";
 import type { RecapDict } from "./en/recap";
 import type { SequenceDict } from "./en/sequence";
 import type { ToolsDict } from "./en/tools";
+import type { VersionsDict } from "./en/versions";
 import type { NoteContext, NoteText, NoteTexts } from "./format";
 
 interface Sections {
@@ -40,6 +41,8 @@ interface Sections {
   orient: OrientDict;
   /** The Messages view: the sequence diagram of the whole sync. */
   sequence: SequenceDict;
+  /** The "What changed" view: the function across Redis versions. */
+  versions: VersionsDict;
 }
 
 export type Section = keyof Sections;
@@ -54,6 +57,7 @@ const LOADERS: { [S in Section]: Record<Lang, () => Promise<Sections[S]>> } = {
   recap: { en: () => import("./en/recap").then((m) => m.recapEn), zh: () => import("./zh/recap").then((m) => m.recapZh) },
   orient: { en: () => import("./en/orient").then((m) => m.orientEn), zh: () => import("./zh/orient").then((m) => m.orientZh) },
   sequence: { en: () => import("./en/sequence").then((m) => m.sequenceEn), zh: () => import("./zh/sequence").then((m) => m.sequenceZh) },
+  versions: { en: () => import("./en/versions").then((m) => m.versionsEn), zh: () => import("./zh/versions").then((m) => m.versionsZh) },
 };
 
 const loaded = new Map<string, unknown>([["main:en", en]]);

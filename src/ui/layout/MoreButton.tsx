@@ -8,6 +8,7 @@ import type { MoreActions } from "./MoreMenu";
 // The menu (with the exporters) and the Embed dialog load on first use: not part of the first screen.
 const MoreMenu = lazy(() => import("./MoreMenu"));
 const EmbedDialog = lazy(() => import("../embed/EmbedDialog"));
+const VersionsDialog = lazy(() => import("../versions/VersionsDialog"));
 
 /**
  * The header's "More" menu button (the WAI-ARIA menu button pattern): the tools a student reaches
@@ -21,6 +22,7 @@ export function MoreButton() {
   const menuId = useId();
   const [open, setOpen] = useState<null | "first" | "last">(null);
   const [embed, setEmbed] = useState(false);
+  const [versions, setVersions] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -37,6 +39,7 @@ export function MoreButton() {
     openFile: () => fileInput.current?.click(),
     saveFile: () => void saveScenarioFile(),
     embed: () => setEmbed(true),
+    whatChanged: () => setVersions(true),
     shortcuts: () => useLab.getState().setPanel("help", true),
   };
 
@@ -75,6 +78,11 @@ export function MoreButton() {
       {embed && (
         <Suspense fallback={null}>
           <EmbedDialog onClose={() => setEmbed(false)} />
+        </Suspense>
+      )}
+      {versions && (
+        <Suspense fallback={null}>
+          <VersionsDialog onClose={() => setVersions(false)} />
         </Suspense>
       )}
     </div>

@@ -13,6 +13,7 @@ export interface MoreActions {
   openFile: () => void;
   saveFile: () => void;
   embed: () => void;
+  whatChanged: () => void;
   shortcuts: () => void;
 }
 
@@ -124,6 +125,9 @@ export default function MoreMenu({
         ))}
       </div>
       <Separator />
+      <Item onChoose={choose(actions.whatChanged)} popup="dialog">
+        {header.whatChanged}
+      </Item>
       <Item onChoose={choose(actions.shortcuts)} popup="dialog">
         {header.shortcuts}
         <kbd aria-hidden="true" className="ml-auto font-mono text-xs text-slate-600 dark:text-slate-300">

@@ -27,9 +27,10 @@ export const pageEn = {
     darkTheme: "Dark theme",
     themeTitle: "Switch between light and dark",
     shortcuts: "Keyboard shortcuts",
+    whatChanged: "What changed across Redis versions",
     /** The menu button of the tools used now and then (layout/MoreButton.tsx). */
     more: "More",
-    moreTitle: "Open or save a scenario file, embed, export, keyboard shortcuts",
+    moreTitle: "Open or save a scenario file, embed, export, what changed across Redis versions, keyboard shortcuts",
   },
   notice: { dismiss: "Dismiss", dismissLabel: "Dismiss message" },
   notices: {

@@ -12,8 +12,9 @@ export const pageZh = {
     darkTheme: "深色主题",
     themeTitle: "在浅色和深色之间切换",
     shortcuts: "键盘快捷键",
+    whatChanged: "各 Redis 版本的变化",
     more: "更多",
-    moreTitle: "打开或保存场景文件、嵌入、导出、键盘快捷键",
+    moreTitle: "打开或保存场景文件、嵌入、导出、各 Redis 版本的变化、键盘快捷键",
   },
   notice: { dismiss: "关闭", dismissLabel: "关闭消息" },
   notices: {
