@@ -38,6 +38,27 @@ test("a student opens What changed from More: 4.0.14 beside 5.0.5, the added rep
   await expect(ui.moreButton).toBeFocused();
 });
 
+test("the scenario on screen, from the frame on screen, on both versions: scenario 8's failure — silence on 4.0.14, the -ERR and a retry on 5.0.5", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open("/?scenario=fork-failure-disk&frame=0&step=event");
+  await ui.stepUntil(async () => (await ui.textOf(ui.serverLog)).includes("BGSAVE for replication failed"));
+  await (await ui.tool("What changed across Redis versions")).click();
+  const dialog = page.getByRole("dialog", { name: "What changed in startBgsaveForReplication" });
+  const both = dialog.getByRole("region", { name: /^This scenario from this moment \(t = 0\.250 s\), on both versions$/ });
+  await expect(both).toBeVisible();
+  const old = both.getByRole("region", { name: "The run on Redis 4.0.14" });
+  const now = both.getByRole("region", { name: "The run on Redis 5.0.5" });
+  await expect(now).toContainText("→ r1#1 -ERR BGSAVE failed, replication can't continue");
+  await expect(now).toContainText("[r1] Retrying with SYNC...");
+  await expect(now).toContainText("t = 1.137 s");
+  await expect(old).not.toContainText("-ERR BGSAVE failed");
+  await expect(old).toContainText("[r1] Timeout connecting to the MASTER...");
+  // A pair whose newer version the lab cannot run says so.
+  await dialog.getByRole("combobox", { name: "Versions" }).selectOption({ label: "5.0.5 → 6.2.14" });
+  await expect(dialog.getByText("Redis 6.2.14 is here as far as its function")).toBeVisible();
+  await ui.screenshot("versions-both-runs");
+});
+
 test("in Chinese the view speaks Chinese, and the code and commit subjects stay as Redis wrote them", async ({ page }) => {
   const en = lab(page);
   await en.open("/?scenario=fork-failure-disk&frame=0&step=event");

@@ -6,11 +6,11 @@ import { runScenario } from "../model/sim";
 import type { Scenario } from "../scenarios/schema";
 import { deriveTrace } from "../store/derive";
 import { traceBytes } from "../store/traceBytes";
-import type { LoadedTrace, RunProgress } from "./runner";
+import type { LoadedTrace, RunOn, RunProgress } from "./runner";
 
 const PROGRESS_MS = 100;
 
-export function computeTrace(scenario: Scenario, onProgress?: (p: RunProgress) => void): LoadedTrace {
+export function computeTrace(scenario: Scenario, onProgress?: (p: RunProgress) => void, on: RunOn = {}): LoadedTrace {
   let last = 0;
   const progress = onProgress
     ? (p: RunProgress) => {
@@ -20,6 +20,6 @@ export function computeTrace(scenario: Scenario, onProgress?: (p: RunProgress) =
         onProgress(p);
       }
     : undefined;
-  const trace = runScenario(scenario, progress ? { onProgress: progress } : {});
+  const trace = runScenario(scenario, { ...(progress ? { onProgress: progress } : {}), ...(on.redis ? { redis: on.redis } : {}) });
   return { trace, derived: deriveTrace(trace), bytes: traceBytes(trace) };
 }

@@ -4,10 +4,10 @@ import type { TraceRunner } from "./runner";
 
 export const localRunner: TraceRunner = {
   synchronous: true,
-  run: (scenario, handlers) => {
+  run: (scenario, handlers, on) => {
     let result;
     try {
-      result = computeTrace(scenario, handlers.onProgress);
+      result = computeTrace(scenario, handlers.onProgress, on);
     } catch (e) {
       handlers.onError(e instanceof Error ? e.message : String(e));
       return () => {};

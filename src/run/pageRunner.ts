@@ -20,11 +20,11 @@ export function pageRunner(): TraceRunner {
 function deferredLocalRunner(): TraceRunner {
   return {
     synchronous: false,
-    run: (scenario, handlers) => {
+    run: (scenario, handlers, on) => {
       let cancelled = false;
       void import("./localRunner").then(
         ({ localRunner }) => {
-          if (!cancelled) localRunner.run(scenario, handlers);
+          if (!cancelled) localRunner.run(scenario, handlers, on);
         },
         (e: unknown) => {
           if (!cancelled) handlers.onError(e instanceof Error ? e.message : String(e));

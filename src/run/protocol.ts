@@ -1,4 +1,5 @@
 /** The messages between the page and the simulation worker (plain data, structured-cloned). */
+import type { RedisVersion } from "../model/versions/profiles";
 import type { Scenario } from "../scenarios/schema";
 import type { TracePart, TraceRestPart } from "./parcel";
 import type { RunProgress } from "./runner";
@@ -6,6 +7,8 @@ import type { RunProgress } from "./runner";
 export interface RunRequestMessage {
   id: number;
   scenario: Scenario;
+  /** The Redis version of the run (4.0.14 unless given). */
+  redis?: RedisVersion;
 }
 
 export type RunReplyMessage =

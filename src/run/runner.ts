@@ -5,6 +5,7 @@
  * shows the result when it arrives; it never imports the simulation itself.
  */
 import type { Trace } from "../model/trace";
+import type { RedisVersion } from "../model/versions/profiles";
 import type { Scenario } from "../scenarios/schema";
 import type { Derived } from "../store/derive";
 
@@ -29,14 +30,24 @@ export interface RunHandlers {
   onError: (message: string) => void;
 }
 
+/** Which Redis version a run has (docs/versions.md). */
+export interface RunOn {
+  redis?: RedisVersion;
+}
+
 export interface TraceRunner {
   /**
    * True when run() calls back before it returns (the same thread): the store then shows no
    * progress for it.
    */
   readonly synchronous: boolean;
-  /** Start a run; the returned function cancels it (its handlers are not called after that). */
-  run: (scenario: Scenario, handlers: RunHandlers) => () => void;
+  /**
+   * Start a run (on 4.0.14 unless `options.redis` names another modelled version); the returned
+   * function cancels it (its handlers are not called after that).
+   */
+  run: (scenario: Scenario, handlers: RunHandlers, options?: RunOn) => () => void;
+  /** Let go of what it holds (a worker): a runner made for one view's runs, when the view closes. */
+  dispose?: () => void;
 }
 
 /** The share of a run done, 0…1, for a progress bar. */

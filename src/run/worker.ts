@@ -13,9 +13,9 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (m: RunReplyMessage) => self.postMessage(m);
 
 self.onmessage = (e: MessageEvent<RunRequestMessage>) => {
-  const { id, scenario } = e.data;
+  const { id, scenario, redis } = e.data;
   try {
-    const result = computeTrace(scenario, (progress) => post({ id, kind: "progress", progress }));
+    const result = computeTrace(scenario, (progress) => post({ id, kind: "progress", progress }), redis ? { redis } : {});
     // In parts of bounded weight: the page reads each in a short task of its own (parcel.ts).
     const rest = splitTrace(result, (part) => post({ id, kind: "part", part }));
     post({ id, kind: "done", rest });

@@ -4,6 +4,7 @@
  * worker (the run is one synchronous loop); the next run starts a new one, and runs still waiting
  * are sent to it again.
  */
+import type { RedisVersion } from "../model/versions/profiles";
 import { TraceAssembler } from "./parcel";
 import type { RunReplyMessage, RunRequestMessage } from "./protocol";
 import type { RunHandlers, TraceRunner } from "./runner";
@@ -11,6 +12,7 @@ import type { Scenario } from "../scenarios/schema";
 
 interface Pending {
   scenario: Scenario;
+  redis: RedisVersion | undefined;
   handlers: RunHandlers;
   /** The parts of its trace received so far (parcel.ts). */
   parts: TraceAssembler | null;
@@ -60,17 +62,18 @@ export function workerRunner(create: () => Worker = defaultWorker): TraceRunner 
     for (const [id, p] of pending) {
       // A run sent again starts over: parts of it from the stopped worker are dropped.
       p.parts = null;
-      w.postMessage({ id, scenario: p.scenario } satisfies RunRequestMessage);
+      w.postMessage({ id, scenario: p.scenario, ...(p.redis ? { redis: p.redis } : {}) } satisfies RunRequestMessage);
     }
     return w;
   };
 
   return {
     synchronous: false,
-    run: (scenario, handlers) => {
+    run: (scenario, handlers, on) => {
       const id = ++seq;
-      pending.set(id, { scenario, handlers, parts: null });
-      if (worker) worker.postMessage({ id, scenario } satisfies RunRequestMessage);
+      const redis = on?.redis;
+      pending.set(id, { scenario, redis, handlers, parts: null });
+      if (worker) worker.postMessage({ id, scenario, ...(redis ? { redis } : {}) } satisfies RunRequestMessage);
       else worker = start();
       return () => {
         if (!pending.delete(id)) return;
@@ -78,6 +81,10 @@ export function workerRunner(create: () => Worker = defaultWorker): TraceRunner 
         stop();
         if (pending.size) worker = start();
       };
+    },
+    dispose: () => {
+      pending.clear();
+      stop();
     },
   };
 }

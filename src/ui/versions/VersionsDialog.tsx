@@ -9,6 +9,7 @@ import { CHANGES, commitUrl, type ChangeHunk, type VersionChanges } from "../../
 import { TEXTS } from "../../model/versions/texts";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
+import { BothRuns } from "./BothRuns";
 import { diffRows, type DiffRow, type SideLine } from "./diffRows";
 
 type Texts = { status: "loading" } | { status: "failed"; why: string } | { status: "ready"; older: string; newer: string };
@@ -91,6 +92,7 @@ export default function VersionsDialog({ onClose }: { onClose: () => void }) {
         </div>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">{t.intro}</p>
         <div tabIndex={0} className="scroll-box mt-2 min-h-0 flex-1 overflow-auto rounded border border-slate-200 dark:border-slate-700">
+          <BothRuns from={changes.from} to={changes.to} />
           {texts.status === "loading" && <p className="p-3 text-sm">{t.loading}</p>}
           {texts.status === "failed" && (
             <p role="alert" className="p-3 text-sm text-rose-800 dark:text-rose-200">
