@@ -9,9 +9,18 @@ import type { Scenario } from "./schema";
 /** PROTO_IOBUF_LEN: the size of one chunk sendBulkToSlave sends (docs/behaviour.md §11). */
 const CHUNK_BYTES = 16 * 1024;
 
-/** Where runScenario stops at the latest (seconds): `until`, else the last event + 2 × repl-timeout + 30 s. */
+/**
+ * Where runScenario stops at the latest, in whole virtual ms as the run counts them (times are
+ * rounded to the millisecond): `until`, else the last event + 2 × repl-timeout + 30 s.
+ */
+export function horizonMs(s: Scenario): number {
+  if (s.until !== undefined) return Math.round(s.until * 1000);
+  return Math.round((s.events[s.events.length - 1]?.at ?? 0) * 1000) + 2 * s.config.replTimeout * 1000 + 30_000;
+}
+
+/** horizonMs in seconds. */
 export function horizon(s: Scenario): number {
-  return s.until ?? (s.events[s.events.length - 1]?.at ?? 0) + 2 * s.config.replTimeout + 30;
+  return horizonMs(s) / 1000;
 }
 
 const n = (x: number) => Math.ceil(x).toLocaleString("en-US");
