@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { useWords } from "../i18n";
+import { ModalFrame } from "../forms/ModalFrame";
 import { useShareUi } from "./shareUi";
 
 function Dialog({ titleId, title, onClose, children }: { titleId: string; title: string; onClose: () => void; children: ReactNode }) {
@@ -11,33 +12,20 @@ function Dialog({ titleId, title, onClose, children }: { titleId: string; title:
     return () => before?.focus();
   }, []);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-950/50 p-4" onClick={onClose}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="flex max-h-[85dvh] w-full max-w-xl flex-col rounded-lg bg-white p-5 text-slate-900 shadow-xl dark:bg-slate-800 dark:text-slate-100"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          // The lab's shortcuts wait while a dialog is open.
-          e.stopPropagation();
-          if (e.key === "Escape") onClose();
-        }}
+    <ModalFrame titleId={titleId} onClose={onClose} className="max-h-[85dvh] max-w-xl p-5">
+      <h2 id={titleId} className="mb-2 text-lg font-semibold break-words">
+        {title}
+      </h2>
+      {children}
+      <button
+        ref={closeRef}
+        type="button"
+        onClick={onClose}
+        className="mt-4 self-start rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
       >
-        <h2 id={titleId} className="mb-2 text-lg font-semibold break-words">
-          {title}
-        </h2>
-        {children}
-        <button
-          ref={closeRef}
-          type="button"
-          onClick={onClose}
-          className="mt-4 self-start rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
-        >
-          {dict.share.close}
-        </button>
-      </div>
-    </div>
+        {dict.share.close}
+      </button>
+    </ModalFrame>
   );
 }
 

@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { CHANGES, commitUrl, type ChangeHunk, type VersionChanges } from "../../model/versions/changes";
 import { TEXTS } from "../../model/versions/texts";
 import { useLab } from "../../store/labStore";
+import { ModalFrame } from "../forms/ModalFrame";
 import { useWords } from "../i18n";
 import { BothRuns } from "./BothRuns";
 import { diffRows, type DiffRow, type SideLine } from "./diffRows";
@@ -50,97 +51,84 @@ export default function VersionsDialog({ onClose }: { onClose: () => void }) {
   const from = TEXTS[changes.from].source;
   const to = TEXTS[changes.to].source;
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-950/50 p-2 sm:p-4" onClick={onClose}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="flex h-[92dvh] w-full max-w-6xl flex-col rounded-lg bg-white p-4 text-slate-900 shadow-xl dark:bg-slate-800 dark:text-slate-100"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          // The lab's shortcuts wait while a dialog is open.
-          e.stopPropagation();
-          if (e.key === "Escape") onClose();
-        }}
-      >
-        <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
-          <h2 id={titleId} className="text-lg font-semibold break-words">
-            {t.title}
-          </h2>
-          <label className="ml-auto flex items-center gap-2 text-sm">
-            {t.pair}
-            <select
-              value={pair}
-              onChange={(e) => setPair(Number(e.target.value))}
-              className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900"
-            >
-              {CHANGES.map((c, k) => (
-                <option key={`${c.from}-${c.to}`} value={k}>
-                  {t.pairOption(c.from, c.to)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            ref={closeRef}
-            type="button"
-            onClick={onClose}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+    <ModalFrame titleId={titleId} onClose={onClose} className="h-[92dvh] max-w-6xl p-4">
+      <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
+        <h2 id={titleId} className="text-lg font-semibold break-words">
+          {t.title}
+        </h2>
+        <label className="ml-auto flex items-center gap-2 text-sm">
+          {t.pair}
+          <select
+            value={pair}
+            onChange={(e) => setPair(Number(e.target.value))}
+            className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900"
           >
-            {t.close}
-          </button>
-        </div>
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">{t.intro}</p>
-        <div tabIndex={0} className="scroll-box mt-2 min-h-0 flex-1 overflow-auto rounded border border-slate-200 dark:border-slate-700">
-          <BothRuns from={changes.from} to={changes.to} />
-          {texts.status === "loading" && <p className="p-3 text-sm">{t.loading}</p>}
-          {texts.status === "failed" && (
-            <p role="alert" className="p-3 text-sm text-rose-800 dark:text-rose-200">
-              {t.failed(texts.why)}
-            </p>
-          )}
-          {texts.status === "ready" && (
-            <table aria-label={t.table(changes.from, changes.to)} className="w-full table-fixed border-collapse">
-              <colgroup>
-                <col className="w-10" />
-                <col />
-                <col className="w-10" />
-                <col />
-              </colgroup>
-              <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs dark:bg-slate-700">
-                <tr>
-                  <th scope="col" colSpan={2} className="px-2 py-1 font-semibold">
-                    {t.older(changes.from)} <span className="font-normal">· {t.source(from.first, from.last)}</span>
-                  </th>
-                  <th scope="col" colSpan={2} className="border-l border-slate-300 px-2 py-1 font-semibold dark:border-slate-600">
-                    {t.newer(changes.to)} <span className="font-normal">· {t.source(to.first, to.last)}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row, k) => (
-                  <Row key={k} row={row} changes={changes} lang={lang} t={t} />
-                ))}
-              </tbody>
-            </table>
-          )}
-          {texts.status === "ready" && changes.callees.length > 0 && (
-            <section aria-label={t.callees} className="border-t border-slate-300 p-3 dark:border-slate-600">
-              <h3 className="text-sm font-semibold">{t.callees}</h3>
-              <ul className="mt-1 space-y-2 text-sm">
-                {changes.callees.map((c) => (
-                  <li key={c.callee}>
-                    <code className="font-mono text-[12px]">{c.callee}</code> <span className="text-slate-600 dark:text-slate-300">({c.source})</span>
-                    <p>{c.explanation[lang]}</p>
-                    <Commits commits={c.commits} label={t.commits} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-        </div>
+            {CHANGES.map((c, k) => (
+              <option key={`${c.from}-${c.to}`} value={k}>
+                {t.pairOption(c.from, c.to)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          ref={closeRef}
+          type="button"
+          onClick={onClose}
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+        >
+          {t.close}
+        </button>
       </div>
-    </div>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">{t.intro}</p>
+      <div tabIndex={0} className="scroll-box mt-2 min-h-0 flex-1 overflow-auto rounded border border-slate-200 dark:border-slate-700">
+        <BothRuns from={changes.from} to={changes.to} />
+        {texts.status === "loading" && <p className="p-3 text-sm">{t.loading}</p>}
+        {texts.status === "failed" && (
+          <p role="alert" className="p-3 text-sm text-rose-800 dark:text-rose-200">
+            {t.failed(texts.why)}
+          </p>
+        )}
+        {texts.status === "ready" && (
+          <table aria-label={t.table(changes.from, changes.to)} className="w-full table-fixed border-collapse">
+            <colgroup>
+              <col className="w-10" />
+              <col />
+              <col className="w-10" />
+              <col />
+            </colgroup>
+            <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs dark:bg-slate-700">
+              <tr>
+                <th scope="col" colSpan={2} className="px-2 py-1 font-semibold">
+                  {t.older(changes.from)} <span className="font-normal">· {t.source(from.first, from.last)}</span>
+                </th>
+                <th scope="col" colSpan={2} className="border-l border-slate-300 px-2 py-1 font-semibold dark:border-slate-600">
+                  {t.newer(changes.to)} <span className="font-normal">· {t.source(to.first, to.last)}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, k) => (
+                <Row key={k} row={row} changes={changes} lang={lang} t={t} />
+              ))}
+            </tbody>
+          </table>
+        )}
+        {texts.status === "ready" && changes.callees.length > 0 && (
+          <section aria-label={t.callees} className="border-t border-slate-300 p-3 dark:border-slate-600">
+            <h3 className="text-sm font-semibold">{t.callees}</h3>
+            <ul className="mt-1 space-y-2 text-sm">
+              {changes.callees.map((c) => (
+                <li key={c.callee}>
+                  <code className="font-mono text-[12px]">{c.callee}</code> <span className="text-slate-600 dark:text-slate-300">({c.source})</span>
+                  <p>{c.explanation[lang]}</p>
+                  <Commits commits={c.commits} label={t.commits} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </ModalFrame>
   );
 }
 
