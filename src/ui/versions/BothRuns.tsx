@@ -3,7 +3,7 @@
  * by side (the "What changed" view): the page's own run for 4.0.14, and a run on the newer version
  * computed off the page's thread for this view.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { formatSeconds } from "../../model/format";
 import type { Trace } from "../../model/trace";
 import { MODELLED_VERSIONS, versionProblem } from "../../model/versions/modelled";
@@ -42,6 +42,8 @@ export function BothRuns({ from, to }: { from: RedisVersion; to: RedisVersion })
     };
   }, [scenario, to, runnable, problem]);
 
+  const older = useMemo(() => happeningsFrom(trace, at, SHOWN), [trace, at]);
+  const newer = useMemo(() => (run.status === "ready" ? happeningsFrom(run.trace, at, SHOWN) : null), [run, at]);
   const seconds = formatSeconds(at);
   return (
     <section aria-label={t.title(seconds)} className="border-b border-slate-300 p-3 dark:border-slate-600">
@@ -52,9 +54,9 @@ export function BothRuns({ from, to }: { from: RedisVersion; to: RedisVersion })
         <>
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">{t.intro}</p>
           <div className="mt-2 grid gap-3 md:grid-cols-2">
-            <Column version={from} happenings={happeningsFrom(trace, at, SHOWN)} />
-            {run.status === "ready" ? (
-              <Column version={to} happenings={happeningsFrom(run.trace, at, SHOWN)} />
+            <Column version={from} happenings={older} />
+            {newer ? (
+              <Column version={to} happenings={newer} />
             ) : (
               <p role={run.status === "failed" ? "alert" : "status"} className="text-sm">
                 {run.status === "failed" ? t.failed(run.why) : t.computing(to)}

@@ -4,7 +4,7 @@
  * changed" view puts two versions' runs of the same scenario side by side with it.
  */
 import type { Cause, Frame, Trace } from "../../model/trace";
-import { wireEntries } from "../../model/trace";
+import { wireLengthAt, wireSlice } from "../../model/trace";
 
 export interface Happening {
   frame: number;
@@ -31,22 +31,21 @@ export function happeningsFrom(trace: Trace, t: number, max: number): Happening[
     events.push(f);
     if (events.length >= max) break;
   }
-  const wires = Object.entries(trace.wires).map(([key, io]) => ({ key, ...wireEntries(trace, io) }));
+  const wires = Object.entries(trace.wires);
   const out: Happening[] = [];
   for (const f of events) {
-    const from = before ? before.i : -1;
     const log = trace.log.slice(before ? before.logLen : 0, f.logLen).map((l) => l.text);
     const replicaLog: Happening["replicaLog"] = [];
-    for (const a of f.agents) {
-      const prev = before?.agents.find((b) => b.id === a.id)?.logLen ?? 0;
+    f.agents.forEach((a, k) => {
+      // Agents keep their place in the list from frame to frame.
+      const prev = before?.agents[k]?.logLen ?? 0;
       for (const l of (trace.replicaLogs[a.id] ?? []).slice(prev, a.logLen)) replicaLog.push({ id: a.id, text: l.text });
-    }
+    });
+    // What reached each socket after the event frame before this one, up to this one.
     const wire: Happening["wire"] = [];
-    for (const w of wires) {
-      for (let k = 0; k < w.wire.length; k++) {
-        const stamp = w.wireFrame[k] as number;
-        if (stamp > from && stamp <= f.i) wire.push({ key: w.key, text: w.wire[k] as string });
-      }
+    for (const [key, io] of wires) {
+      const from = before ? wireLengthAt(trace, io, before.i) : 0;
+      for (const text of wireSlice(trace, io, from, wireLengthAt(trace, io, f.i))) wire.push({ key, text });
     }
     out.push({ frame: f.i, t: f.t, cause: f.cause, log, replicaLog, wire });
     before = f;
