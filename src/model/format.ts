@@ -4,24 +4,24 @@
  */
 import type { Cause } from "./trace";
 import type { LogEntry } from "./types";
-import type { RedisVersion } from "./versions/profiles";
+import { DEFAULT_VERSION, WORDING, type RedisVersion } from "./versions/names";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** Virtual time 0 is 18 Mar 10:00:00.000 (4.0.14's release day); 4.0 logs carry no year (docs/behaviour.md §13). */
 const EPOCH = Date.UTC(2019, 2, 18, 10, 0, 0, 0);
 
 /** From 5.0 on the date has the year (commit 64242757d, docs/versions.md §13). */
-export function logTimestamp(t: number, redis: RedisVersion = "4.0.14"): string {
+export function logTimestamp(t: number, redis: RedisVersion = DEFAULT_VERSION): string {
   const d = new Date(EPOCH + Math.floor(t));
   const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  const year = redis === "4.0.14" ? "" : ` ${d.getUTCFullYear()}`;
+  const year = WORDING[redis].year ? ` ${d.getUTCFullYear()}` : "";
   return `${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]}${year} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`;
 }
 
 const LEVEL_MARK = { notice: "*", warning: "#", verbose: "-" } as const;
 
 /** `<pid>:<role> <dd Mon HH:MM:SS.mmm> <level> <msg>` as serverLogRaw prints it (docs/behaviour.md §13), for the run's version. */
-export function formatLogLine(l: LogEntry, redis: RedisVersion = "4.0.14"): string {
+export function formatLogLine(l: LogEntry, redis: RedisVersion = DEFAULT_VERSION): string {
   return `${l.pid}:${l.role} ${logTimestamp(l.t, redis)} ${LEVEL_MARK[l.level]} ${l.text}`;
 }
 

@@ -6,6 +6,7 @@
  * silent, a reconnection after a failure (docs/behaviour.md §8, §16, §20). Only what the primary
  * can observe, and what a student needs to see of the replica, is modelled.
  */
+import { WORDING } from "./versions/names";
 import type { Scenario } from "../scenarios/schema";
 import { SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, SLAVE_STATE_ONLINE } from "./constants";
 import { TimerHeap } from "./heap";
@@ -15,9 +16,16 @@ import { note, unixtime } from "./server";
 import type { AgentPhase } from "./trace";
 import type { Client, LogEntry, Server } from "./types";
 
+/**
+ * What a replica logs when the connection closes while it reads the bulk count: syncReadLine sees
+ * end-of-file and sets no errno, so the text is whatever errno was left over — usually EAGAIN
+ * (docs/behaviour.md §18.12; not verified for 5.0.5's SYNC retry, docs/versions.md §19).
+ */
+const BULK_COUNT_EOF = "I/O error reading bulk count from MASTER: Resource temporarily unavailable";
+
 /** How a replica's log names the link: a replica is of the same release as its primary (docs/versions.md §13.2). */
 function syncLink(server: Server): string {
-  return server.version === "4.0.14" ? "MASTER <-> SLAVE" : "MASTER <-> REPLICA";
+  return WORDING[server.version].replica === "slave" ? "MASTER <-> SLAVE" : "MASTER <-> REPLICA";
 }
 
 /** One replica of the scenario, across all its connections. */
@@ -232,7 +240,7 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
       if (c.closed) {
         // SYNC goes out on the connection the primary closed after its error: reading the bulk
         // count meets end-of-file (the errno text is not verified, docs/versions.md §19).
-        replicaLog(w, a, "warning", "I/O error reading bulk count from MASTER: Resource temporarily unavailable");
+        replicaLog(w, a, "warning", BULK_COUNT_EOF);
         a.client = null;
         a.phase = "retry";
         return;
@@ -266,7 +274,7 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
     if (a.phase === "transfer" && a.expectBytes === 0 && a.eofMark === null) {
       /* Still reading the bulk count ($<len> / $EOF:) after +FULLRESYNC: syncReadLine sees EOF
        * and sets no errno, so the text is whatever errno was left over — usually EAGAIN. */
-      replicaLog(w, a, "warning", "I/O error reading bulk count from MASTER: Resource temporarily unavailable");
+      replicaLog(w, a, "warning", BULK_COUNT_EOF);
       note(w.server, { key: "replica.bulkCountEof", replica: a.id });
     } else if (a.phase === "transfer" || a.phase === "waitReply") {
       replicaLog(w, a, "warning", "I/O error trying to sync with MASTER: connection lost");

@@ -2,6 +2,7 @@
  * The primary's server struct and its small services: creation, the clock (server.unixtime),
  * pids, the deterministic stand-in for getRandomHexChars, the log (serverLog, docs/behaviour.md §13) and notes.
  */
+import { DEFAULT_VERSION, WORDING } from "./versions/names";
 import { listCreate } from "./adlist";
 import { REPL_PING_SLAVE_PERIOD } from "./constants";
 import type { Note } from "./notes";
@@ -69,7 +70,7 @@ export function newServer(init: ServerInit): Server {
     faults: { forkFails: null },
     replicationCronLoops: 0,
     rngState: init.seed >>> 0 || 1,
-    version: "4.0.14",
+    version: DEFAULT_VERSION,
     startBgsave: null,
     onLine: null,
     timing: init.timing,
@@ -81,12 +82,12 @@ export function newServer(init: ServerInit): Server {
  * and its follow-ups, docs/versions.md §13; a few lines kept the old word, see there).
  */
 export function slaveWord(server: Server): "slave" | "replica" {
-  return server.version === "4.0.14" ? "slave" : "replica";
+  return WORDING[server.version].replica;
 }
 
 /** slaveWord with a capital, for a line that starts with it. */
 export function SlaveWord(server: Server): "Slave" | "Replica" {
-  return server.version === "4.0.14" ? "Slave" : "Replica";
+  return WORDING[server.version].replica === "slave" ? "Slave" : "Replica";
 }
 
 /** server.unixtime: whole seconds, as cached by serverCron. */

@@ -64,7 +64,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   if (problem) throw new Error(problem);
   const server = serverFor(scenario);
   server.version = version;
-  server.startBgsave = version === DEFAULT_VERSION ? null : PROFILES[version].port;
+  server.startBgsave = PROFILES[version].port;
   // ONLINE replicas follow one stream log instead of copying every command (Trace.stream).
   server.shareStream = options.shareStream ?? true;
   const replicas = createReplicas(server, scenario);

@@ -5,12 +5,13 @@
  * whenever they change. The golden timelines under src/scenarios/golden/ are
  * this text for every catalogue scenario, so a model change shows up as a text diff.
  */
+import { DEFAULT_VERSION } from "./versions/names";
 import { causeLabel, formatLogLine, formatSeconds } from "./format";
 import { shownAt, wireLengthAt, wireSlice, type Trace } from "./trace";
 
 export function traceSummary(trace: Trace, title: string): string {
   const out: string[] = [];
-  const version = trace.redis === "4.0.14" ? "" : ` — Redis ${trace.redis}`;
+  const version = trace.redis === DEFAULT_VERSION ? "" : ` — Redis ${trace.redis}`;
   out.push(`${title}${version} — ${trace.frames.length} frames, ended by ${trace.endedBy} at ${formatSeconds(trace.endTime)} s`);
   let lastStates = "";
   let logPrinted = 0;

@@ -5,7 +5,7 @@
  * ("event" frames). What each connection wrote and queued is kept once per connection in `wires`,
  * with frame stamps, and read at a frame with ioOf / wireAt / outputBufferAt.
  */
-import type { RedisVersion } from "./versions/profiles";
+import type { RedisVersion } from "./versions/names";
 import type { DropReason, ReplicaContext, ReplicaStateName } from "../machines/replica";
 import type { ScenarioEvent } from "../scenarios/schema";
 import type { FlagName, ReplStateName } from "./constants";

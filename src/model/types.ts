@@ -1,5 +1,5 @@
 import type { List } from "./adlist";
-import type { RedisVersion } from "./versions/profiles";
+import type { RedisVersion } from "./versions/names";
 import type { ReplicaSnapshot } from "../machines/replica";
 import type { Note } from "./notes";
 

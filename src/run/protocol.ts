@@ -1,5 +1,5 @@
 /** The messages between the page and the simulation worker (plain data, structured-cloned). */
-import type { RedisVersion } from "../model/versions/profiles";
+import type { RedisVersion } from "../model/versions/names";
 import type { Scenario } from "../scenarios/schema";
 import type { TracePart, TraceRestPart } from "./parcel";
 import type { RunProgress } from "./runner";

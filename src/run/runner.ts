@@ -5,7 +5,7 @@
  * shows the result when it arrives; it never imports the simulation itself.
  */
 import type { Trace } from "../model/trace";
-import type { RedisVersion } from "../model/versions/profiles";
+import type { RedisVersion } from "../model/versions/names";
 import type { Scenario } from "../scenarios/schema";
 import type { Derived } from "../store/derive";
 

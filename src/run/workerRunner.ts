@@ -4,7 +4,7 @@
  * worker (the run is one synchronous loop); the next run starts a new one, and runs still waiting
  * are sent to it again.
  */
-import type { RedisVersion } from "../model/versions/profiles";
+import type { RedisVersion } from "../model/versions/names";
 import { TraceAssembler } from "./parcel";
 import type { RunReplyMessage, RunRequestMessage } from "./protocol";
 import type { RunHandlers, TraceRunner } from "./runner";

@@ -5,7 +5,7 @@
  * redis/redis at the tags; versions.test.ts and changes.test.ts check the line ranges against
  * the shipped texts, and (with REDIS_GIT_DIR) the commits against Redis' history.
  */
-import type { RedisVersion } from "./profiles";
+import type { RedisVersion } from "./names";
 
 /** Inclusive line range of one text; `last === first - 1` is empty: the point before line `first`. */
 export interface LineRange {

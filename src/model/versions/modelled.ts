@@ -3,9 +3,7 @@
  * behind them, so the page can ask without loading the simulation (sim.ts applies them).
  */
 import type { Scenario } from "../../scenarios/schema";
-import type { RedisVersion } from "./profiles";
-
-const DEFAULT_VERSION: RedisVersion = "4.0.14";
+import { DEFAULT_VERSION, type RedisVersion } from "./names";
 
 /** The versions a run can have: the function is ported for every profile, the rest of the server for these. */
 export const MODELLED_VERSIONS: readonly RedisVersion[] = ["4.0.14", "5.0.5"];

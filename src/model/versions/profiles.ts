@@ -16,13 +16,9 @@ import { startBgsaveForReplication_6_2_14 } from "./6.2.14/port";
 import { CONTINUATIONS_7_0_15, STATEMENTS_7_0_15 } from "./7.0.15/lines";
 import { startBgsaveForReplication_7_0_15 } from "./7.0.15/port";
 
-export const REDIS_VERSIONS = ["4.0.14", "5.0.5", "6.2.14", "7.0.15"] as const;
-export type RedisVersion = (typeof REDIS_VERSIONS)[number];
-export const DEFAULT_VERSION: RedisVersion = "4.0.14";
+import { type RedisVersion } from "./names";
 
-export function isRedisVersion(v: unknown): v is RedisVersion {
-  return typeof v === "string" && (REDIS_VERSIONS as readonly string[]).includes(v);
-}
+export { DEFAULT_VERSION, REDIS_VERSIONS, isRedisVersion, type RedisVersion } from "./names";
 
 /**
  * A port: `req` is 7.0's second argument (SLAVE_REQ_* bits) and is ignored by earlier versions,

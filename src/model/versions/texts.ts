@@ -3,7 +3,7 @@
  * needs to show the texts (the "what changed" view) without the ports and the model behind them.
  * profiles.ts reads the same table.
  */
-import type { RedisVersion } from "./profiles";
+import type { RedisVersion } from "./names";
 
 export interface VersionText {
   /** The shipped text, loaded on demand (a chunk of its own in the page). */

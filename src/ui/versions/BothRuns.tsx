@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { formatSeconds } from "../../model/format";
 import type { Trace } from "../../model/trace";
 import { MODELLED_VERSIONS, versionProblem } from "../../model/versions/modelled";
-import type { RedisVersion } from "../../model/versions/profiles";
+import { DEFAULT_VERSION, type RedisVersion } from "../../model/versions/names";
 import { pageRunner } from "../../run/pageRunner";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
@@ -23,7 +23,8 @@ export function BothRuns({ from, to }: { from: RedisVersion; to: RedisVersion })
   const trace = useLab((s) => s.trace);
   const cursor = useLab((s) => s.cursor);
   const at = trace.frames[cursor]?.t ?? 0;
-  const runnable = from === "4.0.14" && MODELLED_VERSIONS.includes(to);
+  // The page runs the default version; the view runs the newer one.
+  const runnable = from === DEFAULT_VERSION && MODELLED_VERSIONS.includes(to);
   const problem = runnable ? versionProblem(scenario, to) : null;
   const [run, setRun] = useState<Run>({ status: "computing" });
 
