@@ -25,7 +25,7 @@ export function BothRuns({ from, to }: { from: RedisVersion; to: RedisVersion })
   const at = trace.frames[cursor]?.t ?? 0;
   // The page runs the default version; the view runs the newer one.
   const runnable = from === DEFAULT_VERSION && MODELLED_VERSIONS.includes(to);
-  const problem = runnable ? versionProblem(scenario, to) : null;
+  const problem = useMemo(() => (runnable ? versionProblem(scenario, to) : null), [runnable, scenario, to]);
   const [run, setRun] = useState<Run>({ status: "computing" });
 
   useEffect(() => {
