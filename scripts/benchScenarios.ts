@@ -16,6 +16,7 @@ export function benchScenario(replicas: number, events = 2000, diskless = true):
   }
   return {
     format: "fullresync-lab/scenario@1",
+    redis: "4.0.14",
     id: `bench-${replicas}`,
     title: { en: `${replicas} replicas`, zh: `${replicas} 个从节点` },
     summary: { en: "Benchmark scenario.", zh: "基准测试场景。" },

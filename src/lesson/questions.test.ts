@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { runScenario, type Trace } from "../model";
 import { CATALOGUE, findScenario } from "../scenarios/catalogue";
 import type { Claim } from "../scenarios/claims";
-import { validateScenario, type Scenario } from "../scenarios/schema";
+import { validateScenario, writtenFor, type Scenario } from "../scenarios/schema";
 import { resolveSteps } from "./steps";
 import { holds } from "./claims";
 import { checkQuestions, describeProblem } from "./questions";
@@ -39,9 +39,12 @@ describe("the catalogue's questions, checked against the trace", () => {
   });
 
   for (const s of CATALOGUE) {
-    it(`${s.id}: every premise, right answer and wrong choice is true to the trace`, () => {
-      expect(checkQuestions(s, traceOf(s)).map(describeProblem)).toEqual([]);
-    });
+    for (const redis of writtenFor(s)) {
+      it(`${s.id} on ${redis}: every premise, right answer and wrong choice is true to the trace`, () => {
+        const trace = redis === s.redis ? traceOf(s) : runScenario(s, { redis });
+        expect(checkQuestions(s, trace).map(describeProblem)).toEqual([]);
+      });
+    }
     it(`${s.id}: every question's text and choices exist in en and zh`, () => {
       for (const [i, st] of (s.steps ?? []).entries()) {
         if (!st.predict) continue;

@@ -6,7 +6,7 @@
  * still opens, with a notice naming the step and what is false.
  */
 import type { Trace } from "../model";
-import { stepsOf } from "../scenarios/narration";
+import { stepShownOn, stepsOf } from "../scenarios/narration";
 import type { Scenario } from "../scenarios/schema";
 import { resolveSteps } from "./steps";
 import { holds } from "./claims";
@@ -17,13 +17,13 @@ export type QuestionProblem =
   | { step: number; kind: "answer"; frame: number; t: number }
   | { step: number; kind: "wrongHolds"; choice: number; frame: number; t: number };
 
-/** Every false thing the scenario's questions say, in step order. */
+/** Every false thing the scenario's questions shown on the trace's version say, in step order. */
 export function checkQuestions(scenario: Scenario, trace: Trace): QuestionProblem[] {
   const resolved = new Map(resolveSteps(scenario, trace).map((r) => [r.index, r]));
   const out: QuestionProblem[] = [];
   stepsOf(scenario).forEach((step, index) => {
     const p = step.predict;
-    if (!p) return;
+    if (!p || !stepShownOn(scenario, step, trace.redis)) return;
     const r = resolved.get(index);
     if (!r) {
       out.push({ step: index, kind: "unanchored" });

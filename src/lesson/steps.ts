@@ -5,9 +5,11 @@
  *   - `at`: the first event frame at or after this virtual time (seconds),
  * combined when several are given (note at or after `at`, note within event `event`).
  * The predict question is asked on the frame before the anchor, the answer shown at the anchor.
+ * A step not shown on the trace's Redis version (docs/scenario-format.md §7a) is left out; its
+ * index stays its place in the document.
  */
 import { happeningNotes, type Frame, type Trace } from "../model/trace";
-import { narrationVersion, stepsOf } from "../scenarios/narration";
+import { narrationVersion, stepShownOn, stepsOf } from "../scenarios/narration";
 import type { Scenario, ScenarioStep } from "../scenarios/schema";
 
 export interface ResolvedStep {
@@ -22,6 +24,7 @@ export interface ResolvedStep {
 export function resolveSteps(scenario: Scenario, trace: Trace): ResolvedStep[] {
   const out: ResolvedStep[] = [];
   stepsOf(scenario).forEach((step, index) => {
+    if (!stepShownOn(scenario, step, trace.redis)) return;
     const f = trace.frames.find((fr) => matches(trace, fr, step));
     if (f) out.push({ step, index, frame: f.i, askFrame: askFrameFor(trace, f.i) });
   });
@@ -41,10 +44,12 @@ export function stepsFor(scenario: Scenario, trace: Trace): ResolvedStep[] {
   return hit.steps;
 }
 
-/** Steps whose anchor matches no frame (a broken scenario document). */
+/** Steps shown on the trace's version whose anchor matches no frame (a broken scenario document). */
 export function unresolvedSteps(scenario: Scenario, trace: Trace): number[] {
   const found = new Set(resolveSteps(scenario, trace).map((r) => r.index));
-  return stepsOf(scenario).map((_, i) => i).filter((i) => !found.has(i));
+  return stepsOf(scenario)
+    .map((step, i) => (stepShownOn(scenario, step, trace.redis) ? i : -1))
+    .filter((i) => i >= 0 && !found.has(i));
 }
 
 function matches(trace: Trace, f: Frame, step: ScenarioStep): boolean {

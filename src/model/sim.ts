@@ -46,7 +46,8 @@ export interface RunOptions {
    */
   trackChanges?: boolean;
   /**
-   * The Redis version whose behaviour the run has (docs/versions.md): 4.0.14 unless given. Only
+   * The Redis version whose behaviour the run has (docs/versions.md): the scenario's own
+   * (`redis`, 4.0.14 unless it names another) unless given. Only
    * the versions whose behaviour around the function is modelled (MODELLED_VERSIONS) can run.
    */
   redis?: RedisVersion;
@@ -59,7 +60,7 @@ const PROGRESS_EVERY = 2048;
 export const MAX_FRAMES = 200_000;
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace {
-  const version = options.redis ?? DEFAULT_VERSION;
+  const version = options.redis ?? scenario.redis ?? DEFAULT_VERSION;
   const problem = versionProblem(scenario, version);
   if (problem) throw new Error(problem);
   const server = serverFor(scenario);

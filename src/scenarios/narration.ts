@@ -3,7 +3,8 @@
  * most of the catalogue's weight; see scripts/vite-catalogue-narration.ts). A document that
  * carries its own `steps` (Node, tests, a user's file) uses those.
  */
-import type { Scenario, ScenarioStep } from "./schema";
+import type { RedisVersion } from "../model/versions/names";
+import { writtenFor, type Scenario, type ScenarioStep } from "./schema";
 
 const loaded = new Map<string, ScenarioStep[]>();
 const listeners = new Set<() => void>();
@@ -11,6 +12,19 @@ let version = 0;
 
 export function stepsOf(scenario: Scenario): ScenarioStep[] {
   return scenario.steps ?? loaded.get(scenario.id) ?? [];
+}
+
+/**
+ * Whether a step is shown on a run of `redis` (docs/scenario-format.md §7a): the narration is
+ * written for that version, and the step is not kept to others.
+ */
+export function stepShownOn(scenario: Scenario, step: ScenarioStep, redis: RedisVersion): boolean {
+  return narratedOn(scenario, redis) && (!step.redis || step.redis.includes(redis));
+}
+
+/** Whether the scenario's narration is written for runs of `redis`. */
+export function narratedOn(scenario: Scenario, redis: RedisVersion): boolean {
+  return writtenFor(scenario).includes(redis);
 }
 
 /**

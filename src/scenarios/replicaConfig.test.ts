@@ -6,6 +6,7 @@ import { SCENARIO_FORMAT, type Scenario } from "./schema";
 /** r1 connects, drops and comes back twice; its settings change at 5 s, between the two returns. */
 const scenario: Scenario = {
   format: SCENARIO_FORMAT,
+  redis: "4.0.14",
   id: "replica-set-later",
   title: { en: "A later replica-set", zh: "稍后的 replica-set" },
   summary: { en: "r1 changes its settings at 5 s.", zh: "r1 在 5 秒时改变设置。" },

@@ -70,6 +70,7 @@ describe("scenario authoring", () => {
       id: "one-replica-disk",
       title: { en: "One replica, disk", zh: "One replica, disk" },
       summary: { en: "One replica asks for a full resync.", zh: "One replica asks for a full resync." },
+      redis: "4.0.14",
       config: { replDisklessSync: false, replDisklessSyncDelay: 5, replTimeout: 60 },
       primary: { role: "master", rdbBytes: 2 * 1024 * 1024, bgsaveSeconds: 2, transferBytesPerSecond: 4 * 1024 * 1024 },
       replicas: [
@@ -132,5 +133,41 @@ describe("scenario authoring", () => {
     // "Disk happy path" gives the catalogue's id; the catalogue's steps must not become its own.
     const r = validateScenario({ ...handWritten, title: "Disk happy path", steps: undefined });
     expect(r.ok && [r.scenario.id, r.scenario.steps]).toEqual(["disk-happy-path", []]);
+  });
+});
+
+describe("the Redis version a scenario runs on and its narration is written for (docs/scenario-format.md §7a)", () => {
+  const errorsOf = (extra: Record<string, unknown>) => {
+    const r = validateScenario({ ...handWritten, ...extra });
+    return r.ok ? [] : r.errors;
+  };
+
+  it("a document without `redis` runs on 4.0.14, and one may name 5.0.5", () => {
+    const old = validateScenario(handWritten);
+    expect(old.ok && old.scenario.redis).toBe("4.0.14");
+    const newer = validateScenario({ ...handWritten, redis: "5.0.5" });
+    expect(newer.ok && newer.scenario.redis).toBe("5.0.5");
+  });
+
+  it("refuses a version the lab does not have, or cannot run the scenario on, saying why", () => {
+    expect(errorsOf({ redis: "3.2" })[0]).toMatch(/^redis: Invalid type: Expected \("4\.0\.14" \| "5\.0\.5" \| "6\.2\.14" \| "7\.0\.15"\)/);
+    expect(errorsOf({ redis: "7.0.15" })).toEqual([expect.stringMatching(/^redis: Redis 7\.0\.15: its startBgsaveForReplication is ported, but the server around it is not modelled yet/)]);
+    const evalsha = { events: [{ at: 0.25, type: "connect", replica: "r1" }, { at: 1, type: "evalsha", sha: "977fbd4a4958e03b169e1ee1daad5f92589cd641" }] };
+    expect(errorsOf({ ...evalsha, redis: "5.0.5" })).toEqual([expect.stringMatching(/^redis: Redis 5\.0\.5 replicates a script's effects/)]);
+    expect(errorsOf({ ...evalsha, redis: "4.0.14" })).toEqual([]);
+  });
+
+  it("a step's versions must be among those the narration is written for, each named once", () => {
+    const step = (redis: string[]) => ({ steps: [{ note: "port.called", text: "x", redis }] });
+    expect(errorsOf({ ...step(["5.0.5"]) })).toEqual(["steps: a step's redis names a version the scenario is not written for ('writtenFor')"]);
+    expect(errorsOf({ ...step(["5.0.5"]), writtenFor: ["4.0.14", "5.0.5"] })).toEqual([]);
+    expect(errorsOf({ writtenFor: ["4.0.14", "4.0.14"] })).toEqual(["writtenFor: names a version twice"]);
+    expect(errorsOf({ writtenFor: [] })[0]).toMatch(/^writtenFor: Invalid length/);
+  });
+
+  it("version notes are texts keyed by a version the lab has", () => {
+    const r = validateScenario({ ...handWritten, versionNotes: { "5.0.5": "The -ERR is sent." } });
+    expect(r.ok && r.scenario.versionNotes).toEqual({ "5.0.5": { en: "The -ERR is sent.", zh: "The -ERR is sent." } });
+    expect(errorsOf({ versionNotes: { "6.0": "x" } })).toEqual(['versionNotes["6.0"]: Invalid key: Expected never but received "6.0"']);
   });
 });

@@ -12,6 +12,8 @@ import * as v from "valibot";
 import { MAX_EVENTS, MAX_REPLICAS } from "../share/limits.ts";
 import { ClaimSchema } from "./claims.ts";
 import { workProblem } from "./work.ts";
+import { DEFAULT_VERSION, REDIS_VERSIONS } from "../model/versions/names.ts";
+import { versionProblem } from "../model/versions/modelled.ts";
 
 export const SCENARIO_FORMAT = "fullresync-lab/scenario@1";
 
@@ -119,6 +121,15 @@ function isUncheckedPredict(x: unknown): boolean {
   return p.premise === undefined && Array.isArray(p.choices) && p.choices.length > 0 && p.choices.every((c) => c && typeof c === "object" && "en" in c && !("text" in c));
 }
 
+/** A Redis version the lab has (docs/versions.md). */
+const Version = v.picklist(REDIS_VERSIONS);
+/** Versions, each once. */
+const Versions = v.pipe(
+  v.array(Version),
+  v.minLength(1),
+  v.check((l) => new Set(l).size === l.length, "names a version twice"),
+);
+
 const Step = v.strictObject({
   /** Anchor: the frame reached by the scenario event with this index, or at this virtual time (s). */
   event: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
@@ -126,6 +137,11 @@ const Step = v.strictObject({
   /** Anchor to the first frame whose notes include this key (e.g. "port.failed"). */
   note: v.optional(v.pipe(v.string(), v.maxLength(64))),
   text: Text,
+  /**
+   * The versions this step is true of (docs/scenario-format.md §8): on a run of another version it
+   * is left out. Absent: every version the scenario is written for.
+   */
+  redis: v.optional(Versions),
   predict: v.optional(
     v.pipe(
       v.unknown(),
@@ -152,6 +168,15 @@ export const ScenarioSchema = v.pipe(
     summary: Text,
     group: v.optional(v.picklist(["happy", "batching", "failures"])),
     reference: v.optional(v.pipe(v.string(), v.maxLength(40))),
+    /** The Redis version the scenario runs on (docs/versions.md); old files and links mean 4.0.14. */
+    redis: v.optional(Version, DEFAULT_VERSION),
+    /**
+     * The versions its narration (summary, steps, questions) is written for: the page shows it on a
+     * run of one of these only. Absent: the version it runs on.
+     */
+    writtenFor: v.optional(Versions),
+    /** Per version: what that version does differently in this scenario, shown with the summary on its runs. */
+    versionNotes: v.optional(v.strictObject(Object.fromEntries(REDIS_VERSIONS.map((r) => [r, v.optional(Text)])) as Record<(typeof REDIS_VERSIONS)[number], v.OptionalSchema<typeof Text, undefined>>)),
     seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 31 - 1))),
     until: v.optional(PositiveSeconds),
     config: v.optional(
@@ -213,7 +238,16 @@ export const ScenarioSchema = v.pipe(
     v.check((s) => (s.steps ?? []).every((st) => !st.predict || st.predict.answer < st.predict.choices.length), "predict.answer must index one of the choices"),
     ["steps"],
   ),
+  v.forward(
+    v.check((s) => (s.steps ?? []).every((st) => !st.redis || st.redis.every((r) => writtenFor(s).includes(r))), "a step's redis names a version the scenario is not written for ('writtenFor')"),
+    ["steps"],
+  ),
 );
+
+/** The versions a scenario's narration is written for (`writtenFor`, else the version it runs on). */
+export function writtenFor(s: { redis: (typeof REDIS_VERSIONS)[number]; writtenFor?: readonly (typeof REDIS_VERSIONS)[number][] | undefined }): readonly (typeof REDIS_VERSIONS)[number][] {
+  return s.writtenFor ?? [s.redis];
+}
 
 export type Scenario = v.InferOutput<typeof ScenarioSchema>;
 export type ScenarioEvent = Scenario["events"][number];
@@ -241,15 +275,30 @@ export function validateScenario(input: unknown): ValidationResult {
     // The work bound, before anything runs (docs/scenario-format.md §10).
     const tooMuch = workProblem(result.output);
     if (tooMuch !== null) return { ok: false, errors: [tooMuch] };
+    // A version the model cannot run this scenario on (src/model/versions/modelled.ts).
+    const cannot = versionProblem(result.output, result.output.redis);
+    if (cannot !== null) return { ok: false, errors: [`redis: ${cannot}`] };
     return { ok: true, scenario: result.output };
   }
   return {
     ok: false,
     errors: result.issues.map((issue) => {
-      const path = v.getDotPath(issue) ?? "";
-      return `${path ? prettyPath(path) : "scenario"}: ${issue.message}`;
+      const path = issuePath(issue);
+      return `${path || "scenario"}: ${issue.message}`;
     }),
   };
+}
+
+/** Where an issue is: `events[2].replica`, `versionNotes["6.0"]` (a key that is not a plain name is quoted). */
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let out = "";
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    if (typeof key === "number") out += `[${key}]`;
+    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
 }
 
 /** "events.2.replica" → "events[2].replica" */

@@ -116,6 +116,7 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
     const last = events.length ? (events[events.length - 1] as { at: number }).at : 0;
     const s: Scenario = {
       format: SCENARIO_FORMAT,
+      redis: "4.0.14",
       id: "generated",
       title: { en: "generated", zh: "生成" },
       summary: { en: "generated", zh: "生成" },

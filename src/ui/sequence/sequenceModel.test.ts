@@ -28,6 +28,7 @@ function first(model: SequenceModel, pred: (m: SeqMessage) => boolean): number {
 function manyReplicas(n: number): Scenario {
   return {
     format: "fullresync-lab/scenario@1",
+    redis: "4.0.14",
     id: `many-${n}`,
     title: { en: `${n} replicas`, zh: `${n} 个从节点` },
     summary: { en: "Many replicas.", zh: "很多从节点。" },
