@@ -11,11 +11,14 @@
  *   k  "event" | "line"                    step size                           (default "event")
  *   l  "en" | "zh"                         language of the explanations        (default: the reader's own)
  *   p  ["help", ...]                       open panels                         (default [])
+ *   r  "5.0.5"                              the Redis version it runs on        (default: the scenario's own, `redis`)
  */
 import * as v from "valibot";
 import { DEFAULT_SCENARIO_ID, findScenario } from "../scenarios/catalogue";
 import { applyEdits, EditsSchema, type Edit } from "../scenarios/edits";
 import { prettyPath, validateScenario, type Scenario } from "../scenarios/schema";
+import { REDIS_VERSIONS, type RedisVersion } from "../model/versions/names";
+import { versionProblem } from "../model/versions/modelled";
 
 const LINK_VERSION = 1;
 
@@ -56,6 +59,8 @@ export interface LinkState {
   /** Absent in links that do not choose one (the reader keeps their own). */
   lang?: Lang;
   panels: Panel[];
+  /** The Redis version the run is on, when it is not the scenario's own (docs/versions.md). */
+  redis?: RedisVersion;
 }
 
 /** Why a link could not be used; the UI words each code in the reader's language. */
@@ -74,6 +79,8 @@ export type LinkProblemCode =
   | "unknown-scenario"
   | "scenario"
   | "edits"
+  /** `r` names a version the scenario cannot run on (detail: why). */
+  | "version"
   /** A document kept in another browser's storage (or cleared since): detail "missing" or "damaged". */
   | "not-kept";
 
@@ -101,6 +108,7 @@ const PayloadV1Schema = v.strictObject({
   k: v.optional(v.picklist(STEP_SIZES)),
   l: v.optional(v.picklist(LANGS)),
   p: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(32))), v.maxLength(16))),
+  r: v.optional(v.picklist(REDIS_VERSIONS)),
 });
 
 export type PayloadV1 = v.InferOutput<typeof PayloadV1Schema>;
@@ -157,6 +165,7 @@ export function toPayload(state: LinkState): PayloadV1 {
     ...(state.step !== "event" ? { k: state.step } : {}),
     ...(state.lang ? { l: state.lang } : {}),
     ...(panels.length ? { p: panels } : {}),
+    ...(state.redis ? { r: state.redis } : {}),
   };
 }
 
@@ -212,6 +221,13 @@ export function fromPayload(input: unknown): DecodeResult {
     if (!applied.ok) return fail("edits", applied.errors[0]);
   }
 
+  // A version the scenario cannot run on (a kept document is checked where it is found).
+  const redis = p.r && base && p.r !== base.redis ? p.r : undefined;
+  if (redis && base) {
+    const problem = versionProblem(base, redis);
+    if (problem) return fail("version", problem);
+  }
+
   const panels = PANELS.filter((name) => p.p?.includes(name));
   return {
     ok: true,
@@ -222,6 +238,7 @@ export function fromPayload(input: unknown): DecodeResult {
       step: p.k ?? "event",
       ...(p.l ? { lang: p.l } : {}),
       panels,
+      ...(redis ? { redis } : p.r && !base ? { redis: p.r } : {}),
     },
   };
 }

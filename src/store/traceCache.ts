@@ -1,5 +1,5 @@
 /**
- * runScenario is pure, so a trace is computed once per (scenario, edits) and kept. Catalogue
+ * runScenario is pure, so a trace is computed once per (scenario, edits, Redis version) and kept. Catalogue
  * scenarios are keyed by id; a user's document by its content (two files may share an id). The
  * sandbox can make many branches, so the cache keeps the most recently used ones only: at most 48,
  * and at most CACHE_BYTES of estimated trace weight — eight long runs no longer fill the tab.
@@ -12,6 +12,7 @@ import type { LoadedTrace } from "../run/runner";
 import { findScenario } from "../scenarios/catalogue";
 import type { Edit } from "../scenarios/edits";
 import type { Scenario } from "../scenarios/schema";
+import type { RedisVersion } from "../model/versions/names";
 
 export type { LoadedTrace };
 export { traceBytes } from "./traceBytes";
@@ -26,16 +27,19 @@ const catalogue = new Map<string, LoadedTrace>();
 
 const isCatalogue = (base: Scenario) => findScenario(base.id) === base;
 
-/** The cache key of a base scenario and its edits. */
-export function traceKey(base: Scenario, edits: readonly Edit[] = []): string {
+/** Whether this is a catalogue scenario's own trace: no edits, on the version it is written to run on. */
+const own = (base: Scenario, edits: readonly Edit[], redis: RedisVersion) => !edits.length && isCatalogue(base) && redis === base.redis;
+
+/** The cache key of a base scenario and its edits, run on `redis` (the base's own version unless given). */
+export function traceKey(base: Scenario, edits: readonly Edit[] = [], redis: RedisVersion = base.redis): string {
   const source = isCatalogue(base) ? `catalogue:${base.id}` : `doc:${JSON.stringify(base)}`;
-  return `${source}|${JSON.stringify(edits)}`;
+  return `${source}|${JSON.stringify(edits)}${redis === base.redis ? "" : `|redis:${redis}`}`;
 }
 
-/** The kept trace of a base and its edits (now the most recently used), or undefined. */
-export function cachedTrace(base: Scenario, edits: readonly Edit[] = []): LoadedTrace | undefined {
-  if (!edits.length && isCatalogue(base)) return catalogue.get(base.id);
-  const key = traceKey(base, edits);
+/** The kept trace of a base and its edits on `redis` (now the most recently used), or undefined. */
+export function cachedTrace(base: Scenario, edits: readonly Edit[] = [], redis: RedisVersion = base.redis): LoadedTrace | undefined {
+  if (own(base, edits, redis)) return catalogue.get(base.id);
+  const key = traceKey(base, edits, redis);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key); // most recently used goes last
@@ -45,12 +49,12 @@ export function cachedTrace(base: Scenario, edits: readonly Edit[] = []): Loaded
 }
 
 /** Keep a computed trace; the least recently used go first, until both bounds hold (this one stays). */
-export function keepTrace(base: Scenario, edits: readonly Edit[], loaded: LoadedTrace): void {
-  if (!edits.length && isCatalogue(base)) {
+export function keepTrace(base: Scenario, edits: readonly Edit[], loaded: LoadedTrace, redis: RedisVersion = base.redis): void {
+  if (own(base, edits, redis)) {
     catalogue.set(base.id, loaded);
     return;
   }
-  const key = traceKey(base, edits);
+  const key = traceKey(base, edits, redis);
   const old = cache.get(key);
   if (old) {
     cachedBytes -= old.bytes;

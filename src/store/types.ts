@@ -31,6 +31,8 @@ export type NoticeMessage =
   | { key: "editsIgnored"; errors: string[] }
   /** The simulation could not make a trace (the worker failed, or ran out of memory). */
   | { key: "runFailed"; message: string }
+  /** The scenario cannot run on the version the reader chose (src/model/versions/modelled.ts says why, in English). */
+  | { key: "versionRefused"; redis: string; message: string }
   /** The trace stopped at the most frames a trace holds, before the scenario's end (at `t` ms). */
   | { key: "frameLimit"; frames: number; t: number }
   /**

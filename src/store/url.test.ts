@@ -338,3 +338,83 @@ describe("a link whose scenario is computed off the page's thread", () => {
     expect(linkOf(w.entries[1]!.hash).scenario).toEqual({ kind: "catalogue", id: "disk-happy-path" });
   });
 });
+
+describe("the Redis version the page runs, in the store and the link (docs/versions.md)", () => {
+  afterEach(() => {
+    sync?.stop();
+    vi.useRealTimers();
+  });
+
+  it("switching runs the same scenario on 5.0.5 at the same moment, and the link keeps it; Back returns to 4.0.14", () => {
+    vi.useFakeTimers();
+    s().loadScenario("fork-failure-disk");
+    const w = start("/");
+    while ((s().trace.frames[s().cursor]?.t ?? 0) < 250) s().stepForward();
+    const t = s().trace.frames[s().cursor]!.t;
+    expect(s().trace.redis).toBe("4.0.14");
+    expect(s().setRedis("5.0.5")).toBe(true);
+    expect(s().redis).toBe("5.0.5");
+    expect(s().scenario.redis).toBe("5.0.5");
+    expect(s().baseScenario.redis).toBe("4.0.14");
+    expect(s().trace.redis).toBe("5.0.5");
+    // The same moment: the last step at or before it.
+    expect(s().trace.frames[s().cursor]!.t).toBeLessThanOrEqual(t);
+    expect(s().trace.frames[s().cursor]!.t).toBeGreaterThan(0);
+    sync!.flush();
+    expect(linkOf(w.win.location.hash).redis).toBe("5.0.5");
+    w.back();
+    expect(s().redis).toBe("4.0.14");
+    expect(linkOf(w.win.location.hash).redis).toBeUndefined();
+    w.forward();
+    expect(s().redis).toBe("5.0.5");
+  });
+
+  it("a link with r opens on that version; one without opens on the scenario's own, whatever the page ran before", () => {
+    const onFive = linkHash({ scenario: { kind: "catalogue", id: "fork-failure-disk" }, edits: [], frame: 3, step: "event", panels: [], redis: "5.0.5" });
+    start(`/${onFive}`);
+    expect(s()).toMatchObject({ redis: "5.0.5", cursor: 3 });
+    sync!.stop();
+    const own = linkHash({ scenario: { kind: "catalogue", id: "disk-happy-path" }, edits: [], frame: 0, step: "event", panels: [] });
+    start(`/${own}`);
+    expect(s().redis).toBe("4.0.14");
+  });
+
+  it("picking another scenario keeps the chosen version when it can run there, else opens on the scenario's own", () => {
+    s().loadScenario("fork-failure-disk");
+    s().setRedis("5.0.5");
+    s().loadScenario("disk-happy-path");
+    expect(s().redis).toBe("5.0.5");
+    // Scenario 15's EVALSHA is 4.0.14's (src/model/versions/modelled.ts).
+    s().loadScenario("evalsha-full-sync");
+    expect(s().redis).toBe("4.0.14");
+  });
+
+  it("refuses a version the scenario cannot run on, with a notice, and changes nothing", () => {
+    s().loadScenario("evalsha-full-sync");
+    const before = s().trace;
+    expect(s().setRedis("5.0.5")).toBe(false);
+    expect(s().trace).toBe(before);
+    expect(s().notice).toMatchObject({ key: "versionRefused", redis: "5.0.5" });
+    expect(s().setRedis("7.0.15")).toBe(false);
+    expect(s().redis).toBe("4.0.14");
+  });
+
+  it("a link asking for a version its scenario cannot run on is refused by name", () => {
+    const bad = linkHash({ scenario: { kind: "catalogue", id: "evalsha-full-sync" }, edits: [], frame: 0, step: "event", panels: [], redis: "5.0.5" });
+    const r = decodeLink(bad.slice(HASH_PREFIX.length));
+    expect(r.ok || r.problem).toMatchObject({ code: "version", detail: expect.stringMatching(/^Redis 5\.0\.5 replicates a script's effects/) });
+    const unknown = encodePayload({ v: 1, s: "fork-failure-disk", r: "6.0" });
+    const u = decodeLink(unknown);
+    expect(u.ok || u.problem.code).toBe("shape");
+  });
+
+  it("edits made on 5.0.5 stay on 5.0.5", () => {
+    s().loadScenario("disk-happy-path");
+    s().setRedis("5.0.5");
+    s().addEdit({ kind: "event", event: { at: 0.5, type: "fork-fails" } });
+    expect(s().redis).toBe("5.0.5");
+    expect(s().trace.redis).toBe("5.0.5");
+    s().undoEdit();
+    expect(s().trace.redis).toBe("5.0.5");
+  });
+});

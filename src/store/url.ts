@@ -51,6 +51,7 @@ export function linkStateOf(s: LabState): LinkState {
     step: s.stepSize,
     lang: s.lang,
     panels: openPanels(s),
+    ...(s.redis !== s.baseScenario.redis ? { redis: s.redis } : {}),
   };
   if (state.scenario.kind !== "document" || documentFits(s.baseScenario, s.edits)) return state;
   // Too large for a link: kept in this browser, and the link names it by its content hash.
@@ -71,7 +72,7 @@ export function documentFits(scenario: Scenario, edits: readonly Edit[]): boolea
   if (!byEdits) FITS.set(scenario, (byEdits = new WeakMap()));
   let fits = byEdits.get(edits);
   if (fits === undefined) {
-    const longest: LinkState = { scenario: { kind: "document", scenario }, edits: [...edits], frame: 9_999_999, step: "line", lang: "zh", panels: [...PANELS] };
+    const longest: LinkState = { scenario: { kind: "document", scenario }, edits: [...edits], frame: 9_999_999, step: "line", lang: "zh", panels: [...PANELS], redis: "7.0.15" };
     fits = encodeLinkChecked(longest).problem === null;
     byEdits.set(edits, fits);
   }
@@ -112,7 +113,10 @@ export function applyLinkState(store: Store, link: LinkState, report: (r: UrlRep
     const wrap = commit ?? ((apply: () => void) => apply());
     wrap(() => store.getState().seek(link.frame));
   };
-  const unchanged = now.ready && sameRef(linkStateOf(now).scenario, link.scenario) && JSON.stringify(now.edits) === JSON.stringify(link.edits);
+  const unchanged =
+    now.ready && sameRef(linkStateOf(now).scenario, link.scenario) && JSON.stringify(now.edits) === JSON.stringify(link.edits) && linkStateOf(now).redis === link.redis;
+  // The version the link runs on: its own, else the scenario's (a link without one means the scenario's own).
+  const redis = link.redis ?? null;
   if (unchanged) {
     // Back to what is on screen while another scenario was coming: that one is no longer wanted.
     if (now.computing) now.cancelRun();
@@ -120,7 +124,7 @@ export function applyLinkState(store: Store, link: LinkState, report: (r: UrlRep
     return;
   }
   if (link.scenario.kind === "catalogue") {
-    now.loadScenario(link.scenario.id, link.frame, { commit, done: seek, edits: link.edits });
+    now.loadScenario(link.scenario.id, link.frame, { commit, done: seek, edits: link.edits, redis });
     return;
   }
   const found = link.scenario.kind === "kept" ? now.keeper.find(link.scenario.hash) : { ok: true as const, scenario: link.scenario.scenario };
@@ -132,6 +136,7 @@ export function applyLinkState(store: Store, link: LinkState, report: (r: UrlRep
   }
   now.loadCustomScenario(found.scenario, link.edits, link.frame, {
     commit,
+    redis,
     done: (opened) => {
       seek(opened);
       // A question its own trace contradicts does not stop the document opening; the reader is told.
@@ -280,12 +285,12 @@ export function startUrlSync(store: Store, win: Win, report: (r: UrlReport) => v
       // address follows the store again; the link stays one entry back.
       linkPending = false;
       linkRun = null;
-      if (s.baseScenario === prev.baseScenario && s.edits === prev.edits) {
+      if (s.baseScenario === prev.baseScenario && s.edits === prev.edits && s.redis === prev.redis) {
         write("push");
         return;
       }
     }
-    if (s.baseScenario !== prev.baseScenario || s.edits !== prev.edits) {
+    if (s.baseScenario !== prev.baseScenario || s.edits !== prev.edits || s.redis !== prev.redis) {
       // The entry being left keeps where the reader was: a pending cursor write lands on it first.
       if (timer !== undefined) {
         cancelPending();

@@ -4,6 +4,8 @@ import type { LoadedTrace, RunProgress, TraceRunner } from "../../run/runner";
 import { CATALOGUE, DEFAULT_SCENARIO_ID, findScenario } from "../../scenarios/catalogue";
 import { applyEdits, type Edit } from "../../scenarios/edits";
 import { validateScenario, type LocalText, type Scenario } from "../../scenarios/schema";
+import type { RedisVersion } from "../../model/versions/names";
+import { versionProblem } from "../../model/versions/modelled";
 import type { Derived } from "../derive";
 import { cachedTrace, keepTrace } from "../traceCache";
 import type { LabState, NoticeMessage } from "../types";
@@ -25,6 +27,11 @@ export interface LoadOptions {
   commit?: (apply: () => void) => void;
   /** Called once the scenario is on screen: at once when its trace was kept, else when it arrives. */
   done?: (state: LabState) => void;
+  /**
+   * The Redis version to run it on: null, the scenario's own (`redis`); absent, the version the
+   * page runs now if the scenario can run there (the reader's choice stays), else its own.
+   */
+  redis?: RedisVersion | null;
 }
 
 export interface ScenarioSlice {
@@ -32,8 +39,21 @@ export interface ScenarioSlice {
   baseScenario: Scenario;
   /** Sandbox edits on top of it, in the order they were made. */
   edits: Edit[];
-  /** The effective scenario: applyEdits(baseScenario, edits). Its id is the base's id. */
+  /**
+   * The effective scenario: applyEdits(baseScenario, edits), run on `redis`. Its id is the base's
+   * id; its `redis` is the store's.
+   */
   scenario: Scenario;
+  /**
+   * The Redis version the page runs (docs/versions.md): the scenario's own, or the one the reader
+   * chose with the version switch (kept in the link when it is not the scenario's own).
+   */
+  redis: RedisVersion;
+  /**
+   * Run the scenario, its edits kept, on another version; the cursor goes to the same moment of
+   * virtual time. Returns false, changes nothing and shows a notice if it cannot run there.
+   */
+  setRedis: (redis: RedisVersion) => boolean;
   trace: Trace;
   derived: Derived;
   /**
@@ -69,7 +89,23 @@ export interface ScenarioSlice {
 
 const fallback = findScenario(DEFAULT_SCENARIO_ID) ?? (CATALOGUE[0] as Scenario);
 
+/** The scenario run on `redis`: itself when it runs there already. */
+const onVersion = (s: Scenario, redis: RedisVersion): Scenario => (s.redis === redis ? s : { ...s, redis });
+
 const clampFrame = (frame: number, count: number) => Math.max(0, Math.min(count - 1, Math.trunc(Number.isFinite(frame) ? frame : 0)));
+
+/**
+ * The frame that shows the moment `t` (ms) of virtual time: the last step stop at or before it
+ * (frame 0 for t = 0), so a reader who switches versions keeps their place in the story.
+ */
+export function frameAtTime(s: Pick<LabState, "trace" | "derived">, t: number): number {
+  let best = 0;
+  for (const i of s.derived.stops) {
+    if ((s.trace.frames[i]?.t ?? Infinity) <= t) best = i;
+    else break;
+  }
+  return best;
+}
 
 /** Notices carry what went wrong as data; the page words them in the reader's language. */
 const MAX_KEPT_ERRORS = 20;
@@ -98,12 +134,21 @@ export const createScenarioSlice =
      * The one way a base and edits (already checked: `scenario` is the effective one) come on
      * screen: from the cache at once, else from the runner when the trace arrives.
      */
-    const show = (base: Scenario, scenario: Scenario, edits: readonly Edit[], cursor: number, extra: Extra, options: LoadOptions = {}) => {
+    const show = (base: Scenario, effective: Scenario, edits: readonly Edit[], cursor: number, extra: Extra, options: LoadOptions = {}) => {
+      let redis = versionFor(base, effective, options.redis);
+      const problem = redis === base.redis ? null : versionProblem(effective, redis);
+      if (problem !== null) {
+        // Asked for by a link: the scenario opens on its own version, and the reader is told why.
+        extra = { notice: { key: "versionRefused", redis, message: problem }, ...extra };
+        redis = base.redis;
+      }
+      const scenario = onVersion(effective, redis);
       const put = (loaded: LoadedTrace) => {
         const state = {
           baseScenario: base,
           edits: [...edits],
           scenario,
+          redis,
           trace: loaded.trace,
           derived: loaded.derived,
           cursor: clampFrame(cursor, loaded.trace.frames.length),
@@ -118,7 +163,7 @@ export const createScenarioSlice =
         options.done?.(get());
       };
       stopActive();
-      const hit = cachedTrace(base, edits);
+      const hit = cachedTrace(base, edits, redis);
       if (hit) {
         if (get().computing) set({ computing: null });
         put(hit);
@@ -139,7 +184,7 @@ export const createScenarioSlice =
         onDone: (loaded) => {
           if (!live) return;
           settle();
-          keepTrace(base, edits, loaded);
+          keepTrace(base, edits, loaded, redis);
           put(loaded);
         },
         onError: (message) => {
@@ -156,7 +201,15 @@ export const createScenarioSlice =
       if (live) active = { cancel: stop };
     };
 
-    const loadDefault = () => show(fallback, fallback, [], 0, {});
+    /** The version a load runs on (LoadOptions.redis). */
+    const versionFor = (base: Scenario, effective: Scenario, asked: RedisVersion | null | undefined): RedisVersion => {
+      if (asked === null) return base.redis;
+      if (asked !== undefined) return asked;
+      const now = get()?.redis;
+      return now && now !== base.redis && versionProblem(effective, now) === null ? now : base.redis;
+    };
+
+    const loadDefault = () => show(fallback, fallback, [], 0, {}, { redis: null });
 
     /** A base without edits always applies; with edits, the effective scenario or why it cannot be made. */
     const withEdits = (base: Scenario, edits: readonly Edit[]): { ok: true; scenario: Scenario } | { ok: false; errors: string[] } => {
@@ -169,6 +222,7 @@ export const createScenarioSlice =
       baseScenario: fallback,
       edits: [],
       scenario: fallback,
+      redis: fallback.redis,
       trace: NO_TRACE,
       derived: NO_DERIVED,
       ready: false,
@@ -223,6 +277,20 @@ export const createScenarioSlice =
           return false;
         }
         show(baseScenario, r.scenario, edits, cursor, {}, options);
+        return true;
+      },
+
+      setRedis: (redis) => {
+        const { baseScenario, scenario, edits, trace, cursor } = get();
+        if (redis === get().redis) return true;
+        const problem = versionProblem(scenario, redis);
+        if (problem !== null) {
+          get().showNotice({ key: "versionRefused", redis, message: problem });
+          return false;
+        }
+        // The same moment of virtual time on the other version's trace.
+        const t = trace.frames[cursor]?.t ?? 0;
+        show(baseScenario, scenario, edits, cursor, {}, { redis, done: (s) => s.seek(frameAtTime(s, t)) });
         return true;
       },
 

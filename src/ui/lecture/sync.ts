@@ -74,7 +74,7 @@ function randomId(): string {
 }
 
 /** What a state message says about the store, in one comparable value per field. */
-const synced = (s: LabState) => [s.baseScenario, s.edits, s.cursor, s.stepSize, s.lang, s.blank] as const;
+const synced = (s: LabState) => [s.baseScenario, s.edits, s.redis, s.cursor, s.stepSize, s.lang, s.blank] as const;
 
 /** Start keeping `store` in step with the other windows; returns stop. Without BroadcastChannel it does nothing. */
 export function startLectureSync(store: Store, options: SyncOptions): () => void {

@@ -40,6 +40,7 @@ export const pageEn = {
     editRefused: (m) => `This change could not be made: ${errorList(m.errors)}`,
     editsIgnored: (m) => `The sandbox edits could not be used and were ignored: ${errorList(m.errors)}`,
     runFailed: (m) => `The simulation could not finish this scenario (${m.message}); what was on screen stays.`,
+    versionRefused: (m) => `This scenario cannot run on Redis ${m.redis}: ${m.message}. It stays on the version it was on.`,
     frameLimit: (m) =>
       `This run stopped at the lab's limit of ${m.frames.toLocaleString("en")} frames, at t = ${(m.t / 1000).toFixed(3)} s: what the scenario asks for after that is not shown. Fewer events or replicas fit.`,
   } satisfies NoticeTexts,

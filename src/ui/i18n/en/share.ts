@@ -57,6 +57,7 @@ export const shareEn = {
     "unknown-scenario": (d) => `there is no scenario "${d}" in the catalogue`,
     scenario: (d) => `the scenario it carries is not valid: ${d}`,
     edits: (d) => `its sandbox edits do not apply: ${d}`,
+    version: (d) => `it asks for a Redis version this scenario cannot run on: ${d}`,
     "not-kept": (d): string =>
       d === "damaged"
         ? "its scenario was too large for a link, and the copy this browser kept is damaged; open the scenario file again"

@@ -24,6 +24,7 @@ export const pageZh = {
     editRefused: (m) => `无法做出这个修改：${errorList(m.errors)}`,
     editsIgnored: (m) => `沙盒修改无法使用，已被忽略：${errorList(m.errors)}`,
     runFailed: (m) => `模拟没能跑完这个场景（${m.message}）；屏幕上的内容保持不变。`,
+    versionRefused: (m) => `这个场景无法在 Redis ${m.redis} 上运行：${m.message}。仍停留在原来的版本。`,
     frameLimit: (m) => `这次运行在实验室的 ${m.frames} 帧上限处停止（t = ${(m.t / 1000).toFixed(3)} 秒）：之后场景要求发生的事不会显示。减少事件或从节点即可完整运行。`,
   },
   computing: {

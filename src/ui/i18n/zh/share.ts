@@ -45,6 +45,7 @@ export const shareZh = {
     "unknown-scenario": (d) => `目录中没有场景 "${d}"`,
     scenario: (d) => `其中的场景无效：${d}`,
     edits: (d) => `其中的沙盒修改无法应用：${d}`,
+    version: (d) => `它要求的 Redis 版本无法运行这个场景：${d}`,
     "not-kept": (d) =>
       d === "damaged"
         ? "它的场景太大，链接装不下；本浏览器保存的副本已损坏，请重新打开场景文件"
