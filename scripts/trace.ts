@@ -3,9 +3,10 @@
  * npm run trace -- --summary <scenario.json>  a readable timeline
  * npm run trace -- --url <scenario.json>      the share-link path for it, as the page writes it
  *                                             (a catalogue scenario by id, any other in full)
- * npm run trace -- --redis 5.0.5 [--summary] <scenario.json>
+ * npm run trace -- --redis 5.0.5 [--summary|--url] <scenario.json>
  *                                             the run on another Redis version (docs/versions.md;
- *                                             4.0.14 unless given)
+ *                                             the scenario's own, `redis`, unless given); with
+ *                                             --url, a link that opens the page on that version
  *
  * Exit code 2 with one line on bad input (an unknown or conflicting option, a file that is not a
  * regular file or is larger than a scenario file may be, a document the validator refuses, a
@@ -116,7 +117,6 @@ function main(argv: string[]): void {
   const unknown = args.filter((a) => a.startsWith("--") && a !== "--summary" && a !== "--url");
   if (unknown.length) throw new Exit(2, `unknown option ${unknown[0]} (use --summary, --url or --redis <version>)`);
   if (new Set(modes).size > 1) throw new Exit(2, "--summary and --url cannot be used together: choose one");
-  if (redis !== undefined && modes[0] === "--url") throw new Exit(2, "--redis and --url cannot be used together: a link does not carry a Redis version (the page runs 4.0.14)");
   const files = args.filter((a) => !a.startsWith("--"));
   if (files.length !== 1) throw new Exit(2, "usage: npm run trace -- [--summary|--url] [--redis <version>] <scenario.json>");
   const file = files[0] as string;
@@ -125,8 +125,12 @@ function main(argv: string[]): void {
   const parsed = parseScenarioText(readScenarioFile(file));
   if (!parsed.ok) throw new Exit(2, `${file}: ${parsed.errors[0]}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ""}`);
 
+  const problem = redis ? versionProblem(parsed.scenario, redis) : null;
+  if (problem) throw new Exit(2, `${file}: ${problem}`);
   if (mode === "url") {
-    const path = linkPath({ scenario: scenarioRef(parsed.scenario), edits: [], frame: 0, step: "event", panels: [] });
+    // A version other than the scenario's own travels in the link (`r`), as the page's switch writes it.
+    const onVersion = redis && redis !== parsed.scenario.redis ? { redis } : {};
+    const path = linkPath({ scenario: scenarioRef(parsed.scenario), edits: [], frame: 0, step: "event", panels: [], ...onVersion });
     // The same rules as the page's: a link it would refuse is not printed. (The page keeps such a
     // scenario in the browser that opened the file, so a link to it works only there.)
     const decoded = decodeLink(path.slice(1 + HASH_PREFIX.length));
@@ -138,8 +142,6 @@ function main(argv: string[]): void {
     out(`${path}\n`);
     return;
   }
-  const problem = redis ? versionProblem(parsed.scenario, redis) : null;
-  if (problem) throw new Exit(2, `${file}: ${problem}`);
   const trace = runScenario(parsed.scenario, { redis });
   if (mode === "summary") out(traceSummary(trace, parsed.scenario.title.en));
   else {

@@ -16,12 +16,14 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   model: ["machines", "scenarios/schema"],
   machines: [],
   // Scenario documents and their validator: data, nothing that reads a trace. The validator reads
-  // the format's limits, which are kept with the link and file limits (constants, no imports).
-  scenarios: ["share/limits"],
+  // the format's limits, which are kept with the link and file limits (constants, no imports), and
+  // the Redis versions a scenario may name and the rule of which can run it (plain data and rules
+  // with no model behind them: src/model/versions/names.ts, modelled.ts).
+  scenarios: ["share/limits", "model/versions/names", "model/versions/modelled"],
   // What reads a trace for the learner: narration steps resolved against frames.
   lesson: ["model", "scenarios"],
   // Links: a scenario, edits and a moment as a compact payload; no store, no view.
-  share: ["scenarios"],
+  share: ["scenarios", "model/versions/names", "model/versions/modelled"],
   // Where traces are computed (the simulation worker, or this thread): the model and the indexes the store keeps beside a trace.
   run: ["model", "machines", "scenarios", "store/derive", "store/traceBytes"],
   store: ["model", "machines", "scenarios", "lesson", "share", "run"],

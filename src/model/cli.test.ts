@@ -79,7 +79,17 @@ describe("npm run trace --redis", () => {
     expect(JSON.parse(trace(catalogueFile).stdout).redis).toBe("4.0.14");
   });
 
-  it("refuses, with exit 2 and one line, a version it does not have, one not modelled, a scenario it cannot run there, and --url", () => {
+  it("--redis with --url prints the page's link on that version, which opens on it", () => {
+    const r = trace("--redis", "5.0.5", "--url", catalogueFile);
+    expect(r.status).toBe(0);
+    const decoded = decodeLink(r.stdout.trim().slice(1 + HASH_PREFIX.length));
+    expect(decoded.ok && decoded.state.redis).toBe("5.0.5");
+    const own = trace("--redis", "4.0.14", "--url", catalogueFile);
+    const plain = decodeLink(own.stdout.trim().slice(1 + HASH_PREFIX.length));
+    expect(plain.ok && plain.state.redis).toBeUndefined();
+  });
+
+  it("refuses, with exit 2 and one line, a version it does not have, one not modelled, a scenario it cannot run there", () => {
     const cases: [string[], RegExp][] = [
       [["--redis", "9.9.9", catalogueFile], /--redis 9\.9\.9: not a version the lab has/],
       [["--redis", catalogueFile], /not a version the lab has|needs a version/],
@@ -87,7 +97,7 @@ describe("npm run trace --redis", () => {
       [["--redis", "5.0.5", "--redis", "4.0.14", catalogueFile], /--redis is given twice/],
       [["--redis", "7.0.15", catalogueFile], /Redis 7\.0\.15: its startBgsaveForReplication is ported, but the server around it is not modelled yet/],
       [["--redis", "5.0.5", join(root, "src/scenarios/catalogue/15-evalsha-full-sync.json")], /replicates a script's effects/],
-      [["--redis", "5.0.5", "--url", catalogueFile], /--redis and --url cannot be used together/],
+      [["--redis", "5.0.5", "--url", join(root, "src/scenarios/catalogue/15-evalsha-full-sync.json")], /replicates a script's effects/],
     ];
     for (const [args, message] of cases) {
       const r = trace(...args);

@@ -1,9 +1,8 @@
 import { startTransition, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from "react";
-import { statementOf } from "../link/codeLink";
 import { isAnnotationLine } from "./annotations";
 import { CodeLine } from "./CodeLine";
 import { firstLineCount, lineMarks } from "./listing";
-import { SEED_LINES, SEED_TOKENS } from "./seed";
+import { SEED_LISTING, type ListingText } from "./seed";
 
 /**
  * The seed function as a scrollable numbered list, with the current statement (aria-current="step")
@@ -23,7 +22,10 @@ export function SeedListing({
   reserveNotes,
   boxClassName,
   link,
+  text = SEED_LISTING,
 }: {
+  /** The version's text (4.0.14's, the seed, unless given); line numbers are its own. */
+  text?: ListingText;
   current: number | null;
   next: number | null;
   listLabel: string;
@@ -42,16 +44,17 @@ export function SeedListing({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [complete, setComplete] = useState(false);
-  const [first] = useState(() => firstLineCount(current, window.innerHeight));
-  const shown = complete ? SEED_LINES.length : first;
-  const marks = lineMarks(current, next);
+  const { lines: LINES, tokens: TOKENS, statementOf } = text;
+  const [first] = useState(() => firstLineCount(current, window.innerHeight, LINES.length));
+  const shown = complete ? LINES.length : first;
+  const marks = lineMarks(current, next, text.continuations);
   // The statement lines take the keyboard focus: one Tab stop (the current line, else the first), ↑/↓ to the others.
   const [chosenStop, setStop] = useState<number | null>(null);
   const stop = chosenStop ?? (current !== null ? statementOf(current) : null) ?? 21;
-  const handlers = link ? pointing(link.point, setStop) : {};
+  const handlers = link ? pointing(link.point, setStop, statementOf) : {};
 
   useEffect(() => {
-    if (first >= SEED_LINES.length) return;
+    if (first >= LINES.length) return;
     let timer = 0;
     // After the first frame is painted.
     const frame = requestAnimationFrame(() => {
@@ -61,7 +64,7 @@ export function SeedListing({
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [first]);
+  }, [first, LINES.length]);
 
   useEffect(() => {
     const el = box.current;
@@ -89,14 +92,14 @@ export function SeedListing({
   return (
     <div ref={box} tabIndex={0} className={`scroll-box relative min-h-0 flex-1 overflow-auto ${boxClassName}`}>
       <ol aria-label={listLabel} {...handlers} className={`py-1 font-mono text-[11.5px] leading-[1.45] text-slate-900 dark:text-slate-100 ${current === null ? "code-idle" : ""}`}>
-        {SEED_LINES.slice(0, shown).map((_, i) => (
+        {LINES.slice(0, shown).map((_, i) => (
           <CodeLine
             key={i + 1}
             n={i + 1}
-            tokens={SEED_TOKENS[i] ?? []}
+            tokens={TOKENS[i] ?? []}
             mark={marks.get(i + 1) ?? null}
             nextLabel={nextLabel}
-            annotation={isAnnotationLine(i + 1) ? annotationLabel : null}
+            annotation={text.annotated && isAnnotationLine(i + 1) ? annotationLabel : null}
             reserveNote={reserveNotes}
             linked={!!link?.lines.has(i + 1)}
             focus={link && statementOf(i + 1) === i + 1 ? (stop === i + 1 ? "stop" : "arrow") : null}
@@ -109,7 +112,7 @@ export function SeedListing({
 }
 
 /** The statement line an event is about (a continuation line gives its statement), or null. */
-function statementAt(target: EventTarget | null): number | null {
+function statementAtIn(target: EventTarget | null, statementOf: ListingText["statementOf"]): number | null {
   const li = (target as Element | null)?.closest?.("li[data-line]");
   return li ? statementOf(Number(li.getAttribute("data-line"))) : null;
 }
@@ -118,7 +121,8 @@ function statementAt(target: EventTarget | null): number | null {
  * Hovering or focusing a statement points at it; leaving the list, blur and Escape point at
  * nothing; ↑/↓ move the focus between statements.
  */
-function pointing(point: (line: number | null) => void, setStop: (line: number) => void) {
+function pointing(point: (line: number | null) => void, setStop: (line: number) => void, statementOf: ListingText["statementOf"]) {
+  const statementAt = (target: EventTarget | null) => statementAtIn(target, statementOf);
   const focused = (list: Element) => {
     const el = document.activeElement;
     return el && list.contains(el) ? statementAt(el) : null;

@@ -3,15 +3,15 @@ import type { LineMark } from "./CodeLine";
 import { SEED_LINES } from "./seed";
 
 /** Marks for each line: the statement just executed (all of its lines) and the next one. */
-export function lineMarks(current: number | null, next: number | null): Map<number, LineMark> {
+export function lineMarks(current: number | null, next: number | null, continuations: Readonly<Partial<Record<number, number[]>>> = SEED_CONTINUATIONS): Map<number, LineMark> {
   const marks = new Map<number, LineMark>();
   if (next !== null) {
     marks.set(next, "next");
-    for (const c of SEED_CONTINUATIONS[next as SeedLine] ?? []) marks.set(c, "next");
+    for (const c of continuations[next as SeedLine] ?? []) marks.set(c, "next");
   }
   if (current !== null) {
     marks.set(current, "current");
-    for (const c of SEED_CONTINUATIONS[current as SeedLine] ?? []) marks.set(c, "continuation");
+    for (const c of continuations[current as SeedLine] ?? []) marks.set(c, "continuation");
   }
   return marks;
 }
@@ -24,7 +24,7 @@ const LINE_PX = 16.6;
  * the window (the box is never taller), or, with a current line, as many again past it (the
  * listing scrolls it a third of the way down its box). The rest come in a transition right after.
  */
-export function firstLineCount(current: number | null, windowHeight: number): number {
+export function firstLineCount(current: number | null, windowHeight: number, total: number = SEED_LINES.length): number {
   const fit = Math.ceil(windowHeight / LINE_PX);
-  return Math.min(SEED_LINES.length, Math.max(fit, (current ?? 0) + fit));
+  return Math.min(total, Math.max(fit, (current ?? 0) + fit));
 }

@@ -7,6 +7,7 @@ import { explainStep, type ExplanationItem, type Tone } from "./explainFrame";
 import { useDetailsOpen, useNarrated } from "./narrated";
 import { Narration } from "./Narration";
 import { RichText } from "./RichText";
+import { VersionNote } from "./VersionNote";
 
 // Loaded when a scenario's last frame is first shown: the recap is not part of the first screen's budget.
 const Recap = lazy(() => import("./Recap"));
@@ -63,6 +64,7 @@ export function ExplanationPanel() {
             <RichText text={scenario.summary[lang]} />
           </p>
         )}
+        {cursor === 0 && <VersionNote scenario={scenario} redis={trace.redis} />}
         <Narration scenario={scenario} trace={trace} cursor={cursor} />
         {cursor === trace.frames.length - 1 && (
           <Suspense fallback={null}>

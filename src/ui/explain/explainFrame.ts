@@ -2,6 +2,8 @@
  * What to say about the current step: the notes of every frame the step covers (in event mode a
  * step spans all frames since the previous event frame), turned into words by the dictionary.
  */
+import { roleOf } from "../code/versionLines";
+import type { RedisVersion } from "../../model/versions/names";
 import { formatSeconds } from "../../model/format";
 import type { Frame, Note, Trace } from "../../model";
 import { stepStart, type Derived } from "../../store/derive";
@@ -70,7 +72,7 @@ export function explainStep(trace: Trace, derived: Derived, cursor: number, step
   }));
   let line: Explanation["line"] = null;
   if (frame.kind === "line" && frame.line !== null) {
-    const text = dict.lines[frame.line] ?? "";
+    const text = lineText(dict, trace.redis, frame.line);
     line = { n: frame.line, text: frame.condition === undefined ? text : `${text} ${dict.ui.condition(frame.condition)}` };
   }
   return { time: formatSeconds(frame.t), cause: dict.page.cause(frame.cause), line, items };
@@ -79,4 +81,16 @@ export function explainStep(trace: Trace, derived: Derived, cursor: number, step
 /** One-line summaries of the step, for the code panel when the function is not running. */
 export function briefStep(trace: Trace, derived: Derived, cursor: number, stepSize: StepSize, dict: Dict): string[] {
   return stepNotes(trace, derived, cursor, stepSize).map(({ note, frame }) => noteBrief(dict, note, { frame }));
+}
+
+/**
+ * What a line of the trace's version does: its own words where that version's line differs
+ * (dict.linesOn), else those of the 4.0.14 line with the same statement (src/ui/code/versionLines.ts).
+ */
+export function lineText(dict: Dict, redis: RedisVersion, line: number): string {
+  if (redis === "4.0.14") return dict.lines[line] ?? "";
+  const own = (dict.linesOn as Partial<Record<RedisVersion, Record<number, string>>>)[redis]?.[line];
+  if (own !== undefined) return own;
+  const role = roleOf(redis, line);
+  return role === null ? "" : (dict.lines[role] ?? "");
 }

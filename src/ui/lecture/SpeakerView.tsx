@@ -1,3 +1,4 @@
+import { VersionNote } from "../explain/VersionNote";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { narrationVersion, subscribeNarration } from "../../scenarios/narration";
 import { resolveSteps } from "../../lesson/steps";
@@ -161,6 +162,7 @@ export default function SpeakerView() {
             items
           )}
           {cursor === 0 && <p>{scenario.summary[lang]}</p>}
+          {cursor === 0 && <VersionNote scenario={scenario} redis={trace.redis} plain />}
         </section>
 
         <section aria-labelledby="speaker-next" className={`${SECTION} space-y-2`}>

@@ -3,13 +3,17 @@
  * function affects, and which code lines, server log lines and wire entries belong to a part of
  * the diagram. Pure: it reads a trace and a frame index, nothing else (no React, no DOM).
  *
- * Line numbers are those of the shipped text (src/model/seedLines.ts). Where a line acts on one
+ * Line numbers here are those of the taught text, 4.0.14's (src/model/seedLines.ts). A trace of
+ * another version records its own text's lines: each is read by its role, the 4.0.14 line with the
+ * same statement (src/ui/code/versionLines.ts), and the lines handed back are the version's again.
+ * Where a line acts on one
  * replica (the loops' `slave`), the frame's `locals.slave` says which; elsewhere the call's own
  * notes say which replicas it dropped or set up.
  */
 import type { Frame, Trace } from "../../model/trace";
 import { SEED_CONTINUATIONS, SEED_STATEMENTS, type SeedLine } from "../../model/seedLines";
 import type { DecisionBranch, DiagramPart, LinkSource } from "../../store/slices/linkSlice";
+import { linesOfRole, roleOf, statementLineOf, versionLines } from "../code/versionLines";
 
 export type PipeKind = "control" | "socket" | "disk" | "error";
 
@@ -114,7 +118,7 @@ function callSoFar(trace: Trace, at: number): CallSoFar {
     const f = trace.frames[k] as Frame;
     for (const n of f.notes) {
       if (n.key === "port.dropped") out.dropped.push(n.replica);
-      else if (n.key === "setup.fullresync" || n.key === "setup.oldSync") out.setUp.push({ replica: n.replica, line: f.line });
+      else if (n.key === "setup.fullresync" || n.key === "setup.oldSync") out.setUp.push({ replica: n.replica, line: lineRole(trace, f) });
     }
   }
   return out;
@@ -139,7 +143,7 @@ export function lineEffects(trace: Trace, at: number, line: number): Set<LitKey>
   const frame = trace.frames[at];
   if (stmt === null || !frame) return out;
   const locals = frame.locals;
-  const here = frame.line === stmt && frame.kind === "line";
+  const here = frame.kind === "line" && lineRole(trace, frame) === stmt;
   // `while (ln = listNext(...))`: true means the next frame's `slave` is the one it found.
   const next = trace.frames[at + 1];
   const slave = !here ? undefined : stmt === 50 || stmt === 69 ? (frame.condition && next?.kind === "line" ? next.locals?.slave : undefined) : locals?.slave;
@@ -260,7 +264,8 @@ function logOfLines(trace: Trace, at: number, lines: ReadonlySet<number>, out: S
   const of = logFrames(trace);
   for (let k = 0; k < frame.logLen; k++) {
     const f = trace.frames[of[k] as number] as Frame;
-    if (f.kind === "line" && f.line !== null && lines.has(f.line) && LOGGING_LINES.has(f.line)) out.add(k);
+    const role = lineRole(trace, f);
+    if (role !== null && lines.has(role) && LOGGING_LINES.has(role)) out.add(k);
   }
 }
 
@@ -278,7 +283,8 @@ function wireOfLines(trace: Trace, at: number, lines: ReadonlySet<number>, out: 
   if (!frame) return;
   const byLine = (stamp: number) => {
     const f = trace.frames[stamp];
-    return !!f && f.kind === "line" && f.line !== null && lines.has(f.line);
+    const role = f ? lineRole(trace, f) : null;
+    return role !== null && lines.has(role);
   };
   for (const r of frame.replicas) {
     const io = trace.wires[r.key];
@@ -312,14 +318,16 @@ export function partLinks(trace: Trace, at: number, part: DiagramPart): Linked {
         if (stamp > at) return;
         s.wire.add(k);
         const f = trace.frames[stamp];
-        if (f?.kind === "line" && f.line !== null) lines.add(f.line);
+        const role = f ? lineRole(trace, f) : null;
+        if (role !== null) lines.add(role);
       });
       const sent = io.sentFrame.filter((stamp) => stamp <= at).length;
       io.queuedFrame.forEach((stamp, k) => {
         if (stamp > at || k < sent) return;
         s.reply.add(k);
         const f = trace.frames[stamp];
-        if (f?.kind === "line" && f.line !== null) lines.add(f.line);
+        const role = f ? lineRole(trace, f) : null;
+        if (role !== null) lines.add(role);
       });
     }
     // The log names a replica by its address (docs/behaviour.md §13).
@@ -344,7 +352,7 @@ export function partLinks(trace: Trace, at: number, part: DiagramPart): Linked {
       if ((part.kind === "child" && (trace.log[k] as Trace["log"][number]).role === "C") || ends(f)) log.add(k);
     }
   }
-  return { parts: new Set(partKeys(part)), lines, log, wire };
+  return { parts: new Set(partKeys(part)), lines: versionLinesOf(trace, lines), log, wire };
 }
 
 /**
@@ -352,14 +360,14 @@ export function partLinks(trace: Trace, at: number, part: DiagramPart): Linked {
  * `callAt` has them (see lineEffects), the log and wire entries it wrote as far as frame `at`.
  */
 export function lineLinks(trace: Trace, at: number, line: number, callAt = at): Linked {
-  const stmt = statementOf(line);
+  const stmt = statementOf(roleOfLine(trace, line) ?? 0);
   if (stmt === null) return NOTHING_LINKED;
   const lines = new Set<number>(statementLines(stmt));
   const log = new Set<number>();
   const wire: WireSets = new Map();
   logOfLines(trace, at, lines, log);
   wireOfLines(trace, at, lines, wire);
-  return { parts: callAt >= 0 ? lineEffects(trace, callAt, stmt) : new Set(), lines, log, wire };
+  return { parts: callAt >= 0 ? lineEffects(trace, callAt, stmt) : new Set(), lines: versionLinesOf(trace, lines), log, wire };
 }
 
 /**
@@ -383,6 +391,34 @@ export function linkedBy(trace: Trace, cursor: number, lastCall: number, source:
 /** The parts the current frame's line lights, when the cursor is on a line frame (else none). */
 export function stepEffects(trace: Trace, cursor: number): ReadonlySet<LitKey> {
   const frame = trace.frames[cursor];
-  if (!frame || frame.kind !== "line" || frame.line === null) return NOTHING_LINKED.parts;
-  return lineEffects(trace, cursor, frame.line);
+  const role = frame ? lineRole(trace, frame) : null;
+  if (role === null) return NOTHING_LINKED.parts;
+  return lineEffects(trace, cursor, role);
+}
+
+/** The role (a 4.0.14 line) of the line a line frame executed, or null (src/ui/code/versionLines.ts). */
+function lineRole(trace: Trace, f: Frame): number | null {
+  if (f.kind !== "line" || f.line === null) return null;
+  return trace.redis === "4.0.14" ? f.line : roleOf(trace.redis, f.line);
+}
+
+/** The role of a line of the trace's version's text (a continuation line: its statement's), or null. */
+function roleOfLine(trace: Trace, line: number): number | null {
+  if (trace.redis === "4.0.14") return line;
+  const stmt = statementLineOf(trace.redis, line);
+  return stmt === null ? null : roleOf(trace.redis, stmt);
+}
+
+/** Lines in roles (4.0.14's) as the trace's version's own lines, continuations included. */
+function versionLinesOf(trace: Trace, roles: ReadonlySet<number>): ReadonlySet<number> {
+  if (trace.redis === "4.0.14") return roles;
+  const v = versionLines(trace.redis);
+  const out = new Set<number>();
+  for (const r of roles) {
+    for (const n of linesOfRole(trace.redis, r)) {
+      out.add(n);
+      for (const c of v.continuations[n] ?? []) out.add(c);
+    }
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from "react";
 import type { LogEntry } from "../../model/types";
 import { formatLogLine } from "../../model/format";
+import type { RedisVersion } from "../../model/versions/names";
 import { stepStart } from "../../store/derive";
 import { useWords } from "../i18n";
 import { useStep } from "../hooks/useStep";
@@ -45,6 +46,7 @@ export function ServerLog() {
                 firstNew={newFrom >= start && newFrom < start + CHUNK ? newFrom - start : -1}
                 freshLabel={t.replicas.fresh}
                 linked={linked}
+                redis={trace.redis}
               />
             ))}
           </ol>
@@ -75,7 +77,10 @@ const LogChunk = memo(function LogChunk({
   firstNew,
   freshLabel,
   linked,
+  redis,
 }: {
+  /** The version whose log this is: its timestamps (docs/versions.md §13). */
+  redis: RedisVersion;
   log: LogEntry[];
   start: number;
   end: number;
@@ -89,13 +94,13 @@ const LogChunk = memo(function LogChunk({
   const out = [];
   for (let i = start; i < end; i++) {
     const fresh = i - start >= freshFrom;
-    out.push(<LogLine key={i} line={log[i] as LogEntry} fresh={fresh} first={i - start === firstNew} freshLabel={freshLabel} linked={!!linked?.has(i)} />);
+    out.push(<LogLine key={i} redis={redis} line={log[i] as LogEntry} fresh={fresh} first={i - start === firstNew} freshLabel={freshLabel} linked={!!linked?.has(i)} />);
   }
   return <>{out}</>;
 });
 
 /** One line of the log. */
-const LogLine = memo(function LogLine({ line, fresh, first, freshLabel, linked }: { line: LogEntry; fresh: boolean; first: boolean; freshLabel: string; linked: boolean }) {
+const LogLine = memo(function LogLine({ line, fresh, first, freshLabel, linked, redis }: { line: LogEntry; fresh: boolean; first: boolean; freshLabel: string; linked: boolean; redis: RedisVersion }) {
   return (
     <li
       data-new={first ? "" : undefined}
@@ -105,7 +110,7 @@ const LogLine = memo(function LogLine({ line, fresh, first, freshLabel, linked }
       }`}
     >
       {fresh && <span className="sr-only">{freshLabel}</span>}
-      {formatLogLine(line)}
+      {formatLogLine(line, redis)}
     </li>
   );
 });

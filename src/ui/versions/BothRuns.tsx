@@ -1,13 +1,13 @@
 /**
  * The scenario on screen, from the frame on screen, run on both versions of a pair and shown side
- * by side (the "What changed" view): the page's own run for 4.0.14, and a run on the newer version
- * computed off the page's thread for this view.
+ * by side (the "What changed" view): the page's own run for the version it is on, and a run on the
+ * other version computed off the page's thread for this view.
  */
 import { useEffect, useMemo, useState } from "react";
 import { formatSeconds } from "../../model/format";
 import type { Trace } from "../../model/trace";
 import { MODELLED_VERSIONS, versionProblem } from "../../model/versions/modelled";
-import { DEFAULT_VERSION, type RedisVersion } from "../../model/versions/names";
+import type { RedisVersion } from "../../model/versions/names";
 import { pageRunner } from "../../run/pageRunner";
 import { useLab } from "../../store/labStore";
 import { useWords } from "../i18n";
@@ -23,29 +23,20 @@ export function BothRuns({ from, to }: { from: RedisVersion; to: RedisVersion })
   const trace = useLab((s) => s.trace);
   const cursor = useLab((s) => s.cursor);
   const at = trace.frames[cursor]?.t ?? 0;
-  // The page runs the default version; the view runs the newer one.
-  const runnable = from === DEFAULT_VERSION && MODELLED_VERSIONS.includes(to);
-  const problem = useMemo(() => (runnable ? versionProblem(scenario, to) : null), [runnable, scenario, to]);
-  const [run, setRun] = useState<Run>({ status: "computing" });
+  // The page's own run for the version it is on; the view runs the other one.
+  const runnable = MODELLED_VERSIONS.includes(from) && MODELLED_VERSIONS.includes(to);
+  const problem = useMemo(() => (runnable ? (versionProblem(scenario, from) ?? versionProblem(scenario, to)) : null), [runnable, scenario, from, to]);
+  const older = useRunOn(from, runnable && !problem);
+  const newer = useRunOn(to, runnable && !problem);
 
-  useEffect(() => {
-    if (!runnable || problem) return;
-    const runner = pageRunner();
-    setRun({ status: "computing" });
-    const cancel = runner.run(
-      scenario,
-      { onDone: (r) => setRun({ status: "ready", trace: r.trace }), onError: (why) => setRun({ status: "failed", why }) },
-      { redis: to },
-    );
-    return () => {
-      cancel();
-      runner.dispose?.();
-    };
-  }, [scenario, to, runnable, problem]);
-
-  const older = useMemo(() => happeningsFrom(trace, at, SHOWN), [trace, at]);
-  const newer = useMemo(() => (run.status === "ready" ? happeningsFrom(run.trace, at, SHOWN) : null), [run, at]);
+  const olderHappenings = useMemo(() => (older.status === "ready" ? happeningsFrom(older.trace, at, SHOWN) : null), [older, at]);
+  const newerHappenings = useMemo(() => (newer.status === "ready" ? happeningsFrom(newer.trace, at, SHOWN) : null), [newer, at]);
   const seconds = formatSeconds(at);
+  const waiting = (version: RedisVersion, run: Run) => (
+    <p role={run.status === "failed" ? "alert" : "status"} className="text-sm">
+      {run.status === "failed" ? t.failed(run.why) : t.computing(version)}
+    </p>
+  );
   return (
     <section aria-label={t.title(seconds)} className="border-b border-slate-300 p-3 dark:border-slate-600">
       <h3 className="text-sm font-semibold">{t.title(seconds)}</h3>
@@ -55,19 +46,36 @@ export function BothRuns({ from, to }: { from: RedisVersion; to: RedisVersion })
         <>
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">{t.intro}</p>
           <div className="mt-2 grid gap-3 md:grid-cols-2">
-            <Column version={from} happenings={older} />
-            {newer ? (
-              <Column version={to} happenings={newer} />
-            ) : (
-              <p role={run.status === "failed" ? "alert" : "status"} className="text-sm">
-                {run.status === "failed" ? t.failed(run.why) : t.computing(to)}
-              </p>
-            )}
+            {olderHappenings ? <Column version={from} happenings={olderHappenings} /> : waiting(from, older)}
+            {newerHappenings ? <Column version={to} happenings={newerHappenings} /> : waiting(to, newer)}
           </div>
         </>
       )}
     </section>
   );
+}
+
+/** The scenario on screen run on `version`: the page's own trace when the page runs that version, else a run of this view's own. */
+function useRunOn(version: RedisVersion, wanted: boolean): Run {
+  const scenario = useLab((s) => s.scenario);
+  const trace = useLab((s) => s.trace);
+  const own = trace.redis === version;
+  const [run, setRun] = useState<Run>({ status: "computing" });
+  useEffect(() => {
+    if (!wanted || own) return;
+    const runner = pageRunner();
+    setRun({ status: "computing" });
+    const cancel = runner.run(
+      scenario,
+      { onDone: (r) => setRun({ status: "ready", trace: r.trace }), onError: (why) => setRun({ status: "failed", why }) },
+      { redis: version },
+    );
+    return () => {
+      cancel();
+      runner.dispose?.();
+    };
+  }, [scenario, version, wanted, own]);
+  return own ? { status: "ready", trace } : run;
 }
 
 function Column({ version, happenings }: { version: RedisVersion; happenings: Happening[] }) {

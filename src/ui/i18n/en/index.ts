@@ -287,10 +287,23 @@ const lines: Record<number, string> = {
   82: "Return `C_OK`.",
 };
 
+/**
+ * What a line of another version's text does, where it is not what the 4.0.14 line of the same
+ * statement does (src/ui/code/versionLines.ts; docs/versions.md §8). Keyed by that text's lines.
+ */
+const linesOn: Partial<Record<"5.0.5", Record<number, string>>> = {
+  "5.0.5": {
+    52: "New in 5.0: `replstate` goes back to `REPL_STATE_NONE`, so the reply queued below can be written (commit 3b207b894).",
+    55: "Queue `-ERR BGSAVE failed, replication can't continue` — in 5.0.5 it is written to the replica's socket.",
+    57: "Close the connection once that reply has been written — in 5.0.5 it is.",
+  },
+};
+
 export const en = {
   notes,
   briefs,
   lines,
+  linesOn,
   /** Fallback for a note key this dictionary does not know yet. */
   unknownNote: (n: Note) => {
     const { key, ...params } = n;

@@ -123,7 +123,14 @@ export const pageEn = {
   },
   code: {
     title: "Source code",
-    file: "replication.c, Redis 4.0.14",
+    file: "replication.c, Redis",
+    /** The version switch (src/ui/code/VersionSwitch.tsx): the run's Redis version. */
+    version: "Redis version",
+    versionHint: "Run this scenario on another Redis version: the code, the diagram, the log and the wires follow it",
+    /** An option that cannot be chosen, and why. */
+    versionNotModelled: (v: string) => `${v} (function only: see What changed)`,
+    versionCannotRun: (v: string) => `${v} (cannot run this scenario)`,
+    loadingText: (v: string) => `Loading the text of Redis ${v}…`,
     listRunning: (n: number | null) => `startBgsaveForReplication, line ${n} just executed`,
     listIdle: "startBgsaveForReplication (not running)",
     nextLine: " (next line)",
@@ -136,7 +143,12 @@ export const pageEn = {
     outsideBefore: "Outside",
     outsideAfter: ":",
   },
-  explanation: { title: "Explanation" },
+  explanation: {
+    title: "Explanation",
+    /** Under the summary on a run of a version the scenario's note names (docs/scenario-format.md §7a). */
+    onVersion: (v: string) => `On Redis ${v}:`,
+    notNarrated: (v: string, written: string) => `This scenario's narration and questions are written for Redis ${written}; on ${v} it runs without them.`,
+  },
   log: { title: "Server log (primary)", name: "Server log", empty: "Nothing logged yet." },
   replicas: {
     region: "Replicas",

@@ -253,6 +253,14 @@ export const zh = {
     82: "返回 `C_OK`。",
   },
 
+  linesOn: {
+    "5.0.5": {
+      52: "5.0 新增：`replstate` 回到 `REPL_STATE_NONE`，于是下面排队的回复可以写出（提交 3b207b894）。",
+      55: "排队 `-ERR BGSAVE failed, replication can't continue`——在 5.0.5 中它会写到从节点的 socket 上。",
+      57: "回复写出后关闭连接——在 5.0.5 中确实会关闭。",
+    },
+  },
+
   unknownNote: (n) => {
     const { key, ...params } = n;
     const rest = Object.entries(params)

@@ -94,7 +94,12 @@ export const pageZh = {
   },
   code: {
     title: "源代码",
-    file: "replication.c，Redis 4.0.14",
+    file: "replication.c，Redis",
+    version: "Redis 版本",
+    versionHint: "在另一个 Redis 版本上运行这个场景：代码、示意图、日志和线路都随之改变",
+    versionNotModelled: (v) => `${v}（仅函数本身：见“各 Redis 版本的变化”）`,
+    versionCannotRun: (v) => `${v}（无法运行这个场景）`,
+    loadingText: (v) => `正在载入 Redis ${v} 的代码……`,
     listRunning: (n) => `startBgsaveForReplication，刚执行第 ${n} 行`,
     listIdle: "startBgsaveForReplication（未在运行）",
     nextLine: "（下一行）",
@@ -105,7 +110,11 @@ export const pageZh = {
     outsideBefore: "不在",
     outsideAfter: "中：",
   },
-  explanation: { title: "说明" },
+  explanation: {
+    title: "说明",
+    onVersion: (v) => `在 Redis ${v} 上：`,
+    notNarrated: (v, written) => `这个场景的讲解和问题是为 Redis ${written} 写的；在 ${v} 上运行时不显示它们。`,
+  },
   log: { title: "服务器日志（主节点）", name: "服务器日志", empty: "还没有日志。" },
   replicas: {
     region: "从节点",
