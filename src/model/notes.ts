@@ -33,7 +33,11 @@ export type Note =
   | { key: "rdb.diskChild"; pid: number }
   | { key: "rdb.socketChild"; pid: number; targets: number }
   | { key: "port.failed" }
-  | { key: "port.dropped"; replica: string }
+  /**
+   * `written`: the version resets replstate first (5.0 on, docs/versions.md §8), so the queued
+   * `-ERR` is written and the connection closed; absent in 4.0.14, where the reply stays queued.
+   */
+  | { key: "port.dropped"; replica: string; written?: true }
   | { key: "setup.fullresync"; replica: string; offset: number }
   | { key: "setup.oldSync"; replica: string; offset: number }
   | { key: "port.scriptCacheFlush" }

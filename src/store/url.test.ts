@@ -1,6 +1,7 @@
 import { localRunner } from "../run/localRunner";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { findScenario } from "../scenarios/catalogue";
+import { narratedOn } from "../scenarios/narration";
 import { decodeLink, encodePayload } from "../share/codec";
 import { HASH_PREFIX, linkHash } from "../share/url";
 import { createLabStore, memoryStorage, type LabStore } from "./labStore";
@@ -406,6 +407,15 @@ describe("the Redis version the page runs, in the store and the link (docs/versi
     const unknown = encodePayload({ v: 1, s: "fork-failure-disk", r: "6.0" });
     const u = decodeLink(unknown);
     expect(u.ok || u.problem.code).toBe("shape");
+  });
+
+  it("a narration written for 4.0.14 stays written for 4.0.14 when its scenario runs on 5.0.5", () => {
+    const doc = { ...findScenario("disk-happy-path")!, id: "mine", writtenFor: undefined };
+    s().loadCustomScenario(doc);
+    s().setRedis("5.0.5");
+    expect(s().scenario.writtenFor).toEqual(["4.0.14"]);
+    expect(narratedOn(s().scenario, "5.0.5")).toBe(false);
+    expect(narratedOn(s().scenario, "4.0.14")).toBe(true);
   });
 
   it("edits made on 5.0.5 stay on 5.0.5", () => {

@@ -89,8 +89,11 @@ export interface ScenarioSlice {
 
 const fallback = findScenario(DEFAULT_SCENARIO_ID) ?? (CATALOGUE[0] as Scenario);
 
-/** The scenario run on `redis`: itself when it runs there already. */
-const onVersion = (s: Scenario, redis: RedisVersion): Scenario => (s.redis === redis ? s : { ...s, redis });
+/**
+ * The scenario run on `redis`: itself when it runs there already. Its narration stays written for
+ * the versions it was (`writtenFor` defaults to the version a scenario runs on).
+ */
+const onVersion = (s: Scenario, redis: RedisVersion): Scenario => (s.redis === redis ? s : { ...s, redis, writtenFor: s.writtenFor ?? [s.redis] });
 
 const clampFrame = (frame: number, count: number) => Math.max(0, Math.min(count - 1, Math.trunc(Number.isFinite(frame) ? frame : 0)));
 

@@ -30,7 +30,7 @@ export function VersionSwitch() {
         onChange={(e) => {
           if (isRedisVersion(e.target.value)) setRedis(e.target.value);
         }}
-        className="ml-1 h-6 rounded border border-slate-300 bg-white px-0.5 font-mono text-xs font-normal text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+        className="ml-1 h-6 w-[5.5rem] rounded border border-slate-300 bg-white px-0.5 font-mono text-xs font-normal text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
       >
         {REDIS_VERSIONS.map((v) => {
           const modelled = MODELLED_VERSIONS.includes(v);

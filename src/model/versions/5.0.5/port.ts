@@ -89,7 +89,7 @@ export function startBgsaveForReplication_5_0_5(server: Server, mincapa: number)
         slave.replstate = REPL_STATE_NONE;
         // Its statechart follows replstate: the drop starts here.
         machineSend(slave, { type: "BGSAVE_FAILED" });
-        note(server, { key: "port.dropped", replica: slave.id });
+        note(server, { key: "port.dropped", replica: slave.id, written: true });
         at(52);
         slave.flags &= ~CLIENT_SLAVE;
         at(53);

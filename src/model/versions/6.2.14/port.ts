@@ -93,7 +93,7 @@ export function startBgsaveForReplication_6_2_14(server: Server, mincapa: number
         at(60);
         slave.flags &= ~CLIENT_SLAVE;
         machineSend(slave, { type: "BGSAVE_FAILED" });
-        note(server, { key: "port.dropped", replica: slave.id });
+        note(server, { key: "port.dropped", replica: slave.id, written: true });
         at(61);
         listDelNode(server.slaves, ln as ListNode<Client>);
         at(62);

@@ -113,7 +113,7 @@ export function startBgsaveForReplication_7_0_15(server: Server, mincapa: number
         at(67);
         slave.flags &= ~CLIENT_SLAVE;
         machineSend(slave, { type: "BGSAVE_FAILED" });
-        note(server, { key: "port.dropped", replica: slave.id });
+        note(server, { key: "port.dropped", replica: slave.id, written: true });
         at(68);
         listDelNode(server.slaves, ln as ListNode<Client>);
         at(69);

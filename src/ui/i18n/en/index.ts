@@ -80,7 +80,9 @@ const notes: NoteTexts = {
   "port.failed": () =>
     "`retval == C_ERR`: the function logs \"BGSAVE for replication failed\" and walks `server.slaves`. Every replica still in `WAIT_BGSAVE_START` — not only the one that triggered this call — is dropped.",
   "port.dropped": (n) =>
-    `${n.replica} is dropped: \`CLIENT_SLAVE\` is cleared, it leaves \`server.slaves\`, \`-ERR BGSAVE failed, replication can't continue\` is queued in its output buffer and \`CLIENT_CLOSE_AFTER_REPLY\` is set. In Redis 4.0.14 that reply is never delivered: its replstate stays 6, and only clients with replstate 0 or ONLINE are scheduled for writing. The replica hears only silence until its \`repl-timeout\` expires. Redis 5.0.5 fixed this by resetting replstate to \`REPL_STATE_NONE\` before queuing the error.`,
+    n.written
+      ? `${n.replica} is dropped: its replstate goes back to \`REPL_STATE_NONE\`, \`CLIENT_SLAVE\` is cleared, it leaves \`server.slaves\`, \`-ERR BGSAVE failed, replication can't continue\` is queued in its output buffer and \`CLIENT_CLOSE_AFTER_REPLY\` is set. A normal client again, it gets the reply written to its socket, and then the connection is closed — where 4.0.14 left the reply queued and the replica in silence until its \`repl-timeout\`.`
+      : `${n.replica} is dropped: \`CLIENT_SLAVE\` is cleared, it leaves \`server.slaves\`, \`-ERR BGSAVE failed, replication can't continue\` is queued in its output buffer and \`CLIENT_CLOSE_AFTER_REPLY\` is set. In Redis 4.0.14 that reply is never delivered: its replstate stays 6, and only clients with replstate 0 or ONLINE are scheduled for writing. The replica hears only silence until its \`repl-timeout\` expires. Redis 5.0.5 fixed this by resetting replstate to \`REPL_STATE_NONE\` before queuing the error.`,
   "setup.fullresync": (n) =>
     `\`replicationSetupSlaveForFullResync\`: ${n.replica} moves to \`WAIT_BGSAVE_END\` (7), remembers offset ${n.offset}, and \`+FULLRESYNC <replid> ${n.offset}\` is written straight to its socket. From now on new writes pile up in its output buffer until the RDB has been delivered.`,
   "setup.oldSync": (n) =>
@@ -206,7 +208,7 @@ const briefs: NoteTexts = {
   "rdb.diskChild": (n) => `rdbSaveBackground: child ${n.pid} writes dump.rdb`,
   "rdb.socketChild": (n) => `rdbSaveToSlavesSockets: child ${n.pid} streams to ${n.targets} socket(s)`,
   "port.failed": () => "BGSAVE for replication failed → drop every WAIT_BGSAVE_START replica",
-  "port.dropped": (n) => `${n.replica} dropped; -ERR queued, never sent in 4.0.14`,
+  "port.dropped": (n) => (n.written ? `${n.replica} dropped; -ERR queued, then written and the connection closed` : `${n.replica} dropped; -ERR queued, never sent in 4.0.14`),
   "setup.fullresync": (n) => `${n.replica} → WAIT_BGSAVE_END, +FULLRESYNC … ${n.offset}`,
   "setup.oldSync": (n) => `${n.replica} → WAIT_BGSAVE_END (old SYNC: no +FULLRESYNC)`,
   "port.scriptCacheFlush": () => "replicationScriptCacheFlush()",

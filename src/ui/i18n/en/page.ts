@@ -22,7 +22,8 @@ const errorList = (errors: string[]) =>
 
 export const pageEn = {
   header: {
-    subtitle: "How a Redis 4.0.14 primary starts a BGSAVE for replication",
+    /** With the version the page runs (the version switch, src/ui/code/VersionSwitch.tsx). */
+    subtitle: (v: string) => `How a Redis ${v} primary starts a BGSAVE for replication`,
     language: "Language",
     darkTheme: "Dark theme",
     themeTitle: "Switch between light and dark",

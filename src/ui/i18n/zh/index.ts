@@ -66,7 +66,9 @@ export const zh = {
     "port.failed": () =>
       "`retval == C_ERR`：函数打印 \"BGSAVE for replication failed\"，然后遍历 `server.slaves`。所有仍处于 `WAIT_BGSAVE_START` 的从节点——不只是触发这次调用的那个——都会被移除。",
     "port.dropped": (n) =>
-      `${n.replica} 被移除：清除 \`CLIENT_SLAVE\`，移出 \`server.slaves\`，在输出缓冲区排队 \`-ERR BGSAVE failed, replication can't continue\`，并设置 \`CLIENT_CLOSE_AFTER_REPLY\`。在 Redis 4.0.14 中这条回复永远不会发出：它的 replstate 仍是 6，而只有 replstate 为 0 或 ONLINE 的客户端才会被安排写出。从节点只能听到沉默，直到 \`repl-timeout\` 到期。Redis 5.0.5 修复了这个问题：排队错误之前先把 replstate 置为 \`REPL_STATE_NONE\`。`,
+      n.written
+        ? `${n.replica} 被移除：它的 replstate 回到 \`REPL_STATE_NONE\`，清除 \`CLIENT_SLAVE\`，移出 \`server.slaves\`，在输出缓冲区排队 \`-ERR BGSAVE failed, replication can't continue\`，并设置 \`CLIENT_CLOSE_AFTER_REPLY\`。它重新成为普通客户端，这条回复会写到它的 socket 上，随后连接被关闭——而 4.0.14 让回复一直排队，从节点在 \`repl-timeout\` 之前只能听到沉默。`
+        : `${n.replica} 被移除：清除 \`CLIENT_SLAVE\`，移出 \`server.slaves\`，在输出缓冲区排队 \`-ERR BGSAVE failed, replication can't continue\`，并设置 \`CLIENT_CLOSE_AFTER_REPLY\`。在 Redis 4.0.14 中这条回复永远不会发出：它的 replstate 仍是 6，而只有 replstate 为 0 或 ONLINE 的客户端才会被安排写出。从节点只能听到沉默，直到 \`repl-timeout\` 到期。Redis 5.0.5 修复了这个问题：排队错误之前先把 replstate 置为 \`REPL_STATE_NONE\`。`,
     "setup.fullresync": (n) =>
       `\`replicationSetupSlaveForFullResync\`：${n.replica} 进入 \`WAIT_BGSAVE_END\`（7），记住偏移量 ${n.offset}，并把 \`+FULLRESYNC <replid> ${n.offset}\` 直接写入它的 socket。此后新的写入会积累在它的输出缓冲区，直到 RDB 送达。`,
     "setup.oldSync": (n) =>
@@ -173,7 +175,7 @@ export const zh = {
     "rdb.diskChild": (n) => `rdbSaveBackground：子进程 ${n.pid} 写 dump.rdb`,
     "rdb.socketChild": (n) => `rdbSaveToSlavesSockets：子进程 ${n.pid} 向 ${n.targets} 个 socket 传输`,
     "port.failed": () => "BGSAVE for replication failed → 移除所有 WAIT_BGSAVE_START 从节点",
-    "port.dropped": (n) => `${n.replica} 被移除；-ERR 已排队，4.0.14 中永不发送`,
+    "port.dropped": (n) => (n.written ? `${n.replica} 被移除；-ERR 已排队，随后写出并关闭连接` : `${n.replica} 被移除；-ERR 已排队，4.0.14 中永不发送`),
     "setup.fullresync": (n) => `${n.replica} → WAIT_BGSAVE_END，+FULLRESYNC … ${n.offset}`,
     "setup.oldSync": (n) => `${n.replica} → WAIT_BGSAVE_END（旧 SYNC：无 +FULLRESYNC）`,
     "port.scriptCacheFlush": () => "replicationScriptCacheFlush()",

@@ -7,7 +7,7 @@ const errorList = (errors: string[]) =>
 
 export const pageZh = {
   header: {
-    subtitle: "Redis 4.0.14 主节点如何为复制启动 BGSAVE",
+    subtitle: (v) => `Redis ${v} 主节点如何为复制启动 BGSAVE`,
     language: "语言（Language）",
     darkTheme: "深色主题",
     themeTitle: "在浅色和深色之间切换",
