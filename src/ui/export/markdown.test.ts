@@ -131,3 +131,21 @@ describe("the trace as JSON", () => {
     expect(doc.trace.frames[0]!.t).toBe(trace.frames[0]!.t);
   });
 });
+
+describe("the walkthrough of a run on another version", () => {
+  it("prints that version's own lines (scenario 8 on 5.0.5: line 52 resets replstate) and its log's dates", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { computeTrace } = await import("../../run/compute");
+    const scenario = { ...findScenario("fork-failure-disk")!, redis: "5.0.5" as const, writtenFor: ["4.0.14" as const] };
+    const { trace, derived } = computeTrace(scenario);
+    expect(trace.redis).toBe("5.0.5");
+    const codeLines = readFileSync("src/model/seed/5.0.5/startBgsaveForReplication.c", "utf8").replace(/\n$/, "").split("\n");
+    const md = walkthroughMarkdown({ scenario, edits: [], trace, derived, lang: "en", dict: en, words: publishEn.walkthrough, codeLines });
+    expect(md).toContain(" 52 |                 slave->replstate = REPL_STATE_NONE;");
+    expect(md).toMatch(/Mar 2019 10:00:00\.250/);
+    // The narration, written for 4.0.14 here, is not the 5.0.5 run's (the 4.0.14 run has it).
+    expect(md).not.toContain("**Narration:**");
+    const own = traceFor(findScenario("fork-failure-disk")!);
+    expect(walkthroughMarkdown({ scenario: findScenario("fork-failure-disk")!, edits: [], ...own, lang: "en", dict: en, words: publishEn.walkthrough })).toContain("**Narration:**");
+  });
+});

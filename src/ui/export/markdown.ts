@@ -28,6 +28,8 @@ export interface WalkthroughInput {
   lang: Lang;
   dict: Dict;
   words: PublishDict["walkthrough"];
+  /** The function's text of the trace's version, line by line (4.0.14's, the seed, unless given). */
+  codeLines?: readonly string[];
 }
 
 /** A code fence longer than any run of backticks in the text, so the text cannot close it. */
@@ -52,12 +54,12 @@ export function oneLine(text: string): string {
 }
 
 /** "  31 |     rsiptr = rdbPopulateSaveInfo(&rsi);" */
-function seedLine(n: number): string {
-  return `${String(n).padStart(3)} | ${SEED_LINES[n - 1] ?? ""}`;
+function seedLine(n: number, text: readonly string[]): string {
+  return `${String(n).padStart(3)} | ${text[n - 1] ?? ""}`;
 }
 
 export function walkthroughMarkdown(input: WalkthroughInput): string {
-  const { scenario, edits, trace, derived, lang, dict, words } = input;
+  const { scenario, edits, trace, derived, lang, dict, words, codeLines = SEED_LINES } = input;
   const narration = resolveSteps(scenario, trace);
   const out: string[] = [];
   out.push(`# ${oneLine(words.heading(scenario.title[lang]))}`, "", oneLine(scenario.summary[lang]), "", words.scenarioId(scenario.id));
@@ -90,7 +92,7 @@ export function walkthroughMarkdown(input: WalkthroughInput): string {
       const f = trace.frames[i];
       if (f?.kind === "line" && f.line !== null) lines.push(f.line);
     }
-    if (lines.length) out.push("", `**${words.code}:**`, "", fenced(lines.map(seedLine).join("\n"), "c"));
+    if (lines.length) out.push("", `**${words.code}:**`, "", fenced(lines.map((n) => seedLine(n, codeLines)).join("\n"), "c"));
 
     const log = trace.log.slice(trace.frames[from]?.logStart ?? frame.logStart, frame.logLen).map((l) => formatLogLine(l, trace.redis));
     if (log.length) out.push("", `**${words.log}:**`, "", fenced(log.join("\n"), "text"));
