@@ -10,7 +10,7 @@ const playUntilStopped = () => {
   for (let i = 0; i < 1000 && s().playing; i++) s().tick();
 };
 
-// disk-happy-path asks its predictions on frames 0, 17, 19 and 21 (steps 0, 1, 3 and 5).
+// disk-happy-path asks its predictions on frames 0, 17, 19 and 21 (on 4.0.14: steps 0, 1, 3 and 6 of the file).
 describe("playback waits for the guess", () => {
   beforeEach(() => {
     store = createLabStore({ storage: memoryStorage(), runner: localRunner });
@@ -37,7 +37,7 @@ describe("playback waits for the guess", () => {
     expect(s().playing).toBe(true);
     playUntilStopped();
     expect(s().cursor).toBe(21);
-    s().skipPrediction("disk-happy-path", 5);
+    s().skipPrediction("disk-happy-path", 6);
     playUntilStopped();
     expect(s().cursor).toBe(s().trace.frames.length - 1);
     // Skipping does not count as answering.
@@ -69,7 +69,7 @@ describe("playback waits for the guess", () => {
   });
 
   it("with every question answered, Play runs to the end", () => {
-    store.setState({ guesses: Object.fromEntries([0, 1, 3, 5].map((i) => [`disk-happy-path:${i}`, 0])) });
+    store.setState({ guesses: Object.fromEntries([0, 1, 3, 6].map((i) => [`disk-happy-path:${i}`, 0])) });
     s().togglePlay();
     playUntilStopped();
     expect(s().cursor).toBe(s().trace.frames.length - 1);

@@ -1,0 +1,199 @@
+/**
+ * The catalogue's narration per Redis version (docs/scenario-format.md §7a, docs/versions.md §8,
+ * §13, §18): the teaching point of the fork-failure scenarios on each version, and every log line
+ * a shown step quotes is one the run of that version logged, in that version's wording.
+ */
+import { describe, expect, it } from "vitest";
+import { runScenario, type Trace } from "../model";
+import { formatLogLine } from "../model/format";
+import { CATALOGUE, findScenario } from "../scenarios/catalogue";
+import { stepShownOn } from "../scenarios/narration";
+import { writtenFor, type Scenario, type ScenarioStep } from "../scenarios/schema";
+import type { RedisVersion } from "../model/versions/names";
+import { resolveSteps } from "./steps";
+
+const ERR = "-ERR BGSAVE failed, replication can't continue";
+const scenario = (id: string) => findScenario(id) as Scenario;
+const traces = new Map<string, Trace>();
+const traceOf = (s: Scenario, redis: RedisVersion) => {
+  const key = `${s.id}@${redis}`;
+  return traces.get(key) ?? traces.set(key, runScenario(s, { redis })).get(key)!;
+};
+
+/** Everything a reader sees of a step: its text, and its question, choices and explanation. */
+function allTexts(st: ScenarioStep): string[] {
+  const p = st.predict;
+  return [st.text, ...(p ? [p.question, ...p.choices.map((c) => c.text), ...(p.explain ? [p.explain] : [])] : [])].flatMap((t) => [t.en, t.zh]);
+}
+/** What a step asserts: its text and its explanation (a wrong choice may quote a line that is not logged). */
+function statedTexts(st: ScenarioStep): string[] {
+  return [st.text, ...(st.predict?.explain ? [st.predict.explain] : [])].flatMap((t) => [t.en, t.zh]);
+}
+const shownSteps = (s: Scenario, redis: RedisVersion) => resolveSteps(s, traceOf(s, redis)).map((r) => r.step);
+
+/** Backticked spans that look like a log line: they contain a space and start with a capital or `#`. */
+export function quotedLogLines(text: string): string[] {
+  return [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string).filter((q) => q.includes(" ") && /^[A-Z#]/.test(q));
+}
+
+/** The formatted log lines of a run: the primary's and every replica's, in the run's version's format. */
+function logLines(trace: Trace): string[] {
+  return [...trace.log, ...Object.values(trace.replicaLogs).flat()].map((l) => formatLogLine(l, trace.redis));
+}
+
+/** Whether one line holds the quote, whose `…` stand for elided text (the pieces in order). */
+export function quoteFound(quote: string, lines: readonly string[]): boolean {
+  const pieces = quote
+    .split("…")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return lines.some((line) => {
+    let from = 0;
+    for (const p of pieces) {
+      const at = line.indexOf(p, from);
+      if (at < 0) return false;
+      from = at + p.length;
+    }
+    return true;
+  });
+}
+
+/**
+ * Backticked spans the rule above takes for log lines but that are not quotes of this run's log,
+ * each with why. They are 4.0.14 texts kept as they were (their elisions are written `...`) or
+ * commands and replies on the wire; a span is excused only in the scenarios named.
+ */
+const NOT_LOG_QUOTES: { span: string; scenarios: string[]; why: string }[] = [
+  { span: "PSYNC ? -1", scenarios: ["disk-happy-path", "fork-failure-disk", "fork-failure-socket", "failure-sweeps-bystanders", "child-dies-socket"], why: "the command a replica sends, not a log line" },
+  { span: "SELECT 0", scenarios: ["disk-happy-path", "diskless-batching", "attach-disk-bgsave", "old-sync-client", "evalsha-full-sync"], why: "a command of the replication stream" },
+  { span: "SET key:1 1", scenarios: ["disk-happy-path", "diskless-batching", "attach-disk-bgsave", "old-sync-client"], why: "a command of the replication stream" },
+  { span: "SET key:2 2", scenarios: ["disk-happy-path", "attach-disk-bgsave"], why: "a command of the replication stream" },
+  { span: "SET key:3 3", scenarios: ["attach-disk-bgsave"], why: "a command of the replication stream" },
+  { span: "REPLCONF ACK", scenarios: ["old-sync-client"], why: "a command a real replica sends and redis-cli does not" },
+  { span: "REPLCONF ACK 0", scenarios: ["diskless-batching", "socket-bgsave-in-flight", "delay-zero"], why: "a command the replica sends" },
+  { span: "REPLCONF ACK 14", scenarios: ["fork-failure-socket"], why: "a command the replica sends" },
+  { span: "REPLCONF listening-port", scenarios: ["old-sync-client"], why: "a command a real replica sends and redis-cli does not" },
+  { span: "EVALSHA e0e1f9fa…", scenarios: ["evalsha-full-sync"], why: "a command of the replication stream" },
+  { span: "EVALSHA e0e1f9fa… 0", scenarios: ["evalsha-full-sync"], why: "a command of the replication stream" },
+  { span: "EVAL return redis.call('INCR', 'counter') 0", scenarios: ["evalsha-full-sync"], why: "a command of the replication stream" },
+  { span: "EVAL ...", scenarios: ["evalsha-full-sync"], why: "a command of the replication stream" },
+  { span: "Full resync from master: <replid>:0", scenarios: ["fork-failure-socket"], why: "4.0.14 text: <replid> stands for the replication ID" },
+  { span: "Slave ... correctly received the streamed RDB file.", scenarios: ["diskless-batching"], why: "4.0.14 text, elided with ..." },
+  { span: "Streamed RDB transfer with slave ... succeeded (socket). Waiting for REPLCONF ACK from slave to enable streaming", scenarios: ["diskless-batching"], why: "4.0.14 text, elided with ..." },
+  { span: "Synchronization ... succeeded", scenarios: ["socket-bgsave-in-flight"], why: "4.0.14 text, elided with ..." },
+  { span: "BGSAVE for replication: replication information not available...", scenarios: ["no-replication-info"], why: "4.0.14 text, elided with ..." },
+  { span: "Master is currently unable to PSYNC but should be in the future: ...", scenarios: ["no-replication-info"], why: "4.0.14 text, elided with ..." },
+  { span: "Delay next BGSAVE for diskless SYNC", scenarios: ["delay-zero"], why: "the step says this line is not logged with delay 0" },
+  { span: "Full resync requested", scenarios: ["old-sync-client"], why: "the step says an old SYNC client does not get this line" },
+];
+const excused = (s: Scenario, span: string) => NOT_LOG_QUOTES.some((x) => x.span === span && x.scenarios.includes(s.id));
+
+describe("quotedLogLines and quoteFound (the rule the catalogue test below applies)", () => {
+  it("takes spans with a space that start with a capital or #, and matches … elisions in order", () => {
+    expect(quotedLogLines("see `# BGSAVE for replication failed`, `WAIT_BGSAVE_START`, `-ERR x y` and `Full resync from master: …:0`")).toEqual([
+      "# BGSAVE for replication failed",
+      "Full resync from master: …:0",
+    ]);
+    const lines = ["5100:S 18 Mar 2019 10:00:06.000 * Full resync from master: 3774:0"];
+    expect(quoteFound("Full resync from master: …:0", lines)).toBe(true);
+    expect(quoteFound("Full resync from slave: …:0", lines)).toBe(false);
+    expect(quoteFound("from master … Full resync", lines)).toBe(false);
+  });
+});
+
+describe("every log line a step shown on a version quotes is in that version's log", () => {
+  for (const s of CATALOGUE) {
+    for (const redis of writtenFor(s)) {
+      it(`${s.id} on ${redis}`, () => {
+        const lines = logLines(traceOf(s, redis));
+        const missing = shownSteps(s, redis).flatMap((st, i) =>
+          statedTexts(st)
+            .flatMap(quotedLogLines)
+            .filter((q) => !excused(s, q) && !quoteFound(q, lines))
+            .map((q) => `step ${i}: ${q}`),
+        );
+        expect([...new Set(missing)]).toEqual([]);
+      });
+    }
+  }
+
+  it("every exception is still needed (each excused span is quoted, and not found, in a scenario it names)", () => {
+    for (const x of NOT_LOG_QUOTES) {
+      for (const id of x.scenarios) {
+        const s = scenario(id);
+        const hit = writtenFor(s).some((redis) => shownSteps(s, redis).some((st) => statedTexts(st).flatMap(quotedLogLines).includes(x.span) && !quoteFound(x.span, logLines(traceOf(s, redis)))));
+        expect(hit, `${x.span} in ${id}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("the teaching point of the fork-failure scenarios, per version", () => {
+  const text = (steps: ScenarioStep[]) => steps.flatMap(allTexts).join("\n");
+
+  it("fork-failure-disk and fork-failure-socket are written for 4.0.14 and 5.0.5", () => {
+    for (const id of ["fork-failure-disk", "fork-failure-socket"]) expect(writtenFor(scenario(id))).toEqual(["4.0.14", "5.0.5"]);
+  });
+
+  it("fork-failure-disk on 4.0.14: the -ERR is never sent, r1 times out after repl-timeout", () => {
+    const steps = shownSteps(scenario("fork-failure-disk"), "4.0.14");
+    expect(text(steps)).toMatch(/never (sent|installs a write handler)/);
+    expect(steps.some((st) => st.text.en.includes("`Timeout connecting to the MASTER...`"))).toBe(true);
+  });
+
+  it("fork-failure-disk on 5.0.5: a shown step quotes the -ERR reaching r1 and r1's log line; none says it is never sent", () => {
+    const s = scenario("fork-failure-disk");
+    const trace = traceOf(s, "5.0.5");
+    const steps = shownSteps(s, "5.0.5");
+    // What the trace shows: the reply reached r1's socket.
+    expect(trace.wires[Object.keys(trace.wires).find((k) => k.startsWith("r1"))!]!.wire.some((w) => w.startsWith(ERR))).toBe(true);
+    expect(steps.some((st) => st.text.en.includes(`\`${ERR}\``) && st.text.en.includes("`Master does not support PSYNC or is in error state (reply: -ERR BGSAVE failed, replication can't continue)`"))).toBe(true);
+    expect(steps.some((st) => st.text.en.includes("(lines 45–59)") && st.text.en.includes("line 52"))).toBe(true);
+    // What the steps state (texts and explanations; the question recalls 4.0.14 and a wrong choice says it).
+    const stated = steps.flatMap(statedTexts).join("\n");
+    expect(stated).not.toMatch(/never sent|never-sent|stays (stuck|queued)|hears nothing|从未发出|永远不会发出/);
+    expect(text(steps)).not.toMatch(/lines 47–61|第 47–61 行/);
+    // A 5.0.5 question whose right answer is the -ERR.
+    const q = steps.find((st) => st.predict?.question.en.includes("4.0.14 queued this `-ERR` and never sent it"))?.predict;
+    expect(q && q.choices[q.answer]?.claim).toEqual({ replica: "r1", received: "-ERR" });
+  });
+
+  it("fork-failure-socket on 4.0.14: +FULLRESYNC then silence, and a bulk-data timeout", () => {
+    const steps = shownSteps(scenario("fork-failure-socket"), "4.0.14");
+    expect(text(steps)).toContain("is never sent in 4.0.14");
+    expect(steps.some((st) => st.text.en.includes("`Timeout receiving bulk data from MASTER..."))).toBe(true);
+  });
+
+  it("fork-failure-socket on 5.0.5: +FULLRESYNC, then the -ERR, and r1 logs MASTER aborted replication; no step says it stays unsent", () => {
+    const s = scenario("fork-failure-socket");
+    const steps = shownSteps(s, "5.0.5");
+    const stated = steps.flatMap(statedTexts).join("\n");
+    expect(stated).toContain("`# MASTER aborted replication with an error: ERR BGSAVE failed, replication can't continue`");
+    expect(stated).not.toMatch(/never sent|stuck unsent|Timeout receiving bulk data from MASTER\.\.\. If|永远发不出去/);
+    const q = steps.find((st) => st.predict?.question.en.includes("On 5.0.5"))?.predict;
+    expect(q && q.choices[q.answer]?.claim).toEqual({ all: [{ replica: "r1", received: "+FULLRESYNC" }, { replica: "r1", received: "-ERR" }] });
+    // The replica is back long before a repl-timeout would have passed.
+    const online = resolveSteps(s, traceOf(s, "5.0.5")).find((r) => r.step.note === "online");
+    expect(traceOf(s, "5.0.5").frames[online!.frame]!.t).toBeLessThan(60_000);
+  });
+
+  it("every catalogue scenario but evalsha-full-sync is written for both versions, and has a 5.0.5 note in en and zh", () => {
+    for (const s of CATALOGUE) {
+      expect(writtenFor(s), s.id).toEqual(s.id === "evalsha-full-sync" ? ["4.0.14"] : ["4.0.14", "5.0.5"]);
+      const note = s.versionNotes?.["5.0.5"];
+      expect(note?.en.trim(), s.id).toBeTruthy();
+      expect(note?.zh, s.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(s.versionNotes?.["4.0.14"], s.id).toBeUndefined();
+    }
+    expect(scenario("evalsha-full-sync").versionNotes?.["5.0.5"]?.en).toMatch(/effects/);
+  });
+
+  it("a step shown on 5.0.5 only is not shown on 4.0.14, and the other way round", () => {
+    const s = scenario("fork-failure-disk");
+    for (const st of s.steps ?? []) {
+      if (!st.redis) continue;
+      expect(stepShownOn(s, st, "4.0.14")).toBe(st.redis.includes("4.0.14"));
+      expect(stepShownOn(s, st, "5.0.5")).toBe(st.redis.includes("5.0.5"));
+    }
+  });
+});
