@@ -410,7 +410,7 @@ describe("the Redis version the page runs, in the store and the link (docs/versi
   });
 
   it("a narration written for 4.0.14 stays written for 4.0.14 when its scenario runs on 5.0.5", () => {
-    const doc = { ...findScenario("disk-happy-path")!, id: "mine", writtenFor: undefined };
+    const doc = { ...findScenario("disk-happy-path")!, id: "mine", writtenFor: undefined, versionNotes: undefined, steps: [] };
     s().loadCustomScenario(doc);
     s().setRedis("5.0.5");
     expect(s().scenario.writtenFor).toEqual(["4.0.14"]);
