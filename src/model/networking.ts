@@ -6,20 +6,18 @@
 import { INITIAL_REPLICA_SNAPSHOT, replicaStep, type ReplicaEvent } from "../machines/replica";
 import { listAddNodeTail, listDelNode, listSearchKey } from "./adlist";
 import { CLIENT_CLOSE_AFTER_REPLY, CLIENT_SLAVE, REPL_STATE_NONE, SLAVE_STATE_ONLINE } from "./constants";
-import { serverLog, slaveWord, unixtime } from "./server";
+import { peerLine, peerOf, serverLog, slaveWord, unixtime } from "./server";
 import type { Client, Server } from "./types";
 
-/** replicationGetSlaveName: "ip:port", or "ip:<unknown-slave-port>" for redis-cli --slave (docs/behaviour.md §13; "replica" from 5.0, docs/versions.md §3.1). */
-function slaveName(server: Server, port: number | null): string {
-  return port ? `127.0.0.1:${port}` : `127.0.0.1:<unknown-${slaveWord(server)}-port>`;
-}
-
 export function createClient(server: Server, id: string, conn: number, port: number | null): Client {
+  // Its name (replicationGetSlaveName), shared with the earlier connections from the same port.
+  const peer = peerOf(server, port);
   const c: Client = {
     id,
     cid: server.nextClientId++,
     conn,
-    name: slaveName(server, port),
+    name: peer.name,
+    peer,
     replstate: REPL_STATE_NONE,
     command: null,
     slaveCapa: 0,
@@ -162,7 +160,7 @@ export function addReplyError(server: Server, c: Client, err: string): void {
 export function freeClient(server: Server, c: Client, event: ReplicaEvent = { type: "DISCONNECTED" }): void {
   if (c.closed) return;
   if (c.flags & CLIENT_SLAVE) {
-    serverLog(server, "warning", `Connection with ${slaveWord(server)} ${c.name} lost.`);
+    serverLog(server, "warning", peerLine(server, c, "lost"));
     const ln = listSearchKey(server.slaves, c);
     if (ln) listDelNode(server.slaves, ln);
   }
