@@ -4,6 +4,7 @@
  * replstate — the reason the 4.0.14 error reply to a dropped replica never arrives (docs/behaviour.md §8).
  */
 import { INITIAL_REPLICA_SNAPSHOT, replicaStep, type ReplicaEvent } from "../machines/replica";
+import { append } from "./grow";
 import { listAddNodeTail, listDelNode, listSearchKey } from "./adlist";
 import { CLIENT_CLOSE_AFTER_REPLY, CLIENT_SLAVE, REPL_STATE_NONE, SLAVE_STATE_ONLINE } from "./constants";
 import { peerLine, peerOf, serverLog, slaveWord, unixtime } from "./server";
@@ -71,7 +72,7 @@ function touch(c: Client): void {
 export function writeToSocket(c: Client, text: string): void {
   if (!c.closed) {
     if (c.streamFrom >= 0) leaveStream(c);
-    c.wire.push(text);
+    c.wire = append(c.wire, text);
     touch(c);
   }
 }
@@ -97,7 +98,7 @@ export function canFollowStream(c: Client): boolean {
 function leaveStream(c: Client): void {
   const to = c.streamTo ?? c.stream.length;
   c.streamCopies.push({ at: c.wire.length, from: c.streamFrom, to });
-  for (let k = c.streamFrom; k < to; k++) c.wire.push(c.stream[k] as string);
+  for (let k = c.streamFrom; k < to; k++) c.wire = append(c.wire, c.stream[k] as string);
   c.streamFrom = -1;
   c.streamTo = null;
 }
@@ -132,7 +133,7 @@ function canWrite(c: Client): boolean {
 export function flushOutputBuffer(c: Client): void {
   if (c.replyStart === c.reply.length) return;
   if (c.streamFrom >= 0) leaveStream(c);
-  for (let i = c.replyStart; i < c.reply.length; i++) c.wire.push(c.reply[i] as string);
+  for (let i = c.replyStart; i < c.reply.length; i++) c.wire = append(c.wire, c.reply[i] as string);
   c.replyStart = c.reply.length;
   touch(c);
 }
