@@ -4,22 +4,21 @@
  * replstate — the reason the 4.0.14 error reply to a dropped replica never arrives (docs/behaviour.md §8).
  */
 import { INITIAL_REPLICA_SNAPSHOT, replicaStep, type ReplicaEvent } from "../machines/replica";
+import { append } from "./grow";
 import { listAddNodeTail, listDelNode, listSearchKey } from "./adlist";
 import { CLIENT_CLOSE_AFTER_REPLY, CLIENT_SLAVE, REPL_STATE_NONE, SLAVE_STATE_ONLINE } from "./constants";
-import { serverLog, slaveWord, unixtime } from "./server";
+import { peerLine, peerOf, serverLog, slaveWord, unixtime } from "./server";
 import type { Client, Server } from "./types";
 
-/** replicationGetSlaveName: "ip:port", or "ip:<unknown-slave-port>" for redis-cli --slave (docs/behaviour.md §13; "replica" from 5.0, docs/versions.md §3.1). */
-function slaveName(server: Server, port: number | null): string {
-  return port ? `127.0.0.1:${port}` : `127.0.0.1:<unknown-${slaveWord(server)}-port>`;
-}
-
 export function createClient(server: Server, id: string, conn: number, port: number | null): Client {
+  // Its name (replicationGetSlaveName), shared with the earlier connections from the same port.
+  const peer = peerOf(server, port);
   const c: Client = {
     id,
     cid: server.nextClientId++,
     conn,
-    name: slaveName(server, port),
+    name: peer.name,
+    peer,
     replstate: REPL_STATE_NONE,
     command: null,
     slaveCapa: 0,
@@ -73,7 +72,7 @@ function touch(c: Client): void {
 export function writeToSocket(c: Client, text: string): void {
   if (!c.closed) {
     if (c.streamFrom >= 0) leaveStream(c);
-    c.wire.push(text);
+    c.wire = append(c.wire, text);
     touch(c);
   }
 }
@@ -99,7 +98,7 @@ export function canFollowStream(c: Client): boolean {
 function leaveStream(c: Client): void {
   const to = c.streamTo ?? c.stream.length;
   c.streamCopies.push({ at: c.wire.length, from: c.streamFrom, to });
-  for (let k = c.streamFrom; k < to; k++) c.wire.push(c.stream[k] as string);
+  for (let k = c.streamFrom; k < to; k++) c.wire = append(c.wire, c.stream[k] as string);
   c.streamFrom = -1;
   c.streamTo = null;
 }
@@ -134,7 +133,7 @@ function canWrite(c: Client): boolean {
 export function flushOutputBuffer(c: Client): void {
   if (c.replyStart === c.reply.length) return;
   if (c.streamFrom >= 0) leaveStream(c);
-  for (let i = c.replyStart; i < c.reply.length; i++) c.wire.push(c.reply[i] as string);
+  for (let i = c.replyStart; i < c.reply.length; i++) c.wire = append(c.wire, c.reply[i] as string);
   c.replyStart = c.reply.length;
   touch(c);
 }
@@ -162,7 +161,7 @@ export function addReplyError(server: Server, c: Client, err: string): void {
 export function freeClient(server: Server, c: Client, event: ReplicaEvent = { type: "DISCONNECTED" }): void {
   if (c.closed) return;
   if (c.flags & CLIENT_SLAVE) {
-    serverLog(server, "warning", `Connection with ${slaveWord(server)} ${c.name} lost.`);
+    serverLog(server, "warning", peerLine(server, c, "lost"));
     const ln = listSearchKey(server.slaves, c);
     if (ln) listDelNode(server.slaves, ln);
   }

@@ -14,6 +14,7 @@
  */
 import { stateName } from "../machines/replica";
 import { listToArray } from "./adlist";
+import { append, appendRepeated } from "./grow";
 import { CLIENT_PRE_PSYNC, REPLSTATE_NAMES, SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, flagNames } from "./constants";
 import type { Note } from "./notes";
 import { unixtime } from "./server";
@@ -306,7 +307,8 @@ class FrameViews {
    * buffer entries that frame i is the first to show.
    */
   replicaViews(i: number, prev: ReplicaView[]): ReplicaView[] {
-    stampUpTo(this.streamFrame, this.server.stream.length, i);
+    const stream = this.streamFrame;
+    while (stream.length < this.server.stream.length) stream.push(i);
     // A follower of the stream whose socket changed is looked at again.
     const changed = this.server.changed;
     for (let k = 0; k < changed.length; k++) {
@@ -400,9 +402,9 @@ class FrameViews {
   private look(slot: Slot, i: number): ReplicaView {
     const c = slot.client;
     if (c.streamCopies.length > slot.copies) this.stampCopies(slot, i);
-    stampUpTo(slot.wireFrame, c.wire.length, i);
-    stampUpTo(slot.queuedFrame, c.reply.length, i);
-    stampUpTo(slot.sentFrame, c.replyStart, i);
+    slot.wireFrame = stampUpTo(slot.wireFrame, c.wire.length, i);
+    slot.queuedFrame = stampUpTo(slot.queuedFrame, c.reply.length, i);
+    slot.sentFrame = stampUpTo(slot.sentFrame, c.replyStart, i);
     return this.viewOf(slot);
   }
 
@@ -414,8 +416,8 @@ class FrameViews {
     const c = slot.client;
     for (; slot.copies < c.streamCopies.length; slot.copies++) {
       const run = c.streamCopies[slot.copies] as { at: number; from: number; to: number };
-      stampUpTo(slot.wireFrame, run.at, i);
-      for (let k = run.from; k < run.to; k++) slot.wireFrame.push(this.streamFrame[k] as number);
+      slot.wireFrame = stampUpTo(slot.wireFrame, run.at, i);
+      for (let k = run.from; k < run.to; k++) slot.wireFrame = append(slot.wireFrame, this.streamFrame[k] as number);
     }
   }
 
@@ -464,12 +466,13 @@ class FrameViews {
 }
 
 /**
- * Stamp with frame i the entries of a log (now `length` long) that have no stamp yet. The stamps are
- * plain arrays handed to the trace as they are: most connections' logs hold a handful of entries,
- * and one small array each costs less than any buffer that grows.
+ * Stamp with frame i the entries of a log (now `length` long) that have no stamp yet; the stamps
+ * as they are now (a short one is replaced, see grow.ts). The stamps are plain arrays handed to
+ * the trace as they are: most connections' logs hold a handful of entries, and one small array
+ * each, of exactly their length, costs less than any buffer that grows.
  */
-function stampUpTo(stamps: number[], length: number, i: number): void {
-  while (stamps.length < length) stamps.push(i);
+function stampUpTo(stamps: number[], length: number, i: number): number[] {
+  return appendRepeated(stamps, i, length - stamps.length);
 }
 
 /** Same keys with identical values (frames are immutable, so an equal view can be shared). */

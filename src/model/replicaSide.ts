@@ -23,9 +23,25 @@ import type { Client, LogEntry, Server } from "./types";
  */
 const BULK_COUNT_EOF = "I/O error reading bulk count from MASTER: Resource temporarily unavailable";
 
-/** How a replica's log names the link: a replica is of the same release as its primary (docs/versions.md §13.2). */
-function syncLink(server: Server): string {
-  return WORDING[server.version].replica === "slave" ? "MASTER <-> SLAVE" : "MASTER <-> REPLICA";
+/**
+ * The replica's lines that name the link, as each release words it: a replica is of the same
+ * release as its primary (docs/versions.md §13.2). Whole strings, made once, not one per line.
+ */
+function linkLines(link: string) {
+  return {
+    started: `${link} sync started`,
+    streamed: `${link} sync: receiving streamed RDB from master`,
+    flushing: `${link} sync: Flushing old data`,
+    loading: `${link} sync: Loading DB in memory`,
+    finished: `${link} sync: Finished with success`,
+    link,
+  } as const;
+}
+const SLAVE_LINK = linkLines("MASTER <-> SLAVE");
+const REPLICA_LINK = linkLines("MASTER <-> REPLICA");
+
+function syncLink(server: Server): typeof SLAVE_LINK {
+  return WORDING[server.version].replica === "slave" ? SLAVE_LINK : REPLICA_LINK;
 }
 
 /** One replica of the scenario, across all its connections. */
@@ -71,6 +87,8 @@ export interface Replicas {
    * connection or an event about them): the recorder looks again at these only.
    */
   readonly changed: Agent[];
+  /** The last +FULLRESYNC reply a replica read, and its log line (fullResyncLine). */
+  lastFullresync: { msg: string; line: string };
 }
 
 /** The replica's own code is running: what the frames show of it may change (Replicas.changed). */
@@ -113,7 +131,7 @@ export function createReplicas(server: Server, scenario: Scenario): Replicas {
     pipelined: false,
     changed: false,
   }));
-  return { server, agents, byId: new Map(agents.map((a) => [a.id, a])), timers: new TimerHeap<Agent>(), logCount: 0, changed: [] };
+  return { server, agents, byId: new Map(agents.map((a) => [a.id, a])), timers: new TimerHeap<Agent>(), logCount: 0, changed: [], lastFullresync: { msg: "", line: "" } };
 }
 
 function replicaLog(w: Replicas, a: Agent, level: "notice" | "warning", text: string): void {
@@ -141,7 +159,7 @@ export function syncWithMaster(w: Replicas, a: Agent, pipelined = false): void {
   const server = w.server;
   if (a.command === "PSYNC" && !pipelined) {
     replicaLog(w, a, "notice", "Connecting to MASTER 127.0.0.1:6379");
-    replicaLog(w, a, "notice", `${syncLink(w.server)} sync started`);
+    replicaLog(w, a, "notice", syncLink(w.server).started);
     replicaLog(w, a, "notice", "Non blocking connect for SYNC fired the event.");
     replicaLog(w, a, "notice", "Master replied to PING, replication can continue...");
     replicaLog(w, a, "notice", "Partial resynchronization not possible (no cached master)");
@@ -208,8 +226,7 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
       continue;
     }
     if (msg.startsWith("+FULLRESYNC")) {
-      const [, id, off] = msg.split(" ");
-      replicaLog(w, a, "notice", `Full resync from master: ${id}:${off}`);
+      replicaLog(w, a, "notice", fullResyncLine(w, msg));
       a.phase = "transfer";
     } else if (msg.startsWith("-NOMASTERLINK")) {
       replicaLog(w, a, "notice", `Master is currently unable to PSYNC but should be in the future: ${msg}`);
@@ -253,7 +270,7 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
     } else if (msg.startsWith("$EOF:")) {
       a.eofMark = msg.slice(5);
       a.phase = "transfer";
-      replicaLog(w, a, "notice", `${syncLink(w.server)} sync: receiving streamed RDB from master`);
+      replicaLog(w, a, "notice", syncLink(w.server).streamed);
     } else if (msg.startsWith("$")) {
       a.expectBytes = Number(msg.slice(1));
       a.phase = "transfer";
@@ -263,7 +280,7 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
         "notice",
         a.command === "SYNC"
           ? `SYNC with master, discarding ${a.expectBytes} bytes of bulk transfer...`
-          : `${syncLink(w.server)} sync: receiving ${a.expectBytes} bytes from master`,
+          : `${syncLink(w.server).link} sync: receiving ${a.expectBytes} bytes from master`,
       );
     } else if (msg.startsWith("<RDB payload")) {
       if (!a.eofMark) loadReceivedRdb(w, a);
@@ -287,14 +304,27 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
   }
 }
 
+/**
+ * `Full resync from master: <replid>:<offset>` for a `+FULLRESYNC <replid> <offset>` reply. The
+ * replicas that attach to one BGSAVE read the same reply (one string, Server.fullresync), so the
+ * line is made once per reply.
+ */
+function fullResyncLine(w: Replicas, msg: string): string {
+  if (msg === w.lastFullresync.msg) return w.lastFullresync.line;
+  const [, id, off] = msg.split(" ");
+  const line = `Full resync from master: ${id}:${off}`;
+  w.lastFullresync = { msg, line };
+  return line;
+}
+
 /** The whole RDB arrived: a replica loads it; redis-cli --slave discards it and prints the stream. */
 function loadReceivedRdb(w: Replicas, a: Agent): void {
   if (a.command === "SYNC") {
     replicaLog(w, a, "notice", "SYNC done. Logging commands from master.");
   } else {
-    replicaLog(w, a, "notice", `${syncLink(w.server)} sync: Flushing old data`);
-    replicaLog(w, a, "notice", `${syncLink(w.server)} sync: Loading DB in memory`);
-    replicaLog(w, a, "notice", `${syncLink(w.server)} sync: Finished with success`);
+    replicaLog(w, a, "notice", syncLink(w.server).flushing);
+    replicaLog(w, a, "notice", syncLink(w.server).loading);
+    replicaLog(w, a, "notice", syncLink(w.server).finished);
   }
   a.phase = "connected";
 }

@@ -20,7 +20,7 @@ import {
 import { startBgsaveForReplication } from "./port";
 import { addReply, addReplyError, addSlave, flushOutputBuffer, freeClient, machineSend, writeToSocket } from "./networking";
 import { replicationFeedSlaves, replicationScriptCacheFlush } from "./replicationStream";
-import { note, randomHex, serverLog, SlaveWord, slaveWord, unixtime } from "./server";
+import { note, peerLine, randomHex, serverLog, slaveWord, unixtime } from "./server";
 import type { Client, Server } from "./types";
 
 /** startBgsaveForReplication as the server's version has it (docs/versions.md §4). */
@@ -43,12 +43,24 @@ export function replicationSetupSlaveForFullResync(server: Server, slave: Client
   machineSend(slave, { type: "FULLRESYNC_SETUP" });
   server.slaveseldb = -1;
   if (!(slave.flags & CLIENT_PRE_PSYNC)) {
-    writeToSocket(slave, `+FULLRESYNC ${server.replid} ${offset}`);
+    writeToSocket(slave, fullresyncReply(server, offset));
     note(server, { key: "setup.fullresync", replica: slave.id, offset });
   } else {
     note(server, { key: "setup.oldSync", replica: slave.id, offset });
   }
   return C_OK;
+}
+
+/**
+ * `+FULLRESYNC <replid> <offset>`: the replicas set up for one BGSAVE get the same reply, so it is
+ * one string, made again only when the replid or the offset changed (Server.fullresync).
+ */
+function fullresyncReply(server: Server, offset: number): string {
+  const last = server.fullresync;
+  if (last && last.replid === server.replid && last.offset === offset) return last.text;
+  const text = `+FULLRESYNC ${server.replid} ${offset}`;
+  server.fullresync = { replid: server.replid, offset, text };
+  return text;
 }
 
 /** copyClientOutputBuffer: the newcomer gets every write accumulated since the fork. */
@@ -77,12 +89,12 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
     return;
   }
 
-  serverLog(server, "notice", `${SlaveWord(server)} ${c.name} asks for synchronization`);
+  serverLog(server, "notice", peerLine(server, c, "asks"));
   c.lastinteraction = unixtime(server);
 
   if (req.command === "PSYNC") {
     // The replica has no history to continue from, so it asks "PSYNC ? -1" (docs/behaviour.md §3 step 5).
-    serverLog(server, "notice", `Full resync requested by ${slaveWord(server)} ${c.name}`);
+    serverLog(server, "notice", peerLine(server, c, "fullResync"));
   } else {
     c.flags |= CLIENT_PRE_PSYNC;
   }
@@ -240,7 +252,7 @@ export function putSlaveOnline(server: Server, slave: Client): void {
   slave.replAckTime = unixtime(server);
   flushOutputBuffer(slave);
   machineSend(slave, { type: "PUT_ONLINE" });
-  serverLog(server, "notice", `Synchronization with ${slaveWord(server)} ${slave.name} succeeded`);
+  serverLog(server, "notice", peerLine(server, slave, "online"));
   note(server, { key: "online", replica: slave.id });
 }
 

@@ -6,7 +6,7 @@ import { DEFAULT_VERSION, WORDING } from "./versions/names";
 import { listCreate } from "./adlist";
 import { REPL_PING_SLAVE_PERIOD } from "./constants";
 import type { Note } from "./notes";
-import type { Client, LogLevel, Server } from "./types";
+import type { Client, LogLevel, Peer, PeerLine, Server } from "./types";
 
 interface ServerInit {
   replDisklessSync: boolean;
@@ -65,6 +65,8 @@ export function newServer(init: ServerInit): Server {
     changed: [],
     shareStream: false,
     log: [],
+    peers: new Map(),
+    fullresync: null,
     lines: [],
     notes: [],
     faults: { forkFails: null },
@@ -110,6 +112,41 @@ export function randomHex(server: Server, len: number): string {
 
 export function forkPid(server: Server): number {
   return server.nextPid++;
+}
+
+/**
+ * replicationGetSlaveName: "ip:port", or "ip:<unknown-slave-port>" for redis-cli --slave (docs/behaviour.md §13;
+ * "replica" from 5.0, docs/versions.md §3.1), with the log lines that name it (Peer): the same
+ * entry for every connection from that port in a run.
+ */
+export function peerOf(server: Server, port: number | null): Peer {
+  let peer = server.peers.get(port);
+  if (!peer || peer.version !== server.version) {
+    const name = port ? `127.0.0.1:${port}` : `127.0.0.1:<unknown-${slaveWord(server)}-port>`;
+    peer = { name, version: server.version, lines: {} };
+    server.peers.set(port, peer);
+  }
+  return peer;
+}
+
+/** A line of the server's log naming connection c, worded for the server's version once per name (Peer). */
+export function peerLine(server: Server, c: Client, which: PeerLine): string {
+  const peer = c.peer;
+  if (peer.version !== server.version) return peerText(server, c.name, which);
+  return (peer.lines[which] ??= peerText(server, c.name, which));
+}
+
+function peerText(server: Server, name: string, which: PeerLine): string {
+  switch (which) {
+    case "asks":
+      return `${SlaveWord(server)} ${name} asks for synchronization`;
+    case "fullResync":
+      return `Full resync requested by ${slaveWord(server)} ${name}`;
+    case "lost":
+      return `Connection with ${slaveWord(server)} ${name} lost.`;
+    case "online":
+      return `Synchronization with ${slaveWord(server)} ${name} succeeded`;
+  }
 }
 
 export function serverLog(server: Server, level: LogLevel, text: string): void {

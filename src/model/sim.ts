@@ -83,14 +83,21 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     recorder.record("line", line, locals, condition);
   };
 
-  /** Run one happening; make an event frame if it changed anything a learner can see. */
-  const happen = (cause: Cause, fn: () => void): void => {
+  /*
+   * One happening: begin(cause), run it, end() — which makes an event frame if it changed anything
+   * a learner can see. The causes that repeat (the crons, a replica's own cron, a bulk write to a
+   * replica) are one object each per run, shared by their frames as a happening's frames share its cause.
+   */
+  let logBefore = 0;
+  let replicaLogBefore = 0;
+  const begin = (cause: Cause): void => {
     recorder.cause = cause;
     lastLine = null;
     lastLocals = null;
-    const logBefore = server.log.length;
-    const replicaLogBefore = replicas.logCount;
-    fn();
+    logBefore = server.log.length;
+    replicaLogBefore = replicas.logCount;
+  };
+  const end = (): void => {
     freeClientsClosingAfterReply(server);
     readSockets(replicas);
     const visible =
@@ -101,6 +108,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     if (visible) recorder.record("event", lastLine, lastLocals);
     seenLines = server.lines.length;
   };
+
+  const serverCronCause: Cause = { type: "serverCron" };
+  const replicationCronCause: Cause = { type: "replicationCron" };
+  const replicaCause: Cause[] = [];
+  const bulkCause = new Map<string, Cause>();
 
   let nextEvent = 0;
   let nextTick = 0;
@@ -138,30 +150,44 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
 
     if (t === childT && server.child) {
       const child = server.child;
-      happen({ type: "childDone", kind: child.kind, pid: child.pid }, () => childFinishesWork(server));
+      begin({ type: "childDone", kind: child.kind, pid: child.pid });
+      childFinishesWork(server);
+      end();
     } else if (t === eventT) {
       const ev = events[nextEvent++] as (typeof events)[number];
-      happen({ type: "event", index: ev.index, event: ev.e }, () => applyEvent(replicas, eventState, ev.e));
+      begin({ type: "event", index: ev.index, event: ev.e });
+      applyEvent(replicas, eventState, ev.e);
+      end();
     } else if (t === agentT && agentTop) {
       const a = agentTop.value;
       replicas.timers.pop();
       a.nextCron += 1000;
       replicas.timers.push(a.nextCron, a.index, a);
-      happen({ type: "replica", replica: a.id }, () => replicaCron(replicas, a));
+      begin((replicaCause[a.index] ??= { type: "replica", replica: a.id }));
+      replicaCron(replicas, a);
+      end();
     } else if (t === nextTick) {
       const runReplCron = tickCount % (REPLICATION_CRON_MS / SERVER_CRON_MS) === 0;
       tickCount++;
       nextTick += SERVER_CRON_MS;
-      happen({ type: "serverCron" }, () => {
-        // serverCron order (server.c 1030–1100): scheduled AOF rewrite, then reap children.
-        if (server.rdbChildPid === -1 && server.aofChildPid === -1 && server.aofRewriteScheduled) {
-          rewriteAppendOnlyFileBackground(server);
-        }
-        reapChild(server);
-      });
-      if (runReplCron) happen({ type: "replicationCron" }, () => replicationCron(server));
+      begin(serverCronCause);
+      // serverCron order (server.c 1030–1100): scheduled AOF rewrite, then reap children.
+      if (server.rdbChildPid === -1 && server.aofChildPid === -1 && server.aofRewriteScheduled) {
+        rewriteAppendOnlyFileBackground(server);
+      }
+      reapChild(server);
+      end();
+      if (runReplCron) {
+        begin(replicationCronCause);
+        replicationCron(server);
+        end();
+      }
     } else if (t === bulkT && bulkNext) {
-      happen({ type: "bulk", replica: bulkNext.id }, () => sendBulkToSlave(server, bulkNext));
+      let cause = bulkCause.get(bulkNext.id);
+      if (!cause) bulkCause.set(bulkNext.id, (cause = { type: "bulk", replica: bulkNext.id }));
+      begin(cause);
+      sendBulkToSlave(server, bulkNext);
+      end();
     }
   }
 

@@ -39,6 +39,8 @@ export interface Client {
   conn: number;
   /** What replicationGetSlaveName prints: "ip:port" or "ip:<unknown-slave-port>". */
   name: string;
+  /** Its name and the log lines naming it, shared by every connection of that name (Server.peers). */
+  peer: Peer;
   replstate: number;
   /**
    * Redis 7.0's `client->slave_req` (SLAVE_REQ_* bits, set by REPLCONF rdb-filter-only); absent
@@ -94,6 +96,22 @@ export interface Client {
   /** The server's `changed` list (the recorder's counterpart of `touched`). */
   changedQueue: Client[];
 }
+
+/**
+ * The log lines that name one replica connection (`Connection with slave <name> lost.`, …), built
+ * the first time a connection of that name logs each, for the server's version. Every connection
+ * of a replica has the same name, so a run that reconnects a replica thousands of times holds one
+ * string per line per name instead of building a new one per line (the text is the same).
+ */
+export interface Peer {
+  name: string;
+  /** The version the name and lines were worded for (Server.version). */
+  version: RedisVersion;
+  lines: Partial<Record<PeerLine, string>>;
+}
+
+/** Which line naming a connection (see peerLine in server.ts). */
+export type PeerLine = "asks" | "fullResync" | "lost" | "online";
 
 export interface ChildProcess {
   pid: number;
@@ -208,6 +226,10 @@ export interface Server {
   shareStream: boolean;
 
   log: LogEntry[];
+  /** The last `+FULLRESYNC` reply written, for the replid and offset it names (shared by the replicas that get the same). */
+  fullresync: { replid: string; offset: number; text: string } | null;
+  /** Per listening port (null: none announced), the name and log lines of the connections from it (Peer). */
+  peers: Map<number | null, Peer>;
   /** Seed lines executed, in order (startBgsaveForReplication only). */
   lines: number[];
   notes: Note[];

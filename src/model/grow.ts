@@ -1,0 +1,26 @@
+/**
+ * Appending to the short logs a run keeps per connection (its wire, its frame stamps). Most of
+ * them hold one or two entries for their whole life, and an array that grows by push reserves
+ * room for sixteen more: in a run with tens of thousands of connections that room is most of what
+ * the logs weigh. So a short log is replaced by one exactly one entry longer (concat), and only a
+ * longer one grows in place. The caller keeps the array returned; the entries are the same.
+ */
+const SHORT = 8;
+
+export function append<T>(log: T[], entry: T): T[] {
+  if (log.length < SHORT) return log.concat([entry]);
+  log.push(entry);
+  return log;
+}
+
+/** `log` with `count` copies of `entry` appended (see append). */
+export function appendRepeated<T>(log: T[], entry: T, count: number): T[] {
+  if (count <= 0) return log;
+  if (log.length + count <= SHORT) {
+    const more: T[] = [];
+    for (let k = 0; k < count; k++) more.push(entry);
+    return log.concat(more);
+  }
+  for (let k = 0; k < count; k++) log.push(entry);
+  return log;
+}
