@@ -83,6 +83,9 @@ export function stepMessages(trace: Trace, baseline: Frame | undefined, frame: F
 export function receivedSummary(wire: string[]): string[] {
   const out: string[] = [];
   if (wire.some((m) => m.startsWith("+FULLRESYNC"))) out.push("+FULLRESYNC");
+  // An error reply that reached the socket (from 5.0 a failed BGSAVE's, docs/versions.md §8): its code.
+  const error = wire.find((m) => m.startsWith("-"));
+  if (error) out.push(error.split(" ")[0] as string);
   const eof = wire.find((m) => m.startsWith("$EOF:"));
   const len = wire.find((m) => /^\$\d+$/.test(m));
   if (eof) out.push("$EOF:");
