@@ -171,7 +171,6 @@ interface Slot {
 class FrameViews {
   private readonly server: Server;
   private readonly slots: Slot[] = [];
-  private readonly slotOf = new Map<Client, Slot>();
   /** The slots a frame shows, in the order they were made; retired ones leave it. */
   private live: Slot[] = [];
   /** The live slots that are not quiet (looked at every frame), in any order. */
@@ -219,7 +218,6 @@ class FrameViews {
         sentFrame: [],
       };
       this.slots.push(slot);
-      this.slotOf.set(client, slot);
       this.live.push(slot);
       this.liveDirty = true;
       this.latest.set(client.id, slot);
@@ -236,10 +234,10 @@ class FrameViews {
     let k = 0;
     for (let n = list.head; n && same; n = n.next) same = n.value === this.slaveList[k++];
     if (same) return;
-    for (const c of this.slaveList) (this.slotOf.get(c) as Slot).inSlaves = false;
+    for (const c of this.slaveList) this.slotOf(c).inSlaves = false;
     this.slaveList = listToArray(list);
     this.slaveKeys = this.slaveList.map((c) => {
-      const slot = this.slotOf.get(c) as Slot;
+      const slot = this.slotOf(c);
       slot.inSlaves = true;
       return slot.key;
     });
@@ -250,6 +248,11 @@ class FrameViews {
     // Client ids are handed out in order, so slots[cid - first] is the one.
     const first = this.server.clients[0]?.cid ?? 0;
     return this.slots[cid - first]?.key ?? String(cid);
+  }
+
+  /** A connection's slot (it has one: addSlots runs first). Slots are in server.clients order, whose client ids are consecutive. */
+  private slotOf(c: Client): Slot {
+    return this.slots[c.cid - (this.server.clients[0] as Client).cid] as Slot;
   }
 
   serverView(prev: ServerView | null): ServerView {
@@ -276,20 +279,52 @@ class FrameViews {
             exit: child.exit ? { code: child.exit.code, signal: child.exit.signal } : null,
             targets: child.targets.map((cid) => this.keyOfCid(cid)),
           };
+    const role = server.masterhost ? "replica" : "master";
+    const now = unixtime(server);
+    const rdbChildType = CHILD_TYPE_NAMES[server.rdbChildType] ?? "none";
+    // Most frames show the server as the previous one did: compared field by field, without making
+    // a view to compare (with track off, a new view is made and compared whole: the same trace,
+    // which src/model/stream.test.ts checks).
+    if (
+      this.track &&
+      prev &&
+      prev.role === role &&
+      prev.upstreamConnected === server.upstream.connected &&
+      prev.hasMaster === (server.upstream.master !== null) &&
+      prev.hasCachedMaster === (server.upstream.cachedMaster !== null) &&
+      prev.replDisklessSync === server.replDisklessSync &&
+      prev.replDisklessSyncDelay === server.replDisklessSyncDelay &&
+      prev.replTimeout === server.replTimeout &&
+      prev.unixtime === now &&
+      prev.replid === server.replid &&
+      prev.masterReplOffset === server.masterReplOffset &&
+      prev.replBacklog === server.replBacklog &&
+      prev.slaveseldb === server.slaveseldb &&
+      prev.rdbChildType === rdbChildType &&
+      prev.child === childView &&
+      prev.aofRewriteScheduled === server.aofRewriteScheduled &&
+      prev.rdbFile === server.rdbFile &&
+      prev.scriptCache === server.replScriptCache &&
+      prev.scriptCacheFlushes === server.scriptCacheFlushes &&
+      prev.forkFails === server.faults.forkFails &&
+      prev.slaves === this.slaveKeys
+    ) {
+      return prev;
+    }
     const next: ServerView = {
-      role: server.masterhost ? "replica" : "master",
+      role,
       upstreamConnected: server.upstream.connected,
       hasMaster: server.upstream.master !== null,
       hasCachedMaster: server.upstream.cachedMaster !== null,
       replDisklessSync: server.replDisklessSync,
       replDisklessSyncDelay: server.replDisklessSyncDelay,
       replTimeout: server.replTimeout,
-      unixtime: unixtime(server),
+      unixtime: now,
       replid: server.replid,
       masterReplOffset: server.masterReplOffset,
       replBacklog: server.replBacklog,
       slaveseldb: server.slaveseldb,
-      rdbChildType: CHILD_TYPE_NAMES[server.rdbChildType] ?? "none",
+      rdbChildType,
       child: childView,
       aofRewriteScheduled: server.aofRewriteScheduled,
       // The model replaces rdbFile on every change, so the object can be shared.
@@ -314,8 +349,8 @@ class FrameViews {
     for (let k = 0; k < changed.length; k++) {
       const c = changed[k] as Client;
       c.changed = false;
-      const slot = this.slotOf.get(c);
-      if (slot && slot.quiet) {
+      const slot = this.slotOf(c);
+      if (slot.quiet) {
         slot.quiet = false;
         this.active.push(slot);
       }
@@ -449,7 +484,7 @@ class FrameViews {
   /** Trace.wires: every connection's logs with their frame stamps. */
   wires(): Trace["wires"] {
     this.addSlots();
-    const wires: Trace["wires"] = {};
+    const wires = dictionary<ConnectionIo>();
     for (const { client: c, key, wireFrame, queuedFrame, sentFrame } of this.slots) {
       const io: ConnectionIo = {
         wire: c.wire,
@@ -473,6 +508,21 @@ class FrameViews {
  */
 function stampUpTo(stamps: number[], length: number, i: number): number[] {
   return appendRepeated(stamps, i, length - stamps.length);
+}
+
+/**
+ * An empty plain object for keys made at run time (one per connection). An object literal given
+ * its keys one by one makes the engine describe its shape anew for each of the first thousand or
+ * so, and remember every such shape; an object that starts as a dictionary (as it would once
+ * large) takes tens of thousands of keys several times faster. The same object otherwise: an
+ * ordinary prototype, the keys in insertion order.
+ */
+function dictionary<T>(): Record<string, T> {
+  const out: Record<string, unknown> = { a: 0, b: 0 };
+  // Deleting a property other than the last one added turns the object into a dictionary.
+  delete out.a;
+  delete out.b;
+  return out as Record<string, T>;
 }
 
 /** Same keys with identical values (frames are immutable, so an equal view can be shared). */
