@@ -245,9 +245,11 @@ test("no two labels of the Messages view overlap, in any catalogue scenario, in 
   for (const lang of ["en", "zh"] as const) {
     for (const id of ids) {
       await ui.open(shareLink({ v: 1, s: id, l: lang, p: ["messages"] }));
+      const svg = page.locator("svg[aria-labelledby=sequence-title]");
+      // The scenario's trace is on screen (it is computed off the page's thread) before the key.
+      await expect(svg).toBeVisible();
       // At the end nothing is hidden by a waiting question: every label is drawn.
       await page.keyboard.press("End");
-      const svg = page.locator("svg[aria-labelledby=sequence-title]");
       await expect(svg.locator("[data-index]").first()).toBeVisible();
       await expect(page.locator("html")).toHaveAttribute("lang", lang === "zh" ? "zh-Hans" : "en");
       const clashes = await svg.evaluate((root) => {
