@@ -34,7 +34,7 @@ export function VersionSwitch() {
       >
         {REDIS_VERSIONS.map((v) => {
           const modelled = MODELLED_VERSIONS.includes(v);
-          const cannot = modelled && v !== redis && versionProblem({ ...scenario, redis: v }, v) !== null;
+          const cannot = modelled && v !== redis && versionProblem(scenario, v) !== null;
           return (
             <option key={v} value={v} disabled={!modelled || cannot}>
               {!modelled ? t.versionNotModelled(v) : cannot ? t.versionCannotRun(v) : v}

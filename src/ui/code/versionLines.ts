@@ -22,6 +22,8 @@ export interface VersionLines {
   role: ReadonlyMap<number, number>;
   /** A 4.0.14 line → this version's lines with its role. */
   lines: ReadonlyMap<number, readonly number[]>;
+  /** A continuation line → the first line of its statement. */
+  continuedFrom: ReadonlyMap<number, number>;
   /** The Chinese annotations that came with the seed document (4.0.14's text only, src/ui/code/annotations.ts). */
   annotated: boolean;
 }
@@ -48,7 +50,8 @@ function build(statements: Readonly<Record<number, string>>, continuations: Vers
   }
   const lines = new Map<number, number[]>();
   for (const [n, r] of role) lines.set(r, [...(lines.get(r) ?? []), n]);
-  return { statements, continuations, role, lines, annotated };
+  const continuedFrom = new Map(Object.entries(continuations).flatMap(([start, rest]) => (rest ?? []).map((l) => [l, Number(start)] as [number, number])));
+  return { statements, continuations, role, lines, continuedFrom, annotated };
 }
 
 const BUILT = new Map<RedisVersion, VersionLines>();
@@ -86,7 +89,5 @@ export function linesOfRole(redis: RedisVersion, line: number): readonly number[
 /** The statement a version's line belongs to (a continuation gives its statement's first line), or null. */
 export function statementLineOf(redis: RedisVersion, line: number): number | null {
   const v = versionLines(redis);
-  if (line in v.statements) return line;
-  for (const [start, rest] of Object.entries(v.continuations)) if (rest?.includes(line)) return Number(start);
-  return null;
+  return line in v.statements ? line : (v.continuedFrom.get(line) ?? null);
 }

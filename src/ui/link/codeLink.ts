@@ -11,7 +11,7 @@
  * notes say which replicas it dropped or set up.
  */
 import type { Frame, Trace } from "../../model/trace";
-import { SEED_CONTINUATIONS, SEED_STATEMENTS, type SeedLine } from "../../model/seedLines";
+import { SEED_CONTINUATIONS, type SeedLine } from "../../model/seedLines";
 import type { DecisionBranch, DiagramPart, LinkSource } from "../../store/slices/linkSlice";
 import { linesOfRole, roleOf, statementLineOf, versionLines } from "../code/versionLines";
 
@@ -41,15 +41,9 @@ export interface Linked {
 
 export const NOTHING_LINKED: Linked = { parts: new Set(), lines: new Set(), log: new Set(), wire: new Map() };
 
-const CONTINUED_FROM = new Map<number, number>(
-  Object.entries(SEED_CONTINUATIONS).flatMap(([start, rest]) => (rest ?? []).map((l) => [l, Number(start)] as [number, number])),
-);
-
 /** The statement a line belongs to (a continuation line gives its statement's first line), or null for a line that runs nothing. */
 export function statementOf(line: number): SeedLine | null {
-  if (line in SEED_STATEMENTS) return line as SeedLine;
-  const start = CONTINUED_FROM.get(line);
-  return start === undefined ? null : (start as SeedLine);
+  return statementLineOf("4.0.14", line) as SeedLine | null;
 }
 
 /** The lines a statement covers (itself and its continuations). */
