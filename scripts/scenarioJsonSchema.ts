@@ -49,7 +49,10 @@ const DESCRIPTIONS: Record<string, string> = {
   seed: "Seeds PIDs, replication IDs and $EOF marks. Default: a hash of id.",
   until: "The horizon in seconds: stop here even if the run is not over. Default: the last event + 2 × replTimeout + 30 s.",
   config: "The primary's replication configuration at the start. Default: Redis 4.0.14's.",
-  "config.replDisklessSync": "repl-diskless-sync: stream the RDB to the replicas' sockets instead of writing dump.rdb.",
+  "config.replDisklessSync":
+    "repl-diskless-sync: stream the RDB to the replicas' sockets instead of writing dump.rdb. Default: the version's own — false up to 6.2.14, true on 7.0.15.",
+  "config.replDisklessSyncMaxReplicas":
+    "repl-diskless-sync-max-replicas (Redis 7.0 on): with this many replicas waiting, a diskless BGSAVE starts without waiting out the delay. Absent or 0: off.",
   "config.replDisklessSyncDelay": "repl-diskless-sync-delay, in seconds: how long replicas may gather before a diskless BGSAVE starts.",
   "config.replTimeout": "repl-timeout, in seconds: how long a replica waits in silence before it gives up and reconnects.",
   primary: "The primary itself.",

@@ -17,6 +17,12 @@ export function rewriteAppendOnlyFileBackground(server: Server): number {
     note(server, { key: "aof.forkFailed", errno: f.errno });
     return C_ERR;
   }
+  if (server.around.multiPartAof && server.appendonly) {
+    // openNewIncrAofForAppend (7.0.15 aof.c 824): the writes from now on go to a new incr file.
+    const files = aofFiles(server);
+    files.incr++;
+    serverLog(server, "notice", `Creating AOF incr file appendonly.aof.${files.incr}.incr.aof on background rewrite`);
+  }
   serverLog(server, "notice", `Background append only file rewriting started by pid ${f.pid}`);
   server.aofRewriteScheduled = false;
   server.aofChildPid = f.pid;
@@ -44,7 +50,17 @@ export function backgroundRewriteDoneHandler(server: Server, child: ChildProcess
   const exit = child.exit as { code: number; signal: number };
   const ok = exit.signal === 0 && exit.code === 0;
   server.aofChildPid = -1;
-  if (ok) {
+  if (ok && server.around.multiPartAof) {
+    /* 7.0.15 aof.c 2575–2686 [observed on Debian's 7.0.15, docs/versions.md §13.1]: the new base
+     * file, then the files it replaces removed (the rewritten incr file first, then the old base). */
+    const files = aofFiles(server);
+    serverLog(server, "notice", "Background AOF rewrite terminated with success");
+    files.base++;
+    serverLog(server, "notice", `Successfully renamed the temporary AOF base file temp-rewriteaof-bg-${child.pid}.aof into appendonly.aof.${files.base}.base.rdb`);
+    if (server.appendonly) serverLog(server, "notice", `Removing the history file appendonly.aof.${files.incr - 1}.incr.aof in the background`);
+    if (files.base > 1) serverLog(server, "notice", `Removing the history file appendonly.aof.${files.base - 1}.base.rdb in the background`);
+    serverLog(server, "notice", "Background AOF rewrite finished successfully");
+  } else if (ok) {
     serverLog(server, "notice", "Background AOF rewrite terminated with success");
     serverLog(server, "notice", "Residual parent diff successfully flushed to the rewritten AOF (0.00 MB)");
     serverLog(server, "notice", "Background AOF rewrite finished successfully");
@@ -54,4 +70,13 @@ export function backgroundRewriteDoneHandler(server: Server, child: ChildProcess
     serverLog(server, "warning", `Background AOF rewrite terminated by signal ${exit.signal}`);
   }
   note(server, { key: "aof.done", ok });
+}
+
+/**
+ * 7.0's multi-part AOF: the sequence numbers of its base and incr files. A server started with
+ * appendonly yes created appendonly.aof.1.base.rdb and appendonly.aof.1.incr.aof; without the AOF
+ * there are none until a rewrite makes a base file.
+ */
+function aofFiles(server: Server): { base: number; incr: number } {
+  return (server.aofFiles ??= server.appendonly ? { base: 1, incr: 1 } : { base: 0, incr: 0 });
 }

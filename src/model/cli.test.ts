@@ -89,13 +89,13 @@ describe("npm run trace --redis", () => {
     expect(plain.ok && plain.state.redis).toBeUndefined();
   });
 
-  it("refuses, with exit 2 and one line, a version it does not have, one not modelled, a scenario it cannot run there", () => {
+  it("refuses, with exit 2 and one line, a version it does not have, a scenario it cannot run there", () => {
     const cases: [string[], RegExp][] = [
       [["--redis", "9.9.9", catalogueFile], /--redis 9\.9\.9: not a version the lab has/],
       [["--redis", catalogueFile], /not a version the lab has|needs a version/],
       [["--summary", catalogueFile, "--redis"], /--redis needs a version/],
       [["--redis", "5.0.5", "--redis", "4.0.14", catalogueFile], /--redis is given twice/],
-      [["--redis", "7.0.15", catalogueFile], /Redis 7\.0\.15: its startBgsaveForReplication is ported, but the server around it is not modelled yet/],
+      [["--redis", "7.0.15", join(root, "src/scenarios/catalogue/15-evalsha-full-sync.json")], /Redis 7\.0\.15 replicates a script's effects/],
       [["--redis", "5.0.5", join(root, "src/scenarios/catalogue/15-evalsha-full-sync.json")], /replicates a script's effects/],
       [["--redis", "5.0.5", "--url", join(root, "src/scenarios/catalogue/15-evalsha-full-sync.json")], /replicates a script's effects/],
     ];

@@ -7,12 +7,20 @@ import type { LogEntry } from "./types";
 import { DEFAULT_VERSION, WORDING, type RedisVersion } from "./versions/names";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-/** Virtual time 0 is 18 Mar 10:00:00.000 (4.0.14's release day); 4.0 logs carry no year (docs/behaviour.md §13). */
-const EPOCH = Date.UTC(2019, 2, 18, 10, 0, 0, 0);
+/**
+ * Virtual time 0 is 10:00:00.000 on the version's release day (its tag's date): 18 Mar 2019 for
+ * 4.0.14, whose logs carry no year (docs/behaviour.md §13).
+ */
+const EPOCH: Readonly<Record<RedisVersion, number>> = {
+  "4.0.14": Date.UTC(2019, 2, 18, 10, 0, 0, 0),
+  "5.0.5": Date.UTC(2019, 4, 15, 10, 0, 0, 0),
+  "6.2.14": Date.UTC(2023, 9, 18, 10, 0, 0, 0),
+  "7.0.15": Date.UTC(2024, 0, 9, 10, 0, 0, 0),
+};
 
 /** From 5.0 on the date has the year (commit 64242757d, docs/versions.md §13). */
 export function logTimestamp(t: number, redis: RedisVersion = DEFAULT_VERSION): string {
-  const d = new Date(EPOCH + Math.floor(t));
+  const d = new Date(EPOCH[redis] + Math.floor(t));
   const p = (n: number, w = 2) => String(n).padStart(w, "0");
   const year = WORDING[redis].year ? ` ${d.getUTCFullYear()}` : "";
   return `${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]}${year} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`;

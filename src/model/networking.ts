@@ -8,6 +8,7 @@ import { append } from "./grow";
 import { listAddNodeTail, listDelNode, listSearchKey } from "./adlist";
 import { CLIENT_CLOSE_AFTER_REPLY, CLIENT_SLAVE, REPL_STATE_NONE, SLAVE_STATE_ONLINE } from "./constants";
 import { peerLine, peerOf, serverLog, slaveWord, unixtime } from "./server";
+import { rdbPipeConnRemoved } from "./children";
 import type { Client, Server } from "./types";
 
 export function createClient(server: Server, id: string, conn: number, port: number | null): Client {
@@ -166,6 +167,8 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
     if (ln) listDelNode(server.slaves, ln);
   }
   c.closed = true;
+  // 6.0 on: a target of the diskless pipe leaves rdb_pipe_conns (docs/versions.md §6.3).
+  if (server.child?.viaPipe) rdbPipeConnRemoved(server);
   // A follower's wire ends where the stream was when it closed.
   if (c.streamFrom >= 0) c.streamTo = c.stream.length;
   c.repldbfd = -1;
@@ -173,6 +176,23 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
   server.bulkPending.delete(c);
   touch(c);
   machineSend(c, event);
+}
+
+/**
+ * freeClientAsync (6.0 on): flag the connection CLIENT_CLOSE_ASAP; it is freed when the happening
+ * ends, as beforeSleep would (freeClientsInAsyncFreeQueue, docs/versions.md §8, §11.2), so what
+ * the same call logs next comes before its `Connection with replica … lost.`.
+ */
+export function freeClientAsync(server: Server, c: Client, event: ReplicaEvent): void {
+  if (c.closed || c.closeAsap) return;
+  c.closeAsap = event;
+  server.closeAsap.push(c);
+}
+
+/** freeClientsInAsyncFreeQueue: free every connection flagged CLIENT_CLOSE_ASAP, in the order flagged. */
+export function freeClientsInAsyncFreeQueue(server: Server): void {
+  if (!server.closeAsap.length) return;
+  for (const c of server.closeAsap.splice(0)) freeClient(server, c, c.closeAsap ?? undefined);
 }
 
 /**

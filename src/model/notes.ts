@@ -64,6 +64,12 @@ export type Note =
       diskless: boolean;
       mincapa: number;
       start: boolean;
+      /**
+       * 6.2 on: replicationStartPendingFork's test, `max_idle >= delay` (4.0.14 and 5.0.5: `>`),
+       * and whether it ran from the cron or right after a child was reaped (docs/versions.md §9.2).
+       */
+      rule?: ">=";
+      origin?: "cron" | "reaped";
     }
   | { key: "cron.timedout"; replica: string }
   | { key: "cron.scriptCacheFlush" }

@@ -188,6 +188,13 @@ export function backgroundSaveDoneHandlerSocket(server: Server, child: ChildProc
   server.rdbChildType = RDB_CHILD_TYPE_NONE;
   note(server, { key: "child.reaped", kind: "rdb-socket", ok, signal: exit.signal });
 
+  if (child.viaPipe) {
+    /* 6.0 on: no report per replica; updateSlavesWaitingBgsave tests the child's status for every
+     * replica it served (6.2.14 rdb.c 2806–2830, docs/versions.md §11.2). */
+    updateSlavesWaitingBgsave(server, ok ? C_OK : C_ERR, RDB_CHILD_TYPE_SOCKET);
+    return;
+  }
+
   /* With a failed child the list of replicas that may continue is empty (rdb.c 1760). */
   const li: ListIter<Client> = { next: null };
   let ln: ListNode<Client> | null;

@@ -27,10 +27,12 @@ const BULK_COUNT_EOF = "I/O error reading bulk count from MASTER: Resource tempo
  * The replica's lines that name the link, as each release words it: a replica is of the same
  * release as its primary (docs/versions.md §13.2). Whole strings, made once, not one per line.
  */
-function linkLines(link: string) {
+function linkLines(link: string, toDisk = false) {
   return {
     started: `${link} sync started`,
-    streamed: `${link} sync: receiving streamed RDB from master`,
+    streamed: `${link} sync: receiving streamed RDB from master${toDisk ? " with EOF to disk" : ""}`,
+    /** The tail of `… sync: receiving <n> bytes from master…`. */
+    bytesTail: toDisk ? " bytes from master to disk" : " bytes from master",
     flushing: `${link} sync: Flushing old data`,
     loading: `${link} sync: Loading DB in memory`,
     finished: `${link} sync: Finished with success`,
@@ -39,8 +41,11 @@ function linkLines(link: string) {
 }
 const SLAVE_LINK = linkLines("MASTER <-> SLAVE");
 const REPLICA_LINK = linkLines("MASTER <-> REPLICA");
+/** 6.2 on: a replica that loads from disk says so (docs/versions.md §13.2). */
+const REPLICA_LINK_TO_DISK = linkLines("MASTER <-> REPLICA", true);
 
 function syncLink(server: Server): typeof SLAVE_LINK {
+  if (server.around.replicaToDisk) return REPLICA_LINK_TO_DISK;
   return WORDING[server.version].replica === "slave" ? SLAVE_LINK : REPLICA_LINK;
 }
 
@@ -72,6 +77,8 @@ export interface Agent {
   pipelined: boolean;
   /** It may have changed since the last frame: it is in `Replicas.changed` (see markAgent). */
   changed: boolean;
+  /** 6.2 on: it reconnects at once after a failure; the connection is under way (Replicas.soon). */
+  reconnecting: boolean;
 }
 
 /** Every replica of a run, with the timers of their crons. */
@@ -89,6 +96,11 @@ export interface Replicas {
   readonly changed: Agent[];
   /** The last +FULLRESYNC reply a replica read, and its log line (fullResyncLine). */
   lastFullresync: { msg: string; line: string };
+  /**
+   * 6.2 on: replicas whose connection, started at once after a failure, completes at the given
+   * time (its non-blocking connect fires; docs/versions.md §20).
+   */
+  readonly soon: TimerHeap<Agent>;
 }
 
 /** The replica's own code is running: what the frames show of it may change (Replicas.changed). */
@@ -130,8 +142,18 @@ export function createReplicas(server: Server, scenario: Scenario): Replicas {
     nextCron: Number.POSITIVE_INFINITY,
     pipelined: false,
     changed: false,
+    reconnecting: false,
   }));
-  return { server, agents, byId: new Map(agents.map((a) => [a.id, a])), timers: new TimerHeap<Agent>(), logCount: 0, changed: [], lastFullresync: { msg: "", line: "" } };
+  return {
+    server,
+    agents,
+    byId: new Map(agents.map((a) => [a.id, a])),
+    timers: new TimerHeap<Agent>(),
+    logCount: 0,
+    changed: [],
+    lastFullresync: { msg: "", line: "" },
+    soon: new TimerHeap<Agent>(),
+  };
 }
 
 function replicaLog(w: Replicas, a: Agent, level: "notice" | "warning", text: string): void {
@@ -154,12 +176,14 @@ export function startReplicaCron(w: Replicas, a: Agent): void {
  * 4.0.14 replica logs each stage; it has no cached master here (the lab models no partial
  * resynchronization), so it asks `PSYNC ? -1` (docs/behaviour.md §3, §20).
  */
-export function syncWithMaster(w: Replicas, a: Agent, pipelined = false): void {
+export function syncWithMaster(w: Replicas, a: Agent, pipelined = false, started = false): void {
   markAgent(w, a);
   const server = w.server;
   if (a.command === "PSYNC" && !pipelined) {
-    replicaLog(w, a, "notice", "Connecting to MASTER 127.0.0.1:6379");
-    replicaLog(w, a, "notice", syncLink(w.server).started);
+    if (!started) {
+      replicaLog(w, a, "notice", "Connecting to MASTER 127.0.0.1:6379");
+      replicaLog(w, a, "notice", syncLink(w.server).started);
+    }
     replicaLog(w, a, "notice", "Non blocking connect for SYNC fired the event.");
     replicaLog(w, a, "notice", "Master replied to PING, replication can continue...");
     replicaLog(w, a, "notice", "Partial resynchronization not possible (no cached master)");
@@ -260,12 +284,14 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
         replicaLog(w, a, "warning", BULK_COUNT_EOF);
         a.client = null;
         a.phase = "retry";
+        reconnectAfterFailure(w, a);
         return;
       }
       continue;
     } else if (msg.startsWith("-")) {
       replicaLog(w, a, "warning", `MASTER aborted replication with an error: ${msg.slice(1)}`);
       closeConnection(w, a, "retry");
+      reconnectAfterFailure(w, a);
       return;
     } else if (msg.startsWith("$EOF:")) {
       a.eofMark = msg.slice(5);
@@ -280,7 +306,7 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
         "notice",
         a.command === "SYNC"
           ? `SYNC with master, discarding ${a.expectBytes} bytes of bulk transfer...`
-          : `${syncLink(w.server).link} sync: receiving ${a.expectBytes} bytes from master`,
+          : `${syncLink(w.server).link} sync: receiving ${a.expectBytes}${syncLink(w.server).bytesTail}`,
       );
     } else if (msg.startsWith("<RDB payload")) {
       if (!a.eofMark) loadReceivedRdb(w, a);
@@ -298,10 +324,36 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
     } else if (a.phase === "connected") {
       replicaLog(w, a, "warning", "Connection with master lost.");
     }
+    const wasConnected = a.phase === "connected";
     a.client = null;
     a.phase = a.command === "SYNC" ? "gone" : "retry";
+    if (a.phase === "retry") reconnectAfterFailure(w, a, wasConnected);
     return;
   }
+}
+
+/**
+ * 6.2 on: a failed sync reconnects at once — cancelReplicationHandshake(1) logs `Reconnecting to
+ * MASTER … after failure` and connectWithMaster `MASTER <-> REPLICA sync started`; a replica that
+ * was connected logs `Reconnecting to MASTER …` (replicationHandleMasterDisconnection). The
+ * connection completes on the event loop's next turn (Replicas.soon). Earlier versions wait for
+ * the replica's next cron run (docs/versions.md §20).
+ */
+function reconnectAfterFailure(w: Replicas, a: Agent, wasConnected = false): void {
+  if (!w.server.around.replicaAtOnce || a.reconnecting) return;
+  replicaLog(w, a, "notice", wasConnected ? "Reconnecting to MASTER 127.0.0.1:6379" : "Reconnecting to MASTER 127.0.0.1:6379 after failure");
+  replicaLog(w, a, "notice", syncLink(w.server).started);
+  a.reconnecting = true;
+  w.soon.push(w.server.now, a.index, a);
+}
+
+/** The connection started by reconnectAfterFailure is up: the handshake and PSYNC. */
+export function reconnectNow(w: Replicas, a: Agent): void {
+  if (!a.reconnecting) return;
+  a.reconnecting = false;
+  if (a.phase !== "retry") return;
+  note(w.server, { key: "replica.reconnect", replica: a.id, conn: a.conn + 1 });
+  syncWithMaster(w, a, false, true);
 }
 
 /**
@@ -327,6 +379,11 @@ function loadReceivedRdb(w: Replicas, a: Agent): void {
     replicaLog(w, a, "notice", syncLink(w.server).finished);
   }
   a.phase = "connected";
+  // 6.2 on: "Send the initial ACK immediately" after a streamed RDB (docs/versions.md §11.2, §20).
+  const c = a.client;
+  if (w.server.around.replicaAtOnce && a.eofMark && a.command === "PSYNC" && c && !c.closed) {
+    replconfAck(w.server, c, c.psyncInitialOffset);
+  }
 }
 
 /**
@@ -344,6 +401,7 @@ export function replicaCron(w: Replicas, a: Agent): void {
     replicaLog(w, a, "warning", "Timeout connecting to the MASTER...");
     note(server, { key: "replica.timeout", replica: a.id, stage: "handshake" });
     closeConnection(w, a, "retry");
+    reconnectAfterFailure(w, a);
   } else if (a.phase === "transfer" && now - a.lastio > server.replTimeout) {
     replicaLog(
       w,
@@ -353,8 +411,9 @@ export function replicaCron(w: Replicas, a: Agent): void {
     );
     note(server, { key: "replica.timeout", replica: a.id, stage: "transfer" });
     closeConnection(w, a, "retry");
+    reconnectAfterFailure(w, a);
   }
-  if (a.phase === "retry") {
+  if (a.phase === "retry" && !a.reconnecting) {
     note(server, { key: "replica.reconnect", replica: a.id, conn: a.conn + 1 });
     syncWithMaster(w, a);
     return;

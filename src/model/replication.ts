@@ -18,14 +18,26 @@ import {
   SLAVE_STATE_WAIT_BGSAVE_START,
 } from "./constants";
 import { startBgsaveForReplication } from "./port";
-import { addReply, addReplyError, addSlave, flushOutputBuffer, freeClient, machineSend, writeToSocket } from "./networking";
+import { checkChildrenDone, rdbPipeForwardHeader } from "./children";
+import { addReply, addReplyError, addSlave, flushOutputBuffer, freeClient, freeClientAsync, machineSend, writeToSocket } from "./networking";
 import { replicationFeedSlaves, replicationScriptCacheFlush } from "./replicationStream";
 import { note, peerLine, randomHex, serverLog, slaveWord, unixtime } from "./server";
 import type { Client, Server } from "./types";
 
-/** startBgsaveForReplication as the server's version has it (docs/versions.md §4). */
+/**
+ * startBgsaveForReplication as the server's version has it (docs/versions.md §4). From 6.0 a
+ * socket child writes into a pipe: the parent forwards its first bytes, `$EOF:<mark>`, on the
+ * next turn of the event loop — here, right after the function returns (rdbPipeForwardHeader).
+ */
 function startBgsave(server: Server, mincapa: number): number {
-  return (server.startBgsave ?? startBgsaveForReplication)(server, mincapa);
+  const retval = (server.startBgsave ?? startBgsaveForReplication)(server, mincapa);
+  if (server.around.pipe) rdbPipeForwardHeader(server);
+  return retval;
+}
+
+/** hasActiveChildProcess (6.0 on): any child, RDB or AOF (docs/versions.md §2). */
+export function hasActiveChildProcess(server: Server): boolean {
+  return server.rdbChildPid !== -1 || server.aofChildPid !== -1;
 }
 
 /** Only meaningful right around the fork, before any other command runs (docs/behaviour.md §7). */
@@ -111,6 +123,9 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
     server.replid = randomHex(server, 40);
     server.replid2 = "0".repeat(40);
     server.replBacklog = true;
+    if (server.around.backlogLogged) {
+      serverLog(server, "notice", `Replication backlog created, my new replication IDs are '${server.replid}' and '${server.replid2}'`);
+    }
     note(server, { key: "sync.backlogCreated", replid: server.replid });
   }
 
@@ -143,23 +158,40 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
     serverLog(server, "notice", "Current BGSAVE has socket target. Waiting for next BGSAVE for SYNC");
     note(server, { key: "sync.socketInFlight", replica: c.id });
   } else {
-    /* CASE 3: no RDB child. */
-    if (server.replDisklessSync && c.slaveCapa & SLAVE_CAPA_EOF) {
+    /* CASE 3: no RDB child. From 6.2 the cron waits for an EOF replica only with a non-zero
+     * delay; with delay 0 this call starts it, socket target possible (docs/versions.md §3.2). */
+    const around = server.around;
+    if (server.replDisklessSync && c.slaveCapa & SLAVE_CAPA_EOF && (!around.syncStartsWithoutDelay || server.replDisklessSyncDelay)) {
       // The cron starts it after the delay, to batch replicas.
       if (server.replDisklessSyncDelay) serverLog(server, "notice", "Delay next BGSAVE for diskless SYNC");
       note(server, { key: "sync.delay", replica: c.id, delay: server.replDisklessSyncDelay });
-    } else if (server.aofChildPid === -1) {
+    } else if (!hasActiveChildProcess(server)) {
+      // (4.0.14 tests the AOF child only: no RDB child runs in CASE 3.)
       note(server, { key: "sync.startNow", replica: c.id, capa: c.slaveCapa });
       startBgsave(server, c.slaveCapa);
     } else {
-      serverLog(server, "notice", "No BGSAVE in progress, but an AOF rewrite is active. BGSAVE for replication delayed");
+      serverLog(
+        server,
+        "notice",
+        around.syncStartsWithoutDelay
+          ? "No BGSAVE in progress, but another BG operation is active. BGSAVE for replication delayed"
+          : "No BGSAVE in progress, but an AOF rewrite is active. BGSAVE for replication delayed",
+      );
       note(server, { key: "sync.aofActive", replica: c.id });
     }
   }
 }
 
-/** updateSlavesWaitingBgsave (replication.c 940–1001): one pass, then start the next BGSAVE at once. */
+/**
+ * updateSlavesWaitingBgsave (replication.c 940–1001): one pass, then start the next BGSAVE at once.
+ * From 6.0 a failed child fails its replicas for either target, freed asynchronously; from 6.2 the
+ * next BGSAVE comes from replicationStartPendingFork instead (docs/versions.md §11.2).
+ */
 export function updateSlavesWaitingBgsave(server: Server, bgsaveerr: number, type: number): void {
+  if (server.around.pipe) {
+    updateSlavesWaitingBgsavePipe(server, bgsaveerr, type);
+    return;
+  }
   let startbgsave = 0;
   let mincapa = -1;
   const li: ListIter<Client> = { next: null };
@@ -197,16 +229,7 @@ export function updateSlavesWaitingBgsave(server: Server, bgsaveerr: number, typ
           note(server, { key: "update.noFile", replica: slave.id });
           continue;
         }
-        slave.repldbfd = 1;
-        slave.repldboff = 0;
-        slave.repldbsize = server.rdbFile.size;
-        slave.replstate = SLAVE_STATE_SEND_BULK;
-        slave.replpreamble = `$${slave.repldbsize}`;
-        // The writable handler (sendBulkToSlave) fires on the next event-loop turn.
-        slave.bulkNextAt = server.now;
-        server.bulkPending.add(slave);
-        machineSend(slave, { type: "BULK_START" });
-        note(server, { key: "update.sendBulk", replica: slave.id, size: slave.repldbsize });
+        startSendBulk(server, slave);
       }
     }
   }
@@ -214,6 +237,59 @@ export function updateSlavesWaitingBgsave(server: Server, bgsaveerr: number, typ
     note(server, { key: "update.startNext", mincapa });
     startBgsave(server, mincapa);
   }
+}
+
+/** updateSlavesWaitingBgsave as 6.2.14 and 7.0.15 have it (6.2.14 replication.c 1304–1381, 7.0.15 1559–1632). */
+function updateSlavesWaitingBgsavePipe(server: Server, bgsaveerr: number, type: number): void {
+  const li: ListIter<Client> = { next: null };
+  let ln: ListNode<Client> | null;
+  listRewind(server.slaves, li);
+  while ((ln = listNext(li))) {
+    const slave = ln.value;
+    if (slave.replstate !== SLAVE_STATE_WAIT_BGSAVE_END) continue;
+    if (bgsaveerr !== C_OK) {
+      freeClientAsync(server, slave, { type: "CHILD_FAILED" });
+      serverLog(server, "warning", "SYNC failed. BGSAVE child returned an error");
+      note(server, { key: "update.childError", replica: slave.id });
+      continue;
+    }
+    if (type === RDB_CHILD_TYPE_SOCKET) {
+      serverLog(
+        server,
+        "notice",
+        `Streamed RDB transfer with replica ${slave.name} succeeded (socket). Waiting for REPLCONF ACK from slave to enable streaming`,
+      );
+      slave.replstate = SLAVE_STATE_ONLINE;
+      // 6.2: repl_put_online_on_ack; 7.0: replicaPutOnline now, repl_start_cmd_stream_on_ack.
+      slave.replPutOnlineOnAck = true;
+      slave.replAckTime = unixtime(server);
+      machineSend(slave, { type: "STREAM_DONE" });
+      note(server, { key: "update.streamDone", replica: slave.id });
+      if (server.around.onlineAtTransferEnd) serverLog(server, "notice", peerLine(server, slave, "online"));
+    } else {
+      if (!server.rdbFile.exists) {
+        freeClientAsync(server, slave, { type: "CHILD_FAILED" });
+        serverLog(server, "warning", "SYNC failed. Can't open/stat DB after BGSAVE: No such file or directory");
+        note(server, { key: "update.noFile", replica: slave.id });
+        continue;
+      }
+      startSendBulk(server, slave);
+    }
+  }
+  // 6.2 and later start no BGSAVE here: checkChildrenDone calls replicationStartPendingFork next.
+}
+
+/** SEND_BULK: the `$<size>` preamble is ready and the writable handler (sendBulkToSlave) fires on the next turn. */
+function startSendBulk(server: Server, slave: Client): void {
+  slave.repldbfd = 1;
+  slave.repldboff = 0;
+  slave.repldbsize = server.rdbFile.size;
+  slave.replstate = SLAVE_STATE_SEND_BULK;
+  slave.replpreamble = `$${slave.repldbsize}`;
+  slave.bulkNextAt = server.now;
+  server.bulkPending.add(slave);
+  machineSend(slave, { type: "BULK_START" });
+  note(server, { key: "update.sendBulk", replica: slave.id, size: slave.repldbsize });
 }
 
 /**
@@ -245,25 +321,34 @@ export function sendBulkToSlave(server: Server, slave: Client): void {
   }
 }
 
-/** putSlaveOnline (replication.c 855): the accumulated stream starts flowing. */
-export function putSlaveOnline(server: Server, slave: Client): void {
+/**
+ * putSlaveOnline (replication.c 855): the accumulated stream starts flowing. 7.0 splits it in
+ * replicaPutOnline (the state and the log line) and replicaStartCommandStream (the stream); after a
+ * socket transfer the first ran at its end, so the ACK runs the second only (`logged`: false).
+ */
+export function putSlaveOnline(server: Server, slave: Client, logged = true): void {
   slave.replstate = SLAVE_STATE_ONLINE;
   slave.replPutOnlineOnAck = false;
   slave.replAckTime = unixtime(server);
   flushOutputBuffer(slave);
   machineSend(slave, { type: "PUT_ONLINE" });
-  serverLog(server, "notice", peerLine(server, slave, "online"));
+  if (logged) serverLog(server, "notice", peerLine(server, slave, "online"));
   note(server, { key: "online", replica: slave.id });
 }
 
-/** REPLCONF ACK <offset> (replication.c 810–827): a diskless replica goes online on its first ACK. */
+/**
+ * REPLCONF ACK <offset> (replication.c 810–827): a diskless replica goes online on its first ACK.
+ * From 6.2 an ACK that arrives before the socket child was reaped reaps it first (6.2.14
+ * replication.c 980–981, docs/versions.md §11.2).
+ */
 export function replconfAck(server: Server, c: Client, offset: number): void {
   if (!(c.flags & CLIENT_SLAVE)) return;
   if (offset > c.replAckOff) c.replAckOff = offset;
   c.replAckTime = unixtime(server);
+  if (server.around.pendingFork && server.rdbChildPid !== -1 && c.replstate === SLAVE_STATE_WAIT_BGSAVE_END) checkChildrenDone(server);
   if (c.replPutOnlineOnAck && c.replstate === SLAVE_STATE_ONLINE) {
     note(server, { key: "ack.first", replica: c.id, offset });
-    putSlaveOnline(server, c);
+    putSlaveOnline(server, c, !server.around.onlineAtTransferEnd);
   }
 }
 
@@ -294,16 +379,24 @@ export function replicationCron(server: Server): void {
     if (slave.replstate !== SLAVE_STATE_ONLINE) continue;
     if (slave.flags & CLIENT_PRE_PSYNC) continue;
     if (unixtime(server) - slave.replAckTime > server.replTimeout) {
-      serverLog(server, "warning", `Disconnecting timedout ${slaveWord(server)}: ${slave.name}`);
+      const kind = server.around.timeoutKind ? " (streaming sync)" : "";
+      serverLog(server, "warning", `Disconnecting timedout ${slaveWord(server)}${kind}: ${slave.name}`);
       note(server, { key: "cron.timedout", replica: slave.id });
       freeClient(server, slave, { type: "TIMED_OUT" });
     }
   }
 
-  /* No replicas and no AOF: no need to remember which scripts they know (docs/behaviour.md §10). */
-  if (listLength(server.slaves) === 0 && !server.appendonly && server.replScriptCache.length !== 0) {
+  /* No replicas and no AOF: no need to remember which scripts they know (docs/behaviour.md §10;
+   * 7.0 has no such cache, docs/versions.md §10). */
+  if (!server.around.noScriptCache && listLength(server.slaves) === 0 && !server.appendonly && server.replScriptCache.length !== 0) {
     replicationScriptCacheFlush(server);
     note(server, { key: "cron.scriptCacheFlush" });
+  }
+
+  if (server.around.pendingFork) {
+    replicationStartPendingFork(server);
+    server.replicationCronLoops++;
+    return;
   }
 
   /* Start a BGSAVE good for replication if replicas wait, after the diskless delay (docs/behaviour.md §9). */
@@ -336,4 +429,48 @@ export function replicationCron(server: Server): void {
     }
   }
   server.replicationCronLoops++;
+}
+
+/**
+ * replicationStartPendingFork (6.2.14 replication.c 3490–3527; 7.0.15 3814–3824 with
+ * shouldStartChildReplication 3762–3811): with no child of any kind, start a BGSAVE for the
+ * replicas in WAIT_BGSAVE_START once the longest-idle has waited at least the diskless delay
+ * (`>=`). Run at the end of every replicationCron and right after any child is reaped
+ * (docs/versions.md §9.2–§9.3). 7.0 counts only the waiters with the first one's `slave_req`
+ * (always 0 for the lab's replicas) and starts without the delay once
+ * repl-diskless-sync-max-replicas wait (default 0: off).
+ */
+export function replicationStartPendingFork(server: Server, origin: "cron" | "reaped" = "cron"): void {
+  if (hasActiveChildProcess(server)) return;
+  const li: ListIter<Client> = { next: null };
+  let ln: ListNode<Client> | null;
+  let maxIdle = 0;
+  let slavesWaiting = 0;
+  let mincapa = -1;
+  listRewind(server.slaves, li);
+  while ((ln = listNext(li))) {
+    const slave = ln.value;
+    if (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START) {
+      const idle = unixtime(server) - slave.lastinteraction;
+      if (idle > maxIdle) maxIdle = idle;
+      slavesWaiting++;
+      mincapa = mincapa === -1 ? slave.slaveCapa : mincapa & slave.slaveCapa;
+    }
+  }
+  if (!slavesWaiting) return;
+  const maxReplicas = server.replDisklessSyncMaxReplicas ?? 0;
+  const start =
+    !server.replDisklessSync || maxIdle >= server.replDisklessSyncDelay || (maxReplicas > 0 && slavesWaiting >= maxReplicas);
+  note(server, {
+    key: "cron.check",
+    waiting: slavesWaiting,
+    maxIdle,
+    delay: server.replDisklessSyncDelay,
+    diskless: server.replDisklessSync,
+    mincapa,
+    start,
+    rule: ">=",
+    origin,
+  });
+  if (start) startBgsave(server, mincapa);
 }

@@ -3,6 +3,7 @@
  * pids, the deterministic stand-in for getRandomHexChars, the log (serverLog, docs/behaviour.md §13) and notes.
  */
 import { DEFAULT_VERSION, WORDING } from "./versions/names";
+import { AROUND } from "./versions/around";
 import { listCreate } from "./adlist";
 import { REPL_PING_SLAVE_PERIOD } from "./constants";
 import type { Note } from "./notes";
@@ -12,6 +13,7 @@ interface ServerInit {
   replDisklessSync: boolean;
   replDisklessSyncDelay: number;
   replTimeout: number;
+  replDisklessSyncMaxReplicas?: number;
   role: "master" | "replica";
   upstream: "linked" | "cached" | "none";
   hasBacklog: boolean;
@@ -34,6 +36,7 @@ export function newServer(init: ServerInit): Server {
     replDisklessSync: init.replDisklessSync,
     replDisklessSyncDelay: init.replDisklessSyncDelay,
     replTimeout: init.replTimeout,
+    ...(init.replDisklessSyncMaxReplicas ? { replDisklessSyncMaxReplicas: init.replDisklessSyncMaxReplicas } : {}),
     replPingSlavePeriod: REPL_PING_SLAVE_PERIOD,
     rdbFilename: "dump.rdb",
     appendonly: init.appendonly,
@@ -74,6 +77,8 @@ export function newServer(init: ServerInit): Server {
     rngState: init.seed >>> 0 || 1,
     version: DEFAULT_VERSION,
     startBgsave: null,
+    around: AROUND[DEFAULT_VERSION],
+    closeAsap: [],
     onLine: null,
     timing: init.timing,
   };

@@ -14,15 +14,16 @@ import { REPLICATION_CRON_MS, SERVER_CRON_MS, SLAVE_STATE_ONLINE } from "./const
 import { applyEvent, type EventState } from "./events";
 import { rewriteAppendOnlyFileBackground } from "./aof";
 import { childFinishesWork, reapChild } from "./children";
-import { freeClientsClosingAfterReply } from "./networking";
+import { freeClientsClosingAfterReply, freeClientsInAsyncFreeQueue } from "./networking";
 import { Recorder } from "./recorder";
-import { createReplicas, readSockets, replicaBusy, replicaCron, type Replicas } from "./replicaSide";
+import { createReplicas, readSockets, reconnectNow, replicaBusy, replicaCron, type Replicas } from "./replicaSide";
 import { replicationCron, sendBulkToSlave } from "./replication";
 import { newServer } from "./server";
 import { TRACE_FORMAT, markersOf, type Cause, type Trace } from "./trace";
 import type { Client, PortLocals, Server } from "./types";
 import { versionProblem } from "./versions/modelled";
 import { DEFAULT_VERSION, PROFILES, type RedisVersion } from "./versions/profiles";
+import { AROUND } from "./versions/around";
 
 export { MODELLED_VERSIONS, versionProblem } from "./versions/modelled";
 
@@ -66,6 +67,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   const server = serverFor(scenario);
   server.version = version;
   server.startBgsave = PROFILES[version].port;
+  server.around = AROUND[version];
   // ONLINE replicas follow one stream log instead of copying every command (Trace.stream).
   server.shareStream = options.shareStream ?? true;
   const replicas = createReplicas(server, scenario);
@@ -98,8 +100,16 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     replicaLogBefore = replicas.logCount;
   };
   const end = (): void => {
+    freeClientsInAsyncFreeQueue(server);
     freeClientsClosingAfterReply(server);
     readSockets(replicas);
+    // 6.0 on: what the replicas' reading made the primary free asynchronously (an ACK that reaped
+    // a failed child) is freed before the loop sleeps, and read by them now.
+    for (let k = 0; k < 4 && server.closeAsap.length; k++) {
+      freeClientsInAsyncFreeQueue(server);
+      freeClientsClosingAfterReply(server);
+      readSockets(replicas);
+    }
     const visible =
       server.notes.length > 0 ||
       server.log.length !== logBefore ||
@@ -142,9 +152,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     const eventT = nextEvent < events.length ? (events[nextEvent] as { t: number }).t : Infinity;
     const agentTop = replicas.timers.peek();
     const agentT = agentTop ? agentTop.t : Infinity;
+    const soonTop = replicas.soon.peek();
+    const soonT = soonTop ? soonTop.t : Infinity;
     const bulkNext = nextBulk(server);
     const bulkT = bulkNext ? (bulkNext.bulkNextAt as number) : Infinity;
-    const t = Math.min(childT, eventT, agentT, nextTick, bulkT);
+    const t = Math.min(childT, eventT, agentT, soonT, nextTick, bulkT);
     if (t > horizon) break;
     server.now = t;
 
@@ -157,6 +169,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       const ev = events[nextEvent++] as (typeof events)[number];
       begin({ type: "event", index: ev.index, event: ev.e });
       applyEvent(replicas, eventState, ev.e);
+      end();
+    } else if (t === soonT && soonTop) {
+      // 6.2 on: a replica's connection started at once after a failure is up (docs/versions.md §20).
+      const a = soonTop.value;
+      replicas.soon.pop();
+      begin((replicaCause[a.index] ??= { type: "replica", replica: a.id }));
+      reconnectNow(replicas, a);
       end();
     } else if (t === agentT && agentTop) {
       const a = agentTop.value;
@@ -218,6 +237,7 @@ function serverFor(scenario: Scenario): Server {
     replDisklessSync: scenario.config.replDisklessSync,
     replDisklessSyncDelay: scenario.config.replDisklessSyncDelay,
     replTimeout: scenario.config.replTimeout,
+    replDisklessSyncMaxReplicas: scenario.config.replDisklessSyncMaxReplicas,
     role,
     upstream: scenario.primary.upstream ?? (role === "replica" ? "linked" : "none"),
     hasBacklog: false,

@@ -1,6 +1,7 @@
 import type { List } from "./adlist";
 import type { RedisVersion } from "./versions/names";
-import type { ReplicaSnapshot } from "../machines/replica";
+import type { Around } from "./versions/around";
+import type { ReplicaEvent, ReplicaSnapshot } from "../machines/replica";
 import type { Note } from "./notes";
 
 export type LogLevel = "notice" | "warning" | "verbose";
@@ -47,6 +48,8 @@ export interface Client {
    * means 0, as in every version before 7.0 (src/model/versions/, docs/architecture.md §19).
    */
   slaveReq?: number;
+  /** Flagged CLIENT_CLOSE_ASAP by freeClientAsync (6.0 on), with what its machine is told when freed. */
+  closeAsap?: ReplicaEvent;
   /** The sync command this connection sent (its argv[0]), or null before it sends one. */
   command: "PSYNC" | "SYNC" | null;
   slaveCapa: number;
@@ -135,6 +138,8 @@ export interface ChildProcess {
    * Absent in 4.0.14 and 5.0.5, whose child writes to the sockets itself.
    */
   viaPipe?: boolean;
+  /** Its `$EOF:<mark>` has been forwarded to the targets (rdbPipeForwardHeader). */
+  headerForwarded?: boolean;
 }
 
 export interface RdbFile {
@@ -183,6 +188,10 @@ export interface Server {
    * Absent in the 4.0.14 and 5.0.5 model, which have neither.
    */
   rdbDelSyncFiles?: boolean;
+  /** 7.0 on: the multi-part AOF's file sequence numbers (aof.ts, created on first use). */
+  aofFiles?: { base: number; incr: number };
+  /** 7.0 on: `repl-diskless-sync-max-replicas` (default 0, off; docs/versions.md §9.3). */
+  replDisklessSyncMaxReplicas?: number;
   rdbGeneratedByReplication?: boolean;
 
   rdbChildPid: number;
@@ -250,6 +259,13 @@ export interface Server {
   version: RedisVersion;
   /** That version's port (null: 4.0.14's, src/model/port.ts). */
   startBgsave: ((server: Server, mincapa: number) => number) | null;
+  /** What that version does differently around the function (src/model/versions/around.ts). */
+  around: Around;
+  /**
+   * freeClientAsync's queue (6.0 on): connections flagged CLIENT_CLOSE_ASAP, freed when the
+   * happening ends, as beforeSleep frees them (docs/versions.md §8, §11.2).
+   */
+  closeAsap: Client[];
   /** Durations the simulation uses when it forks (ms). */
   timing: { bgsaveMs: number; aofRewriteMs: number; transferBytesPerSec: number };
 }

@@ -151,10 +151,25 @@ describe("the Redis version a scenario runs on and its narration is written for 
 
   it("refuses a version the lab does not have, or cannot run the scenario on, saying why", () => {
     expect(errorsOf({ redis: "3.2" })[0]).toMatch(/^redis: Invalid type: Expected \("4\.0\.14" \| "5\.0\.5" \| "6\.2\.14" \| "7\.0\.15"\)/);
-    expect(errorsOf({ redis: "7.0.15" })).toEqual([expect.stringMatching(/^redis: Redis 7\.0\.15: its startBgsaveForReplication is ported, but the server around it is not modelled yet/)]);
+    expect(errorsOf({ redis: "7.0.15" })).toEqual([]);
+    expect(errorsOf({ redis: "6.2.14" })).toEqual([]);
     const evalsha = { events: [{ at: 0.25, type: "connect", replica: "r1" }, { at: 1, type: "evalsha", sha: "977fbd4a4958e03b169e1ee1daad5f92589cd641" }] };
     expect(errorsOf({ ...evalsha, redis: "5.0.5" })).toEqual([expect.stringMatching(/^redis: Redis 5\.0\.5 replicates a script's effects/)]);
     expect(errorsOf({ ...evalsha, redis: "4.0.14" })).toEqual([]);
+  });
+
+  it("repl-diskless-sync defaults to the version's own, and repl-diskless-sync-max-replicas exists from 7.0 only", () => {
+    const diskless = (redis: string) => {
+      const r = validateScenario({ ...handWritten, redis });
+      return r.ok ? r.scenario.config.replDisklessSync : r.errors;
+    };
+    expect(["4.0.14", "5.0.5", "6.2.14", "7.0.15"].map(diskless)).toEqual([false, false, false, true]);
+    const given = validateScenario({ ...handWritten, redis: "7.0.15", config: { replDisklessSync: false } });
+    expect(given.ok && given.scenario.config.replDisklessSync).toBe(false);
+    const max = { config: { replDisklessSyncMaxReplicas: 2 } };
+    expect(errorsOf({ ...max, redis: "7.0.15" })).toEqual([]);
+    expect(errorsOf({ ...max, redis: "6.2.14" })).toEqual([expect.stringMatching(/^redis: repl-diskless-sync-max-replicas exists from Redis 7\.0/)]);
+    expect(errorsOf({ config: { replDisklessSyncMaxReplicas: 0 } })).toEqual([]);
   });
 
   it("a step's versions must be among those the narration is written for, each named once", () => {

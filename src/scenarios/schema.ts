@@ -181,9 +181,12 @@ export const ScenarioSchema = v.pipe(
     until: v.optional(PositiveSeconds),
     config: v.optional(
       v.strictObject({
-        replDisklessSync: v.optional(v.boolean(), false),
+        /** Default: the version's own — `no` up to 6.2.14, `yes` in 7.0.15 (docs/versions.md §12); filled in below. */
+        replDisklessSync: v.optional(v.boolean()),
         replDisklessSyncDelay: v.optional(Delay, 5),
         replTimeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)), 60),
+        /** 7.0 on: `repl-diskless-sync-max-replicas` (absent: 0, off; docs/versions.md §9.3). */
+        replDisklessSyncMaxReplicas: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_REPLICAS))),
       }),
       {},
     ),
@@ -214,7 +217,12 @@ export const ScenarioSchema = v.pipe(
   }),
   // A derived id may be a catalogue scenario's, whose narration is kept by id apart from the
   // documents (src/scenarios/narration.ts): such a document says it has none of its own.
-  v.transform(({ $schema: _, format, id, ...rest }) => (id ? { format, id, ...rest } : { format, id: idFromTitle(rest.title.en), ...rest, steps: rest.steps ?? [] })),
+  v.transform(({ $schema: _, format, id, ...given }) => {
+    // repl-diskless-sync's default is the version's own (7.0 made it yes, commit ae8995897).
+    const { replDisklessSync, ...config } = given.config;
+    const rest = { ...given, config: { replDisklessSync: replDisklessSync ?? DISKLESS_BY_DEFAULT[given.redis], ...config } };
+    return id ? { format, id, ...rest } : { format, id: idFromTitle(rest.title.en), ...rest, steps: rest.steps ?? [] };
+  }),
   v.forward(
     v.check((s) => new Set(s.replicas.map((r) => r.id)).size === s.replicas.length, "replica ids must be unique"),
     ["replicas"],
@@ -243,6 +251,14 @@ export const ScenarioSchema = v.pipe(
     ["steps"],
   ),
 );
+
+/** `repl-diskless-sync`'s default per version (docs/versions.md §12). */
+export const DISKLESS_BY_DEFAULT: Readonly<Record<(typeof REDIS_VERSIONS)[number], boolean>> = {
+  "4.0.14": false,
+  "5.0.5": false,
+  "6.2.14": false,
+  "7.0.15": true,
+};
 
 /** The versions a scenario's narration is written for (`writtenFor`, else the version it runs on). */
 export function writtenFor(s: { redis: (typeof REDIS_VERSIONS)[number]; writtenFor?: readonly (typeof REDIS_VERSIONS)[number][] | undefined }): readonly (typeof REDIS_VERSIONS)[number][] {

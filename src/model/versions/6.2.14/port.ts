@@ -90,10 +90,11 @@ export function startBgsaveForReplication_6_2_14(server: Server, mincapa: number
 
       if (cond(59, slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START)) {
         slave.replstate = REPL_STATE_NONE;
-        at(60);
-        slave.flags &= ~CLIENT_SLAVE;
+        // Its statechart follows replstate: the drop starts here.
         machineSend(slave, { type: "BGSAVE_FAILED" });
         note(server, { key: "port.dropped", replica: slave.id, written: true });
+        at(60);
+        slave.flags &= ~CLIENT_SLAVE;
         at(61);
         listDelNode(server.slaves, ln as ListNode<Client>);
         at(62);

@@ -110,10 +110,11 @@ export function startBgsaveForReplication_7_0_15(server: Server, mincapa: number
       // Every waiting replica, whatever its slave_req.
       if (cond(66, slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START)) {
         slave.replstate = REPL_STATE_NONE;
-        at(67);
-        slave.flags &= ~CLIENT_SLAVE;
+        // Its statechart follows replstate: the drop starts here.
         machineSend(slave, { type: "BGSAVE_FAILED" });
         note(server, { key: "port.dropped", replica: slave.id, written: true });
+        at(67);
+        slave.flags &= ~CLIENT_SLAVE;
         at(68);
         listDelNode(server.slaves, ln as ListNode<Client>);
         at(69);
