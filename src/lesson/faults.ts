@@ -12,6 +12,8 @@
  */
 // The modules themselves, not the model's index: the page's first load must not pull in the simulation.
 import { REPLICATION_CRON_MS } from "../model/constants";
+import { AROUND } from "../model/versions/around";
+import { DEFAULT_VERSION, type RedisVersion } from "../model/versions/names";
 import type { AgentView, ChildView, Frame, ReplicaView, ServerView } from "../model/trace";
 
 /** The seed line a startBgsaveForReplication call executes first (`socket_target = …`). */
@@ -98,9 +100,9 @@ export interface DisklessStart {
  * diskless sync on: once a second, with no RDB or AOF child, it starts one when `max_idle`, the
  * longest `unixtime - lastinteraction` among them, is greater than repl-diskless-sync-delay
  * (strictly, in 4.0) — at the first run at or after second oldest + delay + 1 (docs/behaviour.md
- * §9). Null when no replica waits for that (diskless off, or a child runs and they wait for it).
+ * §9); from 6.2 at least the delay, at second oldest + delay (docs/versions.md §9.2). Null when no replica waits for that (diskless off, or a child runs and they wait for it).
  */
-export function disklessStart(frame: Frame): DisklessStart | null {
+export function disklessStart(frame: Frame, redis: RedisVersion = DEFAULT_VERSION): DisklessStart | null {
   const s = frame.server;
   if (!s.replDisklessSync || s.child !== null) return null;
   let oldest = Infinity;
@@ -114,7 +116,9 @@ export function disklessStart(frame: Frame): DisklessStart | null {
   const delay = s.replDisklessSyncDelay;
   // After a CONFIG SET that shortened the delay, the next cron run is the one.
   const nextRun = Math.ceil(frame.t / REPLICATION_CRON_MS) * REPLICATION_CRON_MS;
-  const at = Math.max((oldest + delay + 1) * 1000, nextRun);
+  // From 6.2 replicationStartPendingFork tests `>=` (docs/versions.md §9.2): one second earlier.
+  const strict = AROUND[redis].pendingFork ? 0 : 1;
+  const at = Math.max((oldest + delay + strict) * 1000, nextRun);
   return { at, left: at - frame.t, maxIdle: s.unixtime - oldest, delay, waiting };
 }
 

@@ -56,7 +56,7 @@ export function Diagram() {
   const flushedNow = (baseline?.server.scriptCacheFlushes ?? 0) !== frame.server.scriptCacheFlushes;
   const forkFailure = derived.forkFailure[cursor] ?? null;
   const fault = child && !child.reaped ? childFault(child) : null;
-  const delay = disklessStart(frame);
+  const delay = disklessStart(frame, trace.redis);
   const lanes = replicaLanes(trace, frame, rows, running, delay);
   const laneOf = new Map<string, number>();
   lanes.forEach((lane, i) => lane.ids.forEach((id) => laneOf.set(id, i)));

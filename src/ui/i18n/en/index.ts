@@ -126,6 +126,14 @@ const notes: NoteTexts = {
   // replicationCron (docs/behaviour.md §9)
   "cron.check": (n) => {
     const who = `${n.waiting} replica(s) wait in \`WAIT_BGSAVE_START\``;
+    if (n.rule === ">=") {
+      // 6.2 on: replicationStartPendingFork, from the cron or right after a child was reaped.
+      const fn = n.origin === "reaped" ? "`replicationStartPendingFork`, right after the child was reaped" : "`replicationStartPendingFork`, at the end of `replicationCron`";
+      if (!n.diskless) return `${fn}: ${who} and diskless sync is off, so it starts a BGSAVE now (mincapa ${n.mincapa}).`;
+      return n.start
+        ? `${fn}: ${who}; the longest has been idle ${n.maxIdle} s, at least the delay of ${n.delay} s (6.2 uses >=), so it calls \`startBgsaveForReplication(${n.mincapa})\` for all of them.`
+        : `${fn}: ${who}; the longest has been idle ${n.maxIdle} s, less than the delay of ${n.delay} s, so it keeps waiting for more replicas.`;
+    }
     if (!n.diskless) return `\`replicationCron\`: ${who} and diskless sync is off, so it starts a BGSAVE now (mincapa ${n.mincapa}).`;
     return n.start
       ? `\`replicationCron\`: ${who}; the longest has been idle ${n.maxIdle} s, more than the delay of ${n.delay} s (4.0 uses a strict >), so it calls \`startBgsaveForReplication(${n.mincapa})\` for all of them.`
@@ -225,10 +233,13 @@ const briefs: NoteTexts = {
   "bulk.preamble": (n) => `sendBulkToSlave: $${n.size} → ${n.replica}`,
   online: (n) => `putSlaveOnline: ${n.replica} ONLINE`,
   "ack.first": (n) => `REPLCONF ACK from ${n.replica} → online`,
-  "cron.check": (n) =>
-    n.diskless
-      ? `replicationCron: ${n.maxIdle} s idle ${n.start ? ">" : "≤"} delay ${n.delay} → ${n.start ? "start" : "wait"}`
-      : `replicationCron: ${n.waiting} waiting, diskless off → start`,
+  "cron.check": (n) => {
+    const fn = n.rule === ">=" ? "replicationStartPendingFork" : "replicationCron";
+    const ops = n.rule === ">=" ? [">=", "<"] : [">", "≤"];
+    return n.diskless
+      ? `${fn}: ${n.maxIdle} s idle ${n.start ? ops[0] : ops[1]} delay ${n.delay} → ${n.start ? "start" : "wait"}`
+      : `${fn}: ${n.waiting} waiting, diskless off → start`;
+  },
   "cron.timedout": (n) => `replicationCron: ${n.replica} timed out`,
   "cron.scriptCacheFlush": () => "replicationCron: no replicas → script cache emptied",
   evalsha: (n) => `EVALSHA ${n.sha.slice(0, 8)}… propagated as ${n.sent}`,

@@ -103,6 +103,13 @@ export const zh = {
 
     "cron.check": (n) => {
       const who = `${n.waiting} 个从节点在 \`WAIT_BGSAVE_START\` 等待`;
+      if (n.rule === ">=") {
+        const fn = n.origin === "reaped" ? "子进程被回收后立即运行的 `replicationStartPendingFork`" : "`replicationCron` 末尾的 `replicationStartPendingFork`";
+        if (!n.diskless) return `${fn}：${who}，无盘复制关闭，立即启动 BGSAVE（mincapa ${n.mincapa}）。`;
+        return n.start
+          ? `${fn}：${who}；最长空闲 ${n.maxIdle} 秒，不小于延迟 ${n.delay} 秒（6.2 用 >=），于是为它们全部调用 \`startBgsaveForReplication(${n.mincapa})\`。`
+          : `${fn}：${who}；最长空闲 ${n.maxIdle} 秒，小于延迟 ${n.delay} 秒，继续等待更多从节点。`;
+      }
       if (!n.diskless) return `\`replicationCron\`：${who}，无盘复制关闭，立即启动 BGSAVE（mincapa ${n.mincapa}）。`;
       return n.start
         ? `\`replicationCron\`：${who}；最长空闲 ${n.maxIdle} 秒，大于延迟 ${n.delay} 秒（4.0 用严格的 >），于是为它们全部调用 \`startBgsaveForReplication(${n.mincapa})\`。`
@@ -192,10 +199,13 @@ export const zh = {
     "bulk.preamble": (n) => `sendBulkToSlave：$${n.size} → ${n.replica}`,
     online: (n) => `putSlaveOnline：${n.replica} ONLINE`,
     "ack.first": (n) => `${n.replica} 的 REPLCONF ACK → 上线`,
-    "cron.check": (n) =>
-      n.diskless
-        ? `replicationCron：空闲 ${n.maxIdle} 秒 ${n.start ? ">" : "≤"} 延迟 ${n.delay} → ${n.start ? "启动" : "等待"}`
-        : `replicationCron：${n.waiting} 个等待，无盘关闭 → 启动`,
+    "cron.check": (n) => {
+      const fn = n.rule === ">=" ? "replicationStartPendingFork" : "replicationCron";
+      const ops = n.rule === ">=" ? [">=", "<"] : [">", "≤"];
+      return n.diskless
+        ? `${fn}：空闲 ${n.maxIdle} 秒 ${n.start ? ops[0] : ops[1]} 延迟 ${n.delay} → ${n.start ? "启动" : "等待"}`
+        : `${fn}：${n.waiting} 个等待，无盘关闭 → 启动`;
+    },
     "cron.timedout": (n) => `replicationCron：${n.replica} 超时`,
     "cron.scriptCacheFlush": () => "replicationCron：无从节点 → 清空脚本缓存",
     evalsha: (n) => `EVALSHA ${n.sha.slice(0, 8)}… 以 ${n.sent} 传播`,
