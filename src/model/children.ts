@@ -80,7 +80,7 @@ export function childFinishesWork(server: Server): void {
     childLog(server, child.pid, cowLine(server, "AOF rewrite", cowMb));
     child.exit = { code: 0, signal: 0 };
   }
-  note(server, { key: "child.workDone", kind: child.kind, pid: child.pid, code: child.exit.code });
+  note(server, child.viaPipe ? { key: "child.workDone", kind: child.kind, pid: child.pid, code: child.exit.code, viaPipe: true } : { key: "child.workDone", kind: child.kind, pid: child.pid, code: child.exit.code });
 }
 
 /**
@@ -144,7 +144,7 @@ export function killChild(server: Server, signal = 9, pipeEof = true): boolean {
   if (!child || child.exit) return false;
   child.exit = { code: 0, signal };
   child.doneAt = server.now;
-  note(server, { key: "child.killed", kind: child.kind, pid: child.pid, signal });
+  note(server, child.viaPipe ? { key: "child.killed", kind: child.kind, pid: child.pid, signal, viaPipe: true } : { key: "child.killed", kind: child.kind, pid: child.pid, signal });
   if (child.viaPipe && pipeEof) {
     // Its end of the pipe closes: the parent reads end-of-file (docs/versions.md §6.3; the order
     // of this line and the reaping's is not verified, §19).
@@ -154,19 +154,19 @@ export function killChild(server: Server, signal = 9, pipeEof = true): boolean {
 }
 
 /** serverCron's wait3 + backgroundSaveDoneHandler / backgroundRewriteDoneHandler. */
-export function reapChild(server: Server): void {
+export function reapChild(server: Server, byAck = false): void {
   const child = server.child;
   if (!child?.exit) return;
   server.child = null;
   if (child.kind === "aof") backgroundRewriteDoneHandler(server, child);
   else if (child.kind === "rdb-disk") backgroundSaveDoneHandlerDisk(server, child);
-  else backgroundSaveDoneHandlerSocket(server, child);
+  else backgroundSaveDoneHandlerSocket(server, child, byAck);
   // 6.2 on: "start any pending forks immediately" (server.c 1989, docs/versions.md §9.2).
   if (server.around.pendingFork) replicationStartPendingFork(server, "reaped");
 }
 
 /** checkChildrenDone (6.0 on): reap the child now if it has exited. */
-export function checkChildrenDone(server: Server): void {
-  reapChild(server);
+export function checkChildrenDone(server: Server, byAck = false): void {
+  reapChild(server, byAck);
 }
 

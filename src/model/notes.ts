@@ -31,7 +31,8 @@ export type Note =
   | { key: "rdb.forkFailed"; errno: Errno; target: "disk" }
   | { key: "rdb.forkFailed"; errno: Errno; target: "socket"; undone: number }
   | { key: "rdb.diskChild"; pid: number }
-  | { key: "rdb.socketChild"; pid: number; targets: number }
+  /** `viaPipe`: 6.0 on, the child writes into a pipe the primary forwards (docs/versions.md §6.2). */
+  | { key: "rdb.socketChild"; pid: number; targets: number; viaPipe?: true }
   | { key: "port.failed" }
   /**
    * `written`: the version resets replstate first (5.0 on, docs/versions.md §8), so the queued
@@ -42,19 +43,24 @@ export type Note =
   | { key: "setup.oldSync"; replica: string; offset: number }
   | { key: "port.scriptCacheFlush" }
   // the child and its end (docs/behaviour.md §11)
-  | { key: "child.workDone"; kind: ChildKind; pid: number; code: number }
-  | { key: "child.killed"; kind: ChildKind; pid: number; signal: number }
+  | { key: "child.workDone"; kind: ChildKind; pid: number; code: number; viaPipe?: true }
+  /** Signal 10 (SIGUSR1): the primary killed it, no replica being left to stream to (6.0 on). */
+  | { key: "child.killed"; kind: ChildKind; pid: number; signal: number; viaPipe?: true }
   | { key: "child.failed"; kind: ChildKind; pid: number }
-  | { key: "child.reaped"; kind: "rdb-disk" | "rdb-socket"; ok: boolean; signal: number }
+  /** `byAck`: 6.2 on, a REPLCONF ACK that came before serverCron reaped it first (checkChildrenDone). */
+  | { key: "child.reaped"; kind: "rdb-disk" | "rdb-socket"; ok: boolean; signal: number; byAck?: true }
   | { key: "socket.closing"; replica: string }
-  | { key: "update.streamDone"; replica: string }
-  | { key: "update.childError"; replica: string }
+  /** `online`: 7.0, replicaPutOnline now, the stream only waits for the ACK (docs/versions.md §11.3). */
+  | { key: "update.streamDone"; replica: string; online?: true }
+  /** `socket` and `async`: 6.0 on, a streaming child's failure too, and the replica freed when the happening ends. */
+  | { key: "update.childError"; replica: string; socket?: boolean; async?: true }
   | { key: "update.noFile"; replica: string }
   | { key: "update.sendBulk"; replica: string; size: number }
   | { key: "update.startNext"; mincapa: number }
   | { key: "bulk.preamble"; replica: string; size: number }
   | { key: "online"; replica: string }
-  | { key: "ack.first"; replica: string; offset: number }
+  /** `streamOnly`: 7.0, the replica was already online; the ACK starts its stream. */
+  | { key: "ack.first"; replica: string; offset: number; streamOnly?: true }
   // replicationCron (docs/behaviour.md §9), scripts (docs/behaviour.md §10), AOF
   | {
       key: "cron.check";
@@ -81,7 +87,8 @@ export type Note =
   | { key: "aof.forkFailed"; errno: Errno }
   // the replica's own side (docs/behaviour.md §8)
   | { key: "replica.timeout"; replica: string; stage: "handshake" | "transfer" }
-  | { key: "replica.reconnect"; replica: string; conn: number }
+  /** `atOnce`: 6.2 on, right after the failure rather than at its next cron run. */
+  | { key: "replica.reconnect"; replica: string; conn: number; atOnce?: true }
   | { key: "replica.tryLater"; replica: string }
   | { key: "replica.gaveUp"; replica: string }
   | { key: "replica.bulkCountEof"; replica: string }

@@ -144,7 +144,7 @@ export function rdbSaveToSlavesSockets(server: Server, _rsi: RdbSaveInfo, opts: 
   serverLog(server, "notice", `Background RDB transfer started by pid ${f.pid}`);
   server.rdbChildPid = f.pid;
   server.rdbChildType = RDB_CHILD_TYPE_SOCKET;
-  note(server, { key: "rdb.socketChild", pid: f.pid, targets: clientids.length });
+  note(server, opts.pipe ? { key: "rdb.socketChild", pid: f.pid, targets: clientids.length, viaPipe: true } : { key: "rdb.socketChild", pid: f.pid, targets: clientids.length });
   return C_OK;
 }
 
@@ -174,7 +174,7 @@ export function backgroundSaveDoneHandlerDisk(server: Server, child: ChildProces
   updateSlavesWaitingBgsave(server, !exit.signal && exit.code === 0 ? C_OK : C_ERR, RDB_CHILD_TYPE_DISK);
 }
 
-export function backgroundSaveDoneHandlerSocket(server: Server, child: ChildProcess): void {
+export function backgroundSaveDoneHandlerSocket(server: Server, child: ChildProcess, byAck = false): void {
   const exit = child.exit as { code: number; signal: number };
   const ok = !exit.signal && exit.code === 0;
   if (ok) {
@@ -186,7 +186,7 @@ export function backgroundSaveDoneHandlerSocket(server: Server, child: ChildProc
   }
   server.rdbChildPid = -1;
   server.rdbChildType = RDB_CHILD_TYPE_NONE;
-  note(server, { key: "child.reaped", kind: "rdb-socket", ok, signal: exit.signal });
+  note(server, byAck ? { key: "child.reaped", kind: "rdb-socket", ok, signal: exit.signal, byAck: true } : { key: "child.reaped", kind: "rdb-socket", ok, signal: exit.signal });
 
   if (child.viaPipe) {
     /* 6.0 on: no report per replica; updateSlavesWaitingBgsave tests the child's status for every

@@ -352,7 +352,7 @@ export function reconnectNow(w: Replicas, a: Agent): void {
   if (!a.reconnecting) return;
   a.reconnecting = false;
   if (a.phase !== "retry") return;
-  note(w.server, { key: "replica.reconnect", replica: a.id, conn: a.conn + 1 });
+  note(w.server, { key: "replica.reconnect", replica: a.id, conn: a.conn + 1, atOnce: true });
   syncWithMaster(w, a, false, true);
 }
 

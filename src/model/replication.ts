@@ -250,7 +250,7 @@ function updateSlavesWaitingBgsavePipe(server: Server, bgsaveerr: number, type: 
     if (bgsaveerr !== C_OK) {
       freeClientAsync(server, slave, { type: "CHILD_FAILED" });
       serverLog(server, "warning", "SYNC failed. BGSAVE child returned an error");
-      note(server, { key: "update.childError", replica: slave.id });
+      note(server, { key: "update.childError", replica: slave.id, socket: type === RDB_CHILD_TYPE_SOCKET, async: true });
       continue;
     }
     if (type === RDB_CHILD_TYPE_SOCKET) {
@@ -264,8 +264,12 @@ function updateSlavesWaitingBgsavePipe(server: Server, bgsaveerr: number, type: 
       slave.replPutOnlineOnAck = true;
       slave.replAckTime = unixtime(server);
       machineSend(slave, { type: "STREAM_DONE" });
-      note(server, { key: "update.streamDone", replica: slave.id });
-      if (server.around.onlineAtTransferEnd) serverLog(server, "notice", peerLine(server, slave, "online"));
+      if (server.around.onlineAtTransferEnd) {
+        note(server, { key: "update.streamDone", replica: slave.id, online: true });
+        serverLog(server, "notice", peerLine(server, slave, "online"));
+      } else {
+        note(server, { key: "update.streamDone", replica: slave.id });
+      }
     } else {
       if (!server.rdbFile.exists) {
         freeClientAsync(server, slave, { type: "CHILD_FAILED" });
@@ -345,9 +349,9 @@ export function replconfAck(server: Server, c: Client, offset: number): void {
   if (!(c.flags & CLIENT_SLAVE)) return;
   if (offset > c.replAckOff) c.replAckOff = offset;
   c.replAckTime = unixtime(server);
-  if (server.around.pendingFork && server.rdbChildPid !== -1 && c.replstate === SLAVE_STATE_WAIT_BGSAVE_END) checkChildrenDone(server);
+  if (server.around.pendingFork && server.rdbChildPid !== -1 && c.replstate === SLAVE_STATE_WAIT_BGSAVE_END) checkChildrenDone(server, true);
   if (c.replPutOnlineOnAck && c.replstate === SLAVE_STATE_ONLINE) {
-    note(server, { key: "ack.first", replica: c.id, offset });
+    note(server, server.around.onlineAtTransferEnd ? { key: "ack.first", replica: c.id, offset, streamOnly: true } : { key: "ack.first", replica: c.id, offset });
     putSlaveOnline(server, c, !server.around.onlineAtTransferEnd);
   }
 }

@@ -7,9 +7,12 @@ import { describe, expect, it } from "vitest";
 import { runScenario } from "../../model";
 import { SEED_STATEMENTS } from "../../model/seedLines";
 import { STATEMENTS_5_0_5 } from "../../model/versions/5.0.5/lines";
+import { STATEMENTS_6_2_14 } from "../../model/versions/6.2.14/lines";
+import { STATEMENTS_7_0_15 } from "../../model/versions/7.0.15/lines";
 import { findScenario } from "../../scenarios/catalogue";
 import type { Scenario } from "../../scenarios/schema";
 import { en } from "../i18n/en";
+import { zh } from "../i18n/zh";
 import { lineText } from "../explain/explainFrame";
 import { lineLinks, stepEffects } from "../link/codeLink";
 import { linesOfRole, roleOf, statementLineOf } from "./versionLines";
@@ -54,5 +57,68 @@ describe("5.0.5's lines by their 4.0.14 role", () => {
     // Lines that mean the same read their role's words.
     expect(lineText(en, "5.0.5", 21)).toBe(lineText(en, "4.0.14", 21));
     expect(lineText(en, "5.0.5", 29)).toBe(lineText(en, "4.0.14", 30));
+  });
+});
+
+describe("6.2.14's and 7.0.15's lines", () => {
+  const versions = [
+    ["6.2.14", STATEMENTS_6_2_14],
+    ["7.0.15", STATEMENTS_7_0_15],
+  ] as const;
+
+  it("every recorded line explains itself in en and zh, in its own words where its meaning changed", () => {
+    for (const [redis, statements] of versions) {
+      for (const n of Object.keys(statements).map(Number)) {
+        expect(lineText(en, redis, n), `${redis}:${n} en`).not.toBe("");
+        expect(lineText(zh, redis, n), `${redis}:${n} zh`).not.toBe("");
+      }
+      // Own words only for lines the version has.
+      for (const dict of [en, zh]) for (const n of Object.keys(dict.linesOn[redis] ?? {})) expect(statements, `${redis}:${n}`).toHaveProperty(n);
+    }
+    expect(lineText(en, "7.0.15", 30)).toMatch(/always holds here/);
+    expect(lineText(en, "6.2.14", 34)).toMatch(/pipe/);
+  });
+
+  it("a statement with a 4.0.14 counterpart has its role; the new ones have none and light nothing", () => {
+    expect(roleOf("6.2.14", 60)).toBe(54);
+    expect(roleOf("6.2.14", 47)).toBeNull();
+    expect([roleOf("7.0.15", 28), roleOf("7.0.15", 41), roleOf("7.0.15", 43), roleOf("7.0.15", 89), roleOf("7.0.15", 94)]).toEqual([21, 35, 37, 73, 82]);
+    expect([roleOf("7.0.15", 30), roleOf("7.0.15", 87)]).toEqual([null, null]);
+  });
+
+  it("on scenario 8 run on 6.2.14 and 7.0.15, the error branch lights from the replstate line", () => {
+    for (const [redis, line] of [["6.2.14", 60], ["7.0.15", 67]] as const) {
+      const trace = runScenario(findScenario("fork-failure-disk") as Scenario, { redis });
+      const at = trace.frames.findIndex((f) => f.kind === "line" && f.line === line);
+      expect(at, redis).toBeGreaterThan(0);
+      const lit = stepEffects(trace, at);
+      expect(lit.has("branch:error"), redis).toBe(true);
+      expect(lit.has("replica:r1"), redis).toBe(true);
+    }
+  });
+});
+
+describe("what a 6.2.14 or 7.0.15 run's happenings are explained as", () => {
+  const notesOf = (id: string, redis: "6.2.14" | "7.0.15") => runScenario(findScenario(id) as Scenario, { redis }).frames.flatMap((f) => f.notes);
+  const say = (dict: typeof en | typeof zh, n: ReturnType<typeof notesOf>[number]) => (dict.notes as Record<string, (x: unknown) => string>)[n.key]?.(n) ?? "";
+
+  it("the pipe, the kill, the async free and the immediate reconnection (scenario 13 on 6.2.14)", () => {
+    const notes = notesOf("child-dies-socket", "6.2.14");
+    const find = (key: string) => notes.find((n) => n.key === key) as ReturnType<typeof notesOf>[number];
+    expect(say(en, find("rdb.socketChild"))).toMatch(/into a pipe; the primary reads the pipe/);
+    expect(say(zh, find("rdb.socketChild"))).toMatch(/写进管道/);
+    expect(say(en, find("child.killed"))).toMatch(/done reading from pipe/);
+    expect(say(en, find("update.childError"))).toMatch(/streaming BGSAVE child failed.*marked to be freed/);
+    expect(say(en, find("replica.reconnect"))).toMatch(/at once/);
+    expect(say(zh, find("replica.reconnect"))).toMatch(/立即/);
+  });
+
+  it("7.0.15: online at the transfer's end, the ACK starts the stream; 6.2.14: the ACK reaps the child", () => {
+    const seven = notesOf("diskless-batching", "7.0.15");
+    expect(say(en, seven.find((n) => n.key === "update.streamDone")!)).toMatch(/In 7\.0 it is `ONLINE` now/);
+    expect(say(en, seven.find((n) => n.key === "ack.first")!)).toMatch(/starts its command stream/);
+    const six = notesOf("diskless-batching", "6.2.14");
+    expect(say(en, six.find((n) => n.key === "child.reaped")!)).toMatch(/REPLCONF ACK.*reaps it now/);
+    expect(say(en, six.find((n) => n.key === "cron.check" && n.start)!)).toMatch(/replicationStartPendingFork.*at least the delay/);
   });
 });

@@ -76,7 +76,9 @@ const notes: NoteTexts = {
   "rdb.diskChild": (n) =>
     `\`rdbSaveBackground\` forked child ${n.pid}. The child writes the dataset to a temporary file and renames it to \`dump.rdb\`; the parent keeps serving clients meanwhile.`,
   "rdb.socketChild": (n) =>
-    `\`rdbSaveToSlavesSockets\` forked child ${n.pid}. It writes \`$EOF:<40-char mark>\`, the RDB, then the same mark straight into the sockets of ${n.targets} replica(s) at once — nothing goes to disk.`,
+    n.viaPipe
+      ? `\`rdbSaveToSlavesSockets\` forked child ${n.pid}. It writes \`$EOF:<40-char mark>\`, the RDB, then the same mark into a pipe; the primary reads the pipe and writes each piece to the sockets of ${n.targets} replica(s) — nothing goes to disk (from 6.0, commit 5a4779460).`
+      : `\`rdbSaveToSlavesSockets\` forked child ${n.pid}. It writes \`$EOF:<40-char mark>\`, the RDB, then the same mark straight into the sockets of ${n.targets} replica(s) at once — nothing goes to disk.`,
   "port.failed": () =>
     "`retval == C_ERR`: the function logs \"BGSAVE for replication failed\" and walks `server.slaves`. Every replica still in `WAIT_BGSAVE_START` — not only the one that triggered this call — is dropped.",
   "port.dropped": (n) =>
@@ -94,23 +96,35 @@ const notes: NoteTexts = {
   "child.workDone": (n) =>
     n.kind === "rdb-disk"
       ? `Child ${n.pid} has written \`dump.rdb\` and exits (code ${n.code}). The parent notices at its next \`serverCron\` tick (every 100 ms).`
-      : n.kind === "rdb-socket"
+      : n.kind === "rdb-socket" && n.viaPipe
+        ? `Child ${n.pid} has written the RDB and the end mark into the pipe. The primary forwards the last of it to every replica still connected, reads the pipe's end ("Diskless rdb transfer, done reading from pipe"), and lets the child exit (code ${n.code}).`
+        : n.kind === "rdb-socket"
         ? `Child ${n.pid} has written the RDB and the end mark to every replica socket and exits (code ${n.code}). The replicas load it as it arrives.`
         : `The AOF rewrite child ${n.pid} has finished its work and exits.`,
   "child.killed": (n) =>
-    `Child ${n.pid} was killed with signal ${n.signal} (SIGKILL). The parent finds out at its next \`serverCron\` tick.`,
+    n.signal === 10
+      ? `No replica is left to stream to, so the primary kills child ${n.pid} with SIGUSR1 ("Diskless rdb transfer, last replica dropped, killing fork child."). It reaps it at its next \`serverCron\` tick.`
+      : n.viaPipe
+        ? `Child ${n.pid} was killed with signal ${n.signal} (SIGKILL). Its end of the pipe closes, so the primary reads the pipe's end at once ("Diskless rdb transfer, done reading from pipe"); it reaps the child at its next \`serverCron\` tick.`
+        : `Child ${n.pid} was killed with signal ${n.signal} (SIGKILL). The parent finds out at its next \`serverCron\` tick.`,
   "child.failed": (n) =>
     `Child ${n.pid} failed on its own (for example the disk is full) and exits with code 1. The parent finds out at its next \`serverCron\` tick.`,
   "child.reaped": (n) =>
-    n.ok
+    n.byAck
+      ? `A \`REPLCONF ACK\` arrived from a replica still waiting for this child, so the primary reaps it now rather than at its next \`serverCron\` tick (from 6.2): it ${n.ok ? "succeeded" : "failed"}. \`updateSlavesWaitingBgsave\` now moves on every replica that waited for it.`
+      : n.ok
       ? `\`serverCron\` reaped the ${n.kind === "rdb-socket" ? "streaming" : "disk"} child with \`wait3()\`: it succeeded. \`updateSlavesWaitingBgsave\` now moves on every replica that waited for it.`
       : `\`serverCron\` reaped the ${n.kind === "rdb-socket" ? "streaming" : "disk"} child: it failed${n.signal ? ` (killed by signal ${n.signal})` : ""}. The replicas that waited for it cannot be served.`,
   "socket.closing": (n) =>
     `The streaming child failed, so ${n.replica}, which was receiving from it, is closed ("child->slave RDB transfer failed"). It will notice the lost connection and retry.`,
   "update.streamDone": (n) =>
-    `The stream to ${n.replica} is complete. It becomes ONLINE, but with \`repl_put_online_on_ack\` set: the writes collected since the fork only start flowing after its first \`REPLCONF ACK\`, which proves it has loaded the RDB.`,
+    n.online
+      ? `The stream to ${n.replica} is complete. In 7.0 it is \`ONLINE\` now and logged as succeeded (\`replicaPutOnline\`); only its command stream waits (\`repl_start_cmd_stream_on_ack\`): the writes collected since the fork start flowing after its first \`REPLCONF ACK\`.`
+      : `The stream to ${n.replica} is complete. It becomes ONLINE, but with \`repl_put_online_on_ack\` set: the writes collected since the fork only start flowing after its first \`REPLCONF ACK\`, which proves it has loaded the RDB.`,
   "update.childError": (n) =>
-    `The disk BGSAVE child failed, so ${n.replica}, which waited for its file, is freed ("SYNC failed. BGSAVE child returned an error"). It will reconnect.`,
+    n.async
+      ? `The ${n.socket ? "streaming" : "disk"} BGSAVE child failed, so ${n.replica}, which waited for it, is marked to be freed ("SYNC failed. BGSAVE child returned an error"); the connection closes when this turn of the event loop ends, so its "Connection … lost." line comes after whatever is logged next (from 6.0). It will reconnect.`
+      : `The disk BGSAVE child failed, so ${n.replica}, which waited for its file, is freed ("SYNC failed. BGSAVE child returned an error"). It will reconnect.`,
   "update.noFile": (n) => `\`dump.rdb\` cannot be opened after the BGSAVE, so ${n.replica} is freed.`,
   "update.sendBulk": (n) =>
     `\`dump.rdb\` (${bytes(n.size)}) is ready. ${n.replica} moves to \`SEND_BULK\` (8): from its event loop the parent sends \`$${n.size}\` and then the file in 16 KiB chunks.`,
@@ -121,7 +135,9 @@ const notes: NoteTexts = {
   online: (n) =>
     `\`putSlaveOnline\`: ${n.replica} is \`ONLINE\` (9). The writes collected in its output buffer since the fork now flow to it.`,
   "ack.first": (n) =>
-    `${n.replica} sends its first \`REPLCONF ACK ${n.offset}\`: it has loaded the streamed RDB, so the primary puts it online.`,
+    n.streamOnly
+      ? `${n.replica} sends its first \`REPLCONF ACK ${n.offset}\`: it has loaded the streamed RDB, so the primary starts its command stream (\`replicaStartCommandStream\`; it was already online).`
+      : `${n.replica} sends its first \`REPLCONF ACK ${n.offset}\`: it has loaded the streamed RDB, so the primary puts it online.`,
 
   // replicationCron (docs/behaviour.md §9)
   "cron.check": (n) => {
@@ -162,7 +178,9 @@ const notes: NoteTexts = {
       ? `${n.replica} got \`+FULLRESYNC\` but no data for longer than \`repl-timeout\`: "Timeout receiving bulk data from MASTER". It closes the connection and will retry.`
       : `${n.replica} has heard nothing for longer than \`repl-timeout\` — the queued \`-ERR\` never reached it — so it gives up: "Timeout connecting to the MASTER...". It closes the connection and will retry.`,
   "replica.reconnect": (n) =>
-    `${n.replica} connects again (connection #${n.conn}) and asks for a full resync once more.`,
+    n.atOnce
+      ? `${n.replica} connects again at once (connection #${n.conn}) — from 6.2 a failed sync reconnects without waiting for the next cron run — and asks for a full resync once more.`
+      : `${n.replica} connects again (connection #${n.conn}) and asks for a full resync once more.`,
   "replica.bulkCountEof": (n) =>
     `${n.replica} had \`+FULLRESYNC\` and was waiting for the \`$<len>\` or \`$EOF:\` line when the primary closed the connection: "I/O error reading bulk count from MASTER". It will retry.`,
   "replica.psyncRefused": (n) =>
@@ -214,7 +232,7 @@ const briefs: NoteTexts = {
   "rdb.childActive": () => "a child is already active → C_ERR",
   "rdb.forkFailed": (n) => `fork() failed: ${n.errno} → C_ERR`,
   "rdb.diskChild": (n) => `rdbSaveBackground: child ${n.pid} writes dump.rdb`,
-  "rdb.socketChild": (n) => `rdbSaveToSlavesSockets: child ${n.pid} streams to ${n.targets} socket(s)`,
+  "rdb.socketChild": (n) => `rdbSaveToSlavesSockets: child ${n.pid} streams to ${n.targets} socket(s)${n.viaPipe ? " through the primary" : ""}`,
   "port.failed": () => "BGSAVE for replication failed → drop every WAIT_BGSAVE_START replica",
   "port.dropped": (n) => (n.written ? `${n.replica} dropped; -ERR queued, then written and the connection closed` : `${n.replica} dropped; -ERR queued, never sent in 4.0.14`),
   "setup.fullresync": (n) => `${n.replica} → WAIT_BGSAVE_END, +FULLRESYNC … ${n.offset}`,
@@ -223,7 +241,7 @@ const briefs: NoteTexts = {
   "child.workDone": (n) => `child ${n.pid} done (exit ${n.code})`,
   "child.killed": (n) => `child ${n.pid} killed (signal ${n.signal})`,
   "child.failed": (n) => `child ${n.pid} failed (exit 1)`,
-  "child.reaped": (n) => `serverCron: child reaped, ${n.ok ? "success" : "failure"}`,
+  "child.reaped": (n) => `${n.byAck ? "REPLCONF ACK" : "serverCron"}: child reaped, ${n.ok ? "success" : "failure"}`,
   "socket.closing": (n) => `closing ${n.replica}: RDB transfer child aborted`,
   "update.streamDone": (n) => `updateSlavesWaitingBgsave: ${n.replica} ONLINE, waits for ACK`,
   "update.childError": (n) => `updateSlavesWaitingBgsave: ${n.replica} freed (child error)`,
@@ -304,11 +322,34 @@ const lines: Record<number, string> = {
  * What a line of another version's text does, where it is not what the 4.0.14 line of the same
  * statement does (src/ui/code/versionLines.ts; docs/versions.md §8). Keyed by that text's lines.
  */
-const linesOn: Partial<Record<"5.0.5", Record<number, string>>> = {
+const linesOn: Partial<Record<"5.0.5" | "6.2.14" | "7.0.15", Record<number, string>>> = {
   "5.0.5": {
     52: "New in 5.0: `replstate` goes back to `REPL_STATE_NONE`, so the reply queued below can be written (commit 3b207b894).",
     55: "Queue `-ERR BGSAVE failed, replication can't continue` — in 5.0.5 it is written to the replica's socket.",
     57: "Close the connection once that reply has been written — in 5.0.5 it is.",
+  },
+  "6.2.14": {
+    34: "Diskless: set the waiting replicas up (they get `+FULLRESYNC` first), then fork a child that writes the RDB into a pipe; the primary itself forwards it to their sockets (6.0, commit 5a4779460).",
+    47: "New in 6.0: a disk BGSAVE started for replication with `rdb-del-sync-files` on (default no)…",
+    48: "…is remembered, so the cron can delete `dump.rdb` once no replica needs it (commit 5e2319c32).",
+    60: "`replstate` goes back to `REPL_STATE_NONE` (since 5.0), so the reply queued below can be written.",
+    63: "Queue `-ERR BGSAVE failed, replication can't continue` — written to the replica's socket, as from 5.0.",
+    65: "Close the connection once that reply has been written: it is, in the same turn of the event loop.",
+  },
+  "7.0.15": {
+    28: "Decide the target: socket if diskless sync is on, or the replicas asked for a filtered RDB (`req`), AND every waiting replica can read the `$EOF:` format (commit 1bf6d6f11).",
+    30: "New in 7.0: assert that a filtered RDB goes to sockets — it always holds here: the lab's replicas ask for no filter.",
+    41: "Diskless: set up the waiting replicas with the same `req`, then fork a child that writes the RDB into a pipe the primary forwards to their sockets.",
+    43: "Disk: fork a child that writes `dump.rdb` (with the `req` filter, none here).",
+    54: "With `rdb-del-sync-files` on (default no), a disk BGSAVE started for replication…",
+    55: "…is remembered, so the cron can delete `dump.rdb` once no replica needs it.",
+    67: "`replstate` goes back to `REPL_STATE_NONE` (since 5.0), so the reply queued below can be written.",
+    70: "Queue `-ERR BGSAVE failed, replication can't continue` — written to the replica's socket, as from 5.0.",
+    72: "Close the connection once that reply has been written: it is, in the same turn of the event loop.",
+    87: "New in 7.0: a replica that asked for a different filter waits for a BGSAVE of its own…",
+    88: "…so it is skipped here (never, for the lab's replicas: `slave_req` is 0 for all).",
+    89: "Move it to `WAIT_BGSAVE_END` and send `+FULLRESYNC <replid> <offset>`.",
+    94: "Return `C_OK` — no script cache to flush any more (commit 1b0968df4).",
   },
 };
 

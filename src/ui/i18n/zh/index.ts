@@ -62,7 +62,9 @@ export const zh = {
     },
     "rdb.diskChild": (n) => `\`rdbSaveBackground\` fork 出子进程 ${n.pid}。子进程把数据集写入临时文件再改名为 \`dump.rdb\`；父进程同时继续服务客户端。`,
     "rdb.socketChild": (n) =>
-      `\`rdbSaveToSlavesSockets\` fork 出子进程 ${n.pid}。它把 \`$EOF:<40 位标记>\`、RDB 和同一个标记同时直接写入 ${n.targets} 个从节点的 socket——不落盘。`,
+      n.viaPipe
+        ? `\`rdbSaveToSlavesSockets\` fork 出子进程 ${n.pid}。它把 \`$EOF:<40 位标记>\`、RDB 和同一个标记写进管道；主节点读取管道，把每一段写到 ${n.targets} 个从节点的 socket——不落盘（自 6.0 起，提交 5a4779460）。`
+        : `\`rdbSaveToSlavesSockets\` fork 出子进程 ${n.pid}。它把 \`$EOF:<40 位标记>\`、RDB 和同一个标记同时直接写入 ${n.targets} 个从节点的 socket——不落盘。`,
     "port.failed": () =>
       "`retval == C_ERR`：函数打印 \"BGSAVE for replication failed\"，然后遍历 `server.slaves`。所有仍处于 `WAIT_BGSAVE_START` 的从节点——不只是触发这次调用的那个——都会被移除。",
     "port.dropped": (n) =>
@@ -79,19 +81,33 @@ export const zh = {
     "child.workDone": (n) =>
       n.kind === "rdb-disk"
         ? `子进程 ${n.pid} 写完了 \`dump.rdb\` 并退出（退出码 ${n.code}）。父进程在下一次 \`serverCron\`（每 100 毫秒）时发现。`
-        : n.kind === "rdb-socket"
+        : n.kind === "rdb-socket" && n.viaPipe
+          ? `子进程 ${n.pid} 已把 RDB 和结束标记写进管道。主节点把最后一段转发给仍连接的每个从节点，读到管道结束（"Diskless rdb transfer, done reading from pipe"），再让子进程退出（退出码 ${n.code}）。`
+          : n.kind === "rdb-socket"
           ? `子进程 ${n.pid} 已把 RDB 和结束标记写入每个从节点的 socket 并退出（退出码 ${n.code}）。从节点边收边加载。`
           : `AOF 重写子进程 ${n.pid} 完成工作并退出。`,
-    "child.killed": (n) => `子进程 ${n.pid} 被信号 ${n.signal}（SIGKILL）杀死。父进程在下一次 \`serverCron\` 时发现。`,
+    "child.killed": (n) =>
+      n.signal === 10
+        ? `已经没有可以传输的从节点，主节点用 SIGUSR1 杀死子进程 ${n.pid}（"Diskless rdb transfer, last replica dropped, killing fork child."），并在下一次 \`serverCron\` 时回收它。`
+        : n.viaPipe
+          ? `子进程 ${n.pid} 被信号 ${n.signal}（SIGKILL）杀死。它那一端的管道关闭，主节点立刻读到管道结束（"Diskless rdb transfer, done reading from pipe"），在下一次 \`serverCron\` 时回收子进程。`
+          : `子进程 ${n.pid} 被信号 ${n.signal}（SIGKILL）杀死。父进程在下一次 \`serverCron\` 时发现。`,
     "child.failed": (n) => `子进程 ${n.pid} 自身出错（例如磁盘已满），以退出码 1 退出。父进程在下一次 \`serverCron\` 时发现。`,
     "child.reaped": (n) =>
-      n.ok
+      n.byAck
+        ? `一个仍在等待这个子进程的从节点发来了 \`REPLCONF ACK\`，于是主节点现在就回收它，而不等下一次 \`serverCron\`（自 6.2 起）：${n.ok ? "成功" : "失败"}。\`updateSlavesWaitingBgsave\` 推进每个等待它的从节点。`
+        : n.ok
         ? `\`serverCron\` 用 \`wait3()\` 回收了${n.kind === "rdb-socket" ? "流式" : "磁盘"}子进程：成功。\`updateSlavesWaitingBgsave\` 推进每个等待它的从节点。`
         : `\`serverCron\` 回收了${n.kind === "rdb-socket" ? "流式" : "磁盘"}子进程：失败${n.signal ? `（被信号 ${n.signal} 杀死）` : ""}。等待它的从节点无法得到服务。`,
     "socket.closing": (n) => `流式子进程失败，正在接收它数据的 ${n.replica} 被关闭（"child->slave RDB transfer failed"）。它会发现连接断开并重试。`,
     "update.streamDone": (n) =>
-      `发往 ${n.replica} 的流已完成。它进入 ONLINE，但设置了 \`repl_put_online_on_ack\`：fork 以来积累的写入要等它第一次发送 \`REPLCONF ACK\`（证明已加载 RDB）后才开始发送。`,
-    "update.childError": (n) => `磁盘 BGSAVE 子进程失败，等待文件的 ${n.replica} 被释放（"SYNC failed. BGSAVE child returned an error"）。它会重新连接。`,
+      n.online
+        ? `发往 ${n.replica} 的流已完成。在 7.0 中它现在就进入 \`ONLINE\` 并记为同步成功（\`replicaPutOnline\`）；只有命令流还要等待（\`repl_start_cmd_stream_on_ack\`）：fork 以来积累的写入在它第一次发送 \`REPLCONF ACK\` 后才开始发送。`
+        : `发往 ${n.replica} 的流已完成。它进入 ONLINE，但设置了 \`repl_put_online_on_ack\`：fork 以来积累的写入要等它第一次发送 \`REPLCONF ACK\`（证明已加载 RDB）后才开始发送。`,
+    "update.childError": (n) =>
+      n.async
+        ? `${n.socket ? "流式" : "磁盘"} BGSAVE 子进程失败，等待它的 ${n.replica} 被标记为待释放（"SYNC failed. BGSAVE child returned an error"）；连接在事件循环这一轮结束时才关闭，所以它的 "Connection … lost." 出现在随后打印的内容之后（自 6.0 起）。它会重新连接。`
+        : `磁盘 BGSAVE 子进程失败，等待文件的 ${n.replica} 被释放（"SYNC failed. BGSAVE child returned an error"）。它会重新连接。`,
     "update.noFile": (n) => `BGSAVE 之后无法打开 \`dump.rdb\`，${n.replica} 被释放。`,
     "update.sendBulk": (n) =>
       `\`dump.rdb\`（${bytes(n.size)}）已就绪。${n.replica} 进入 \`SEND_BULK\`（8）：父进程在事件循环中先发送 \`$${n.size}\`，再以 16 KiB 为块发送文件。`,
@@ -99,7 +115,10 @@ export const zh = {
       `还有从节点处于 \`WAIT_BGSAVE_START\`，所以 \`updateSlavesWaitingBgsave\` 立即以 mincapa = ${n.mincapa} 启动下一次 BGSAVE（4.0 在这条路径上没有无盘延迟）。`,
     "bulk.preamble": (n) => `\`sendBulkToSlave\` 向 ${n.replica} 写入 \`$${n.size}\`：从节点由此知道后面有多少字节的 RDB。`,
     online: (n) => `\`putSlaveOnline\`：${n.replica} 进入 \`ONLINE\`（9）。fork 以来积累在其输出缓冲区的写入开始发送。`,
-    "ack.first": (n) => `${n.replica} 发送第一个 \`REPLCONF ACK ${n.offset}\`：它已加载流式 RDB，主节点让它上线。`,
+    "ack.first": (n) =>
+      n.streamOnly
+        ? `${n.replica} 发送第一个 \`REPLCONF ACK ${n.offset}\`：它已加载流式 RDB，主节点开始向它发送命令流（\`replicaStartCommandStream\`；它此前已经上线）。`
+        : `${n.replica} 发送第一个 \`REPLCONF ACK ${n.offset}\`：它已加载流式 RDB，主节点让它上线。`,
 
     "cron.check": (n) => {
       const who = `${n.waiting} 个从节点在 \`WAIT_BGSAVE_START\` 等待`;
@@ -132,7 +151,10 @@ export const zh = {
       n.stage === "transfer"
         ? `${n.replica} 收到了 \`+FULLRESYNC\`，但超过 \`repl-timeout\` 没有收到数据："Timeout receiving bulk data from MASTER"。它关闭连接并将重试。`
         : `${n.replica} 超过 \`repl-timeout\` 什么也没收到——排队的 \`-ERR\` 从未送达——于是放弃："Timeout connecting to the MASTER..."。它关闭连接并将重试。`,
-    "replica.reconnect": (n) => `${n.replica} 再次连接（第 ${n.conn} 个连接），重新请求全量同步。`,
+    "replica.reconnect": (n) =>
+      n.atOnce
+        ? `${n.replica} 立即再次连接（第 ${n.conn} 个连接）——自 6.2 起，同步失败后不等下一次 cron 就重连——重新请求全量同步。`
+        : `${n.replica} 再次连接（第 ${n.conn} 个连接），重新请求全量同步。`,
     "replica.bulkCountEof": (n) =>
       `${n.replica} 已收到 \`+FULLRESYNC\`，正在等待 \`$<len>\` 或 \`$EOF:\` 行时，主节点关闭了连接："I/O error reading bulk count from MASTER"。它会重试。`,
     "replica.psyncRefused": (n) =>
@@ -180,7 +202,7 @@ export const zh = {
     "rdb.childActive": () => "已有子进程 → C_ERR",
     "rdb.forkFailed": (n) => `fork() 失败：${n.errno} → C_ERR`,
     "rdb.diskChild": (n) => `rdbSaveBackground：子进程 ${n.pid} 写 dump.rdb`,
-    "rdb.socketChild": (n) => `rdbSaveToSlavesSockets：子进程 ${n.pid} 向 ${n.targets} 个 socket 传输`,
+    "rdb.socketChild": (n) => `rdbSaveToSlavesSockets：子进程 ${n.pid} ${n.viaPipe ? "经主节点" : ""}向 ${n.targets} 个 socket 传输`,
     "port.failed": () => "BGSAVE for replication failed → 移除所有 WAIT_BGSAVE_START 从节点",
     "port.dropped": (n) => (n.written ? `${n.replica} 被移除；-ERR 已排队，随后写出并关闭连接` : `${n.replica} 被移除；-ERR 已排队，4.0.14 中永不发送`),
     "setup.fullresync": (n) => `${n.replica} → WAIT_BGSAVE_END，+FULLRESYNC … ${n.offset}`,
@@ -189,7 +211,7 @@ export const zh = {
     "child.workDone": (n) => `子进程 ${n.pid} 完成（退出码 ${n.code}）`,
     "child.killed": (n) => `子进程 ${n.pid} 被杀（信号 ${n.signal}）`,
     "child.failed": (n) => `子进程 ${n.pid} 出错（退出码 1）`,
-    "child.reaped": (n) => `serverCron：回收子进程，${n.ok ? "成功" : "失败"}`,
+    "child.reaped": (n) => `${n.byAck ? "REPLCONF ACK" : "serverCron"}：回收子进程，${n.ok ? "成功" : "失败"}`,
     "socket.closing": (n) => `关闭 ${n.replica}：RDB 传输子进程中止`,
     "update.streamDone": (n) => `updateSlavesWaitingBgsave：${n.replica} ONLINE，等待 ACK`,
     "update.childError": (n) => `updateSlavesWaitingBgsave：${n.replica} 被释放（子进程出错）`,
@@ -270,6 +292,29 @@ export const zh = {
       52: "5.0 新增：`replstate` 回到 `REPL_STATE_NONE`，于是下面排队的回复可以写出（提交 3b207b894）。",
       55: "排队 `-ERR BGSAVE failed, replication can't continue`——在 5.0.5 中它会写到从节点的 socket 上。",
       57: "回复写出后关闭连接——在 5.0.5 中确实会关闭。",
+    },
+    "6.2.14": {
+      34: "无盘：先设置等待的从节点（它们先收到 `+FULLRESYNC`），再 fork 子进程把 RDB 写进管道，由主节点自己转发到它们的 socket（6.0，提交 5a4779460）。",
+      47: "6.0 新增：开启 `rdb-del-sync-files`（默认 no）时，为复制启动的磁盘 BGSAVE……",
+      48: "……会被记下，这样没有从节点需要时 cron 可以删除 `dump.rdb`（提交 5e2319c32）。",
+      60: "`replstate` 回到 `REPL_STATE_NONE`（自 5.0 起），于是下面排队的回复可以写出。",
+      63: "排队 `-ERR BGSAVE failed, replication can't continue`——和 5.0 起一样，会写到从节点的 socket 上。",
+      65: "回复写出后关闭连接：在事件循环的同一轮里就会关闭。",
+    },
+    "7.0.15": {
+      28: "决定目标：开启无盘复制，或从节点要求过滤的 RDB（`req`），并且每个等待的从节点都能读 `$EOF:` 格式时，走 socket（提交 1bf6d6f11）。",
+      30: "7.0 新增：断言过滤的 RDB 走 socket——这里总是成立：实验里的从节点不要求过滤。",
+      41: "无盘：设置 `req` 相同的等待从节点，再 fork 子进程把 RDB 写进管道，由主节点转发到它们的 socket。",
+      43: "磁盘：fork 子进程写 `dump.rdb`（带 `req` 过滤，这里没有）。",
+      54: "开启 `rdb-del-sync-files`（默认 no）时，为复制启动的磁盘 BGSAVE……",
+      55: "……会被记下，这样没有从节点需要时 cron 可以删除 `dump.rdb`。",
+      67: "`replstate` 回到 `REPL_STATE_NONE`（自 5.0 起），于是下面排队的回复可以写出。",
+      70: "排队 `-ERR BGSAVE failed, replication can't continue`——和 5.0 起一样，会写到从节点的 socket 上。",
+      72: "回复写出后关闭连接：在事件循环的同一轮里就会关闭。",
+      87: "7.0 新增：要求不同过滤的从节点等待它自己的 BGSAVE……",
+      88: "……所以在这里跳过（对实验里的从节点永远不会：它们的 `slave_req` 都是 0）。",
+      89: "进入 `WAIT_BGSAVE_END` 并收到 `+FULLRESYNC <replid> <offset>`。",
+      94: "返回 `C_OK`——不再有脚本缓存需要清空（提交 1b0968df4）。",
     },
   },
 
