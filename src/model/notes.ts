@@ -11,11 +11,16 @@ type Errno = "EAGAIN" | "ENOMEM";
 export type Note =
   // syncCommand (docs/behaviour.md §3)
   | { key: "sync.accepted"; replica: string; command: "PSYNC" | "SYNC"; capa: number }
-  | { key: "sync.backlogCreated"; replid: string }
-  | { key: "sync.delay"; replica: string; delay: number }
-  | { key: "sync.startNow"; replica: string; capa: number }
-  | { key: "sync.aofActive"; replica: string }
-  | { key: "sync.socketInFlight"; replica: string }
+  /**
+   * The `v62` flags (6.2 on, docs/versions.md §3.2, §9.2): the backlog's creation is logged; the
+   * cron's delay is met with `>=`; syncCommand's direct call may choose the socket (delay 0); a
+   * BGSAVE held back by a child starts when that child is reaped (replicationStartPendingFork).
+   */
+  | { key: "sync.backlogCreated"; replid: string; v62?: true }
+  | { key: "sync.delay"; replica: string; delay: number; v62?: true }
+  | { key: "sync.startNow"; replica: string; capa: number; v62?: true }
+  | { key: "sync.aofActive"; replica: string; v62?: true }
+  | { key: "sync.socketInFlight"; replica: string; v62?: true }
   | { key: "sync.attach"; replica: string; other: string; offset: number }
   | { key: "sync.cantAttach"; replica: string; other?: string; reason: "capa" | "noAccumulator" }
   | { key: "sync.nomasterlink"; replica: string }

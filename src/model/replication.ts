@@ -35,6 +35,11 @@ function startBgsave(server: Server, mincapa: number): number {
   return retval;
 }
 
+/** The notes' `v62` flag: the happening is explained as 6.2 does it (src/model/notes.ts). */
+function v62(server: Server): { v62?: true } {
+  return server.around.pendingFork ? { v62: true } : {};
+}
+
 /** hasActiveChildProcess (6.0 on): any child, RDB or AOF (docs/versions.md §2). */
 export function hasActiveChildProcess(server: Server): boolean {
   return server.rdbChildPid !== -1 || server.aofChildPid !== -1;
@@ -126,7 +131,7 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
     if (server.around.backlogLogged) {
       serverLog(server, "notice", `Replication backlog created, my new replication IDs are '${server.replid}' and '${server.replid2}'`);
     }
-    note(server, { key: "sync.backlogCreated", replid: server.replid });
+    note(server, { key: "sync.backlogCreated", replid: server.replid, ...v62(server) });
   }
 
   if (server.rdbChildPid !== -1 && server.rdbChildType === 1) {
@@ -156,7 +161,7 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
   } else if (server.rdbChildPid !== -1 && server.rdbChildType === RDB_CHILD_TYPE_SOCKET) {
     /* CASE 2: a socket BGSAVE cannot be joined mid-stream. */
     serverLog(server, "notice", "Current BGSAVE has socket target. Waiting for next BGSAVE for SYNC");
-    note(server, { key: "sync.socketInFlight", replica: c.id });
+    note(server, { key: "sync.socketInFlight", replica: c.id, ...v62(server) });
   } else {
     /* CASE 3: no RDB child. From 6.2 the cron waits for an EOF replica only with a non-zero
      * delay; with delay 0 this call starts it, socket target possible (docs/versions.md §3.2). */
@@ -164,10 +169,10 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
     if (server.replDisklessSync && c.slaveCapa & SLAVE_CAPA_EOF && (!around.syncStartsWithoutDelay || server.replDisklessSyncDelay)) {
       // The cron starts it after the delay, to batch replicas.
       if (server.replDisklessSyncDelay) serverLog(server, "notice", "Delay next BGSAVE for diskless SYNC");
-      note(server, { key: "sync.delay", replica: c.id, delay: server.replDisklessSyncDelay });
+      note(server, { key: "sync.delay", replica: c.id, delay: server.replDisklessSyncDelay, ...v62(server) });
     } else if (!hasActiveChildProcess(server)) {
       // (4.0.14 tests the AOF child only: no RDB child runs in CASE 3.)
-      note(server, { key: "sync.startNow", replica: c.id, capa: c.slaveCapa });
+      note(server, { key: "sync.startNow", replica: c.id, capa: c.slaveCapa, ...v62(server) });
       startBgsave(server, c.slaveCapa);
     } else {
       serverLog(
@@ -177,7 +182,7 @@ export function syncCommand(server: Server, c: Client, req: SyncRequest): void {
           ? "No BGSAVE in progress, but another BG operation is active. BGSAVE for replication delayed"
           : "No BGSAVE in progress, but an AOF rewrite is active. BGSAVE for replication delayed",
       );
-      note(server, { key: "sync.aofActive", replica: c.id });
+      note(server, { key: "sync.aofActive", replica: c.id, ...v62(server) });
     }
   }
 }

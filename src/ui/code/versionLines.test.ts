@@ -100,7 +100,7 @@ describe("6.2.14's and 7.0.15's lines", () => {
 
 describe("what a 6.2.14 or 7.0.15 run's happenings are explained as", () => {
   const notesOf = (id: string, redis: "6.2.14" | "7.0.15") => runScenario(findScenario(id) as Scenario, { redis }).frames.flatMap((f) => f.notes);
-  const say = (dict: typeof en | typeof zh, n: ReturnType<typeof notesOf>[number]) => (dict.notes as Record<string, (x: unknown) => string>)[n.key]?.(n) ?? "";
+  const say = (dict: typeof en | typeof zh, n: ReturnType<typeof notesOf>[number]) => (dict.notes as unknown as Record<string, (x: unknown) => string>)[n.key]?.(n) ?? "";
 
   it("the pipe, the kill, the async free and the immediate reconnection (scenario 13 on 6.2.14)", () => {
     const notes = notesOf("child-dies-socket", "6.2.14");
@@ -120,5 +120,18 @@ describe("what a 6.2.14 or 7.0.15 run's happenings are explained as", () => {
     const six = notesOf("diskless-batching", "6.2.14");
     expect(say(en, six.find((n) => n.key === "child.reaped")!)).toMatch(/REPLCONF ACK.*reaps it now/);
     expect(say(en, six.find((n) => n.key === "cron.check" && n.start)!)).toMatch(/replicationStartPendingFork.*at least the delay/);
+    expect(say(en, six.find((n) => n.key === "sync.backlogCreated")!)).toMatch(/From 6\.2 this is logged/);
+    expect(say(en, six.find((n) => n.key === "sync.delay")!)).toMatch(/at least 5 s/);
+  });
+
+  it("syncCommand as 6.2 has it: delay 0 starts the socket BGSAVE at once; a child holds it back until reaped", () => {
+    const zero = notesOf("delay-zero", "6.2.14").find((n) => n.key === "sync.startNow")!;
+    expect(say(en, zero)).toMatch(/the target is its socket/);
+    expect(say(zh, zero)).toMatch(/目标就是它的 socket/);
+    expect(say(en, notesOf("aof-rewrite-active", "6.2.14").find((n) => n.key === "sync.aofActive")!)).toMatch(/replicationStartPendingFork` starts it right when the rewrite child is reaped/);
+    expect(say(en, notesOf("socket-bgsave-in-flight", "7.0.15").find((n) => n.key === "sync.socketInFlight")!)).toMatch(/if it has waited the diskless delay/);
+    // 4.0.14 keeps its own words.
+    const four = runScenario(findScenario("delay-zero") as Scenario).frames.flatMap((f) => f.notes).find((n) => n.key === "sync.delay")!;
+    expect(say(en, four)).toMatch(/With delay 0 no "Delay" line is logged/);
   });
 });

@@ -22,17 +22,19 @@ const notes: NoteTexts = {
       ? `${n.replica} sent the old \`SYNC\` command (as \`redis-cli --slave\` does). It is flagged \`CLIENT_PRE_PSYNC\`: it will get no \`+FULLRESYNC\` line, and it declared no capabilities (capa 0), so it cannot read a diskless stream. Its replstate becomes \`WAIT_BGSAVE_START\` (6): it needs a fresh RDB snapshot.`
       : `${n.replica} sent \`PSYNC ? -1\`: it has no data to continue from, so it asks for a full resynchronization. The primary marks the connection as a replica (\`CLIENT_SLAVE\`), appends it to \`server.slaves\` and sets its replstate to \`WAIT_BGSAVE_START\` (6): it needs a fresh RDB snapshot. It announced the capabilities ${capaNames(n.capa)} (capa ${n.capa}).`,
   "sync.backlogCreated": (n) =>
-    `This is the first replica and there is no replication backlog yet, so the primary picks a new random replication ID (\`${n.replid.slice(0, 8)}…\`) and creates the backlog. Redis 4.0 logs nothing for this.`,
+    `This is the first replica and there is no replication backlog yet, so the primary picks a new random replication ID (\`${n.replid.slice(0, 8)}…\`) and creates the backlog. ${n.v62 ? "From 6.2 this is logged: \"Replication backlog created, my new replication IDs are …\"." : "Redis 4.0 logs nothing for this."}`,
   "sync.delay": (n) =>
     n.delay > 0
-      ? `\`repl-diskless-sync\` is on and ${n.replica} can read the diskless format (capa eof), so nothing starts now: the primary waits so that replicas arriving in the next ${n.delay} s can share one transfer. \`replicationCron\` starts the BGSAVE once a waiting replica has been idle for more than ${n.delay} s.`
+      ? `\`repl-diskless-sync\` is on and ${n.replica} can read the diskless format (capa eof), so nothing starts now: the primary waits so that replicas arriving in the next ${n.delay} s can share one transfer. ${n.v62 ? `\`replicationStartPendingFork\` (at the end of each \`replicationCron\`, or right after a child is reaped) starts the BGSAVE once a waiting replica has been idle for at least ${n.delay} s.` : `\`replicationCron\` starts the BGSAVE once a waiting replica has been idle for more than ${n.delay} s.`}`
       : `\`repl-diskless-sync\` is on and ${n.replica} has capa eof, so \`syncCommand\` leaves the start to \`replicationCron\`. With delay 0 no "Delay" line is logged; the BGSAVE starts at the cron's next run (once a second).`,
   "sync.startNow": (n) =>
-    `No child is running, and ${n.replica} cannot wait for a diskless transfer (diskless sync is off, or it lacks capa eof). So \`syncCommand\` calls \`startBgsaveForReplication(${n.capa})\` at once. In 4.0.14 this direct call can only choose the disk target.`,
+    n.v62
+      ? `No child is running, and ${n.replica} is not left to the cron (diskless sync is off, it lacks capa eof, or — from 6.2 — the diskless delay is 0). So \`syncCommand\` calls \`startBgsaveForReplication(${n.capa})\` at once; with diskless on, capa eof and delay 0 the target is its socket.`
+      : `No child is running, and ${n.replica} cannot wait for a diskless transfer (diskless sync is off, or it lacks capa eof). So \`syncCommand\` calls \`startBgsaveForReplication(${n.capa})\` at once. In 4.0.14 this direct call can only choose the disk target.`,
   "sync.aofActive": (n) =>
-    `An AOF rewrite child is running, and Redis never runs two children at once. The BGSAVE for ${n.replica} is delayed: \`replicationCron\` starts it after the rewrite has finished.`,
+    `An AOF rewrite child is running, and Redis never runs two children at once. The BGSAVE for ${n.replica} is delayed: ${n.v62 ? "`replicationStartPendingFork` starts it right when the rewrite child is reaped (from 6.2; any child blocks it)." : "`replicationCron` starts it after the rewrite has finished."}`,
   "sync.socketInFlight": (n) =>
-    `A diskless (socket) BGSAVE is already streaming to other replicas. ${n.replica} cannot join a stream in the middle, so it waits in \`WAIT_BGSAVE_START\` for the next BGSAVE, which starts as soon as this one ends.`,
+    `A diskless (socket) BGSAVE is already streaming to other replicas. ${n.replica} cannot join a stream in the middle, so it waits in \`WAIT_BGSAVE_START\` for the next BGSAVE, which starts ${n.v62 ? "when this one is reaped if it has waited the diskless delay by then, else at a later \`replicationCron\` run (from 6.2)" : "as soon as this one ends"}.`,
   "sync.attach": (n) =>
     `A disk BGSAVE is already running and ${n.other} is waiting for its file. ${n.replica} has at least the same capabilities, so it attaches: it gets a copy of ${n.other}'s output buffer (every write since the fork), the same offset ${n.offset} and \`+FULLRESYNC\`. Both will be served from the same \`dump.rdb\`.`,
   "sync.cantAttach": (n) =>

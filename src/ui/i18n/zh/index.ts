@@ -16,17 +16,19 @@ export const zh = {
         ? `${n.replica} 发送了旧的 \`SYNC\` 命令（\`redis-cli --slave\` 就是这样）。它被标记为 \`CLIENT_PRE_PSYNC\`：不会收到 \`+FULLRESYNC\` 行；它也没有声明任何能力（capa 0），所以读不了无盘流。它的 replstate 变为 \`WAIT_BGSAVE_START\`（6）：需要一份新的 RDB 快照。`
         : `${n.replica} 发送了 \`PSYNC ? -1\`：它没有可以续传的数据，所以请求全量同步。主节点把这个连接标记为从节点（\`CLIENT_SLAVE\`），追加到 \`server.slaves\`，并把 replstate 设为 \`WAIT_BGSAVE_START\`（6）：需要一份新的 RDB 快照。它声明的能力：${capaNames(n.capa)}（capa ${n.capa}）。`,
     "sync.backlogCreated": (n) =>
-      `这是第一个从节点，而且还没有复制积压缓冲区（backlog），所以主节点生成新的随机复制 ID（\`${n.replid.slice(0, 8)}…\`）并创建 backlog。Redis 4.0 不会为此打印日志。`,
+      `这是第一个从节点，而且还没有复制积压缓冲区（backlog），所以主节点生成新的随机复制 ID（\`${n.replid.slice(0, 8)}…\`）并创建 backlog。${n.v62 ? "自 6.2 起会为此打印日志：\"Replication backlog created, my new replication IDs are …\"。" : "Redis 4.0 不会为此打印日志。"}`,
     "sync.delay": (n) =>
       n.delay > 0
-        ? `\`repl-diskless-sync\` 已开启，且 ${n.replica} 能读取无盘格式（capa eof），所以现在什么也不启动：主节点等待，让接下来 ${n.delay} 秒内到达的从节点共用一次传输。当某个等待中的从节点空闲超过 ${n.delay} 秒时，\`replicationCron\` 才会启动 BGSAVE。`
+        ? `\`repl-diskless-sync\` 已开启，且 ${n.replica} 能读取无盘格式（capa eof），所以现在什么也不启动：主节点等待，让接下来 ${n.delay} 秒内到达的从节点共用一次传输。${n.v62 ? `当某个等待中的从节点空闲不少于 ${n.delay} 秒时，\`replicationStartPendingFork\`（在每次 \`replicationCron\` 末尾，或子进程被回收后立即）启动 BGSAVE。` : `当某个等待中的从节点空闲超过 ${n.delay} 秒时，\`replicationCron\` 才会启动 BGSAVE。`}`
         : `\`repl-diskless-sync\` 已开启，且 ${n.replica} 有 capa eof，所以 \`syncCommand\` 把启动交给 \`replicationCron\`。延迟为 0 时不打印 "Delay" 日志；BGSAVE 在 cron 下一次运行时（每秒一次）启动。`,
     "sync.startNow": (n) =>
-      `当前没有子进程，而 ${n.replica} 不能等待无盘传输（无盘复制关闭，或它没有 capa eof）。所以 \`syncCommand\` 立即调用 \`startBgsaveForReplication(${n.capa})\`。在 4.0.14 中，这条直接调用路径只可能选择磁盘目标。`,
+      n.v62
+        ? `当前没有子进程，而 ${n.replica} 没有交给 cron（无盘复制关闭、它没有 capa eof，或者——自 6.2 起——无盘延迟为 0）。所以 \`syncCommand\` 立即调用 \`startBgsaveForReplication(${n.capa})\`；开启无盘、有 capa eof 且延迟为 0 时，目标就是它的 socket。`
+        : `当前没有子进程，而 ${n.replica} 不能等待无盘传输（无盘复制关闭，或它没有 capa eof）。所以 \`syncCommand\` 立即调用 \`startBgsaveForReplication(${n.capa})\`。在 4.0.14 中，这条直接调用路径只可能选择磁盘目标。`,
     "sync.aofActive": (n) =>
-      `AOF 重写子进程正在运行，而 Redis 从不同时运行两个子进程。${n.replica} 的 BGSAVE 被推迟：重写结束后由 \`replicationCron\` 启动。`,
+      `AOF 重写子进程正在运行，而 Redis 从不同时运行两个子进程。${n.replica} 的 BGSAVE 被推迟：${n.v62 ? "重写子进程被回收时由 `replicationStartPendingFork` 立即启动（自 6.2 起；任何子进程都会阻止它）。" : "重写结束后由 `replicationCron` 启动。"}`,
     "sync.socketInFlight": (n) =>
-      `一个无盘（socket）BGSAVE 正在向其他从节点传输。${n.replica} 无法中途加入，只能停在 \`WAIT_BGSAVE_START\` 等待下一次 BGSAVE——当前这次一结束就会启动。`,
+      `一个无盘（socket）BGSAVE 正在向其他从节点传输。${n.replica} 无法中途加入，只能停在 \`WAIT_BGSAVE_START\` 等待下一次 BGSAVE——${n.v62 ? "如果当前这次被回收时它已等满无盘延迟就立即启动，否则在之后某次 `replicationCron` 时启动（自 6.2 起）" : "当前这次一结束就会启动"}。`,
     "sync.attach": (n) =>
       `一个磁盘 BGSAVE 已在运行，${n.other} 正在等待它的文件。${n.replica} 的能力不少于 ${n.other}，所以可以搭车：复制 ${n.other} 的输出缓冲区（fork 之后的所有写入），使用同一个偏移量 ${n.offset}，并收到 \`+FULLRESYNC\`。两者将用同一个 \`dump.rdb\`。`,
     "sync.cantAttach": (n) =>
