@@ -66,3 +66,46 @@ test("a version that cannot run the scenario cannot be chosen, and says why; in 
   await expect(page.getByRole("banner")).toContainText("Redis 5.0.5 主节点如何为复制启动 BGSAVE");
   await zh.screenshot("version-switch-zh");
 });
+
+test("a student runs scenario 2 on Redis 7.0.15 and 6.2.14: the pipe, online at the transfer's end on 7.0, the ACK first on 6.2, the BGSAVE a second earlier", async ({ page }) => {
+  const ui = lab(page);
+  await ui.open("/?scenario=diskless-batching&frame=0&step=event");
+  const version = ui.code.getByRole("combobox", { name: "Redis version" });
+  await version.selectOption("7.0.15");
+  await expect(page.getByRole("banner")).toContainText("How a Redis 7.0.15 primary starts a BGSAVE for replication");
+  // 7.0's own text: the new signature and the assert, in its line numbers.
+  await expect(ui.code.locator('li[data-line="19"]')).toContainText("int startBgsaveForReplication(int mincapa, int req) {");
+  await expect(ui.code.locator('li[data-line="30"]')).toContainText("serverAssert(socket_target || !(req & SLAVE_REQ_RDB_MASK));");
+
+  await ui.stepUntil(async () => (await ui.textOf(ui.serverLog)).includes("Starting BGSAVE for SYNC with target: replicas sockets"));
+  // replicationStartPendingFork's >=: r1 asked at 0.05 s, the delay is 5 s, the BGSAVE starts at 5 s.
+  await expect(ui.serverLog).toContainText("09 Jan 2024 10:00:05.000 * Starting BGSAVE for SYNC with target: replicas sockets");
+  await ui.button("Last step").click();
+  const log = await ui.textOf(ui.serverLog);
+  const order = [
+    "# Diskless rdb transfer, done reading from pipe, 2 replicas still up.",
+    "* Background RDB transfer terminated with success",
+    "* Streamed RDB transfer with replica 127.0.0.1:17001 succeeded (socket)",
+    "* Synchronization with replica 127.0.0.1:17001 succeeded",
+    "* Streamed RDB transfer with replica 127.0.0.1:17002 succeeded (socket)",
+  ].map((l) => log.indexOf(l));
+  expect(order.every((i) => i >= 0)).toBe(true);
+  expect(order).toEqual([...order].sort((a, b) => a - b));
+  expect(log).not.toContain("correctly received the streamed RDB file");
+  await expect(ui.replica("r1")).toContainText("MASTER <-> REPLICA sync: receiving streamed RDB from master with EOF to disk");
+  await expectNoSeriousA11yProblems(page);
+
+  // 6.2.14: both Streamed lines first, then each replica's ACK puts it online.
+  await version.selectOption("6.2.14");
+  await expect(page.getByRole("banner")).toContainText("How a Redis 6.2.14 primary starts a BGSAVE for replication");
+  // The same moment on the other version: the last step at or before it, here the run's end.
+  await expect(ui.button("Last step")).toBeDisabled();
+  await expect(ui.serverLog).toContainText("Synchronization with replica 127.0.0.1:17002 succeeded");
+  const six = await ui.textOf(ui.serverLog);
+  expect(six.indexOf("Streamed RDB transfer with replica 127.0.0.1:17002")).toBeLessThan(six.indexOf("Synchronization with replica 127.0.0.1:17001 succeeded"));
+  expect(six).toContain("18 Oct 2023 10:00:07.000");
+  // The link keeps the version.
+  await page.reload();
+  await expect(ui.code.getByRole("combobox", { name: "Redis version" })).toHaveValue("6.2.14");
+  await ui.screenshot("version-switch-6-2");
+});

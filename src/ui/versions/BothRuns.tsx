@@ -41,7 +41,11 @@ export function BothRuns({ from, to }: { from: RedisVersion; to: RedisVersion })
     <section aria-label={t.title(seconds)} className="border-b border-slate-300 p-3 dark:border-slate-600">
       <h3 className="text-sm font-semibold">{t.title(seconds)}</h3>
       {!runnable && <p className="mt-1 text-sm">{t.notModelled(MODELLED_VERSIONS.includes(from) ? to : from)}</p>}
-      {runnable && problem && <p className="mt-1 text-sm">{t.scripts(to)}</p>}
+      {runnable && problem && (
+        <p className="mt-1 text-sm">
+          {scenario.events.some((e) => e.type === "evalsha") ? t.scripts(versionProblem(scenario, to) ? to : from) : t.maxReplicas(versionProblem(scenario, from) ? from : to)}
+        </p>
+      )}
       {runnable && !problem && (
         <>
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">{t.intro}</p>

@@ -30,6 +30,7 @@ export const versionsEn = {
     failed: (why: string) => `The run could not be computed: ${why}`,
     notModelled: (v: string) => `Redis ${v} is here as far as its function: the server around it is not modelled yet, so it cannot run a scenario.`,
     scripts: (v: string) => `This scenario sends EVALSHA; Redis ${v} replicates a script's effects instead, which the lab does not model, so it runs on 4.0.14 only.`,
+    maxReplicas: (v: string) => `This scenario sets repl-diskless-sync-max-replicas, which exists from Redis 7.0 only, so it cannot run on ${v}.`,
     run: (v: string) => `The run on Redis ${v}`,
     at: (t: string) => `t = ${t} s`,
     wire: (key: string) => `→ ${key}`,

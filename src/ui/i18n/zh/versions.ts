@@ -28,6 +28,7 @@ export const versionsZh: VersionsDict = {
     failed: (why) => `无法计算这次运行：${why}`,
     notModelled: (v) => `Redis ${v} 在这里只收录了这个函数：它周围的服务器行为尚未建模，因此还不能运行场景。`,
     scripts: (v) => `本场景发送 EVALSHA；Redis ${v} 改为复制脚本的效果，本实验没有对此建模，因此它只在 4.0.14 上运行。`,
+    maxReplicas: (v) => `本场景设置了 repl-diskless-sync-max-replicas，它从 Redis 7.0 才有，因此不能在 ${v} 上运行。`,
     run: (v) => `Redis ${v} 上的运行`,
     at: (t) => `t = ${t} 秒`,
     wire: (key) => `→ ${key}`,
