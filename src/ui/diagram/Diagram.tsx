@@ -137,7 +137,7 @@ export function Diagram() {
           <PrimaryNode box={L.p} server={frame.server} pid={pid} />
         </LinkPart>
         <LinkPart part={{ kind: "scriptCache" }} ring={ringRect(L.c, 6)}>
-          <ScriptCacheNode box={L.c} server={frame.server} flushedNow={flushedNow} />
+          <ScriptCacheNode box={L.c} server={frame.server} flushedNow={flushedNow} redis={trace.redis} />
         </LinkPart>
         <DecisionNode box={L.d} server={frame.server} values={{ locals, live: inside }} />
         <LinkPart part={{ kind: "child" }} ring={ringRect(L.k, 8)}>

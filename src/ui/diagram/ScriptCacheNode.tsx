@@ -1,8 +1,11 @@
 import type { ServerView } from "../../model";
+import { AROUND } from "../../model/versions/around";
+import type { RedisVersion } from "../../model/versions/names";
 import { useWords } from "../i18n";
 import type { Box } from "./layout";
 
-export function ScriptCacheNode({ box: { x, y, w, h }, server, flushedNow }: { box: Box; server: ServerView; flushedNow: boolean }) {
+/** The replication script cache (docs/behaviour.md §10); 7.0 has none (docs/versions.md §10), and says so. */
+export function ScriptCacheNode({ box: { x, y, w, h }, server, flushedNow, redis }: { box: Box; server: ServerView; flushedNow: boolean; redis: RedisVersion }) {
   const n = server.scriptCache.length;
   const t = useWords().dict.page.diagram;
   return (
@@ -18,7 +21,7 @@ export function ScriptCacheNode({ box: { x, y, w, h }, server, flushedNow }: { b
         strokeWidth={flushedNow ? 2 : 1.2}
       />
       <text x={x + 8} y={y + 17} className="diagram-small fill-slate-800 dark:fill-slate-100">
-        {t.scriptCache(n, server.scriptCacheFlushes, flushedNow)}
+        {AROUND[redis].noScriptCache ? t.noScriptCache : t.scriptCache(n, server.scriptCacheFlushes, flushedNow)}
       </text>
     </g>
   );

@@ -237,6 +237,7 @@ export const pageEn = {
     backlog: (y: boolean) => `backlog ${y ? "yes" : "no"}`,
     unixtime: "unixtime",
     scriptCache: (n: number, f: number, now: boolean) => `script cache: ${n} SHA1${n === 1 ? "" : "s"} · flushed ×${f}${now ? " ← now" : ""}`,
+    noScriptCache: "no script cache in 7.0",
     decision: "Decision",
     decisionWhen: { live: "(this call)", last: "(last call)", never: "(not called yet)" },
     branchDisk: "disk: rdbSaveBackground",

@@ -193,6 +193,7 @@ export const pageZh = {
     backlog: (y) => `backlog ${y ? "有" : "无"}`,
     unixtime: "unixtime",
     scriptCache: (n, f, now) => `脚本缓存：${n} 个 SHA1 · 已清空 ×${f}${now ? " ← 现在" : ""}`,
+    noScriptCache: "7.0 中没有脚本缓存",
     decision: "决策",
     decisionWhen: { live: "（本次调用）", last: "（上次调用）", never: "（尚未调用）" },
     branchDisk: "磁盘：rdbSaveBackground",
