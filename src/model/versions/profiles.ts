@@ -4,7 +4,7 @@
  * port itself. 4.0.14 is the default and is the existing seed and port.ts, unchanged.
  *
  * runScenario runs the versions whose server around the function is modelled (sim.ts,
- * MODELLED_VERSIONS): 4.0.14 and 5.0.5.
+ * MODELLED_VERSIONS): all four, with what each does around the function in versions/around.ts.
  */
 import { SEED_CONTINUATIONS, SEED_STATEMENTS, startBgsaveForReplication } from "../port";
 import type { Server } from "../types";
