@@ -76,6 +76,14 @@ describe("6.2.14's and 7.0.15's lines", () => {
       for (const dict of [en, zh]) for (const n of Object.keys(dict.linesOn[redis] ?? {})) expect(statements, `${redis}:${n}`).toHaveProperty(n);
     }
     expect(lineText(en, "7.0.15", 30)).toMatch(/always holds here/);
+    // A line that names another line names it in its own version's numbers.
+    for (const [redis, statements] of versions) {
+      for (const n of Object.keys(statements).map(Number)) {
+        for (const dict of [en, zh]) {
+          for (const m of lineText(dict, redis, n).matchAll(/(?:line |第 )(\d+)/g)) expect(statements, `${redis}:${n} names line ${m[1]}`).toHaveProperty(m[1] as string);
+        }
+      }
+    }
     expect(lineText(en, "6.2.14", 34)).toMatch(/pipe/);
   });
 

@@ -340,6 +340,7 @@ const linesOn: Partial<Record<"5.0.5" | "6.2.14" | "7.0.15", Record<number, stri
   },
   "7.0.15": {
     28: "Decide the target: socket if diskless sync is on, or the replicas asked for a filtered RDB (`req`), AND every waiting replica can read the `$EOF:` format (commit 1bf6d6f11).",
+    40: "Branch on the decision made at line 28.",
     30: "New in 7.0: assert that a filtered RDB goes to sockets — it always holds here: the lab's replicas ask for no filter.",
     41: "Diskless: set up the waiting replicas with the same `req`, then fork a child that writes the RDB into a pipe the primary forwards to their sockets.",
     43: "Disk: fork a child that writes `dump.rdb` (with the `req` filter, none here).",
