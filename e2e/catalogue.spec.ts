@@ -83,7 +83,7 @@ const ENDINGS: {
     target: "disk",
     replicas: { r1: "ONLINE", r2: "ONLINE" },
     log: ["Starting BGSAVE for SYNC with target: disk"],
-    also: { r1: "EVALSHA e0e1f9fabfc9d4800c877a703b823ac0578ff8db 0", r2: "EVAL return redis.call('INCR', 'counter') 0" },
+    also: { r1: "EVALSHA 977fbd4a4958e03b169e1ee1daad5f92589cd641 0", r2: "EVAL return redis.call('INCR', 'counter') 0" },
   },
   {
     id: "old-sync-client",

@@ -21,7 +21,7 @@ function hostileScenario() {
   for (let i = 0; i < EVENTS; i++) {
     const at = Math.round(i * 50) / 1000;
     if (i < REPLICAS) events.push({ at, type: "connect", replica: id(i), ...(i % 11 === 0 ? { pipelined: true } : {}) });
-    else if (i % 97 === 0) events.push({ at, type: "evalsha", sha: "e0e1f9fabfc9d4800c877a703b823ac0578ff8db", script: long(500) });
+    else if (i % 97 === 0) events.push({ at, type: "evalsha", sha: "977fbd4a4958e03b169e1ee1daad5f92589cd641", script: long(500) });
     else if (i % 1999 === 0) events.push({ at, type: "kill-child", mode: "exit-error" });
     else if (i % 2003 === 0) events.push({ at, type: "fork-fails", errno: "ENOMEM" });
     else events.push({ at, type: "write", count: 1 });

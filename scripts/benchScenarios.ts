@@ -10,7 +10,7 @@ export function benchScenario(replicas: number, events = 2000, diskless = true):
   for (let i = 0; i < events; i++) {
     const at = Math.round(i * 50) / 1000;
     if (i < replicas) evs.push({ at, type: "connect", replica: `r${i + 1}` });
-    else if (i % 97 === 0) evs.push({ at, type: "evalsha", sha: "e0e1f9fabfc9d4800c877a703b823ac0578ff8db" });
+    else if (i % 97 === 0) evs.push({ at, type: "evalsha", sha: "977fbd4a4958e03b169e1ee1daad5f92589cd641" });
     else if (i === replicas + 400) evs.push({ at, type: "fork-fails", errno: "EAGAIN" });
     else evs.push({ at, type: "write", count: 1 });
   }

@@ -8,12 +8,19 @@ import type { ScenarioEvent } from "../scenarios/schema";
 import { bgrewriteaofCommand } from "./aof";
 import { failChild, killChild } from "./children";
 import { bgsaveCommand } from "./rdb";
+import { sha1 } from "@noble/hashes/legacy.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { applyWrite, evalshaCommand } from "./replicationStream";
 import { capaBits, closeConnection, markAgent, replicaPort, startReplicaCron, syncWithMaster, type Replicas } from "./replicaSide";
 import { note, serverLog, slaveWord } from "./server";
 
 /** The default body of an EVALSHA whose script the scenario does not give. */
 const DEFAULT_SCRIPT = "return redis.call('INCR', 'counter')";
+
+/** SHA1 of a script body, as SCRIPT LOAD returns it (lowercase hex). */
+export function scriptSha(body: string): string {
+  return bytesToHex(sha1(new TextEncoder().encode(body)));
+}
 
 /** What events remember between them: how many keys the writes have set so far. */
 export interface EventState {
@@ -90,9 +97,17 @@ export function applyEvent(w: Replicas, state: EventState, e: ScenarioEvent): vo
       note(server, { key: "event.write", count, offset: server.masterReplOffset });
       return;
     }
-    case "evalsha":
-      evalshaCommand(server, e.sha, e.script ?? DEFAULT_SCRIPT);
+    case "evalsha": {
+      // The primary has the script loaded (SCRIPT LOAD before the run); an EVALSHA of another
+      // SHA1 finds nothing: -NOSCRIPT to the client, nothing propagated (docs/behaviour.md §10).
+      const script = e.script ?? DEFAULT_SCRIPT;
+      if (e.sha !== scriptSha(script)) {
+        note(server, { key: "evalsha.noscript", sha: e.sha });
+        return;
+      }
+      evalshaCommand(server, e.sha, script);
       return;
+    }
     case "config-set":
       // CONFIG SET takes effect at once; the next syncCommand / replicationCron sees it (docs/behaviour.md §12).
       if (e.replDisklessSync !== undefined) server.replDisklessSync = e.replDisklessSync;

@@ -85,6 +85,8 @@ export type Note =
   | { key: "cron.timedout"; replica: string }
   | { key: "cron.scriptCacheFlush" }
   | { key: "evalsha"; sha: string; sent: "EVAL" | "EVALSHA" }
+  /** No loaded script has that SHA1: `-NOSCRIPT No matching script. Please use EVAL.`, nothing replicated (docs/behaviour.md §10). */
+  | { key: "evalsha.noscript"; sha: string }
   | { key: "aof.started"; pid: number }
   | { key: "aof.scheduled" }
   | { key: "aof.alreadyRunning" }

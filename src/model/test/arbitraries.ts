@@ -56,7 +56,7 @@ export function callerMincapa(desc: ServerDesc): number {
   return m;
 }
 
-const SHAS = ["e0e1f9fabfc9d4800c877a703b823ac0578ff8db", "a42059b356c875f0717db19a51f6aaca9ae659ea"];
+const SHAS = ["977fbd4a4958e03b169e1ee1daad5f92589cd641", "a42059b356c875f0717db19a51f6aaca9ae659ea"];
 
 export const arbScenario: fc.Arbitrary<Scenario> = fc
   .record({

@@ -7,7 +7,7 @@ import { checkInteger, checkNumber, checkSha } from "./validate";
 
 type FaultKind = "fork-fails" | "kill-child" | "aof-rewrite" | "upstream-lost" | "disconnect" | "write" | "evalsha";
 
-const DEFAULT_SHA = "e0e1f9fabfc9d4800c877a703b823ac0578ff8db";
+const DEFAULT_SHA = "977fbd4a4958e03b169e1ee1daad5f92589cd641";
 
 /** Inject one fault of docs/architecture.md §3 at this moment. */
 export function FaultForm({ onDone }: { onDone: () => void }) {

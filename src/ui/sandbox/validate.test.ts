@@ -31,7 +31,7 @@ describe("sandbox fields", () => {
   });
 
   it("take a SHA1 in either case", () => {
-    expect(checkSha(E, "SHA", "E0E1F9FABFC9D4800C877A703B823AC0578FF8DB")).toEqual({ ok: true, value: "e0e1f9fabfc9d4800c877a703b823ac0578ff8db" });
+    expect(checkSha(E, "SHA", "977FBD4A4958E03B169E1EE1DAAD5F92589CD641")).toEqual({ ok: true, value: "977fbd4a4958e03b169e1ee1daad5f92589cd641" });
     expect(checkSha(E, "SHA", "abc").ok).toBe(false);
   });
 });

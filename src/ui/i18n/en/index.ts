@@ -164,6 +164,8 @@ const notes: NoteTexts = {
     n.sent === "EVAL"
       ? `\`EVALSHA ${n.sha.slice(0, 8)}…\`: this SHA1 is not in the replication script cache (not every replica is known to have the script), so it is propagated as a full \`EVAL\` and the SHA1 is remembered.`
       : `\`EVALSHA ${n.sha.slice(0, 8)}…\`: every replica is known to have this script, so \`EVALSHA\` is propagated as it is.`,
+  "evalsha.noscript": (n) =>
+    `\`EVALSHA ${n.sha.slice(0, 8)}…\`: no script loaded on the primary has this SHA1, so the client gets \`-NOSCRIPT No matching script. Please use EVAL.\` and nothing is propagated to the replicas.`,
 
   // AOF rewrite (docs/behaviour.md §10, §3 CASE 3)
   "aof.started": (n) =>
@@ -263,6 +265,7 @@ const briefs: NoteTexts = {
   "cron.timedout": (n) => `replicationCron: ${n.replica} timed out`,
   "cron.scriptCacheFlush": () => "replicationCron: no replicas → script cache emptied",
   evalsha: (n) => `EVALSHA ${n.sha.slice(0, 8)}… propagated as ${n.sent}`,
+  "evalsha.noscript": (n) => `EVALSHA ${n.sha.slice(0, 8)}… → -NOSCRIPT, nothing propagated`,
   "aof.started": (n) => `BGREWRITEAOF: child ${n.pid}`,
   "aof.scheduled": () => "AOF rewrite scheduled",
   "aof.alreadyRunning": () => "AOF rewrite already running",

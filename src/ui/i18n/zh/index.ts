@@ -142,6 +142,8 @@ export const zh = {
       n.sent === "EVAL"
         ? `\`EVALSHA ${n.sha.slice(0, 8)}…\`：该 SHA1 不在复制脚本缓存中（不能确定每个从节点都有这个脚本），所以以完整的 \`EVAL\` 传播，并记住该 SHA1。`
         : `\`EVALSHA ${n.sha.slice(0, 8)}…\`：已知每个从节点都有这个脚本，按原样传播 \`EVALSHA\`。`,
+    "evalsha.noscript": (n) =>
+      `\`EVALSHA ${n.sha.slice(0, 8)}…\`：主节点上没有加载 SHA1 为此值的脚本，所以客户端收到 \`-NOSCRIPT No matching script. Please use EVAL.\`，不向从节点传播任何内容。`,
 
     "aof.started": (n) => `\`BGREWRITEAOF\` fork 出子进程 ${n.pid}。它运行期间不能启动 BGSAVE。AOF 重写也会清空复制脚本缓存。`,
     "aof.scheduled": () => "有 RDB 子进程在运行，AOF 重写被安排到它结束之后。",
@@ -233,6 +235,7 @@ export const zh = {
     "cron.timedout": (n) => `replicationCron：${n.replica} 超时`,
     "cron.scriptCacheFlush": () => "replicationCron：无从节点 → 清空脚本缓存",
     evalsha: (n) => `EVALSHA ${n.sha.slice(0, 8)}… 以 ${n.sent} 传播`,
+    "evalsha.noscript": (n) => `EVALSHA ${n.sha.slice(0, 8)}… → -NOSCRIPT，不传播`,
     "aof.started": (n) => `BGREWRITEAOF：子进程 ${n.pid}`,
     "aof.scheduled": () => "AOF 重写已安排",
     "aof.alreadyRunning": () => "AOF 重写已在运行",
