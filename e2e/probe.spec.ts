@@ -104,3 +104,23 @@ test.describe("on a phone", () => {
     await page.screenshot({ path: "test-results/screenshots/probe-phone.png" });
   });
 });
+
+test("on Redis 5.0.5 the what-if calls 5.0.5's function, in its own text: line 52 resets replstate", async ({ page }) => {
+  const ui = lab(page);
+  const p = probe(page);
+  await ui.open("/?scenario=fork-failure-disk&frame=0&step=event");
+  await ui.code.getByRole("combobox", { name: "Redis version" }).selectOption("5.0.5");
+  await expect(page.getByRole("banner")).toContainText("How a Redis 5.0.5 primary starts a BGSAVE for replication");
+  await p.open();
+  await expect(p.dialog.getByRole("heading", { level: 2 })).toContainText("Redis 5.0.5");
+  await p.dialog.getByRole("checkbox", { name: "fork() fails" }).check();
+  await p.dialog.getByRole("button", { name: "Run the call" }).click();
+  const lines: number[] = [];
+  while (await p.next.isEnabled()) {
+    await p.next.click();
+    lines.push(Number(await p.currentLine.getAttribute("data-line")));
+  }
+  expect(lines).toContain(52);
+  // The text is 5.0.5's: line 52 holds the statement 4.0.14 does not have.
+  await expect(p.dialog.getByRole("region", { name: "What-if source code" }).locator('li[data-line="52"]')).toContainText("slave->replstate = REPL_STATE_NONE;");
+});

@@ -3,6 +3,7 @@ import { useLab } from "../../store/labStore";
 import { Locals } from "../code/Locals";
 import { Icon } from "../controls/Icon";
 import { RichText } from "../explain/RichText";
+import { lineText as lineTextOf } from "../explain/explainFrame";
 import { QUIET_BUTTON } from "../forms/fields";
 import { useWords } from "../i18n";
 import { checkInteger } from "../sandbox/validate";
@@ -19,6 +20,8 @@ const FOCUSABLE = 'button:not([disabled]), select, input:not([disabled]), [tabin
  */
 export function ProbeDialog({ open }: { open: boolean }) {
   const setPanel = useLab((s) => s.setPanel);
+  // The version the page runs: the probe calls that version's function (its text, its lines).
+  const redis = useLab((s) => s.redis);
   const { dict } = useWords();
   const t = useWords("tools").dict.probe;
   const [inputs, setInputs] = useState<ProbeInputs>(DEFAULT_INPUTS);
@@ -63,7 +66,7 @@ export function ProbeDialog({ open }: { open: boolean }) {
     if (!offset.ok) problems.offset = offset.message;
     setErrors(problems);
     if (!delay.ok || !offset.ok) return;
-    setRun({ result: runProbe(toDesc(inputs, delay.value, offset.value), effectiveMincapa(inputs)), inputs });
+    setRun({ result: runProbe(toDesc(inputs, delay.value, offset.value), effectiveMincapa(inputs), redis), inputs });
     setStep(0);
     // In one column (a phone) the result is below the inputs: bring it into view.
     if (!window.matchMedia("(min-width: 64rem)").matches) runHeading.current?.scrollIntoView({ block: "start" });
@@ -101,8 +104,9 @@ export function ProbeDialog({ open }: { open: boolean }) {
   const next = run ? run.result.steps[step] : undefined;
   const snapshot = current?.snapshot ?? run?.result.before;
   const previous = run ? (step > 1 ? run.result.steps[step - 2]!.snapshot : step === 1 ? run.result.before : null) : null;
-  const stale = !!run && JSON.stringify(run.inputs) !== JSON.stringify(inputs);
-  const lineText = current ? dict.lines[current.line] : undefined;
+  const stale = !!run && (JSON.stringify(run.inputs) !== JSON.stringify(inputs) || run.result.redis !== redis);
+  const ran = run?.result.redis ?? redis;
+  const currentText = current ? lineTextOf(dict, ran, current.line) : undefined;
 
   return (
     <div className="fixed inset-0 z-50 bg-slate-950/50 p-0 lg:p-3" onClick={() => setPanel("probe", false)}>
@@ -117,7 +121,7 @@ export function ProbeDialog({ open }: { open: boolean }) {
       >
         <div className="flex items-center gap-2 border-b border-slate-200 bg-indigo-50 px-3 py-1.5 dark:border-slate-700 dark:bg-indigo-950">
           <h2 id="probe-title" ref={title} tabIndex={-1} className="min-w-0 text-sm font-semibold outline-none">
-            {t.title}
+            {t.title} <span className="font-normal text-slate-600 dark:text-slate-300">— Redis {redis}</span>
           </h2>
           <button type="button" className={`${QUIET_BUTTON} ml-auto shrink-0`} onClick={() => setPanel("probe", false)} aria-label={t.close}>
             <span aria-hidden="true">✕</span>
@@ -157,12 +161,13 @@ export function ProbeDialog({ open }: { open: boolean }) {
               )}
             </p>
             {stale && <p className="text-[12px] text-amber-800 dark:text-amber-200">{t.stale}</p>}
-            {lineText && (
+            {currentText && (
               <p className="rounded bg-yellow-100 px-1.5 py-0.5 text-[12.5px] text-slate-950 dark:bg-yellow-900/60 dark:text-yellow-50">
-                <strong>{dict.ui.line(current!.line)}:</strong> <RichText text={lineText} />
+                <strong>{dict.ui.line(current!.line)}:</strong> <RichText text={currentText} />
               </p>
             )}
             <ProbeCode
+              redis={ran}
               label={t.codeRegion}
               listLabel={current ? t.lineJustRun(current.line) : t.notRun}
               current={current?.line ?? null}

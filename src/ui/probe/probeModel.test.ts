@@ -46,3 +46,21 @@ describe("the what-if probe", () => {
     expect(run.steps.at(-1)!.snapshot.replicas[0]!.wire[0]).toMatch(/^\+FULLRESYNC [0-9a-f]{40} 100$/);
   });
 });
+
+describe("the probe on the version the page runs", () => {
+  it("calls that version's function: its own lines, and what its error loop does to the replicas", () => {
+    const old = runProbe(toDesc(two, 5, 0), effectiveMincapa(two));
+    expect(old.redis).toBe("4.0.14");
+    expect(old.steps.map((s) => s.line)).not.toContain(52);
+    const five = runProbe(toDesc(two, 5, 0), effectiveMincapa(two), "5.0.5");
+    expect(five.redis).toBe("5.0.5");
+    expect(five.steps.map((s) => s.line)).toContain(52);
+    // 5.0.5 resets replstate first: the -ERR is written, no longer only queued.
+    const r1 = five.steps[five.steps.length - 1]!.snapshot.replicas.find((r) => r.id === "r1")!;
+    expect(r1.replstate).toBe("NONE");
+    const seven = runProbe(toDesc({ ...two, forkFails: false }, 5, 0), effectiveMincapa(two), "7.0.15");
+    expect(seven.retval).toBe(C_OK);
+    expect(seven.steps.map((s) => s.line)).toEqual(expect.arrayContaining([28, 30, 94]));
+    expect(seven.steps.some((s) => s.locals.req === 0)).toBe(true);
+  });
+});

@@ -1,12 +1,12 @@
 /**
  * The "what if" probe: one call to startBgsaveForReplication on a primary frozen at one instant,
  * built with createServer and recorded line by line through server.onLine. Same model code as
- * the simulation; nothing here decides anything the port decides.
+ * the simulation, on the version the page runs (its port and what it does around the function,
+ * src/model/versions/); nothing here decides anything the port decides.
  */
 import {
   createServer,
   snapshotServer,
-  startBgsaveForReplication,
   SLAVE_CAPA_EOF,
   SLAVE_CAPA_PSYNC2,
   type DescReplState,
@@ -14,6 +14,8 @@ import {
   type ServerDesc,
   type ServerSnapshot,
 } from "../../model";
+import { AROUND } from "../../model/versions/around";
+import { DEFAULT_VERSION, PROFILES, type RedisVersion } from "../../model/versions/profiles";
 
 export const PROBE_REPLSTATES: DescReplState[] = ["WAIT_BGSAVE_START", "WAIT_BGSAVE_END", "SEND_BULK", "ONLINE"];
 
@@ -108,6 +110,8 @@ export interface ProbeStep {
 }
 
 export interface ProbeRun {
+  /** The version whose function ran (line numbers are its text's). */
+  redis: RedisVersion;
   mincapa: number;
   before: ServerSnapshot;
   steps: ProbeStep[];
@@ -115,12 +119,15 @@ export interface ProbeRun {
 }
 
 /** Build the primary, call the port once, and keep a snapshot after every executed line. */
-export function runProbe(desc: ServerDesc, mincapa: number): ProbeRun {
+export function runProbe(desc: ServerDesc, mincapa: number, redis: RedisVersion = DEFAULT_VERSION): ProbeRun {
   const server = createServer(desc);
+  server.version = redis;
+  server.startBgsave = PROFILES[redis].port;
+  server.around = AROUND[redis];
   const before = snapshotServer(server);
   const steps: ProbeStep[] = [];
   server.onLine = (line, locals) => steps.push({ line, locals, snapshot: snapshotServer(server) });
-  const retval = startBgsaveForReplication(server, mincapa);
+  const retval = PROFILES[redis].port(server, mincapa);
   server.onLine = null;
-  return { mincapa, before, steps, retval };
+  return { redis, mincapa, before, steps, retval };
 }
