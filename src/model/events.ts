@@ -11,6 +11,7 @@ import { bgsaveCommand } from "./rdb";
 import { sha1 } from "@noble/hashes/legacy.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { applyWrite, evalshaCommand } from "./replicationStream";
+import { upstreamConnectAttempt } from "./replication";
 import { capaBits, closeConnection, markAgent, replicaPort, startReplicaCron, syncWithMaster, type Replicas } from "./replicaSide";
 import { note, serverLog, slaveWord } from "./server";
 
@@ -87,6 +88,8 @@ export function applyEvent(w: Replicas, state: EventState, e: ScenarioEvent): vo
       server.upstream.master = null;
       server.upstream.connected = false;
       note(server, { key: "event.upstreamLost", cached: !!e.cached });
+      // 6.2 on: it reconnects at once rather than at its next cron run.
+      if (server.around.replicaAtOnce) upstreamConnectAttempt(server, "linkLost");
       return;
     case "write": {
       const count = e.count ?? 1;

@@ -83,6 +83,8 @@ export type Note =
       origin?: "cron" | "reaped";
     }
   | { key: "cron.timedout"; replica: string }
+  /** This primary, itself a replica without its upstream, tried to connect to it: refused (the lost upstream stays gone). */
+  | { key: "upstream.refused" }
   | { key: "cron.scriptCacheFlush" }
   | { key: "evalsha"; sha: string; sent: "EVAL" | "EVALSHA" }
   /** No loaded script has that SHA1: `-NOSCRIPT No matching script. Please use EVAL.`, nothing replicated (docs/behaviour.md §10). */

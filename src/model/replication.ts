@@ -361,10 +361,28 @@ export function replconfAck(server: Server, c: Client, offset: number): void {
   }
 }
 
+/**
+ * A primary that is itself a replica and has lost its upstream tries to connect to it again
+ * (connectWithMaster, then syncWithMaster's error): the lab's lost upstream stays gone, so each
+ * attempt is refused [observed on a real 4.0.14, docs/behaviour.md §20]. From the cron once a
+ * second; from 6.2 also at once when the link drops (replicationHandleMasterDisconnection,
+ * `Reconnecting to MASTER …`, docs/versions.md §20).
+ */
+export function upstreamConnectAttempt(server: Server, at: "cron" | "linkLost"): void {
+  const where = `${server.masterhost}:6379`;
+  serverLog(server, "notice", at === "cron" ? `Connecting to MASTER ${where}` : `Reconnecting to MASTER ${where}`);
+  serverLog(server, "notice", `MASTER <-> ${slaveWord(server).toUpperCase()} sync started`);
+  serverLog(server, "warning", "Error condition on socket for SYNC: Connection refused");
+  note(server, { key: "upstream.refused" });
+}
+
 /** The part of replicationCron a primary runs (replication.c 2521–2715), once per second. */
 export function replicationCron(server: Server): void {
   const li: ListIter<Client> = { next: null };
   let ln: ListNode<Client> | null;
+
+  /* A replica without its master link connects again (replication.c 2550–2557), first. */
+  if (server.masterhost && !server.upstream.connected) upstreamConnectAttempt(server, "cron");
 
   /* PING the replicas every repl-ping-slave-period seconds (it enters the stream and the offset). */
   if (server.replicationCronLoops % server.replPingSlavePeriod === 0 && listLength(server.slaves)) {

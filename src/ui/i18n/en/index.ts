@@ -157,6 +157,8 @@ const notes: NoteTexts = {
       ? `\`replicationCron\`: ${who}; the longest has been idle ${n.maxIdle} s, more than the delay of ${n.delay} s (4.0 uses a strict >), so it calls \`startBgsaveForReplication(${n.mincapa})\` for all of them.`
       : `\`replicationCron\`: ${who}; the longest has been idle ${n.maxIdle} s, not more than the delay of ${n.delay} s, so it keeps waiting for more replicas.`;
   },
+  "upstream.refused": () =>
+    "This primary is itself a replica and has lost its link to its own master, so it connects again (`connectWithMaster`). Its master is gone: the connection is refused (\"Error condition on socket for SYNC: Connection refused\"), and it tries again at its next `replicationCron`, once a second. Meanwhile a replica asking it to sync gets `-NOMASTERLINK`.",
   "cron.timedout": (n) =>
     `${n.replica} has sent no \`REPLCONF ACK\` for longer than \`repl-timeout\`, so the primary disconnects it.`,
   "cron.scriptCacheFlush": () => "No replicas are left and AOF is off, so the replication script cache is emptied.",
@@ -263,6 +265,7 @@ const briefs: NoteTexts = {
       : `${fn}: ${n.waiting} waiting, diskless off → start`;
   },
   "cron.timedout": (n) => `replicationCron: ${n.replica} timed out`,
+  "upstream.refused": () => "reconnecting to its own master: refused",
   "cron.scriptCacheFlush": () => "replicationCron: no replicas → script cache emptied",
   evalsha: (n) => `EVALSHA ${n.sha.slice(0, 8)}… propagated as ${n.sent}`,
   "evalsha.noscript": (n) => `EVALSHA ${n.sha.slice(0, 8)}… → -NOSCRIPT, nothing propagated`,

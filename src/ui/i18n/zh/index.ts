@@ -136,6 +136,8 @@ export const zh = {
         ? `\`replicationCron\`：${who}；最长空闲 ${n.maxIdle} 秒，大于延迟 ${n.delay} 秒（4.0 用严格的 >），于是为它们全部调用 \`startBgsaveForReplication(${n.mincapa})\`。`
         : `\`replicationCron\`：${who}；最长空闲 ${n.maxIdle} 秒，不大于延迟 ${n.delay} 秒，继续等待更多从节点。`;
     },
+    "upstream.refused": () =>
+      "这个主节点自己也是从节点，它与自己的主节点的连接已断开，于是重新连接（`connectWithMaster`）。它的主节点已不在：连接被拒绝（\"Error condition on socket for SYNC: Connection refused\"），它在下一次 `replicationCron`（每秒一次）时再试。在此期间，请求它同步的从节点会收到 `-NOMASTERLINK`。",
     "cron.timedout": (n) => `${n.replica} 超过 \`repl-timeout\` 没有发送 \`REPLCONF ACK\`，主节点断开它。`,
     "cron.scriptCacheFlush": () => "没有从节点了且 AOF 关闭，清空复制脚本缓存。",
     evalsha: (n) =>
@@ -233,6 +235,7 @@ export const zh = {
         : `${fn}：${n.waiting} 个等待，无盘关闭 → 启动`;
     },
     "cron.timedout": (n) => `replicationCron：${n.replica} 超时`,
+    "upstream.refused": () => "重连它自己的主节点：被拒绝",
     "cron.scriptCacheFlush": () => "replicationCron：无从节点 → 清空脚本缓存",
     evalsha: (n) => `EVALSHA ${n.sha.slice(0, 8)}… 以 ${n.sent} 传播`,
     "evalsha.noscript": (n) => `EVALSHA ${n.sha.slice(0, 8)}… → -NOSCRIPT，不传播`,
