@@ -139,11 +139,15 @@ export class RawReplica {
     if (this.live) this.close(this.live, "recorder", "the recording ended");
   }
 
-  /** Whether this replica is done: its payload has ended (or it is closed and will not retry). */
+  /**
+   * Whether this replica is done: its payload has ended and, for a PSYNC replica, its first ACK is
+   * sent (what puts a socket-target replica online, docs/behaviour.md §11); or it is closed and
+   * will not connect again.
+   */
   get settled(): boolean {
     const last = this.connections[this.connections.length - 1];
     if (!last) return true;
-    if (this.live) return last.payload?.tEnd != null;
+    if (this.live) return last.payload?.tEnd != null && (last.command === "SYNC" || last.ackOffset !== null);
     return !this.retry;
   }
 
