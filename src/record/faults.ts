@@ -44,8 +44,23 @@ export function tasksOf(uid: number): number {
   return n;
 }
 
-function prlimit(pid: number, soft: number | "unlimited"): void {
-  execFileSync("prlimit", ["--pid", String(pid), `--nproc=${soft}:unlimited`], { stdio: "ignore", timeout: 2000 });
+/**
+ * prlimit on the server's own process, run as the server's user: a process may lower its user's
+ * soft limits and raise them back up to the hard limit, and a root without CAP_SYS_RESOURCE (a
+ * container) may not touch another user's limits at all.
+ */
+function prlimitAsNobody(args: string[]): string {
+  return execFileSync("setpriv", [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, "--clear-groups", "--", "prlimit", ...args], { encoding: "utf8", timeout: 2000 }).trim();
+}
+
+/** The soft RLIMIT_NPROC of a process. */
+function nprocSoft(pid: number): string {
+  return prlimitAsNobody(["--pid", String(pid), "--nproc", "--noheadings", "--output=SOFT"]);
+}
+
+/** Sets only the soft limit. */
+function setNprocSoft(pid: number, soft: string): void {
+  prlimitAsNobody(["--pid", String(pid), `--nproc=${soft}:`]);
 }
 
 /**
@@ -57,9 +72,12 @@ export class ForkFault {
   armed = false;
   constructor(private readonly pid: number) {}
 
+  private original = "unlimited";
+
   arm(errno: "EAGAIN" | "ENOMEM"): OutcomeRecord {
     const tasks = tasksOf(NOBODY.uid);
-    prlimit(this.pid, tasks);
+    if (!this.armed) this.original = nprocSoft(this.pid);
+    setNprocSoft(this.pid, String(tasks));
     this.armed = true;
     const substitute = errno === "ENOMEM" ? "; ENOMEM cannot be produced this way, so the fork fails with EAGAIN instead" : "";
     return { status: "done", detail: `RLIMIT_NPROC of pid ${this.pid} (user ${NOBODY.name}) set to its ${tasks} tasks: the next fork() fails with EAGAIN${substitute}` };
@@ -73,7 +91,7 @@ export class ForkFault {
   disarm(): void {
     if (!this.armed) return;
     this.armed = false;
-    prlimit(this.pid, "unlimited");
+    setNprocSoft(this.pid, this.original);
   }
 }
 

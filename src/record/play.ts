@@ -5,7 +5,7 @@
  * the event says, with raw replicas, and snapshots INFO / CLIENT LIST after each. Every wait is
  * bounded; every process it starts is stopped by its pid, whatever happens. Node only.
  */
-import { chownSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Scenario, ScenarioEvent } from "../scenarios/schema";
@@ -125,7 +125,11 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
     }
 
     const primaryDir = mkdtempSync(join(dir, "primary-"));
-    if (asNobody) chownSync(primaryDir, NOBODY.uid, NOBODY.gid);
+    if (asNobody) {
+      // The unprivileged server must reach its own dir through the recorder's (mkdtemp makes it 0700).
+      chmodSync(dir, 0o711);
+      chownSync(primaryDir, NOBODY.uid, NOBODY.gid);
+    }
     const port = await freePort();
     const options = [
       "--repl-diskless-sync", scenario.config.replDisklessSync ? "yes" : "no",

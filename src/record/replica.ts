@@ -26,6 +26,8 @@ export type ReplicaSpec = {
 /** At most this many connections per replica in one recording (reconnections are bounded). */
 export const MAX_CONNECTIONS = 40;
 const HANDSHAKE_REPLY_MS = 2000;
+/** How long a replica waits, after an error reply, for the primary to close before it closes. */
+const ERROR_CLOSE_WAIT_MS = 200;
 
 type Live = {
   socket: Socket;
@@ -222,10 +224,13 @@ export class RawReplica {
         const full = /^\+FULLRESYNC \S+ (\d+)$/.exec(item.text);
         if (full) live.initialOffset = Number(full[1]);
         live.lines.push(item.text);
-        // After the handshake, an error reply ends this attempt, as a replica's PSYNC does.
+        // After the handshake, an error reply ends this attempt, as a replica's PSYNC does. The
+        // replica waits a moment first, so the recording shows whether the primary closes the
+        // connection itself after its reply (from 5.0.5 it does, docs/behaviour.md §14).
         if (!live.lineWaiter && item.text.startsWith("-") && this.spec.command === "PSYNC") {
-          this.close(live, "replica", `error reply: ${item.text}`);
           this.retry = true;
+          const text = item.text;
+          setTimeout(() => this.close(live, "replica", `error reply: ${text}`), ERROR_CLOSE_WAIT_MS);
         }
       } else if (item.kind === "payload-end") {
         const p = live.record.payload;

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { createServer } from "node:net";
+import { userInfo } from "node:os";
 import { join } from "node:path";
 import { parseLogLine, splitLines, stampMillis } from "./logLine";
 import type { LogRecord } from "./format";
@@ -101,7 +102,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       const c = await Control.open(o.port, 200);
       const pong = await c.send("PING").finally(() => c.close());
       if (pong.type === "status" && pong.value === "PONG")
-        return { pid: child.pid as number, port: o.port, path: o.path, args, user: o.unprivileged?.name ?? (process.env.USER || String(process.getuid?.() ?? "")), logfile, child, exited };
+        return { pid: child.pid as number, port: o.port, path: o.path, args, user: o.unprivileged?.name ?? userInfo().username, logfile, child, exited };
     } catch {
       // not listening yet
     }
