@@ -216,7 +216,7 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
       const t = clock.now();
       let outcome: OutcomeRecord;
       try {
-        outcome = await play(e);
+        outcome = await play(e, index);
       } catch (err) {
         outcome = { status: "failed", detail: err instanceof Error ? err.message : String(err) };
       }
@@ -226,7 +226,7 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
       await snapshot(index);
     }
 
-    async function play(e: ScenarioEvent): Promise<OutcomeRecord> {
+    async function play(e: ScenarioEvent, index: number): Promise<OutcomeRecord> {
       const done = (detail: string): OutcomeRecord => ({ status: "done", detail });
       switch (e.type) {
         case "connect": {
@@ -264,7 +264,7 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
           return relay.lose(e.cached ?? false);
         case "write": {
           const count = e.count ?? 1;
-          const cmds = Array.from({ length: count }, (_, i) => ["SET", `key:${index0(e)}:${i}`, String(i)]);
+          const cmds = Array.from({ length: count }, (_, i) => ["SET", `key:${index}:${i}`, String(i)]);
           const replies = await control.batch(cmds);
           const errors = replies.filter((r) => r.type === "error");
           return errors.length ? { status: "failed", detail: `${errors.length} of ${count} SETs refused: ${replyText(errors[0] as never)}` } : done(`${count} SET`);
@@ -285,9 +285,6 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
           return done(out.join("; "));
         }
       }
-    }
-    function index0(e: ScenarioEvent): number {
-      return scenario.events.indexOf(e);
     }
 
     // The end: once every replica is settled and no child runs for settleMs, or at the horizon.
@@ -310,7 +307,8 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
     await sleep(50);
     for (const t of tails) await t.stop();
 
-    const serverRecord = (s: RunningServer, v: string): ServerRecord => ({ version: v, path: s.path, args: s.args, pid: s.pid, port: s.port, user: s.user });
+    // The temp dir differs on every run and names this machine: the recording says <tmp> (§3).
+    const serverRecord = (s: RunningServer, v: string): ServerRecord => ({ version: v, path: s.path, args: s.args.map((a) => a.split(dir).join("<tmp>")), pid: s.pid, port: s.port, user: s.user });
     const recording: Recording = {
       format: RECORDING_FORMAT,
       scenario,

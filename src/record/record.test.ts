@@ -104,6 +104,9 @@ describe("npm run record", () => {
 
     expect(recording.snapshots.map((s) => s.after)).toEqual(["start", 0, 1, "end"]);
     expect(recording.snapshots.at(-1)!.info.replication.connected_slaves).toBe("1");
+    // The server's arguments name no temp dir of this run.
+    expect(recording.server.args).toEqual(expect.arrayContaining(["--save", "", "--loglevel", "verbose", "--repl-diskless-sync", "no"]));
+    expect(recording.server.args.join(" ")).not.toContain("fullresync-rec-");
     // Every process it started is gone.
     expect(alive(recording.server.pid)).toBe(false);
   });

@@ -39,7 +39,6 @@ type Live = {
   hash: Hash | null;
   initialOffset: number;
   streamBytes: number;
-  closing: boolean;
 };
 
 export class RawReplica {
@@ -94,7 +93,7 @@ export class RawReplica {
       closed: null,
     };
     this.connections.push(record);
-    const live: Live = { socket, record, wire: initialWire(), lastIo: this.clock.now(), lines: [], lineWaiter: null, hash: null, initialOffset: 0, streamBytes: 0, closing: false };
+    const live: Live = { socket, record, wire: initialWire(), lastIo: this.clock.now(), lines: [], lineWaiter: null, hash: null, initialOffset: 0, streamBytes: 0 };
     this.live = live;
     socket.on("data", (d: Buffer) => this.onData(live, d));
     socket.on("error", () => {});
@@ -249,7 +248,6 @@ export class RawReplica {
 
   private close(live: Live, by: "primary" | "replica" | "recorder", reason: string): void {
     if (live.record.closed) return;
-    live.closing = true;
     live.record.closed = { t: this.clock.now(), by, reason };
     live.socket.destroy();
     if (this.live === live) this.live = null;
