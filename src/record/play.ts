@@ -5,7 +5,7 @@
  * the event says, with raw replicas, and snapshots INFO / CLIENT LIST after each. Every wait is
  * bounded; every process it starts is stopped by its pid, whatever happens. Node only.
  */
-import { chmodSync, chownSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Scenario, ScenarioEvent } from "../scenarios/schema";
@@ -73,6 +73,11 @@ async function fill(control: Control, rdbBytes: number, seed: number): Promise<n
   return keys;
 }
 
+function makeDir(path: string): string {
+  mkdirSync(path);
+  return path;
+}
+
 async function waitFor(what: string, ms: number, test: () => Promise<boolean>): Promise<void> {
   const until = Date.now() + ms;
   for (let i = 0; i < 1000; i++) {
@@ -109,22 +114,23 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
     let upstreamControl: Control | null = null;
     let slaveof: string[] = [];
     const chained = scenario.primary.role === "replica";
-    if (chained) {
+    if (chained && scenario.primary.upstream === "none") {
+      // Never linked: a replica of a port nobody listens on, with no dataset of its own.
+      slaveof = ["--slaveof", "127.0.0.1", String(await freePort())];
+      unsupported.push({ what: "primary.rdbBytes", reason: "a replica that never reached its upstream has no dataset" });
+    } else if (chained) {
       const upPort = await freePort();
-      upstream = await startServer({ path: opts.redisServer, port: upPort, dir: mkdtempSync(join(dir, "up-")), options: ["--appendonly", "no"] });
+      upstream = await startServer({ path: opts.redisServer, port: upPort, dir: makeDir(join(dir, "upstream")), options: ["--appendonly", "no"] });
       started.push(upstream);
       upstreamControl = await Control.open(upPort);
       controls.push(upstreamControl);
       progress(`upstream redis-server pid ${upstream.pid} on 127.0.0.1:${upPort}: filling ~${scenario.primary.rdbBytes} bytes`);
       await fill(upstreamControl, scenario.primary.rdbBytes, scenario.seed ?? 1);
-      if (scenario.primary.upstream === "none") slaveof = ["--slaveof", "127.0.0.1", String(await freePort())];
-      else {
-        relay = new UpstreamRelay(upPort);
-        slaveof = ["--slaveof", "127.0.0.1", String(await relay.listen())];
-      }
+      relay = new UpstreamRelay(upPort);
+      slaveof = ["--slaveof", "127.0.0.1", String(await relay.listen())];
     }
 
-    const primaryDir = mkdtempSync(join(dir, "primary-"));
+    const primaryDir = makeDir(join(dir, "primary"));
     if (asNobody) {
       // The unprivileged server must reach its own dir through the recorder's (mkdtemp makes it 0700).
       chmodSync(dir, 0o711);
@@ -147,10 +153,10 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
 
     // The dataset: written here on a master, synced from the upstream on a chained primary.
     let keys: number;
-    if (chained && upstreamControl) {
+    if (chained && !upstreamControl) keys = 0;
+    else if (chained && upstreamControl) {
       keys = Number(infoFields(await upstreamControl.text("INFO", "keyspace")).db0?.match(/keys=(\d+)/)?.[1] ?? 0);
-      if (scenario.primary.upstream !== "none")
-        await waitFor("the primary's link to its upstream", 20_000, async () => infoFields(await control.text("INFO", "replication")).master_link_status === "up");
+      await waitFor("the primary's link to its upstream", 20_000, async () => infoFields(await control.text("INFO", "replication")).master_link_status === "up");
       if (scenario.primary.upstream === "cached" && relay) {
         await relay.lose(true);
         await waitFor("the upstream link to go down", 5000, async () => infoFields(await control.text("INFO", "replication")).master_link_status === "down");
