@@ -13,84 +13,15 @@
  * scenario too large for a link); exit 1 with one line if a limit of the machine is reached. Never
  * a stack trace; control characters from the input are shown escaped, not sent to the terminal.
  */
-import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { runScenario, versionProblem } from "../src/model/index";
 import { REDIS_VERSIONS, isRedisVersion, type RedisVersion } from "../src/model/versions/profiles";
 import { traceSummary } from "../src/model/summary";
 import { parseScenarioText } from "../src/scenarios/scenarioText";
 import { decodeLink } from "../src/share/codec";
-import { MAX_SCENARIO_FILE_BYTES } from "../src/share/limits";
 import { scenarioRef } from "../src/share/payload";
 import { HASH_PREFIX, linkPath } from "../src/share/url";
+import { Exit, oneLine, out, readScenarioFile } from "./cli";
 import { jsonPieces } from "./jsonPieces";
-
-class Exit extends Error {
-  constructor(
-    readonly code: 1 | 2,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** One line for a terminal: control characters as \xNN, whitespace runs as one space. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-
-/** "3 GiB", "2.5 MiB", "12 KiB": one decimal only when it is not zero. */
-function size(bytes: number): string {
-  const [unit, n] = bytes >= 1024 ** 3 ? ["GiB", bytes / 1024 ** 3] : bytes >= 1024 ** 2 ? ["MiB", bytes / 1024 ** 2] : ["KiB", Math.ceil(bytes / 1024)];
-  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${unit}`;
-}
-
-/** The file's text, read only if it is a regular file no larger than a scenario file may be. */
-function readScenarioFile(file: string): string {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch (e) {
-    throw new Exit(2, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new Exit(2, `${file}: not a regular file`);
-    const limit = MAX_SCENARIO_FILE_BYTES;
-    if (st.size > limit) throw new Exit(2, `${file}: ${size(st.size)}; a scenario file can be at most ${size(limit)}`);
-    // Read at most one byte past the limit, whatever the size said (the file may be growing).
-    const buf = Buffer.alloc(limit + 1);
-    let got = 0;
-    for (;;) {
-      const n = readSync(fd, buf, got, buf.length - got, null);
-      if (n === 0) break;
-      got += n;
-      if (got > limit) throw new Exit(2, `${file}: more than ${size(limit)}; a scenario file can be at most ${size(limit)}`);
-    }
-    try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, got));
-    } catch {
-      throw new Exit(2, `${file}: not UTF-8 text`);
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Write to stdout; a reader that went away (`| head`) ends the run quietly. */
-function out(text: string): void {
-  let at = 0;
-  const bytes = Buffer.from(text, "utf8");
-  while (at < bytes.length) {
-    try {
-      at += writeSync(1, bytes, at);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EPIPE") process.exit(0);
-      if (code === "EAGAIN") continue;
-      throw e;
-    }
-  }
-}
 
 /** `--redis <version>` or `--redis=<version>`, taken out of the arguments; undefined if absent. */
 function takeRedis(args: string[]): { redis: RedisVersion | undefined; rest: string[] } {

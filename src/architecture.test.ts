@@ -28,6 +28,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   run: ["model", "machines", "scenarios", "store/derive", "store/traceBytes"],
   store: ["model", "machines", "scenarios", "lesson", "share", "run"],
   pwa: [],
+  // The recorder (Node only, run by scripts/record.ts): plays a scenario document against a real
+  // redis-server. Nothing the page loads imports it.
+  record: ["scenarios"],
   ui: ["model", "machines", "scenarios", "lesson", "share", "store", "pwa", "run"],
   // src/main.tsx and the other files at the top wire everything together.
   ".": ["model", "machines", "scenarios", "lesson", "share", "store", "pwa", "ui", "run"],

@@ -306,7 +306,7 @@ export function validateScenario(input: unknown): ValidationResult {
 }
 
 /** Where an issue is: `events[2].replica`, `versionNotes["6.0"]` (a key that is not a plain name is quoted). */
-function issuePath(issue: v.BaseIssue<unknown>): string {
+export function issuePath(issue: v.BaseIssue<unknown>): string {
   let out = "";
   for (const item of issue.path ?? []) {
     const key = item.key;
