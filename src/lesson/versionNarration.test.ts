@@ -4,7 +4,7 @@
  * a shown step quotes is one the run of that version logged, in that version's wording.
  */
 import { describe, expect, it } from "vitest";
-import { runScenario, type Trace } from "../model";
+import { MODELLED_VERSIONS, runScenario, versionProblem, type Trace } from "../model";
 import { formatLogLine } from "../model/format";
 import { CATALOGUE, findScenario } from "../scenarios/catalogue";
 import { stepShownOn } from "../scenarios/narration";
@@ -85,6 +85,7 @@ const NOT_LOG_QUOTES: { span: string; scenarios: string[]; why: string }[] = [
   { span: "Master is currently unable to PSYNC but should be in the future: ...", scenarios: ["no-replication-info"], why: "4.0.14 text, elided with ..." },
   { span: "Delay next BGSAVE for diskless SYNC", scenarios: ["delay-zero"], why: "the step says this line is not logged with delay 0" },
   { span: "Full resync requested", scenarios: ["old-sync-client"], why: "the step says an old SYNC client does not get this line" },
+  { span: "INCR counter", scenarios: ["evalsha-full-sync"], why: "a command of the replication stream (the notes of the versions that cannot run the scenario)" },
 ];
 const excused = (s: Scenario, span: string) => NOT_LOG_QUOTES.some((x) => x.span === span && x.scenarios.includes(s.id));
 
@@ -121,10 +122,62 @@ describe("every log line a step shown on a version quotes is in that version's l
     for (const x of NOT_LOG_QUOTES) {
       for (const id of x.scenarios) {
         const s = scenario(id);
-        const hit = writtenFor(s).some((redis) => shownSteps(s, redis).some((st) => statedTexts(st).flatMap(quotedLogLines).includes(x.span) && !quoteFound(x.span, logLines(traceOf(s, redis)))));
+        const inSteps = writtenFor(s).some((redis) => shownSteps(s, redis).some((st) => statedTexts(st).flatMap(quotedLogLines).includes(x.span) && !quoteFound(x.span, logLines(traceOf(s, redis)))));
+        const inNotes = MODELLED_VERSIONS.some((redis) => noteQuotes(s, redis).includes(x.span) && !runsOn(s).some((v) => quoteFound(x.span, logLines(traceOf(s, v)))));
+        const hit = inSteps || inNotes;
         expect(hit, `${x.span} in ${id}`).toBe(true);
       }
     }
+  });
+});
+
+/** The versions a scenario runs on (versionProblem: 15 runs on 4.0.14 only). */
+const runsOn = (s: Scenario) => MODELLED_VERSIONS.filter((redis) => !versionProblem(s, redis));
+/** The backticked log-line quotes of a scenario's note for one version, en and zh. */
+const noteQuotes = (s: Scenario, redis: RedisVersion) => {
+  const note = s.versionNotes?.[redis];
+  return note ? [...new Set([note.en, note.zh].flatMap(quotedLogLines))] : [];
+};
+
+describe("every log line a version note quotes is in that version's log, or is the contrast with another version's run", () => {
+  for (const s of CATALOGUE) {
+    for (const redis of MODELLED_VERSIONS) {
+      if (!s.versionNotes?.[redis]) continue;
+      it(`${s.id}: the ${redis} note`, () => {
+        // A version that cannot run the scenario has no log: its note may only quote another version's.
+        const own = versionProblem(s, redis) ? [] : logLines(traceOf(s, redis));
+        const others = runsOn(s).filter((v) => v !== redis).map((v) => logLines(traceOf(s, v)));
+        const missing = noteQuotes(s, redis).filter((q) => !excused(s, q) && !quoteFound(q, own) && !others.some((lines) => quoteFound(q, lines)));
+        expect(missing).toEqual([]);
+      });
+    }
+  }
+
+  it("the 6.2.14 and 7.0.15 notes quote mostly their own version's log: every note of a version that runs the scenario quotes at least one line of its own log", () => {
+    for (const s of CATALOGUE) {
+      for (const redis of ["6.2.14", "7.0.15"] as const) {
+        if (versionProblem(s, redis)) continue;
+        const own = logLines(traceOf(s, redis));
+        expect(
+          noteQuotes(s, redis).some((q) => quoteFound(q, own)),
+          `${s.id} on ${redis}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("every catalogue scenario has a 6.2.14 and a 7.0.15 note in en and zh; evalsha-full-sync's say why it cannot be shown", () => {
+    for (const s of CATALOGUE) {
+      for (const redis of ["6.2.14", "7.0.15"] as const) {
+        const note = s.versionNotes?.[redis];
+        expect(note?.en.trim(), `${s.id} on ${redis}`).toBeTruthy();
+        expect(note?.zh, `${s.id} on ${redis}`).toMatch(/[\u4e00-\u9fff]/);
+        expect(note?.en, `${s.id} on ${redis}`).toContain(redis);
+      }
+    }
+    const evalsha = scenario("evalsha-full-sync");
+    expect(evalsha.versionNotes?.["6.2.14"]?.en).toMatch(/cannot be shown on 6\.2\.14.*effects/s);
+    expect(evalsha.versionNotes?.["7.0.15"]?.en).toMatch(/cannot be shown on 7\.0\.15.*script cache/s);
   });
 });
 
