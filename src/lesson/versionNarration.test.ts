@@ -181,6 +181,38 @@ describe("every log line a version note quotes is in that version's log, or is t
   });
 });
 
+/** The scenarios whose narration is written for every version the lab runs them on. */
+const WRITTEN_FOR_ALL = ["diskless-batching"];
+
+describe("a scenario written for 6.2.14 and 7.0.15 asks, on each, a question whose answer differs from 4.0.14's", () => {
+  /** The right answer's text of the shown question whose English contains `q`. */
+  const answerOf = (id: string, redis: RedisVersion, q: string) => {
+    const p = shownSteps(scenario(id), redis).find((st) => st.predict?.question.en.includes(q))?.predict;
+    return p?.choices[p.answer]?.text.en;
+  };
+
+  it("diskless-batching: at 5 s with r1 idle 5 s, 4.0.14 waits (>) and 6.2.14/7.0.15 start the socket BGSAVE (>=)", () => {
+    const q = "At the next tick (5 s) r1 will have been idle 5 s. Does the cron start the BGSAVE then?";
+    expect(answerOf("diskless-batching", "4.0.14", q)).toMatch(/^No: 4\.0 needs/);
+    expect(answerOf("diskless-batching", "5.0.5", q)).toMatch(/^No: 5\.0\.5 needs/);
+    for (const redis of ["6.2.14", "7.0.15"] as const) {
+      expect(answerOf("diskless-batching", redis, q), redis).toMatch(/^Yes: one socket child/);
+      const started = resolveSteps(scenario("diskless-batching"), traceOf(scenario("diskless-batching"), redis)).find((r) => r.step.predict?.question.en.includes(q));
+      expect(traceOf(scenario("diskless-batching"), redis).frames[started!.frame]!.t, redis).toBe(5000);
+    }
+  });
+
+  it("diskless-batching: on 6.2.14 and 7.0.15 both are logged as succeeded when the transfer ends and the 7 s write goes straight out; on 4.0.14 it waits for r1's ACK at 8.137 s", () => {
+    for (const redis of ["6.2.14", "7.0.15"] as const) {
+      expect(answerOf("diskless-batching", redis, "When does the primary log `Synchronization with replica … succeeded` for them?"), redis).toMatch(/^At 7 s, for both/);
+      expect(answerOf("diskless-batching", redis, "A write arrives at 7 s. Where does it go?"), redis).toBe("Straight to both replicas");
+      // No step shown there tells the 4.0.14 story of the ACK from the replica's cron.
+      expect(shownSteps(scenario("diskless-batching"), redis).flatMap(statedTexts).join("\n"), redis).not.toMatch(/8\.137|idle 6 > 5|own 1 Hz cron sends/);
+    }
+    expect(answerOf("diskless-batching", "4.0.14", "At 8.137 s r1's own cron sends `REPLCONF ACK 0`. What changes?")).toMatch(/^r1 gets the write/);
+  });
+});
+
 describe("the teaching point of the fork-failure scenarios, per version", () => {
   const text = (steps: ScenarioStep[]) => steps.flatMap(allTexts).join("\n");
 
@@ -230,9 +262,10 @@ describe("the teaching point of the fork-failure scenarios, per version", () => 
     expect(traceOf(s, "5.0.5").frames[online!.frame]!.t).toBeLessThan(60_000);
   });
 
-  it("every catalogue scenario but evalsha-full-sync is written for both versions, and has a 5.0.5 note in en and zh", () => {
+  it("every catalogue scenario but evalsha-full-sync is written for 4.0.14 and 5.0.5 (some for 6.2.14 and 7.0.15 too), and has a 5.0.5 note in en and zh", () => {
     for (const s of CATALOGUE) {
-      expect(writtenFor(s), s.id).toEqual(s.id === "evalsha-full-sync" ? ["4.0.14"] : ["4.0.14", "5.0.5"]);
+      const expected = s.id === "evalsha-full-sync" ? ["4.0.14"] : WRITTEN_FOR_ALL.includes(s.id) ? ["4.0.14", "5.0.5", "6.2.14", "7.0.15"] : ["4.0.14", "5.0.5"];
+      expect(writtenFor(s), s.id).toEqual(expected);
       const note = s.versionNotes?.["5.0.5"];
       expect(note?.en.trim(), s.id).toBeTruthy();
       expect(note?.zh, s.id).toMatch(/[\u4e00-\u9fff]/);
