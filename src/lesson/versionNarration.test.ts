@@ -182,7 +182,7 @@ describe("every log line a version note quotes is in that version's log, or is t
 });
 
 /** The scenarios whose narration is written for every version the lab runs them on. */
-const WRITTEN_FOR_ALL = ["diskless-batching"];
+const WRITTEN_FOR_ALL = ["diskless-batching", "child-dies-disk"];
 
 describe("a scenario written for 6.2.14 and 7.0.15 asks, on each, a question whose answer differs from 4.0.14's", () => {
   /** The right answer's text of the shown question whose English contains `q`. */
@@ -210,6 +210,33 @@ describe("a scenario written for 6.2.14 and 7.0.15 asks, on each, a question who
       expect(shownSteps(scenario("diskless-batching"), redis).flatMap(statedTexts).join("\n"), redis).not.toMatch(/8\.137|idle 6 > 5|own 1 Hz cron sends/);
     }
     expect(answerOf("diskless-batching", "4.0.14", "At 8.137 s r1's own cron sends `REPLCONF ACK 0`. What changes?")).toMatch(/^r1 gets the write/);
+  });
+});
+
+describe("child-dies-disk on 6.2.14 and 7.0.15: the asynchronous free and the immediate reconnection", () => {
+  const s = () => scenario("child-dies-disk");
+  /** Where, in the primary's log of a run, the first line holding `text` is. */
+  const lineAt = (redis: RedisVersion, text: string) => traceOf(s(), redis).log.findIndex((l) => l.text.includes(text));
+
+  it("the trace logs the lost connection after the new BGSAVE from 6.2 (before it in 4.0.14), and the shown step says which comes last", () => {
+    const lost = (redis: RedisVersion) => lineAt(redis, `Connection with ${redis === "4.0.14" ? "slave" : "replica"} 127.0.0.1:17001 lost.`);
+    const second = (redis: RedisVersion) => lineAt(redis, "Background saving started by pid 4600");
+    expect(lost("4.0.14")).toBeLessThan(second("4.0.14"));
+    for (const redis of ["6.2.14", "7.0.15"] as const) {
+      expect(lost(redis), redis).toBeGreaterThan(second(redis));
+      const step = shownSteps(s(), redis).find((st) => st.note === "update.childError")!;
+      expect(step.text.en).toMatch(/`# Connection with replica 127\.0\.0\.1:17001 lost\.` comes last/);
+      expect(step.text.en.indexOf("Background saving started by pid 4600")).toBeLessThan(step.text.en.indexOf("Connection with replica"));
+    }
+  });
+
+  it("r1 asks again at 2.000 s on 6.2.14 and 7.0.15 (2.137 s on 4.0.14), and the question says so", () => {
+    for (const [redis, t] of [["4.0.14", 2137], ["5.0.5", 2137], ["6.2.14", 2000], ["7.0.15", 2000]] as const) {
+      const attach = resolveSteps(s(), traceOf(s(), redis)).find((r) => r.step.note === "sync.attach")!;
+      expect(traceOf(s(), redis).frames[attach.frame]!.t, redis).toBe(t);
+      const p = attach.step.predict!;
+      if (redis === "6.2.14" || redis === "7.0.15") expect(p.choices[p.answer]!.text.en, redis).toBe("At once, at 2.000 s, and it attaches to cli's BGSAVE");
+    }
   });
 });
 
