@@ -4,7 +4,7 @@
  * a shown step quotes is one the run of that version logged, in that version's wording.
  */
 import { describe, expect, it } from "vitest";
-import { runScenario, type Trace } from "../model";
+import { MODELLED_VERSIONS, runScenario, versionProblem, type Trace } from "../model";
 import { formatLogLine } from "../model/format";
 import { CATALOGUE, findScenario } from "../scenarios/catalogue";
 import { stepShownOn } from "../scenarios/narration";
@@ -85,6 +85,7 @@ const NOT_LOG_QUOTES: { span: string; scenarios: string[]; why: string }[] = [
   { span: "Master is currently unable to PSYNC but should be in the future: ...", scenarios: ["no-replication-info"], why: "4.0.14 text, elided with ..." },
   { span: "Delay next BGSAVE for diskless SYNC", scenarios: ["delay-zero"], why: "the step says this line is not logged with delay 0" },
   { span: "Full resync requested", scenarios: ["old-sync-client"], why: "the step says an old SYNC client does not get this line" },
+  { span: "INCR counter", scenarios: ["evalsha-full-sync"], why: "a command of the replication stream (the notes of the versions that cannot run the scenario)" },
 ];
 const excused = (s: Scenario, span: string) => NOT_LOG_QUOTES.some((x) => x.span === span && x.scenarios.includes(s.id));
 
@@ -121,9 +122,120 @@ describe("every log line a step shown on a version quotes is in that version's l
     for (const x of NOT_LOG_QUOTES) {
       for (const id of x.scenarios) {
         const s = scenario(id);
-        const hit = writtenFor(s).some((redis) => shownSteps(s, redis).some((st) => statedTexts(st).flatMap(quotedLogLines).includes(x.span) && !quoteFound(x.span, logLines(traceOf(s, redis)))));
+        const inSteps = writtenFor(s).some((redis) => shownSteps(s, redis).some((st) => statedTexts(st).flatMap(quotedLogLines).includes(x.span) && !quoteFound(x.span, logLines(traceOf(s, redis)))));
+        const inNotes = MODELLED_VERSIONS.some((redis) => noteQuotes(s, redis).includes(x.span) && !runsOn(s).some((v) => quoteFound(x.span, logLines(traceOf(s, v)))));
+        const hit = inSteps || inNotes;
         expect(hit, `${x.span} in ${id}`).toBe(true);
       }
+    }
+  });
+});
+
+/** The versions a scenario runs on (versionProblem: 15 runs on 4.0.14 only). */
+const runsOn = (s: Scenario) => MODELLED_VERSIONS.filter((redis) => !versionProblem(s, redis));
+/** The backticked log-line quotes of a scenario's note for one version, en and zh. */
+const noteQuotes = (s: Scenario, redis: RedisVersion) => {
+  const note = s.versionNotes?.[redis];
+  return note ? [...new Set([note.en, note.zh].flatMap(quotedLogLines))] : [];
+};
+
+describe("every log line a version note quotes is in that version's log, or is the contrast with another version's run", () => {
+  for (const s of CATALOGUE) {
+    for (const redis of MODELLED_VERSIONS) {
+      if (!s.versionNotes?.[redis]) continue;
+      it(`${s.id}: the ${redis} note`, () => {
+        // A version that cannot run the scenario has no log: its note may only quote another version's.
+        const own = versionProblem(s, redis) ? [] : logLines(traceOf(s, redis));
+        const others = runsOn(s).filter((v) => v !== redis).map((v) => logLines(traceOf(s, v)));
+        const missing = noteQuotes(s, redis).filter((q) => !excused(s, q) && !quoteFound(q, own) && !others.some((lines) => quoteFound(q, lines)));
+        expect(missing).toEqual([]);
+      });
+    }
+  }
+
+  it("the 6.2.14 and 7.0.15 notes quote mostly their own version's log: every note of a version that runs the scenario quotes at least one line of its own log", () => {
+    for (const s of CATALOGUE) {
+      for (const redis of ["6.2.14", "7.0.15"] as const) {
+        if (versionProblem(s, redis)) continue;
+        const own = logLines(traceOf(s, redis));
+        expect(
+          noteQuotes(s, redis).some((q) => quoteFound(q, own)),
+          `${s.id} on ${redis}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("every catalogue scenario has a 6.2.14 and a 7.0.15 note in en and zh; evalsha-full-sync's say why it cannot be shown", () => {
+    for (const s of CATALOGUE) {
+      for (const redis of ["6.2.14", "7.0.15"] as const) {
+        const note = s.versionNotes?.[redis];
+        expect(note?.en.trim(), `${s.id} on ${redis}`).toBeTruthy();
+        expect(note?.zh, `${s.id} on ${redis}`).toMatch(/[\u4e00-\u9fff]/);
+        expect(note?.en, `${s.id} on ${redis}`).toContain(redis);
+      }
+    }
+    const evalsha = scenario("evalsha-full-sync");
+    expect(evalsha.versionNotes?.["6.2.14"]?.en).toMatch(/cannot be shown on 6\.2\.14.*effects/s);
+    expect(evalsha.versionNotes?.["7.0.15"]?.en).toMatch(/cannot be shown on 7\.0\.15.*script cache/s);
+  });
+});
+
+/** The scenarios whose narration is written for every version the lab runs them on. */
+const WRITTEN_FOR_ALL = ["diskless-batching", "child-dies-disk"];
+
+describe("a scenario written for 6.2.14 and 7.0.15 asks, on each, a question whose answer differs from 4.0.14's", () => {
+  /** The right answer's text of the shown question whose English contains `q`. */
+  const answerOf = (id: string, redis: RedisVersion, q: string) => {
+    const p = shownSteps(scenario(id), redis).find((st) => st.predict?.question.en.includes(q))?.predict;
+    return p?.choices[p.answer]?.text.en;
+  };
+
+  it("diskless-batching: at 5 s with r1 idle 5 s, 4.0.14 waits (>) and 6.2.14/7.0.15 start the socket BGSAVE (>=)", () => {
+    const q = "At the next tick (5 s) r1 will have been idle 5 s. Does the cron start the BGSAVE then?";
+    expect(answerOf("diskless-batching", "4.0.14", q)).toMatch(/^No: 4\.0 needs/);
+    expect(answerOf("diskless-batching", "5.0.5", q)).toMatch(/^No: 5\.0\.5 needs/);
+    for (const redis of ["6.2.14", "7.0.15"] as const) {
+      expect(answerOf("diskless-batching", redis, q), redis).toMatch(/^Yes: one socket child/);
+      const started = resolveSteps(scenario("diskless-batching"), traceOf(scenario("diskless-batching"), redis)).find((r) => r.step.predict?.question.en.includes(q));
+      expect(traceOf(scenario("diskless-batching"), redis).frames[started!.frame]!.t, redis).toBe(5000);
+    }
+  });
+
+  it("diskless-batching: on 6.2.14 and 7.0.15 both are logged as succeeded when the transfer ends and the 7 s write goes straight out; on 4.0.14 it waits for r1's ACK at 8.137 s", () => {
+    for (const redis of ["6.2.14", "7.0.15"] as const) {
+      expect(answerOf("diskless-batching", redis, "When does the primary log `Synchronization with replica … succeeded` for them?"), redis).toMatch(/^At 7 s, for both/);
+      expect(answerOf("diskless-batching", redis, "A write arrives at 7 s. Where does it go?"), redis).toBe("Straight to both replicas");
+      // No step shown there tells the 4.0.14 story of the ACK from the replica's cron.
+      expect(shownSteps(scenario("diskless-batching"), redis).flatMap(statedTexts).join("\n"), redis).not.toMatch(/8\.137|idle 6 > 5|own 1 Hz cron sends/);
+    }
+    expect(answerOf("diskless-batching", "4.0.14", "At 8.137 s r1's own cron sends `REPLCONF ACK 0`. What changes?")).toMatch(/^r1 gets the write/);
+  });
+});
+
+describe("child-dies-disk on 6.2.14 and 7.0.15: the asynchronous free and the immediate reconnection", () => {
+  const s = () => scenario("child-dies-disk");
+  /** Where, in the primary's log of a run, the first line holding `text` is. */
+  const lineAt = (redis: RedisVersion, text: string) => traceOf(s(), redis).log.findIndex((l) => l.text.includes(text));
+
+  it("the trace logs the lost connection after the new BGSAVE from 6.2 (before it in 4.0.14), and the shown step says which comes last", () => {
+    const lost = (redis: RedisVersion) => lineAt(redis, `Connection with ${redis === "4.0.14" ? "slave" : "replica"} 127.0.0.1:17001 lost.`);
+    const second = (redis: RedisVersion) => lineAt(redis, "Background saving started by pid 4600");
+    expect(lost("4.0.14")).toBeLessThan(second("4.0.14"));
+    for (const redis of ["6.2.14", "7.0.15"] as const) {
+      expect(lost(redis), redis).toBeGreaterThan(second(redis));
+      const step = shownSteps(s(), redis).find((st) => st.note === "update.childError")!;
+      expect(step.text.en).toMatch(/`# Connection with replica 127\.0\.0\.1:17001 lost\.` comes last/);
+      expect(step.text.en.indexOf("Background saving started by pid 4600")).toBeLessThan(step.text.en.indexOf("Connection with replica"));
+    }
+  });
+
+  it("r1 asks again at 2.000 s on 6.2.14 and 7.0.15 (2.137 s on 4.0.14), and the question says so", () => {
+    for (const [redis, t] of [["4.0.14", 2137], ["5.0.5", 2137], ["6.2.14", 2000], ["7.0.15", 2000]] as const) {
+      const attach = resolveSteps(s(), traceOf(s(), redis)).find((r) => r.step.note === "sync.attach")!;
+      expect(traceOf(s(), redis).frames[attach.frame]!.t, redis).toBe(t);
+      const p = attach.step.predict!;
+      if (redis === "6.2.14" || redis === "7.0.15") expect(p.choices[p.answer]!.text.en, redis).toBe("At once, at 2.000 s, and it attaches to cli's BGSAVE");
     }
   });
 });
@@ -177,9 +289,10 @@ describe("the teaching point of the fork-failure scenarios, per version", () => 
     expect(traceOf(s, "5.0.5").frames[online!.frame]!.t).toBeLessThan(60_000);
   });
 
-  it("every catalogue scenario but evalsha-full-sync is written for both versions, and has a 5.0.5 note in en and zh", () => {
+  it("every catalogue scenario but evalsha-full-sync is written for 4.0.14 and 5.0.5 (some for 6.2.14 and 7.0.15 too), and has a 5.0.5 note in en and zh", () => {
     for (const s of CATALOGUE) {
-      expect(writtenFor(s), s.id).toEqual(s.id === "evalsha-full-sync" ? ["4.0.14"] : ["4.0.14", "5.0.5"]);
+      const expected = s.id === "evalsha-full-sync" ? ["4.0.14"] : WRITTEN_FOR_ALL.includes(s.id) ? ["4.0.14", "5.0.5", "6.2.14", "7.0.15"] : ["4.0.14", "5.0.5"];
+      expect(writtenFor(s), s.id).toEqual(expected);
       const note = s.versionNotes?.["5.0.5"];
       expect(note?.en.trim(), s.id).toBeTruthy();
       expect(note?.zh, s.id).toMatch(/[\u4e00-\u9fff]/);
