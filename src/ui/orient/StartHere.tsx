@@ -36,6 +36,8 @@ export default function StartHere() {
   const close = () => useLab.getState().setStartHere(false);
   const { dict, lang } = useWords("orient");
   const t = dict.startHere;
+  // The version the page runs (the switch in the code panel; the scenario's own by default).
+  const redis = useLab((s) => s.redis);
   const startRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
@@ -70,7 +72,7 @@ export default function StartHere() {
           {t.title}
         </h2>
         <p id="start-here-intro" className="text-slate-700 dark:text-slate-300">
-          {t.intro}
+          {t.intro(redis)}
         </p>
         <ol className="mt-4 space-y-4">
           <Step n={1} title={t.steps.resync.title}>

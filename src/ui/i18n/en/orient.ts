@@ -10,7 +10,7 @@ import type { TermId } from "../../orient/terms";
 export const orientEn = {
   startHere: {
     title: "Start here",
-    intro: "One Redis 4.0.14 function, startBgsaveForReplication, one step at a time.",
+    intro: (redis: string) => `One Redis ${redis} function, startBgsaveForReplication, one step at a time.`,
     steps: {
       resync: {
         title: "What a full resync is",

@@ -4,7 +4,7 @@ import type { OrientDict } from "../en/orient";
 export const orientZh = {
   startHere: {
     title: "从这里开始",
-    intro: "一步一步看懂 Redis 4.0.14 的一个函数：startBgsaveForReplication。",
+    intro: (redis: string) => `一步一步看懂 Redis ${redis} 的一个函数：startBgsaveForReplication。`,
     steps: {
       resync: {
         title: "什么是全量同步",
