@@ -428,19 +428,7 @@ export function replicationCron(server: Server): void {
 
   /* Start a BGSAVE good for replication if replicas wait, after the diskless delay (docs/behaviour.md §9). */
   if (server.rdbChildPid === -1 && server.aofChildPid === -1) {
-    let maxIdle = 0;
-    let slavesWaiting = 0;
-    let mincapa = -1;
-    listRewind(server.slaves, li);
-    while ((ln = listNext(li))) {
-      const slave = ln.value;
-      if (slave.replstate === SLAVE_STATE_WAIT_BGSAVE_START) {
-        const idle = unixtime(server) - slave.lastinteraction;
-        if (idle > maxIdle) maxIdle = idle;
-        slavesWaiting++;
-        mincapa = mincapa === -1 ? slave.slaveCapa : mincapa & slave.slaveCapa;
-      }
-    }
+    const { maxIdle, slavesWaiting, mincapa } = waitingForBgsave(server);
     if (slavesWaiting) {
       // 4.0 uses a strict ">" (6.2+ uses ">="), docs/behaviour.md §9.
       const start = !server.replDisklessSync || maxIdle > server.replDisklessSyncDelay;
@@ -459,16 +447,11 @@ export function replicationCron(server: Server): void {
 }
 
 /**
- * replicationStartPendingFork (6.2.14 replication.c 3490–3527; 7.0.15 3814–3824 with
- * shouldStartChildReplication 3762–3811): with no child of any kind, start a BGSAVE for the
- * replicas in WAIT_BGSAVE_START once the longest-idle has waited at least the diskless delay
- * (`>=`). Run at the end of every replicationCron and right after any child is reaped
- * (docs/versions.md §9.2–§9.3). 7.0 counts only the waiters with the first one's `slave_req`
- * (always 0 for the lab's replicas) and starts without the delay once
- * repl-diskless-sync-max-replicas wait (default 0: off).
+ * The replicas in WAIT_BGSAVE_START, as the cron's start block counts them (4.0.14
+ * replication.c 2688–2703; 6.2.14 replicationStartPendingFork 3497–3514): how many, the longest
+ * `unixtime - lastinteraction`, and the AND of their capabilities (-1 with none).
  */
-export function replicationStartPendingFork(server: Server, origin: "cron" | "reaped" = "cron"): void {
-  if (hasActiveChildProcess(server)) return;
+function waitingForBgsave(server: Server): { maxIdle: number; slavesWaiting: number; mincapa: number } {
   const li: ListIter<Client> = { next: null };
   let ln: ListNode<Client> | null;
   let maxIdle = 0;
@@ -484,6 +467,21 @@ export function replicationStartPendingFork(server: Server, origin: "cron" | "re
       mincapa = mincapa === -1 ? slave.slaveCapa : mincapa & slave.slaveCapa;
     }
   }
+  return { maxIdle, slavesWaiting, mincapa };
+}
+
+/**
+ * replicationStartPendingFork (6.2.14 replication.c 3490–3527; 7.0.15 3814–3824 with
+ * shouldStartChildReplication 3762–3811): with no child of any kind, start a BGSAVE for the
+ * replicas in WAIT_BGSAVE_START once the longest-idle has waited at least the diskless delay
+ * (`>=`). Run at the end of every replicationCron and right after any child is reaped
+ * (docs/versions.md §9.2–§9.3). 7.0 counts only the waiters with the first one's `slave_req`
+ * (always 0 for the lab's replicas) and starts without the delay once
+ * repl-diskless-sync-max-replicas wait (default 0: off).
+ */
+export function replicationStartPendingFork(server: Server, origin: "cron" | "reaped" = "cron"): void {
+  if (hasActiveChildProcess(server)) return;
+  const { maxIdle, slavesWaiting, mincapa } = waitingForBgsave(server);
   if (!slavesWaiting) return;
   const maxReplicas = server.replDisklessSyncMaxReplicas ?? 0;
   const start =
