@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../scenarios/catalogue";
 import { validateRecording } from "./format";
 import { recordScenario } from "./play";
+import { alive } from "./server";
 import { feedWire, initialWire, latin1ToBytes, type WireItem } from "./wire";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -32,14 +33,6 @@ const server = redisServerOnPath();
 const NO_SERVER = "no redis-server on PATH (Debian: apt-get install redis-server)";
 if (!server && !process.env.CI) console.warn(`[record] SKIPPED: ${NO_SERVER}`);
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe("npm run record", () => {
   it("refuses a bad scenario file with one line and exit code 2", () => {

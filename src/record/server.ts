@@ -134,7 +134,8 @@ export function childrenOf(pid: number): number[] {
   return out;
 }
 
-const alive = (pid: number) => {
+/** Whether a process with that pid still exists (signal 0). */
+export const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
