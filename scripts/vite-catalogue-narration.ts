@@ -1,8 +1,8 @@
 /**
  * Keeps the catalogue's narration out of the first load (docs/architecture.md §9: JS ≤ 150 kB gzip). In the
- * browser build, catalogue documents are imported without their `steps`; the steps of all of
- * them come in one lazily loaded module, `virtual:catalogue-narration`, registered when it
- * arrives (src/scenarios/narration.ts). Node (tests, CLI) imports the full documents.
+ * browser build, catalogue documents are imported without their `steps` and `versionNotes`; those
+ * of all of them come in one lazily loaded module, `virtual:catalogue-narration`, registered when
+ * it arrives (src/scenarios/narration.ts). Node (tests, CLI) imports the full documents.
  *
  * It also validates every catalogue document when it builds it (a broken one stops the build and
  * names the file), so the browser does not validate them again while the page starts
@@ -30,12 +30,16 @@ export function catalogueNarration(root: string): Plugin {
     load(id) {
       if (id !== `\0${VIRTUAL}`) return undefined;
       const steps: Record<string, unknown> = {};
+      const notes: Record<string, unknown> = {};
       for (const file of readdirSync(dir).filter((f) => /^\d\d-.+\.json$/.test(f)).sort()) {
-        const doc = JSON.parse(readFileSync(join(dir, file), "utf8")) as { id: string; steps?: unknown };
+        const doc = JSON.parse(readFileSync(join(dir, file), "utf8")) as { id: string; steps?: unknown; versionNotes?: unknown };
         this.addWatchFile(join(dir, file));
         if (doc.steps) steps[doc.id] = doc.steps;
+        // Validated texts: a note written as a plain string is the whole { en, zh } here too.
+        const checked = validateScenario(doc);
+        if (checked.ok && checked.scenario.versionNotes) notes[doc.id] = checked.scenario.versionNotes;
       }
-      return `export default ${JSON.stringify(steps)};`;
+      return `export default ${JSON.stringify(steps)};\nexport const versionNotes = ${JSON.stringify(notes)};`;
     },
     transform(code, id) {
       if (!CATALOGUE_FILE.test(id.split("?")[0] ?? "")) return undefined;
@@ -43,6 +47,7 @@ export function catalogueNarration(root: string): Plugin {
       const checked = validateScenario(doc);
       if (!checked.ok) this.error(`catalogue scenario ${id.split(/[\\/]/).pop()}: ${checked.errors.join("; ")}`);
       delete doc.steps;
+      delete doc.versionNotes;
       return { code: JSON.stringify(doc), map: null };
     },
   };

@@ -50,7 +50,7 @@ createRoot(rootElement).render(
 );
 
 // The catalogue's narration is most of its weight: it follows the first render.
-void import("virtual:catalogue-narration").then((m) => registerNarration(m.default));
+void import("virtual:catalogue-narration").then((m) => registerNarration(m.default, m.versionNotes));
 
 // Offline use: a service worker precaches the whole app (production builds only).
 registerServiceWorker();

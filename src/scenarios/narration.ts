@@ -7,11 +7,17 @@ import type { RedisVersion } from "../model/versions/names";
 import { writtenFor, type Scenario, type ScenarioStep } from "./schema";
 
 const loaded = new Map<string, ScenarioStep[]>();
+const loadedNotes = new Map<string, NonNullable<Scenario["versionNotes"]>>();
 const listeners = new Set<() => void>();
 let version = 0;
 
 export function stepsOf(scenario: Scenario): ScenarioStep[] {
   return scenario.steps ?? loaded.get(scenario.id) ?? [];
+}
+
+/** The scenario's `versionNotes`: its own, or the catalogue's once they arrived (they load with the steps). */
+export function versionNotesOf(scenario: Scenario): Scenario["versionNotes"] {
+  return scenario.versionNotes ?? loadedNotes.get(scenario.id);
 }
 
 /**
@@ -32,9 +38,11 @@ export function narratedOn(scenario: Scenario, redis: RedisVersion): boolean {
  * scenario's steps arrive separately, and a file or export written from it must still have them.
  */
 export function withNarration(scenario: Scenario): Scenario {
-  if (scenario.steps) return scenario;
+  const notes = scenario.versionNotes ? undefined : loadedNotes.get(scenario.id);
+  const withNotes = notes ? { ...scenario, versionNotes: notes } : scenario;
+  if (withNotes.steps) return withNotes;
   const steps = loaded.get(scenario.id);
-  return steps?.length ? { ...scenario, steps } : scenario;
+  return steps?.length ? { ...withNotes, steps } : withNotes;
 }
 
 /** Whether the scenario's narration is known (its own, or the catalogue's has arrived). */
@@ -42,8 +50,9 @@ export function narrationReady(scenario: Scenario): boolean {
   return scenario.steps !== undefined || loaded.has(scenario.id) || version > 0;
 }
 
-export function registerNarration(steps: Record<string, ScenarioStep[]>): void {
+export function registerNarration(steps: Record<string, ScenarioStep[]>, notes: Record<string, NonNullable<Scenario["versionNotes"]>> = {}): void {
   for (const [id, list] of Object.entries(steps)) loaded.set(id, list);
+  for (const [id, n] of Object.entries(notes)) loadedNotes.set(id, n);
   version++;
   for (const l of listeners) l();
 }

@@ -1,5 +1,6 @@
 import type { RedisVersion } from "../../model/versions/names";
-import { narratedOn } from "../../scenarios/narration";
+import { useSyncExternalStore } from "react";
+import { narratedOn, narrationVersion, subscribeNarration, versionNotesOf } from "../../scenarios/narration";
 import { writtenFor, type Scenario } from "../../scenarios/schema";
 import { useWords } from "../i18n";
 import { RichText } from "./RichText";
@@ -12,7 +13,9 @@ import { RichText } from "./RichText";
 export function VersionNote({ scenario, redis, plain = false }: { scenario: Scenario; redis: RedisVersion; plain?: boolean }) {
   const { dict, lang } = useWords();
   const t = dict.page.explanation;
-  const note = scenario.versionNotes?.[redis];
+  // The catalogue's notes arrive with its narration, after the first render.
+  useSyncExternalStore(subscribeNarration, narrationVersion);
+  const note = versionNotesOf(scenario)?.[redis];
   const narrated = narratedOn(scenario, redis);
   if (!note && narrated) return null;
   const text = (s: string) => (plain ? s : <RichText text={s} />);
