@@ -48,6 +48,7 @@ export function createClient(server: Server, id: string, conn: number, port: num
     changedQueue: server.changed,
   };
   server.clients.push(c);
+  server.made.push(c);
   return c;
 }
 
@@ -166,6 +167,9 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
     if (ln) listDelNode(server.slaves, ln);
   }
   c.closed = true;
+  // unlinkClient: it leaves server.clients (nothing in the model reads a closed connection again).
+  const k = server.clients.lastIndexOf(c);
+  if (k >= 0) server.clients.splice(k, 1);
   // A follower's wire ends where the stream was when it closed.
   if (c.streamFrom >= 0) c.streamTo = c.stream.length;
   c.repldbfd = -1;

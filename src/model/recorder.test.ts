@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../scenarios/catalogue";
 import { createServer } from "./desc";
-import { writeToSocket } from "./networking";
+import { createClient, freeClient, writeToSocket } from "./networking";
 import { Recorder } from "./recorder";
 import { note } from "./server";
 import { runScenario } from "./sim";
@@ -159,6 +159,35 @@ describe("live and retired connections", () => {
     expect(retiredAt(trace, last, "r1", 2)).toEqual({ views: all.slice(-2), count: all.length });
     expect(retiredAt(trace, 0, "r1")).toEqual({ views: [], count: 0 });
     expect(retiredAt(trace, last, "nobody")).toEqual({ views: [], count: 0 });
+  });
+
+  it("a connection made and freed between two frames still has its view and its logs, keyed in the order connections were made", () => {
+    const server = createServer(desc);
+    const rec = new Recorder(server, [], 100);
+    const [r1, r2] = server.clients as [NonNullable<(typeof server.clients)[0]>, NonNullable<(typeof server.clients)[0]>];
+    writeToSocket(r1, "+FULLRESYNC x 0");
+    rec.record("event", null, null);
+    // unlinkClient: a freed connection leaves server.clients; the recorder still shows it.
+    freeClient(server, r1);
+    expect(server.clients).toEqual([r2]);
+    rec.record("event", null, null);
+    expect(rec.frames[1]!.replicas.find((v) => v.key === "r1#1")?.closed).toBe(true);
+    // r1 reconnects and its new connection is freed before the next frame: r1#1 retires, r1#2 shows closed.
+    const again = createClient(server, "r1", 2, 17001);
+    writeToSocket(again, "-ERR x");
+    freeClient(server, again);
+    rec.record("event", null, null);
+    const f2 = rec.frames[2]!;
+    expect(f2.replicas.map((v) => [v.key, v.closed])).toEqual([
+      ["r2#1", false],
+      ["r1#2", true],
+    ]);
+    expect(rec.retired().map((r) => [r.view.key, r.frame])).toEqual([["r1#1", 2]]);
+    const wires = rec.wires();
+    expect(Object.keys(wires)).toEqual(["r1#1", "r2#1", "r1#2"]);
+    expect(wires["r1#1"]).toMatchObject({ wire: ["+FULLRESYNC x 0"], wireFrame: [0] });
+    expect(wires["r1#2"]).toMatchObject({ wire: ["-ERR x"], wireFrame: [2] });
+    expect(server.clients).toEqual([r2]);
   });
 
   it("the work per frame follows the live connections: frames stay as small after a thousand reconnections as before", () => {

@@ -140,11 +140,11 @@ export class Recorder {
   }
 }
 
-/** One connection as the frames see it: its place in `replicas` is its index in server.clients. */
+/** One connection as the frames see it, from its making until it retires. */
 interface Slot {
   client: Client;
   key: string;
-  /** Its index in server.clients: connections in the order they were made. */
+  /** Its place in the order connections were made (0 for the first one): its client id less the first one's. */
   order: number;
   /** In server.slaves as of the current frame. */
   inSlaves: boolean;
@@ -170,7 +170,18 @@ interface Slot {
 /** Builds each frame's views of the live server, sharing what did not change. */
 class FrameViews {
   private readonly server: Server;
-  private readonly slots: Slot[] = [];
+  /**
+   * Per connection, by its order (client ids are handed out one by one, so cid - firstCid): its
+   * slot until it retires, then null. A retired connection's logs are already in `io`, and nothing
+   * keeps it or its client any longer, so the tens of thousands a long run makes do not all stay
+   * in memory until its end (docs/architecture.md §9).
+   */
+  private readonly slots: (Slot | null)[] = [];
+  /** Per connection, by its order: its key (a child's targets name retired ones too). */
+  private readonly keys: string[] = [];
+  private firstCid = 0;
+  /** Trace.wires, its keys in the order the connections were made; a connection's entry is made when it retires, or at the end. */
+  private readonly io = dictionary<ConnectionIo>();
   /** The slots a frame shows, in the order they were made; retired ones leave it. */
   private live: Slot[] = [];
   /** The live slots that are not quiet (looked at every frame), in any order. */
@@ -199,13 +210,16 @@ class FrameViews {
 
   /** Give connections made since the previous frame their slots. */
   private addSlots(): void {
-    const clients = this.server.clients;
-    for (let k = this.slots.length; k < clients.length; k++) {
-      const client = clients[k] as Client;
+    const made = this.server.made;
+    if (!made.length) return;
+    if (!this.keys.length) this.firstCid = (made[0] as Client).cid;
+    for (let n = 0; n < made.length; n++) {
+      const client = made[n] as Client;
+      const key = `${client.id}#${client.conn}`;
       const slot: Slot = {
         client,
-        key: `${client.id}#${client.conn}`,
-        order: k,
+        key,
+        order: this.keys.length,
         inSlaves: false,
         view: null,
         snapshot: undefined,
@@ -218,10 +232,14 @@ class FrameViews {
         sentFrame: [],
       };
       this.slots.push(slot);
+      this.keys.push(key);
+      // Its place among the keys of Trace.wires, in the order connections were made (filled in by connectionIo).
+      this.io[key] = null as unknown as ConnectionIo;
       this.live.push(slot);
       this.liveDirty = true;
       this.latest.set(client.id, slot);
     }
+    made.length = 0;
   }
 
   /** Take note of server.slaves for the frame about to be made (first, before the views). */
@@ -234,10 +252,13 @@ class FrameViews {
     let k = 0;
     for (let n = list.head; n && same; n = n.next) same = n.value === this.slaveList[k++];
     if (same) return;
-    for (const c of this.slaveList) this.slotOf(c).inSlaves = false;
+    for (const c of this.slaveList) {
+      const slot = this.slotOf(c);
+      if (slot) slot.inSlaves = false;
+    }
     this.slaveList = listToArray(list);
     this.slaveKeys = this.slaveList.map((c) => {
-      const slot = this.slotOf(c);
+      const slot = this.slotOf(c) as Slot;
       slot.inSlaves = true;
       return slot.key;
     });
@@ -245,14 +266,12 @@ class FrameViews {
 
   /** The key of the connection with client id `cid`. */
   private keyOfCid(cid: number): string {
-    // Client ids are handed out in order, so slots[cid - first] is the one.
-    const first = this.server.clients[0]?.cid ?? 0;
-    return this.slots[cid - first]?.key ?? String(cid);
+    return this.keys[cid - this.firstCid] ?? String(cid);
   }
 
-  /** A connection's slot (it has one: addSlots runs first). Slots are in server.clients order, whose client ids are consecutive. */
-  private slotOf(c: Client): Slot {
-    return this.slots[c.cid - (this.server.clients[0] as Client).cid] as Slot;
+  /** A connection's slot: it has one from addSlots (run first) until it retires. */
+  private slotOf(c: Client): Slot | null {
+    return this.slots[c.cid - this.firstCid] ?? null;
   }
 
   serverView(prev: ServerView | null): ServerView {
@@ -350,7 +369,7 @@ class FrameViews {
       const c = changed[k] as Client;
       c.changed = false;
       const slot = this.slotOf(c);
-      if (slot.quiet) {
+      if (slot?.quiet) {
         slot.quiet = false;
         this.active.push(slot);
       }
@@ -415,6 +434,7 @@ class FrameViews {
       if (c.closed && this.latest.get(c.id) !== slot) {
         // Closed and superseded: nothing about it changes any more.
         this.retired.push({ view, frame: i });
+        this.retire(slot);
         differs = true;
         continue;
       }
@@ -481,23 +501,32 @@ class FrameViews {
     return slot.view;
   }
 
+  /** A connection leaves the frames for good: its logs go to Trace.wires, and its slot is let go. */
+  private retire(slot: Slot): void {
+    this.io[slot.key] = connectionIo(slot);
+    this.slots[slot.order] = null;
+  }
+
   /** Trace.wires: every connection's logs with their frame stamps. */
   wires(): Trace["wires"] {
     this.addSlots();
-    const wires = dictionary<ConnectionIo>();
-    for (const { client: c, key, wireFrame, queuedFrame, sentFrame } of this.slots) {
-      const io: ConnectionIo = {
-        wire: c.wire,
-        reply: c.reply,
-        wireFrame,
-        queuedFrame,
-        sentFrame,
-      };
-      if (c.streamFrom >= 0) io.follows = { from: c.streamFrom, to: c.streamTo ?? c.stream.length };
-      wires[key] = io;
-    }
-    return wires;
+    for (const slot of this.slots) if (slot) this.io[slot.key] = connectionIo(slot);
+    return this.io;
   }
+}
+
+/** A connection's logs and their frame stamps, as they are now (ConnectionIo). */
+function connectionIo(slot: Slot): ConnectionIo {
+  const c = slot.client;
+  const io: ConnectionIo = {
+    wire: c.wire,
+    reply: c.reply,
+    wireFrame: slot.wireFrame,
+    queuedFrame: slot.queuedFrame,
+    sentFrame: slot.sentFrame,
+  };
+  if (c.streamFrom >= 0) io.follows = { from: c.streamFrom, to: c.streamTo ?? c.stream.length };
+  return io;
 }
 
 /**
