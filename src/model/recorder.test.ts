@@ -10,7 +10,7 @@ import { createClient, freeClient, writeToSocket } from "./networking";
 import { Recorder } from "./recorder";
 import { note } from "./server";
 import { runScenario } from "./sim";
-import { ioOf, retiredAt, type Frame } from "./trace";
+import { ioOf, markersOf, retiredAt, type Frame } from "./trace";
 
 const desc = {
   config: { replDisklessSync: false, replDisklessSyncDelay: 5 },
@@ -105,6 +105,16 @@ describe("the recorder", () => {
       if (same(prev.replicas, cur.replicas)) expect(cur.replicas, `frame ${i} replicas`).toBe(prev.replicas);
     }
     expect(shared).toBeGreaterThan(0);
+  });
+});
+
+describe("markers", () => {
+  it.each(CATALOGUE.map((s) => [s.id, s] as const))("%s: the markers made with the frames are markersOf(frames), also when the frame limit cuts the run", (_id, s) => {
+    const trace = runScenario(s);
+    expect(trace.markers).toEqual(markersOf(trace.frames));
+    const cut = runScenario(s, { maxFrames: Math.max(1, Math.floor(trace.frames.length / 2)) });
+    expect(cut.endedBy).toBe("frame-limit");
+    expect(cut.markers).toEqual(markersOf(cut.frames));
   });
 });
 

@@ -19,7 +19,7 @@ import { CLIENT_PRE_PSYNC, REPLSTATE_NAMES, SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, f
 import type { Note } from "./notes";
 import { unixtime } from "./server";
 import { CHILD_TYPE_NAMES } from "./snapshot";
-import type { AgentPhase, AgentView, Cause, ChildView, ConnectionIo, Frame, ReplicaView, ServerView, Trace } from "./trace";
+import { addMarkers, type AgentPhase, type AgentView, type Cause, type ChildView, type ConnectionIo, type Frame, type Marker, type ReplicaView, type ServerView, type Trace } from "./trace";
 import type { Client, PortLocals, Server } from "./types";
 
 /** Shared by every frame with no notes (frames are read-only). */
@@ -42,6 +42,10 @@ export interface RecordedAgent {
 
 export class Recorder {
   readonly frames: Frame[] = [];
+  /** Trace.markers: markersOf(frames), made as the frames are (see addMarkers). */
+  readonly markers: Marker[] = [];
+  /** The notes of the line frames since the last event frame, whose markers the next event frame has. */
+  private lineNotes: Note[][] = [];
   /** What caused the frames being made now (set by the clock loop before each happening). */
   cause: Cause = { type: "start" };
   private readonly server: Server;
@@ -99,6 +103,13 @@ export class Recorder {
     };
     if (condition !== null) frame.condition = condition;
     frames.push(frame);
+    if (kind === "line") {
+      if (notes.length) this.lineNotes.push(notes);
+    } else {
+      for (let k = 0; k < this.lineNotes.length; k++) addMarkers(this.markers, this.lineNotes[k] as Note[], frame);
+      addMarkers(this.markers, notes, frame);
+      if (this.lineNotes.length) this.lineNotes = [];
+    }
     this.logMark = server.log.length;
   }
 
@@ -179,9 +190,9 @@ class FrameViews {
   private readonly slots: (Slot | null)[] = [];
   /** Per connection, by its order: its key (a child's targets name retired ones too). */
   private readonly keys: string[] = [];
+  /** Per connection, by its order: its logs once it retired (Trace.wires is made from these at the end). */
+  private readonly ios: (ConnectionIo | null)[] = [];
   private firstCid = 0;
-  /** Trace.wires, its keys in the order the connections were made; a connection's entry is made when it retires, or at the end. */
-  private readonly io = dictionary<ConnectionIo>();
   /** The slots a frame shows, in the order they were made; retired ones leave it. */
   private live: Slot[] = [];
   /** The live slots that are not quiet (looked at every frame), in any order. */
@@ -233,8 +244,7 @@ class FrameViews {
       };
       this.slots.push(slot);
       this.keys.push(key);
-      // Its place among the keys of Trace.wires, in the order connections were made (filled in by connectionIo).
-      this.io[key] = null as unknown as ConnectionIo;
+      this.ios.push(null);
       this.live.push(slot);
       this.liveDirty = true;
       this.latest.set(client.id, slot);
@@ -353,7 +363,8 @@ class FrameViews {
       forkFails: server.faults.forkFails,
       slaves: this.slaveKeys,
     };
-    return prev && shallowEqual(prev, next) ? prev : next;
+    // With track on, the comparison above was this one already: a field differs.
+    return !this.track && prev && shallowEqual(prev, next) ? prev : next;
   }
 
   /**
@@ -501,17 +512,21 @@ class FrameViews {
     return slot.view;
   }
 
-  /** A connection leaves the frames for good: its logs go to Trace.wires, and its slot is let go. */
+  /** A connection leaves the frames for good: its logs are kept for Trace.wires, and its slot is let go. */
   private retire(slot: Slot): void {
-    this.io[slot.key] = connectionIo(slot);
+    this.ios[slot.order] = connectionIo(slot);
     this.slots[slot.order] = null;
   }
 
-  /** Trace.wires: every connection's logs with their frame stamps. */
+  /** Trace.wires: every connection's logs with their frame stamps, in the order the connections were made. */
   wires(): Trace["wires"] {
     this.addSlots();
-    for (const slot of this.slots) if (slot) this.io[slot.key] = connectionIo(slot);
-    return this.io;
+    const wires = dictionary<ConnectionIo>();
+    for (let k = 0; k < this.keys.length; k++) {
+      const slot = this.slots[k];
+      wires[this.keys[k] as string] = slot ? connectionIo(slot) : (this.ios[k] as ConnectionIo);
+    }
+    return wires;
   }
 }
 
