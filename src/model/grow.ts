@@ -16,6 +16,7 @@ export function append<T>(log: T[], entry: T): T[] {
 /** `log` with `count` copies of `entry` appended (see append). */
 export function appendRepeated<T>(log: T[], entry: T, count: number): T[] {
   if (count <= 0) return log;
+  if (count === 1) return append(log, entry);
   if (log.length + count <= SHORT) {
     const more: T[] = [];
     for (let k = 0; k < count; k++) more.push(entry);
@@ -23,4 +24,13 @@ export function appendRepeated<T>(log: T[], entry: T, count: number): T[] {
   }
   for (let k = 0; k < count; k++) log.push(entry);
   return log;
+}
+
+/**
+ * Empty a list that is filled again and again (the connections or replicas that changed since
+ * the last look). Setting an array's length to 0 gives its storage back, so the next entry
+ * allocates it anew, every frame; taking the entries off one by one keeps the room.
+ */
+export function clear(list: unknown[]): void {
+  while (list.length) list.pop();
 }

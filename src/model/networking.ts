@@ -168,8 +168,12 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
   }
   c.closed = true;
   // unlinkClient: it leaves server.clients (nothing in the model reads a closed connection again).
-  const k = server.clients.lastIndexOf(c);
-  if (k >= 0) server.clients.splice(k, 1);
+  const clients = server.clients;
+  const k = clients.lastIndexOf(c);
+  if (k >= 0) {
+    for (let j = k + 1; j < clients.length; j++) clients[j - 1] = clients[j] as Client;
+    clients.pop();
+  }
   // A follower's wire ends where the stream was when it closed.
   if (c.streamFrom >= 0) c.streamTo = c.stream.length;
   c.repldbfd = -1;

@@ -9,7 +9,7 @@ import { createServer } from "./desc";
 import { createClient, freeClient, writeToSocket } from "./networking";
 import { Recorder } from "./recorder";
 import { note } from "./server";
-import { runScenario } from "./sim";
+import { MODELLED_VERSIONS, runScenario, versionProblem } from "./sim";
 import { ioOf, markersOf, retiredAt, type Frame } from "./trace";
 
 const desc = {
@@ -105,6 +105,15 @@ describe("the recorder", () => {
       if (same(prev.replicas, cur.replicas)) expect(cur.replicas, `frame ${i} replicas`).toBe(prev.replicas);
     }
     expect(shared).toBeGreaterThan(0);
+  });
+});
+
+describe("looking only at what changed", () => {
+  const runs = CATALOGUE.flatMap((s) => MODELLED_VERSIONS.filter((v) => !versionProblem(s, v)).map((v) => [`${s.id} on ${v}`, s, v] as const));
+  it.each(runs)("%s: the trace is the one made looking at every connection and replica every frame", (_name, s, v) => {
+    const tracked = runScenario(s, { redis: v });
+    const all = runScenario(s, { redis: v, trackChanges: false });
+    expect(JSON.stringify(tracked)).toBe(JSON.stringify(all));
   });
 });
 

@@ -14,7 +14,7 @@
  */
 import { stateName } from "../machines/replica";
 import { listToArray } from "./adlist";
-import { append, appendRepeated } from "./grow";
+import { append, appendRepeated, clear } from "./grow";
 import { CLIENT_PRE_PSYNC, REPLSTATE_NAMES, SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, flagNames } from "./constants";
 import type { Note } from "./notes";
 import { unixtime } from "./server";
@@ -81,7 +81,7 @@ export class Recorder {
     const notes = server.notes.length > this.noteMark ? server.notes.slice(this.noteMark) : NO_NOTES;
     this.noteMark = server.notes.length;
     if (kind === "event") {
-      server.notes = [];
+      clear(server.notes);
       this.noteMark = 0;
     }
     const frames = this.frames;
@@ -145,7 +145,7 @@ export class Recorder {
       next ??= this.lastAgentViews.slice();
       next[k] = { id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length, command: a.command, lastio, cronPhase: a.cronPhase };
     }
-    if (changed) changed.length = 0;
+    if (changed) clear(changed);
     if (next) this.lastAgentViews = next;
     return this.lastAgentViews;
   }
@@ -168,10 +168,14 @@ interface Slot {
   /** How many of its client's streamCopies are stamped. */
   copies: number;
   /**
-   * It follows the stream and nothing else happened to it since it was last looked at: frames skip
-   * it (its view is the last one; its own logs cannot grow without a touch, which wakes it).
+   * Frames skip it, its view being the last one: it follows the stream and nothing else happened
+   * to it since it was last looked at (its own logs cannot grow without a touch, which wakes it),
+   * or it was closed when last looked at (nothing about a closed connection changes; it waits to
+   * retire).
    */
   quiet: boolean;
+  /** Its replica made a newer connection: once closed, it retires. */
+  superseded: boolean;
   /** Its index in the live slots (and in the frame's `replicas`). */
   pos: number;
   queuedFrame: number[];
@@ -238,6 +242,7 @@ class FrameViews {
         wireFrame: [],
         copies: 0,
         quiet: false,
+        superseded: false,
         pos: 0,
         queuedFrame: [],
         sentFrame: [],
@@ -247,9 +252,11 @@ class FrameViews {
       this.ios.push(null);
       this.live.push(slot);
       this.liveDirty = true;
+      const before = this.latest.get(client.id);
+      if (before) before.superseded = true;
       this.latest.set(client.id, slot);
     }
-    made.length = 0;
+    clear(made);
   }
 
   /** Take note of server.slaves for the frame about to be made (first, before the views). */
@@ -385,7 +392,7 @@ class FrameViews {
         this.active.push(slot);
       }
     }
-    changed.length = 0;
+    clear(changed);
     return this.fastViews(i, prev) ?? this.allViews(i, prev);
   }
 
@@ -404,7 +411,7 @@ class FrameViews {
       const slot = active[n] as Slot;
       const c = slot.client;
       const view = this.look(slot, i);
-      if (c.closed && this.latest.get(c.id) !== slot) {
+      if (c.closed && slot.superseded) {
         // It retires: the slots move up, so every one is placed again (allViews, in order).
         this.liveDirty = true;
         return null;
@@ -414,7 +421,7 @@ class FrameViews {
         out ??= prev.slice();
         out[pos] = view;
       }
-      slot.quiet = c.streamFrom >= 0 && c.streamTo === null && !c.closed;
+      slot.quiet = quietAfter(c);
       if (!slot.quiet) active[keep++] = slot;
     }
     active.length = keep;
@@ -432,7 +439,14 @@ class FrameViews {
     for (let k = 0; k < live.length; k++) {
       const slot = live[k] as Slot;
       if (slot.quiet) {
-        // Following the stream, untouched: its logs grow only by the stream, and its view holds.
+        // Following the stream, untouched (its logs grow only by the stream), or closed: its view holds.
+        if (slot.superseded && slot.client.closed) {
+          // Closed and superseded: it retires with the view it has.
+          this.retired.push({ view: slot.view as ReplicaView, frame: i });
+          this.retire(slot);
+          differs = true;
+          continue;
+        }
         if (kept !== k) live[kept] = slot;
         slot.pos = kept;
         const view = slot.view as ReplicaView;
@@ -442,7 +456,7 @@ class FrameViews {
       }
       const c = slot.client;
       const view = this.look(slot, i);
-      if (c.closed && this.latest.get(c.id) !== slot) {
+      if (c.closed && slot.superseded) {
         // Closed and superseded: nothing about it changes any more.
         this.retired.push({ view, frame: i });
         this.retire(slot);
@@ -453,15 +467,17 @@ class FrameViews {
       slot.pos = kept;
       if (view !== prev[kept]) differs = true;
       out[kept++] = view;
-      // From the next frame on, a follower is looked at only when its socket changes (touch).
-      slot.quiet = this.track && c.streamFrom >= 0 && c.streamTo === null && !c.closed;
+      // From the next frame on, a follower is looked at only when its socket changes (touch), a closed one not at all.
+      slot.quiet = this.track && quietAfter(c);
     }
     live.length = kept;
-    this.active = live.filter((s) => !s.quiet);
+    const active = this.active;
+    let n = 0;
+    for (let k = 0; k < kept; k++) if (!(live[k] as Slot).quiet) active[n++] = live[k] as Slot;
+    active.length = n;
     this.liveDirty = false;
-    const views = differs || prev.length !== kept ? out.slice(0, kept) : prev;
-    out.length = 0;
-    return views;
+    // The scratch array keeps its room (and the views it held, which the frames hold anyway).
+    return differs || prev.length !== kept ? out.slice(0, kept) : prev;
   }
 
   /** Stamp what frame i is the first to show of a slot's logs, and give its view at frame i. */
@@ -542,6 +558,15 @@ function connectionIo(slot: Slot): ConnectionIo {
   };
   if (c.streamFrom >= 0) io.follows = { from: c.streamFrom, to: c.streamTo ?? c.stream.length };
   return io;
+}
+
+/**
+ * Whether, once looked at, a connection's view and stamps hold until something wakes it: it
+ * follows the stream (only a touch changes it), or it is closed — a closed connection is never
+ * written to or sent an event again (networking.ts), so its view is final.
+ */
+function quietAfter(c: Client): boolean {
+  return c.closed || (c.streamFrom >= 0 && c.streamTo === null);
 }
 
 /**

@@ -9,6 +9,7 @@
 import { WORDING } from "./versions/names";
 import type { Scenario } from "../scenarios/schema";
 import { SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, SLAVE_STATE_ONLINE } from "./constants";
+import { clear } from "./grow";
 import { TimerHeap } from "./heap";
 import { createClient, freeClient } from "./networking";
 import { replconfAck, syncCommand } from "./replication";
@@ -89,6 +90,8 @@ export interface Replicas {
   readonly changed: Agent[];
   /** The last +FULLRESYNC reply a replica read, and its log line (fullResyncLine). */
   lastFullresync: { msg: string; line: string };
+  /** readSockets' list of the replicas about to read (empty between calls; kept so as not to make one per call). */
+  readonly readers: Agent[];
 }
 
 /** The replica's own code is running: what the frames show of it may change (Replicas.changed). */
@@ -131,7 +134,7 @@ export function createReplicas(server: Server, scenario: Scenario): Replicas {
     pipelined: false,
     changed: false,
   }));
-  return { server, agents, byId: new Map(agents.map((a) => [a.id, a])), timers: new TimerHeap<Agent>(), logCount: 0, changed: [], lastFullresync: { msg: "", line: "" } };
+  return { server, agents, byId: new Map(agents.map((a) => [a.id, a])), timers: new TimerHeap<Agent>(), logCount: 0, changed: [], lastFullresync: { msg: "", line: "" }, readers: [] };
 }
 
 function replicaLog(w: Replicas, a: Agent, level: "notice" | "warning", text: string): void {
@@ -197,20 +200,25 @@ export function readSockets(w: Replicas): void {
   const queue = w.server.touched;
   if (!queue.length) return;
   // What each one reads is fixed before any reads, so a reaction is read at the next look.
-  const changed = queue.splice(0);
-  const readers: Agent[] = [];
-  for (const c of changed) {
+  const readers = w.readers;
+  for (let k = 0; k < queue.length; k++) {
+    const c = queue[k] as Client;
     c.touched = false;
     // Only a replica's current connection has a reader (it left the older ones).
     const a = w.byId.get(c.id);
     if (a && a.client === c) readers.push(a);
   }
+  clear(queue);
   // Replicas look in their fixed order, so the trace does not depend on who was written first
   // (a write to every replica touches them in server.slaves order, usually that order already).
   let ordered = true;
   for (let k = 1; k < readers.length && ordered; k++) ordered = (readers[k - 1] as Agent).index < (readers[k] as Agent).index;
   if (!ordered) readers.sort((x, y) => x.index - y.index);
-  for (const a of readers) if (a.client) readSyncBulkPayload(w, a, a.client);
+  for (let k = 0; k < readers.length; k++) {
+    const a = readers[k] as Agent;
+    if (a.client) readSyncBulkPayload(w, a, a.client);
+  }
+  clear(readers);
 }
 
 /** The replica reads its socket: the reply to PSYNC/SYNC, the bulk header, the payload, the stream. */
