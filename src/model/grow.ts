@@ -7,6 +7,17 @@
  */
 const SHORT = 8;
 
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * The empty log a connection's logs start with: one shared, frozen array. append and
+ * appendRepeated never change a short log in place, so it is never written to; most connections
+ * of a long run keep an empty output buffer and sent stamps for their whole life, and share it.
+ */
+export function emptyLog<T>(): T[] {
+  return EMPTY as unknown as T[];
+}
+
 export function append<T>(log: T[], entry: T): T[] {
   if (log.length < SHORT) return log.concat([entry]);
   log.push(entry);
@@ -22,8 +33,10 @@ export function appendRepeated<T>(log: T[], entry: T, count: number): T[] {
     for (let k = 0; k < count; k++) more.push(entry);
     return log.concat(more);
   }
-  for (let k = 0; k < count; k++) log.push(entry);
-  return log;
+  // A short log may be the shared empty one (emptyLog): it is copied, never written to.
+  const out = log.length < SHORT ? log.slice() : log;
+  for (let k = 0; k < count; k++) out.push(entry);
+  return out;
 }
 
 /**

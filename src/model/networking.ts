@@ -4,7 +4,7 @@
  * replstate — the reason the 4.0.14 error reply to a dropped replica never arrives (docs/behaviour.md §8).
  */
 import { INITIAL_REPLICA_SNAPSHOT, replicaStep, type ReplicaEvent } from "../machines/replica";
-import { append } from "./grow";
+import { append, emptyLog } from "./grow";
 import { listAddNodeTail, listDelNode, listSearchKey } from "./adlist";
 import { CLIENT_CLOSE_AFTER_REPLY, CLIENT_SLAVE, REPL_STATE_NONE, SLAVE_STATE_ONLINE } from "./constants";
 import { peerLine, peerOf, serverLog, slaveWord, unixtime } from "./server";
@@ -33,12 +33,12 @@ export function createClient(server: Server, id: string, conn: number, port: num
     replpreamble: null,
     bulkNextAt: null,
     replAckOff: 0,
-    wire: [],
+    wire: emptyLog(),
     stream: server.stream,
     streamFrom: -1,
     streamTo: null,
-    streamCopies: [],
-    reply: [],
+    streamCopies: emptyLog(),
+    reply: emptyLog(),
     replyStart: 0,
     closed: false,
     machine: INITIAL_REPLICA_SNAPSHOT,
@@ -98,7 +98,7 @@ export function canFollowStream(c: Client): boolean {
 /** Something else is written to a follower: the commands it followed become its own wire entries. */
 function leaveStream(c: Client): void {
   const to = c.streamTo ?? c.stream.length;
-  c.streamCopies.push({ at: c.wire.length, from: c.streamFrom, to });
+  c.streamCopies = append(c.streamCopies, { at: c.wire.length, from: c.streamFrom, to });
   for (let k = c.streamFrom; k < to; k++) c.wire = append(c.wire, c.stream[k] as string);
   c.streamFrom = -1;
   c.streamTo = null;
@@ -123,7 +123,7 @@ export function addReply(c: Client, text: string): void {
     writeToSocket(c, text);
     return;
   }
-  c.reply.push(text);
+  c.reply = append(c.reply, text);
   if (canWrite(c)) flushOutputBuffer(c);
 }
 

@@ -13,8 +13,7 @@
  * one frame (a happening's notes are those of its line frames and of the event frame ending it).
  */
 import { stateName } from "../machines/replica";
-import { listToArray } from "./adlist";
-import { append, appendRepeated, clear } from "./grow";
+import { append, appendRepeated, clear, emptyLog } from "./grow";
 import { CLIENT_PRE_PSYNC, REPLSTATE_NAMES, SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, flagNames } from "./constants";
 import type { Note } from "./notes";
 import { unixtime } from "./server";
@@ -209,7 +208,7 @@ class FrameViews {
   private readonly scratch: ReplicaView[] = [];
   readonly retired: Trace["retired"] = [];
   /** server.slaves as of the current frame, and its keys (shared by frames while unchanged). */
-  private slaveList: Client[] = [];
+  private readonly slaveList: Client[] = [];
   private slaveKeys: string[] = [];
   private slaveListVersion = 0;
   /** The frame stamps of the server's stream log (what its followers receive, Trace.stream). */
@@ -239,13 +238,13 @@ class FrameViews {
         view: null,
         snapshot: undefined,
         flags: 0,
-        wireFrame: [],
+        wireFrame: emptyLog(),
         copies: 0,
         quiet: false,
         superseded: false,
         pos: 0,
-        queuedFrame: [],
-        sentFrame: [],
+        queuedFrame: emptyLog(),
+        sentFrame: emptyLog(),
       };
       this.slots.push(slot);
       this.keys.push(key);
@@ -269,12 +268,15 @@ class FrameViews {
     let k = 0;
     for (let n = list.head; n && same; n = n.next) same = n.value === this.slaveList[k++];
     if (same) return;
-    for (const c of this.slaveList) {
+    const slaveList = this.slaveList;
+    for (const c of slaveList) {
       const slot = this.slotOf(c);
       if (slot) slot.inSlaves = false;
     }
-    this.slaveList = listToArray(list);
-    this.slaveKeys = this.slaveList.map((c) => {
+    // The list itself is the recorder's own (it keeps its room); the keys go to the server views.
+    clear(slaveList);
+    for (let n = list.head; n; n = n.next) slaveList.push(n.value);
+    this.slaveKeys = slaveList.map((c) => {
       const slot = this.slotOf(c) as Slot;
       slot.inSlaves = true;
       return slot.key;

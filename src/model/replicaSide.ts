@@ -9,7 +9,7 @@
 import { WORDING } from "./versions/names";
 import type { Scenario } from "../scenarios/schema";
 import { SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, SLAVE_STATE_ONLINE } from "./constants";
-import { clear } from "./grow";
+import { append, clear } from "./grow";
 import { TimerHeap } from "./heap";
 import { createClient, freeClient } from "./networking";
 import { replconfAck, syncCommand } from "./replication";
@@ -179,7 +179,7 @@ export function syncWithMaster(w: Replicas, a: Agent, pipelined = false): void {
   c.command = a.command;
   if (pipelined) {
     // PING and PSYNC arrived in one packet: +PONG is queued but not yet written.
-    c.reply.push("+PONG");
+    c.reply = append(c.reply, "+PONG");
     a.pipelined = true;
   }
   syncCommand(server, c, { command: a.command });
@@ -213,12 +213,26 @@ export function readSockets(w: Replicas): void {
   // (a write to every replica touches them in server.slaves order, usually that order already).
   let ordered = true;
   for (let k = 1; k < readers.length && ordered; k++) ordered = (readers[k - 1] as Agent).index < (readers[k] as Agent).index;
-  if (!ordered) readers.sort((x, y) => x.index - y.index);
+  if (!ordered) sortByIndex(readers);
   for (let k = 0; k < readers.length; k++) {
     const a = readers[k] as Agent;
     if (a.client) readSyncBulkPayload(w, a, a.client);
   }
   clear(readers);
+}
+
+/** Agents in their fixed order: in place for a few (Array.prototype.sort allocates a work area per call). */
+function sortByIndex(agents: Agent[]): void {
+  if (agents.length > 32) {
+    agents.sort((x, y) => x.index - y.index);
+    return;
+  }
+  for (let k = 1; k < agents.length; k++) {
+    const a = agents[k] as Agent;
+    let j = k - 1;
+    for (; j >= 0 && (agents[j] as Agent).index > a.index; j--) agents[j + 1] = agents[j] as Agent;
+    agents[j + 1] = a;
+  }
 }
 
 /** The replica reads its socket: the reply to PSYNC/SYNC, the bulk header, the payload, the stream. */
