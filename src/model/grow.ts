@@ -19,6 +19,8 @@ export function emptyLog<T>(): T[] {
 }
 
 export function append<T>(log: T[], entry: T): T[] {
+  // The first entry, by far the most common case: an array literal is of exactly its length.
+  if (log.length === 0) return [entry];
   if (log.length < SHORT) return log.concat([entry]);
   log.push(entry);
   return log;

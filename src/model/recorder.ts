@@ -438,6 +438,9 @@ class FrameViews {
     let differs = false;
     let kept = 0;
     const live = this.live;
+    // The slots looked at again next frame (fastViews), gathered on the way.
+    const active = this.active;
+    let n = 0;
     for (let k = 0; k < live.length; k++) {
       const slot = live[k] as Slot;
       if (slot.quiet) {
@@ -471,11 +474,9 @@ class FrameViews {
       out[kept++] = view;
       // From the next frame on, a follower is looked at only when its socket changes (touch), a closed one not at all.
       slot.quiet = this.track && quietAfter(c);
+      if (!slot.quiet) active[n++] = slot;
     }
     live.length = kept;
-    const active = this.active;
-    let n = 0;
-    for (let k = 0; k < kept; k++) if (!(live[k] as Slot).quiet) active[n++] = live[k] as Slot;
     active.length = n;
     this.liveDirty = false;
     // The scratch array keeps its room (and the views it held, which the frames hold anyway).
