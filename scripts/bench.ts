@@ -81,6 +81,8 @@ function timeRun(s: Scenario, runs: number): { ms: number; frames: number; heapM
     kept = runScenario(s);
     times.push(performance.now() - t0);
   }
+  // npm run bench starts node with --expose-gc: what is measured is the heap the trace keeps, not
+  // whatever garbage of the earlier runs the collector has not reached yet.
   (globalThis as { gc?: () => void }).gc?.();
   const heapMB = process.memoryUsage().heapUsed / 1e6;
   return { ms: median(times), frames: kept?.frames.length ?? 0, heapMB };

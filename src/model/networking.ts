@@ -4,7 +4,7 @@
  * replstate — the reason the 4.0.14 error reply to a dropped replica never arrives (docs/behaviour.md §8).
  */
 import { INITIAL_REPLICA_SNAPSHOT, replicaStep, type ReplicaEvent } from "../machines/replica";
-import { append } from "./grow";
+import { append, emptyLog } from "./grow";
 import { listAddNodeTail, listDelNode, listSearchKey } from "./adlist";
 import { CLIENT_CLOSE_AFTER_REPLY, CLIENT_SLAVE, REPL_STATE_NONE, SLAVE_STATE_ONLINE } from "./constants";
 import { peerLine, peerOf, serverLog, slaveWord, unixtime } from "./server";
@@ -34,12 +34,12 @@ export function createClient(server: Server, id: string, conn: number, port: num
     replpreamble: null,
     bulkNextAt: null,
     replAckOff: 0,
-    wire: [],
+    wire: emptyLog(),
     stream: server.stream,
     streamFrom: -1,
     streamTo: null,
-    streamCopies: [],
-    reply: [],
+    streamCopies: emptyLog(),
+    reply: emptyLog(),
     replyStart: 0,
     closed: false,
     machine: INITIAL_REPLICA_SNAPSHOT,
@@ -49,6 +49,7 @@ export function createClient(server: Server, id: string, conn: number, port: num
     changedQueue: server.changed,
   };
   server.clients.push(c);
+  server.made.push(c);
   return c;
 }
 
@@ -98,7 +99,7 @@ export function canFollowStream(c: Client): boolean {
 /** Something else is written to a follower: the commands it followed become its own wire entries. */
 function leaveStream(c: Client): void {
   const to = c.streamTo ?? c.stream.length;
-  c.streamCopies.push({ at: c.wire.length, from: c.streamFrom, to });
+  c.streamCopies = append(c.streamCopies, { at: c.wire.length, from: c.streamFrom, to });
   for (let k = c.streamFrom; k < to; k++) c.wire = append(c.wire, c.stream[k] as string);
   c.streamFrom = -1;
   c.streamTo = null;
@@ -123,7 +124,7 @@ export function addReply(c: Client, text: string): void {
     writeToSocket(c, text);
     return;
   }
-  c.reply.push(text);
+  c.reply = append(c.reply, text);
   if (canWrite(c)) flushOutputBuffer(c);
 }
 
@@ -167,6 +168,13 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
     if (ln) listDelNode(server.slaves, ln);
   }
   c.closed = true;
+  // unlinkClient: it leaves server.clients (nothing in the model reads a closed connection again).
+  const clients = server.clients;
+  const k = clients.lastIndexOf(c);
+  if (k >= 0) {
+    for (let j = k + 1; j < clients.length; j++) clients[j - 1] = clients[j] as Client;
+    clients.pop();
+  }
   // 6.0 on: a target of the diskless pipe leaves rdb_pipe_conns (docs/versions.md §6.3).
   if (server.child?.viaPipe) rdbPipeConnRemoved(server);
   // A follower's wire ends where the stream was when it closed.

@@ -6,11 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../scenarios/catalogue";
 import { createServer } from "./desc";
-import { writeToSocket } from "./networking";
+import { createClient, freeClient, writeToSocket } from "./networking";
 import { Recorder } from "./recorder";
 import { note } from "./server";
-import { runScenario } from "./sim";
-import { ioOf, retiredAt, type Frame } from "./trace";
+import { MODELLED_VERSIONS, runScenario, versionProblem } from "./sim";
+import { ioOf, markersOf, retiredAt, type Frame } from "./trace";
 
 const desc = {
   config: { replDisklessSync: false, replDisklessSyncDelay: 5 },
@@ -108,6 +108,25 @@ describe("the recorder", () => {
   });
 });
 
+describe("looking only at what changed", () => {
+  const runs = CATALOGUE.flatMap((s) => MODELLED_VERSIONS.filter((v) => !versionProblem(s, v)).map((v) => [`${s.id} on ${v}`, s, v] as const));
+  it.each(runs)("%s: the trace is the one made looking at every connection and replica every frame", (_name, s, v) => {
+    const tracked = runScenario(s, { redis: v });
+    const all = runScenario(s, { redis: v, trackChanges: false });
+    expect(JSON.stringify(tracked)).toBe(JSON.stringify(all));
+  });
+});
+
+describe("markers", () => {
+  it.each(CATALOGUE.map((s) => [s.id, s] as const))("%s: the markers made with the frames are markersOf(frames), also when the frame limit cuts the run", (_id, s) => {
+    const trace = runScenario(s);
+    expect(trace.markers).toEqual(markersOf(trace.frames));
+    const cut = runScenario(s, { maxFrames: Math.max(1, Math.floor(trace.frames.length / 2)) });
+    expect(cut.endedBy).toBe("frame-limit");
+    expect(cut.markers).toEqual(markersOf(cut.frames));
+  });
+});
+
 describe("live and retired connections", () => {
   /** The replicas connect; every BGSAVE child is killed before it is done, so they are dropped and reconnect again and again. */
   const churn = (replicas: number, kills: number) => {
@@ -159,6 +178,35 @@ describe("live and retired connections", () => {
     expect(retiredAt(trace, last, "r1", 2)).toEqual({ views: all.slice(-2), count: all.length });
     expect(retiredAt(trace, 0, "r1")).toEqual({ views: [], count: 0 });
     expect(retiredAt(trace, last, "nobody")).toEqual({ views: [], count: 0 });
+  });
+
+  it("a connection made and freed between two frames still has its view and its logs, keyed in the order connections were made", () => {
+    const server = createServer(desc);
+    const rec = new Recorder(server, [], 100);
+    const [r1, r2] = server.clients as [NonNullable<(typeof server.clients)[0]>, NonNullable<(typeof server.clients)[0]>];
+    writeToSocket(r1, "+FULLRESYNC x 0");
+    rec.record("event", null, null);
+    // unlinkClient: a freed connection leaves server.clients; the recorder still shows it.
+    freeClient(server, r1);
+    expect(server.clients).toEqual([r2]);
+    rec.record("event", null, null);
+    expect(rec.frames[1]!.replicas.find((v) => v.key === "r1#1")?.closed).toBe(true);
+    // r1 reconnects and its new connection is freed before the next frame: r1#1 retires, r1#2 shows closed.
+    const again = createClient(server, "r1", 2, 17001);
+    writeToSocket(again, "-ERR x");
+    freeClient(server, again);
+    rec.record("event", null, null);
+    const f2 = rec.frames[2]!;
+    expect(f2.replicas.map((v) => [v.key, v.closed])).toEqual([
+      ["r2#1", false],
+      ["r1#2", true],
+    ]);
+    expect(rec.retired().map((r) => [r.view.key, r.frame])).toEqual([["r1#1", 2]]);
+    const wires = rec.wires();
+    expect(Object.keys(wires)).toEqual(["r1#1", "r2#1", "r1#2"]);
+    expect(wires["r1#1"]).toMatchObject({ wire: ["+FULLRESYNC x 0"], wireFrame: [0] });
+    expect(wires["r1#2"]).toMatchObject({ wire: ["-ERR x"], wireFrame: [2] });
+    expect(server.clients).toEqual([r2]);
   });
 
   it("the work per frame follows the live connections: frames stay as small after a thousand reconnections as before", () => {

@@ -13,13 +13,12 @@
  * one frame (a happening's notes are those of its line frames and of the event frame ending it).
  */
 import { stateName } from "../machines/replica";
-import { listToArray } from "./adlist";
-import { append, appendRepeated } from "./grow";
+import { append, appendRepeated, clear, emptyLog } from "./grow";
 import { CLIENT_PRE_PSYNC, REPLSTATE_NAMES, SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, flagNames } from "./constants";
 import type { Note } from "./notes";
 import { unixtime } from "./server";
 import { CHILD_TYPE_NAMES } from "./snapshot";
-import type { AgentPhase, AgentView, Cause, ChildView, ConnectionIo, Frame, ReplicaView, ServerView, Trace } from "./trace";
+import { addMarkers, type AgentPhase, type AgentView, type Cause, type ChildView, type ConnectionIo, type Frame, type Marker, type ReplicaView, type ServerView, type Trace } from "./trace";
 import type { Client, PortLocals, Server } from "./types";
 
 /** Shared by every frame with no notes (frames are read-only). */
@@ -42,6 +41,10 @@ export interface RecordedAgent {
 
 export class Recorder {
   readonly frames: Frame[] = [];
+  /** Trace.markers: markersOf(frames), made as the frames are (see addMarkers). */
+  readonly markers: Marker[] = [];
+  /** The notes of the line frames since the last event frame, whose markers the next event frame has. */
+  private lineNotes: Note[][] = [];
   /** What caused the frames being made now (set by the clock loop before each happening). */
   cause: Cause = { type: "start" };
   private readonly server: Server;
@@ -77,7 +80,7 @@ export class Recorder {
     const notes = server.notes.length > this.noteMark ? server.notes.slice(this.noteMark) : NO_NOTES;
     this.noteMark = server.notes.length;
     if (kind === "event") {
-      server.notes = [];
+      clear(server.notes);
       this.noteMark = 0;
     }
     const frames = this.frames;
@@ -99,6 +102,13 @@ export class Recorder {
     };
     if (condition !== null) frame.condition = condition;
     frames.push(frame);
+    if (kind === "line") {
+      if (notes.length) this.lineNotes.push(notes);
+    } else {
+      for (let k = 0; k < this.lineNotes.length; k++) addMarkers(this.markers, this.lineNotes[k] as Note[], frame);
+      addMarkers(this.markers, notes, frame);
+      if (this.lineNotes.length) this.lineNotes = [];
+    }
     this.logMark = server.log.length;
   }
 
@@ -134,17 +144,17 @@ export class Recorder {
       next ??= this.lastAgentViews.slice();
       next[k] = { id: a.id, phase: a.phase, conn: a.conn, logLen: a.log.length, command: a.command, lastio, cronPhase: a.cronPhase };
     }
-    if (changed) changed.length = 0;
+    if (changed) clear(changed);
     if (next) this.lastAgentViews = next;
     return this.lastAgentViews;
   }
 }
 
-/** One connection as the frames see it: its place in `replicas` is its index in server.clients. */
+/** One connection as the frames see it, from its making until it retires. */
 interface Slot {
   client: Client;
   key: string;
-  /** Its index in server.clients: connections in the order they were made. */
+  /** Its place in the order connections were made (0 for the first one): its client id less the first one's. */
   order: number;
   /** In server.slaves as of the current frame. */
   inSlaves: boolean;
@@ -157,10 +167,14 @@ interface Slot {
   /** How many of its client's streamCopies are stamped. */
   copies: number;
   /**
-   * It follows the stream and nothing else happened to it since it was last looked at: frames skip
-   * it (its view is the last one; its own logs cannot grow without a touch, which wakes it).
+   * Frames skip it, its view being the last one: it follows the stream and nothing else happened
+   * to it since it was last looked at (its own logs cannot grow without a touch, which wakes it),
+   * or it was closed when last looked at (nothing about a closed connection changes; it waits to
+   * retire).
    */
   quiet: boolean;
+  /** Its replica made a newer connection: once closed, it retires. */
+  superseded: boolean;
   /** Its index in the live slots (and in the frame's `replicas`). */
   pos: number;
   queuedFrame: number[];
@@ -170,7 +184,18 @@ interface Slot {
 /** Builds each frame's views of the live server, sharing what did not change. */
 class FrameViews {
   private readonly server: Server;
-  private readonly slots: Slot[] = [];
+  /**
+   * Per connection, by its order (client ids are handed out one by one, so cid - firstCid): its
+   * slot until it retires, then null. A retired connection's logs are already in `io`, and nothing
+   * keeps it or its client any longer, so the tens of thousands a long run makes do not all stay
+   * in memory until its end (docs/architecture.md §9).
+   */
+  private readonly slots: (Slot | null)[] = [];
+  /** Per connection, by its order: its key (a child's targets name retired ones too). */
+  private readonly keys: string[] = [];
+  /** Per connection, by its order: its logs once it retired (Trace.wires is made from these at the end). */
+  private readonly ios: (ConnectionIo | null)[] = [];
+  private firstCid = 0;
   /** The slots a frame shows, in the order they were made; retired ones leave it. */
   private live: Slot[] = [];
   /** The live slots that are not quiet (looked at every frame), in any order. */
@@ -183,7 +208,7 @@ class FrameViews {
   private readonly scratch: ReplicaView[] = [];
   readonly retired: Trace["retired"] = [];
   /** server.slaves as of the current frame, and its keys (shared by frames while unchanged). */
-  private slaveList: Client[] = [];
+  private readonly slaveList: Client[] = [];
   private slaveKeys: string[] = [];
   private slaveListVersion = 0;
   /** The frame stamps of the server's stream log (what its followers receive, Trace.stream). */
@@ -199,29 +224,38 @@ class FrameViews {
 
   /** Give connections made since the previous frame their slots. */
   private addSlots(): void {
-    const clients = this.server.clients;
-    for (let k = this.slots.length; k < clients.length; k++) {
-      const client = clients[k] as Client;
+    const made = this.server.made;
+    if (!made.length) return;
+    if (!this.keys.length) this.firstCid = (made[0] as Client).cid;
+    for (let n = 0; n < made.length; n++) {
+      const client = made[n] as Client;
+      const key = `${client.id}#${client.conn}`;
       const slot: Slot = {
         client,
-        key: `${client.id}#${client.conn}`,
-        order: k,
+        key,
+        order: this.keys.length,
         inSlaves: false,
         view: null,
         snapshot: undefined,
         flags: 0,
-        wireFrame: [],
+        wireFrame: emptyLog(),
         copies: 0,
         quiet: false,
+        superseded: false,
         pos: 0,
-        queuedFrame: [],
-        sentFrame: [],
+        queuedFrame: emptyLog(),
+        sentFrame: emptyLog(),
       };
       this.slots.push(slot);
+      this.keys.push(key);
+      this.ios.push(null);
       this.live.push(slot);
       this.liveDirty = true;
+      const before = this.latest.get(client.id);
+      if (before) before.superseded = true;
       this.latest.set(client.id, slot);
     }
+    clear(made);
   }
 
   /** Take note of server.slaves for the frame about to be made (first, before the views). */
@@ -234,10 +268,16 @@ class FrameViews {
     let k = 0;
     for (let n = list.head; n && same; n = n.next) same = n.value === this.slaveList[k++];
     if (same) return;
-    for (const c of this.slaveList) this.slotOf(c).inSlaves = false;
-    this.slaveList = listToArray(list);
-    this.slaveKeys = this.slaveList.map((c) => {
+    const slaveList = this.slaveList;
+    for (const c of slaveList) {
       const slot = this.slotOf(c);
+      if (slot) slot.inSlaves = false;
+    }
+    // The list itself is the recorder's own (it keeps its room); the keys go to the server views.
+    clear(slaveList);
+    for (let n = list.head; n; n = n.next) slaveList.push(n.value);
+    this.slaveKeys = slaveList.map((c) => {
+      const slot = this.slotOf(c) as Slot;
       slot.inSlaves = true;
       return slot.key;
     });
@@ -245,14 +285,12 @@ class FrameViews {
 
   /** The key of the connection with client id `cid`. */
   private keyOfCid(cid: number): string {
-    // Client ids are handed out in order, so slots[cid - first] is the one.
-    const first = this.server.clients[0]?.cid ?? 0;
-    return this.slots[cid - first]?.key ?? String(cid);
+    return this.keys[cid - this.firstCid] ?? String(cid);
   }
 
-  /** A connection's slot (it has one: addSlots runs first). Slots are in server.clients order, whose client ids are consecutive. */
-  private slotOf(c: Client): Slot {
-    return this.slots[c.cid - (this.server.clients[0] as Client).cid] as Slot;
+  /** A connection's slot: it has one from addSlots (run first) until it retires. */
+  private slotOf(c: Client): Slot | null {
+    return this.slots[c.cid - this.firstCid] ?? null;
   }
 
   serverView(prev: ServerView | null): ServerView {
@@ -334,7 +372,8 @@ class FrameViews {
       forkFails: server.faults.forkFails,
       slaves: this.slaveKeys,
     };
-    return prev && shallowEqual(prev, next) ? prev : next;
+    // With track on, the comparison above was this one already: a field differs.
+    return !this.track && prev && shallowEqual(prev, next) ? prev : next;
   }
 
   /**
@@ -350,12 +389,12 @@ class FrameViews {
       const c = changed[k] as Client;
       c.changed = false;
       const slot = this.slotOf(c);
-      if (slot.quiet) {
+      if (slot?.quiet) {
         slot.quiet = false;
         this.active.push(slot);
       }
     }
-    changed.length = 0;
+    clear(changed);
     return this.fastViews(i, prev) ?? this.allViews(i, prev);
   }
 
@@ -374,7 +413,7 @@ class FrameViews {
       const slot = active[n] as Slot;
       const c = slot.client;
       const view = this.look(slot, i);
-      if (c.closed && this.latest.get(c.id) !== slot) {
+      if (c.closed && slot.superseded) {
         // It retires: the slots move up, so every one is placed again (allViews, in order).
         this.liveDirty = true;
         return null;
@@ -384,7 +423,7 @@ class FrameViews {
         out ??= prev.slice();
         out[pos] = view;
       }
-      slot.quiet = c.streamFrom >= 0 && c.streamTo === null && !c.closed;
+      slot.quiet = quietAfter(c);
       if (!slot.quiet) active[keep++] = slot;
     }
     active.length = keep;
@@ -399,10 +438,20 @@ class FrameViews {
     let differs = false;
     let kept = 0;
     const live = this.live;
+    // The slots looked at again next frame (fastViews), gathered on the way.
+    const active = this.active;
+    let n = 0;
     for (let k = 0; k < live.length; k++) {
       const slot = live[k] as Slot;
       if (slot.quiet) {
-        // Following the stream, untouched: its logs grow only by the stream, and its view holds.
+        // Following the stream, untouched (its logs grow only by the stream), or closed: its view holds.
+        if (slot.superseded && slot.client.closed) {
+          // Closed and superseded: it retires with the view it has.
+          this.retired.push({ view: slot.view as ReplicaView, frame: i });
+          this.retire(slot);
+          differs = true;
+          continue;
+        }
         if (kept !== k) live[kept] = slot;
         slot.pos = kept;
         const view = slot.view as ReplicaView;
@@ -412,9 +461,10 @@ class FrameViews {
       }
       const c = slot.client;
       const view = this.look(slot, i);
-      if (c.closed && this.latest.get(c.id) !== slot) {
+      if (c.closed && slot.superseded) {
         // Closed and superseded: nothing about it changes any more.
         this.retired.push({ view, frame: i });
+        this.retire(slot);
         differs = true;
         continue;
       }
@@ -422,15 +472,15 @@ class FrameViews {
       slot.pos = kept;
       if (view !== prev[kept]) differs = true;
       out[kept++] = view;
-      // From the next frame on, a follower is looked at only when its socket changes (touch).
-      slot.quiet = this.track && c.streamFrom >= 0 && c.streamTo === null && !c.closed;
+      // From the next frame on, a follower is looked at only when its socket changes (touch), a closed one not at all.
+      slot.quiet = this.track && quietAfter(c);
+      if (!slot.quiet) active[n++] = slot;
     }
     live.length = kept;
-    this.active = live.filter((s) => !s.quiet);
+    active.length = n;
     this.liveDirty = false;
-    const views = differs || prev.length !== kept ? out.slice(0, kept) : prev;
-    out.length = 0;
-    return views;
+    // The scratch array keeps its room (and the views it held, which the frames hold anyway).
+    return differs || prev.length !== kept ? out.slice(0, kept) : prev;
   }
 
   /** Stamp what frame i is the first to show of a slot's logs, and give its view at frame i. */
@@ -481,23 +531,45 @@ class FrameViews {
     return slot.view;
   }
 
-  /** Trace.wires: every connection's logs with their frame stamps. */
+  /** A connection leaves the frames for good: its logs are kept for Trace.wires, and its slot is let go. */
+  private retire(slot: Slot): void {
+    this.ios[slot.order] = connectionIo(slot);
+    this.slots[slot.order] = null;
+  }
+
+  /** Trace.wires: every connection's logs with their frame stamps, in the order the connections were made. */
   wires(): Trace["wires"] {
     this.addSlots();
     const wires = dictionary<ConnectionIo>();
-    for (const { client: c, key, wireFrame, queuedFrame, sentFrame } of this.slots) {
-      const io: ConnectionIo = {
-        wire: c.wire,
-        reply: c.reply,
-        wireFrame,
-        queuedFrame,
-        sentFrame,
-      };
-      if (c.streamFrom >= 0) io.follows = { from: c.streamFrom, to: c.streamTo ?? c.stream.length };
-      wires[key] = io;
+    for (let k = 0; k < this.keys.length; k++) {
+      const slot = this.slots[k];
+      wires[this.keys[k] as string] = slot ? connectionIo(slot) : (this.ios[k] as ConnectionIo);
     }
     return wires;
   }
+}
+
+/** A connection's logs and their frame stamps, as they are now (ConnectionIo). */
+function connectionIo(slot: Slot): ConnectionIo {
+  const c = slot.client;
+  const io: ConnectionIo = {
+    wire: c.wire,
+    reply: c.reply,
+    wireFrame: slot.wireFrame,
+    queuedFrame: slot.queuedFrame,
+    sentFrame: slot.sentFrame,
+  };
+  if (c.streamFrom >= 0) io.follows = { from: c.streamFrom, to: c.streamTo ?? c.stream.length };
+  return io;
+}
+
+/**
+ * Whether, once looked at, a connection's view and stamps hold until something wakes it: it
+ * follows the stream (only a touch changes it), or it is closed — a closed connection is never
+ * written to or sent an event again (networking.ts), so its view is final.
+ */
+function quietAfter(c: Client): boolean {
+  return c.closed || (c.streamFrom >= 0 && c.streamTo === null);
 }
 
 /**

@@ -9,6 +9,7 @@
 import { WORDING } from "./versions/names";
 import type { Scenario } from "../scenarios/schema";
 import { SLAVE_CAPA_EOF, SLAVE_CAPA_PSYNC2, SLAVE_STATE_ONLINE } from "./constants";
+import { append, clear } from "./grow";
 import { TimerHeap } from "./heap";
 import { createClient, freeClient } from "./networking";
 import { replconfAck, syncCommand } from "./replication";
@@ -101,6 +102,8 @@ export interface Replicas {
    * time (its non-blocking connect fires; docs/versions.md §20).
    */
   readonly soon: TimerHeap<Agent>;
+  /** readSockets' list of the replicas about to read (empty between calls; kept so as not to make one per call). */
+  readonly readers: Agent[];
 }
 
 /** The replica's own code is running: what the frames show of it may change (Replicas.changed). */
@@ -153,6 +156,7 @@ export function createReplicas(server: Server, scenario: Scenario): Replicas {
     changed: [],
     lastFullresync: { msg: "", line: "" },
     soon: new TimerHeap<Agent>(),
+    readers: [],
   };
 }
 
@@ -200,7 +204,7 @@ export function syncWithMaster(w: Replicas, a: Agent, pipelined = false, started
   c.command = a.command;
   if (pipelined) {
     // PING and PSYNC arrived in one packet: +PONG is queued but not yet written.
-    c.reply.push("+PONG");
+    c.reply = append(c.reply, "+PONG");
     a.pipelined = true;
   }
   syncCommand(server, c, { command: a.command });
@@ -221,20 +225,39 @@ export function readSockets(w: Replicas): void {
   const queue = w.server.touched;
   if (!queue.length) return;
   // What each one reads is fixed before any reads, so a reaction is read at the next look.
-  const changed = queue.splice(0);
-  const readers: Agent[] = [];
-  for (const c of changed) {
+  const readers = w.readers;
+  for (let k = 0; k < queue.length; k++) {
+    const c = queue[k] as Client;
     c.touched = false;
     // Only a replica's current connection has a reader (it left the older ones).
     const a = w.byId.get(c.id);
     if (a && a.client === c) readers.push(a);
   }
+  clear(queue);
   // Replicas look in their fixed order, so the trace does not depend on who was written first
   // (a write to every replica touches them in server.slaves order, usually that order already).
   let ordered = true;
   for (let k = 1; k < readers.length && ordered; k++) ordered = (readers[k - 1] as Agent).index < (readers[k] as Agent).index;
-  if (!ordered) readers.sort((x, y) => x.index - y.index);
-  for (const a of readers) if (a.client) readSyncBulkPayload(w, a, a.client);
+  if (!ordered) sortByIndex(readers);
+  for (let k = 0; k < readers.length; k++) {
+    const a = readers[k] as Agent;
+    if (a.client) readSyncBulkPayload(w, a, a.client);
+  }
+  clear(readers);
+}
+
+/** Agents in their fixed order: in place for a few (Array.prototype.sort allocates a work area per call). */
+function sortByIndex(agents: Agent[]): void {
+  if (agents.length > 32) {
+    agents.sort((x, y) => x.index - y.index);
+    return;
+  }
+  for (let k = 1; k < agents.length; k++) {
+    const a = agents[k] as Agent;
+    let j = k - 1;
+    for (; j >= 0 && (agents[j] as Agent).index > a.index; j--) agents[j + 1] = agents[j] as Agent;
+    agents[j + 1] = a;
+  }
 }
 
 /** The replica reads its socket: the reply to PSYNC/SYNC, the bulk header, the payload, the stream. */

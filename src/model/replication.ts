@@ -82,6 +82,8 @@ function fullresyncReply(server: Server, offset: number): string {
 
 /** copyClientOutputBuffer: the newcomer gets every write accumulated since the fork. */
 function copyClientOutputBuffer(dst: Client, src: Client): void {
+  // Nothing queued on either side: the buffers are already alike (both empty).
+  if (src.replyStart === src.reply.length && dst.replyStart === dst.reply.length) return;
   dst.reply = dst.reply.slice(0, dst.replyStart).concat(src.reply.slice(src.replyStart));
 }
 

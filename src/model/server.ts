@@ -62,6 +62,7 @@ export function newServer(init: ServerInit): Server {
     scriptCacheFlushes: 0,
     slaves: listCreate<Client>(),
     clients: [],
+    made: [],
     bulkPending: new Set(),
     touched: [],
     stream: [],

@@ -19,7 +19,7 @@ import { Recorder } from "./recorder";
 import { createReplicas, readSockets, reconnectNow, replicaBusy, replicaCron, type Replicas } from "./replicaSide";
 import { replicationCron, sendBulkToSlave } from "./replication";
 import { newServer } from "./server";
-import { TRACE_FORMAT, markersOf, type Cause, type Trace } from "./trace";
+import { TRACE_FORMAT, type Cause, type Trace } from "./trace";
 import type { Client, PortLocals, Server } from "./types";
 import { versionProblem } from "./versions/modelled";
 import { DEFAULT_VERSION, PROFILES, type RedisVersion } from "./versions/profiles";
@@ -223,7 +223,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     stream: recorder.stream(),
     retired: recorder.retired(),
     replicaLogs,
-    markers: markersOf(recorder.frames),
+    markers: recorder.markers,
     endedBy,
     endTime: server.now,
   };

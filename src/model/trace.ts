@@ -333,16 +333,22 @@ export function markersOf(frames: Frame[]): Marker[] {
   for (let k = 0; k < frames.length; k++) {
     const f = frames[k] as Frame;
     if (f.kind === "line") continue;
-    for (let j = from; j <= k; j++) {
-      const notes = (frames[j] as Frame).notes;
-      for (let n = 0; n < notes.length; n++) {
-        const marker = markerOf(notes[n] as Note, f);
-        if (marker) out.push(marker);
-      }
-    }
+    for (let j = from; j <= k; j++) addMarkers(out, (frames[j] as Frame).notes, f);
     from = k + 1;
   }
   return out;
+}
+
+/**
+ * The markers `notes` (of event frame `f`, or of a line frame before it since the previous event
+ * frame) make at `f`, added to `out` in order. The recorder calls it as it makes each event
+ * frame, so that a run's markers are markersOf(frames) without a pass over every frame at the end.
+ */
+export function addMarkers(out: Marker[], notes: readonly Note[], f: Frame): void {
+  for (let n = 0; n < notes.length; n++) {
+    const marker = markerOf(notes[n] as Note, f);
+    if (marker) out.push(marker);
+  }
 }
 
 /** The timeline marker a note makes at event frame `f`, if any. */

@@ -211,8 +211,14 @@ export interface Server {
   scriptCacheFlushes: number;
 
   slaves: List<Client>;
-  /** Every connection ever made, by cid order (closed ones stay, for the view). */
+  /**
+   * Redis' server.clients: the open connections, in the order they were made (cid order). freeClient
+   * unlinks a connection from it, as unlinkClient does; what a frame shows of a closed one is the
+   * recorder's (docs/architecture.md §9).
+   */
   clients: Client[];
+  /** Connections made since the recorder last took them (it gives each its slot and empties this). */
+  made: Client[];
   /** Connections whose sendBulkToSlave handler is installed (bulkNextAt set), in install order. */
   bulkPending: Set<Client>;
   /**
