@@ -52,6 +52,13 @@ export interface RunOptions {
    * the versions whose behaviour around the function is modelled (MODELLED_VERSIONS) can run.
    */
   redis?: RedisVersion;
+  /**
+   * Go on past quiescence until this virtual time (ms; the horizon still ends the run): the
+   * conformance comparer (src/conformance/) runs the model as long as the real server was
+   * recorded, so that what a real server does after the sync — its PINGs, keep-alives, ACK
+   * handling — is simulated over the same window.
+   */
+  runUntil?: number;
 }
 
 
@@ -143,7 +150,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       break;
     }
     if (onProgress && ++happenings % PROGRESS_EVERY === 0) onProgress({ t: Math.min(server.now, progressEnd), end: progressEnd });
-    if (nextEvent >= events.length && quiescent(server, replicas) && server.now >= lastEventT) {
+    if (nextEvent >= events.length && quiescent(server, replicas) && server.now >= lastEventT && server.now >= (options.runUntil ?? 0)) {
       endedBy = "quiescent";
       break;
     }

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Scenario, ScenarioEvent } from "../scenarios/schema";
 import { ForkFault, forkFaultProblem, killChild, NOBODY, UpstreamRelay } from "./faults";
 import { RECORDING_FORMAT, type OutcomeRecord, type Recording, type ServerRecord, type SnapshotRecord } from "./format";
-import { RawReplica } from "./replica";
+import { RawReplica, rhythmOf } from "./replica";
 import { clientFields, Control, infoFields, RecordError, replyText } from "./resp";
 import { Clock, freePort, LogTail, sleep, startServer, stopServer, type RunningServer } from "./server";
 
@@ -187,6 +187,8 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
     const tail = new LogTail(primary.logfile, clock);
     tails.push(tail);
     let lastChildPid: number | null = null;
+    /** Writes made so far, as the model counts them (src/model/events.ts). */
+    let writes = 0;
     if (asNobody) forkFault = new ForkFault(primary.pid);
     tail.onLine((e) => {
       if (!("text" in e)) return;
@@ -210,7 +212,7 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
     };
 
     scenario.replicas.forEach((r, i) => {
-      replicas.set(r.id, new RawReplica({ id: r.id, command: r.command, capa: [...r.capa], listeningPort: 17001 + i }, port, clock, scenario.config.replTimeout * 1000));
+      replicas.set(r.id, new RawReplica({ id: r.id, command: r.command, capa: [...r.capa], listeningPort: 17001 + i }, port, clock, scenario.config.replTimeout * 1000, rhythmOf(version)));
     });
 
     await snapshot("start");
@@ -270,7 +272,9 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
           return relay.lose(e.cached ?? false);
         case "write": {
           const count = e.count ?? 1;
-          const cmds = Array.from({ length: count }, (_, i) => ["SET", `key:${index}:${i}`, String(i)]);
+          // The same keys and values as the model's writes: `SET key:<n> <n>`, n counting every
+          // write of the run from 1 (src/model/events.ts), so the stream compares byte for byte.
+          const cmds = Array.from({ length: count }, () => (writes++, ["SET", `key:${writes}`, String(writes)]));
           const replies = await control.batch(cmds);
           const errors = replies.filter((r) => r.type === "error");
           return errors.length ? { status: "failed", detail: `${errors.length} of ${count} SETs refused: ${replyText(errors[0] as never)}` } : done(`${count} SET`);
