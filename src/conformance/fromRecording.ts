@@ -96,7 +96,9 @@ export function observeRecording(rec: Recording, untilMs = Infinity): Observatio
   for (const [k, v] of Object.entries(info)) {
     if (!/^slave\d+$/.test(k)) continue;
     const f = Object.fromEntries(v.split(",").map((kv) => kv.split("=") as [string, string]));
-    const id = ports.get(Number(f.port));
+    // A replica that announced no port (a SYNC client) shows `port=0`: it is the SYNC replica.
+    const sync = rec.scenario.replicas.filter((r) => rec.replicas[r.id]?.connections.at(-1)?.command === "SYNC");
+    const id = f.port === "0" && sync.length === 1 ? sync[0]?.id : ports.get(Number(f.port));
     if (id) final[id] = f.state ?? "?";
   }
   return { log, bgsaves: bgsavesOf(log), replicas, final };

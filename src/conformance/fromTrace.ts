@@ -28,7 +28,13 @@ export function observeTrace(trace: Trace, scenario: Scenario, untilMs = Infinit
   for (const f of trace.frames) {
     for (const r of f.replicas) {
       if (!opened.has(r.key)) opened.set(r.key, f.t);
-      if (r.closed && !closed.has(r.key)) closed.set(r.key, { t: f.t, reason: r.dropReason });
+      // Closed as the replica sees it: the primary freed it and the replica has read the end
+      // (its agent left the connection). A child holding a copy of the socket delays the second
+      // (docs/versions.md §22); the recording's close is the replica's reading of it.
+      if (r.closed && !closed.has(r.key)) {
+        const a = f.agents.find((x) => x.id === r.id);
+        if (!a || a.conn !== r.conn || a.phase === "retry" || a.phase === "gone" || a.phase === "idle") closed.set(r.key, { t: f.t, reason: r.dropReason });
+      }
     }
   }
   const replicas: Record<string, ObsConnection[]> = {};

@@ -37,6 +37,7 @@ export const REAL_ONLY_LINES: readonly { re: RegExp; level?: string; why: string
   { re: /^DB \d+: \d+ keys \(\d+ volatile\) in \d+ slots HT\.$/, why: "serverCron's 5-second keyspace report (verbose): not replication" },
   { re: /^\d+ clients connected \(\d+ replicas\), \d+ bytes in use$/, why: "serverCron's 5-second client count (verbose)" },
   { re: /^Fork CoW for (RDB|AOF rewrite|AOF): current \d+ MB, peak \d+ MB, average \d+ MB$/, level: "verbose", why: "only at verbose level: the child's copy-on-write progress, once a second while it runs (7.0.15 childinfo.c 99–102); the notice-level line at its end is compared" },
+  { re: /^Background AOF rewrite signal handler took \d+us$/, level: "verbose", why: "how long the rewrite's end took the parent (verbose, 7.0.15 aof.c backgroundRewriteDoneHandler)" },
   { re: /^Loading RDB produced by version .*/, why: "an RDB loaded at startup: the model starts with the dataset in memory" },
   { re: /^RDB age \d+ seconds$/, why: "an RDB loaded at startup" },
   { re: /^RDB memory usage when created .*/, why: "an RDB loaded at startup" },

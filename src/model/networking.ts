@@ -167,6 +167,10 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
     if (ln) listDelNode(server.slaves, ln);
   }
   c.closed = true;
+  // A child forked while this connection was open has a copy of its socket: the replica sees the
+  // close only when that child exits (docs/versions.md §22, [observed] on 7.0.15).
+  const child = server.child;
+  if (child && !child.exit && c.cid < child.inheritsBelowCid) c.eofHeldBy = child.pid;
   // 6.0 on: a target of the diskless pipe leaves rdb_pipe_conns (docs/versions.md §6.3).
   if (server.child?.viaPipe) rdbPipeConnRemoved(server);
   // A follower's wire ends where the stream was when it closed.
@@ -176,6 +180,15 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
   server.bulkPending.delete(c);
   touch(c);
   machineSend(c, event);
+}
+
+/** A child exited: the sockets it still held are closed at last, so their replicas read end-of-file now. */
+export function releaseInheritedSockets(server: Server, pid: number): void {
+  for (const c of server.clients) {
+    if (c.eofHeldBy !== pid) continue;
+    c.eofHeldBy = undefined;
+    touch(c);
+  }
 }
 
 /**

@@ -34,9 +34,17 @@ export const MAX_RECORD_RDB_BYTES = 512 * 1024 * 1024;
 /** Per-key overhead of a string key in an RDB file, roughly (type, lengths). */
 const KEY_OVERHEAD = 16;
 
+/**
+ * Bytes per key of the dataset. Large values make few keys, so a slow child's
+ * `rdb-key-save-delay` is one long sleep per key (about 16 ms for 2 MiB in 2 s) rather than
+ * thousands of short ones, each overshooting by the kernel's timer slack and more on a busy
+ * machine: with 1 KiB keys a 4 s child took 5.5–6 s on a loaded 2-core machine.
+ */
+export const KEY_BYTES = 16 * 1024;
+
 /** The dataset that makes an RDB of about `rdbBytes`: how many keys, and each value's size. */
 export function datasetShape(rdbBytes: number): { keys: number; valueBytes: number } {
-  const keys = Math.max(1, Math.min(200_000, Math.round(rdbBytes / 1100)));
+  const keys = Math.max(1, Math.min(200_000, Math.round(rdbBytes / KEY_BYTES)));
   return { keys, valueBytes: Math.max(1, Math.floor(rdbBytes / keys) - KEY_OVERHEAD) };
 }
 
@@ -212,7 +220,7 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
     };
 
     scenario.replicas.forEach((r, i) => {
-      replicas.set(r.id, new RawReplica({ id: r.id, command: r.command, capa: [...r.capa], listeningPort: 17001 + i }, port, clock, scenario.config.replTimeout * 1000, rhythmOf(version)));
+      replicas.set(r.id, new RawReplica({ id: r.id, command: r.command, capa: [...r.capa], listeningPort: 17001 + i }, port, clock, scenario.config.replTimeout * 1000, rhythmOf(version), () => forkFault?.armed ?? false));
     });
 
     await snapshot("start");

@@ -72,6 +72,14 @@ export class RawReplica {
     private readonly clock: Clock,
     private readonly replTimeoutMs: number,
     private readonly rhythm: ReplicaRhythm = rhythmOf("4.0.14"),
+    /**
+     * True while a fork fault is armed (faults.ts ForkFault): an immediate reconnection waits
+     * (every 5 ms, at most 1 s) until the fault is lifted, because the lift, run when the server
+     * logs the failure, takes a few milliseconds — longer than a 6.2+ replica takes to connect
+     * again — and the scenario says only the next fork fails. The wait is far below the
+     * comparison's granularity (whole seconds, docs/architecture.md §21).
+     */
+    private readonly hold: () => boolean = () => false,
   ) {}
 
   get connected(): boolean {
@@ -246,10 +254,13 @@ export class RawReplica {
         // connection itself after its reply (from 5.0.5 it does, docs/behaviour.md §14).
         if (!live.lineWaiter && item.text.startsWith("-") && this.spec.command === "PSYNC") {
           const text = item.text;
+          // -NOMASTERLINK and -LOADING are "try later": every release waits for its next cron
+          // run (PSYNC_TRY_LATER, 6.2.14 replication.c 2521–2533; docs/versions.md §20).
+          const later = /^-(NOMASTERLINK|LOADING)\b/.test(text);
           setTimeout(() => {
             if (live.record.closed) return; // the primary closed it first: onClose went on
             this.close(live, "replica", `error reply: ${text}`);
-            this.failed();
+            this.failed(later);
           }, ERROR_CLOSE_WAIT_MS);
         }
       } else if (item.kind === "payload-end") {
@@ -284,11 +295,19 @@ export class RawReplica {
     this.failed();
   }
 
-  /** After a failed sync a PSYNC replica connects again: at once from 6.2, else at its next tick. */
-  private failed(): void {
+  /** After a failed sync a PSYNC replica connects again: at once from 6.2 (unless told to try later), else at its next tick. */
+  private failed(later = false): void {
     if (this.spec.command !== "PSYNC" || this.stopped || this.live) return;
-    if (this.rhythm.reconnectAtOnce && this.connections.length < MAX_CONNECTIONS) void this.connect().catch(() => {});
-    else this.retry = true;
+    if (!this.rhythm.reconnectAtOnce || later || this.connections.length >= MAX_CONNECTIONS) {
+      this.retry = true;
+      return;
+    }
+    const go = (waited: number) => {
+      if (this.stopped || this.live) return;
+      if (this.hold() && waited < 1000) return void setTimeout(() => go(waited + 5), 5);
+      void this.connect().catch(() => {});
+    };
+    go(0);
   }
 
   private ack(live: Live): void {

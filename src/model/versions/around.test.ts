@@ -220,6 +220,20 @@ describe("what else 6.2 and 7.0 log (docs/versions.md §3.2, §13)", () => {
     expect(log(t)).not.toContain("Residual parent diff successfully flushed to the rewritten AOF (0.00 MB)");
   });
 
+  it("7.0.15: a replica freed after the next fork reads its close only when that child exits [observed on Debian's 7.0.15]", () => {
+    // Scenario 12: the killed child's replica r1 is freed asynchronously, after the next BGSAVE's
+    // fork (docs/versions.md §22); the new child holds a copy of its socket until it exits at 7 s.
+    const t = on("child-dies-disk", "7.0.15");
+    expect(order(t, "SYNC failed. BGSAVE child returned an error", "Background saving started by pid 4600", `Connection with replica ${R1} lost.`)).toEqual([8, 10, 11]);
+    expect(at(t, `Connection with replica ${R1} lost.`)).toBe(2000);
+    const second = t.frames.find((f) => f.replicas.some((r) => r.key === "r1#2"));
+    expect(second?.t).toBe(7000);
+    expect(wire(t, "r1#2")[0]).toMatch(/^\+FULLRESYNC \S+ 0$/);
+    // 4.0.14 frees the dropped replica before it forks again: nothing holds the socket.
+    const old = on("child-dies-disk", "4.0.14");
+    expect(old.frames.find((f) => f.replicas.some((r) => r.key === "r1#2"))?.t ?? Infinity).toBeLessThan(7000);
+  });
+
   it("7.0.15's repl-diskless-sync defaults to yes: a document that does not say goes diskless", () => {
     const s = doc({ redis: "7.0.15", replicas: [{ id: "r1" }], events: [{ at: 0.1, type: "connect", replica: "r1" }] });
     expect(log(runScenario(s))).toContain("Starting BGSAVE for SYNC with target: replicas sockets");
