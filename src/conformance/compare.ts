@@ -45,7 +45,16 @@ function sameEntry(a: ObsWire, b: ObsWire): boolean {
 }
 const wireText = (w: ObsWire | undefined) => (w ? `${JSON.stringify(w.text)} at ${w.s} s` : "nothing");
 
-function compareConnection(where: string, m: ObsConnection | undefined, r: ObsConnection | undefined, out: Difference[]): void {
+/**
+ * Entries left over on one side at the end of the compared window are not a difference when they
+ * all fall in its last TIME_TOLERANCE_S seconds: their counterpart may lie just past the end on the
+ * other side (the tolerance above).
+ */
+function onlyAtTheEnd(rest: readonly { s: number }[], untilS: number): boolean {
+  return rest.length > 0 && rest.every((x) => x.s >= untilS - TIME_TOLERANCE_S);
+}
+
+function compareConnection(where: string, m: ObsConnection | undefined, r: ObsConnection | undefined, out: Difference[], untilS: number): void {
   if (!m || !r) {
     out.push({ where, model: m ? `a connection at ${m.s} s` : "no connection", real: r ? `a connection at ${r.s} s` : "no connection" });
     return;
@@ -55,6 +64,7 @@ function compareConnection(where: string, m: ObsConnection | undefined, r: ObsCo
   for (let k = 0; k < len; k++) {
     const a = m.wire[k];
     const b = r.wire[k];
+    if ((!a && onlyAtTheEnd(r.wire.slice(k), untilS)) || (!b && onlyAtTheEnd(m.wire.slice(k), untilS))) break;
     if (!a || !b || !sameEntry(a, b)) {
       out.push({ where: `${where} wire[${k}]`, model: wireText(a), real: wireText(b) });
       return; // what follows a difference on one wire is shifted: the first one says it
@@ -66,7 +76,7 @@ function compareConnection(where: string, m: ObsConnection | undefined, r: ObsCo
 }
 
 /** Every difference, the most telling first in each part: the log, the targets, the wires, the final states. */
-export function compareObservations(model: Observation, real: Observation): Difference[] {
+export function compareObservations(model: Observation, real: Observation, untilS = Infinity): Difference[] {
   const out: Difference[] = [];
   const len = Math.max(model.log.length, real.log.length);
   for (let k = 0; k < len; k++) {
@@ -74,6 +84,7 @@ export function compareObservations(model: Observation, real: Observation): Diff
     const b = real.log[k];
     const fa = a ? `${a.s} s ${a.role} ${a.level} ${a.text}` : "nothing";
     const fb = b ? `${b.s} s ${b.role} ${b.level} ${b.text}` : "nothing";
+    if ((!a && onlyAtTheEnd(real.log.slice(k), untilS)) || (!b && onlyAtTheEnd(model.log.slice(k), untilS))) break;
     if (!a || !b || a.text !== b.text || a.role !== b.role || a.level !== b.level || !close(a.s, b.s)) {
       out.push({ where: `log[${k}]`, model: fa, real: fb });
       break; // the rest of the log is shifted by the first difference
@@ -83,8 +94,9 @@ export function compareObservations(model: Observation, real: Observation): Diff
   for (const id of Object.keys(model.replicas)) {
     const m = model.replicas[id] ?? [];
     const r = real.replicas[id] ?? [];
-    if (m.length !== r.length) out.push({ where: `${id} connections`, model: String(m.length), real: String(r.length) });
-    for (let k = 0; k < Math.min(m.length, r.length); k++) compareConnection(`${id} connection ${k + 1}`, m[k], r[k], out);
+    const extra = m.length > r.length ? m.slice(r.length) : r.slice(m.length);
+    if (m.length !== r.length && !onlyAtTheEnd(extra, untilS)) out.push({ where: `${id} connections`, model: String(m.length), real: String(r.length) });
+    for (let k = 0; k < Math.min(m.length, r.length); k++) compareConnection(`${id} connection ${k + 1}`, m[k], r[k], out, untilS);
   }
   for (const id of Object.keys(model.final)) {
     if (model.final[id] !== real.final[id]) out.push({ where: `${id} final state`, model: model.final[id] ?? "?", real: real.final[id] ?? "?" });

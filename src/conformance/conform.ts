@@ -48,5 +48,5 @@ export function conform(rec: Recording): Conformance | { error: string } {
   const untilMs = Math.max(0, rec.end.t - END_MARGIN_MS);
   const model = observeTrace(trace, rec.scenario, untilMs);
   const real = observeRecording(rec, untilMs);
-  return { version, diffs: compareObservations(model, real), model, real, untilMs };
+  return { version, diffs: compareObservations(model, real, Math.floor(untilMs / 1000)), model, real, untilMs };
 }

@@ -66,7 +66,7 @@ function disk(over: { connection?: Partial<ConnectionRecord>; log?: LogRecord[];
     server: { version: "7.0.15", path: "/usr/bin/redis-server", args: [], pid: PID, port: 39935, user: "root" },
     upstream: null,
     t0: "2026-12-08T01:00:57.052Z",
-    end: { t: 5334.7, reason: "settled" },
+    end: { t: 8000, reason: "settled" },
     log: over.log ?? [
       line(-140, "Ready to accept connections"),
       line(252, "Accepted 127.0.0.1:57384", "M", "verbose"),
@@ -151,6 +151,13 @@ describe("the comparer", () => {
     expect(realOnly("Fork CoW for RDB: current 0 MB, peak 0 MB, average 0 MB", "notice")).toBe(false);
     expect(realOnly("Accepted 127.0.0.1:5000", "verbose")).toBe(true);
     expect(realOnly("Synchronization with replica 127.0.0.1:17001 succeeded", "notice")).toBe(false);
+  });
+
+  it("does not report what is left over on one side in the window's last second", () => {
+    const late = withReceived((r) => [...r, { t: 6000, data: resp("PING") }]);
+    expect(diffs(late)).toEqual([]);
+    const early = withReceived((r) => [...r, { t: 3000, data: resp("PING") }]);
+    expect(diffs(early)).toEqual([{ where: "r1 connection 1 wire[7]", model: "nothing", real: '"PING" at 3 s' }]);
   });
 
   it("reports who closed a connection", () => {

@@ -77,6 +77,10 @@ export class Normaliser {
 
   text(text: string): string {
     return text
+      // A chained primary's upstream: the model's `masterhost:6379`, the recorder's relay on loopback (docs/recording-format.md §6).
+      .replace(/^(Connecting to MASTER|Reconnecting to MASTER|MASTER <-> (?:REPLICA|SLAVE) sync: Master accepted a Partial Resynchronization\.|Trying a partial resynchronization) \S+:\d+/, "$1 <upstream>")
+      // The CLIENT LIST fields of a client a protocol error names (fds, ages, buffer sizes): not modelled.
+      .replace(/^(Protocol error \([^)]*\) from client: ).*?(\. Query buffer during protocol error: .*)?$/, (_, a: string, b: string | undefined) => `${a}<client>${b ?? ""}`)
       .replace(/\b[0-9a-f]{40}\b/g, (h) => this.id(h))
       .replace(/\b127\.0\.0\.1:(\d+)\b/g, (all, p: string) => this.ports.get(Number(p)) ?? "<addr>")
       .replace(/\bpid (\d+)\b/g, (_, p: string) => `pid ${this.pid(Number(p))}`)

@@ -36,11 +36,11 @@ const KEY_OVERHEAD = 16;
 
 /**
  * Bytes per key of the dataset. Large values make few keys, so a slow child's
- * `rdb-key-save-delay` is one long sleep per key (about 16 ms for 2 MiB in 2 s) rather than
+ * `rdb-key-save-delay` is one long sleep per key (125 ms for 2 MiB in 2 s: 16 keys) rather than
  * thousands of short ones, each overshooting by the kernel's timer slack and more on a busy
- * machine: with 1 KiB keys a 4 s child took 5.5–6 s on a loaded 2-core machine.
+ * machine: with 1 KiB keys a 4 s child took 5.5–6 s on a loaded 2-core machine, with 16 KiB keys 2 s took 3.1–3.5 s (a late wake-up per key).
  */
-export const KEY_BYTES = 16 * 1024;
+export const KEY_BYTES = 128 * 1024;
 
 /** The dataset that makes an RDB of about `rdbBytes`: how many keys, and each value's size. */
 export function datasetShape(rdbBytes: number): { keys: number; valueBytes: number } {
