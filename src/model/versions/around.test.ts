@@ -234,6 +234,22 @@ describe("what else 6.2 and 7.0 log (docs/versions.md §3.2, §13)", () => {
     expect(old.frames.find((f) => f.replicas.some((r) => r.key === "r1#2"))?.t ?? Infinity).toBeLessThan(7000);
   });
 
+  it("7.0.15: the upstream's refusal is read after the rest of the cron run, and a master's protocol error is a warning [observed on Debian's 7.0.15]", () => {
+    const t = on("no-replication-info", "7.0.15");
+    const at10 = t.log.filter((l) => l.t === 10_000).map((l) => l.text);
+    expect(at10.slice(0, 6)).toEqual([
+      "Connecting to MASTER 10.0.0.1:6379",
+      "MASTER <-> REPLICA sync started",
+      "Starting BGSAVE for SYNC with target: replicas sockets",
+      "BGSAVE for replication: replication information not available, can't generate the RDB file right now. Try later.",
+      "BGSAVE for replication failed",
+      "Error condition on socket for SYNC: Connection refused",
+    ]);
+    const lost = order(t, "== CRITICAL == This replica is sending an error to its master: 'Protocol error: invalid multibulk length' after processing the command '<unknown>'", "Connection with master lost.");
+    expect(log(t)[(lost[0] as number) + 1]).toMatch(/^Protocol error \(invalid mbulk count\) from client: .*flags=M.*\. Query buffer during protocol error: '\*x\.\.'$/);
+    expect(log(on("no-replication-info", "4.0.14")).some((l) => l.startsWith("Protocol error"))).toBe(false);
+  });
+
   it("7.0.15's repl-diskless-sync defaults to yes: a document that does not say goes diskless", () => {
     const s = doc({ redis: "7.0.15", replicas: [{ id: "r1" }], events: [{ at: 0.1, type: "connect", replica: "r1" }] });
     expect(log(runScenario(s))).toContain("Starting BGSAVE for SYNC with target: replicas sockets");
