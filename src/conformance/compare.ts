@@ -23,13 +23,7 @@ export type Difference = { where: string; model: string; real: string };
 
 const close = (a: number, b: number) => Math.abs(a - b) <= TIME_TOLERANCE_S;
 
-/**
- * A run of keep-alives is compared by its count, not its time: the trace stamps a wire entry with
- * the first frame that shows it, and a frame is made only for a change a learner can see
- * (docs/architecture.md §6), which a lone `\n` is not; so the model's keep-alive carries the time
- * of the next visible happening, not of the cron run that wrote it.
- */
-const sameTime = (a: ObsWire, b: ObsWire) => a.text.startsWith("\\n×") || close(a.s, b.s);
+const sameTime = (a: ObsWire, b: ObsWire) => close(a.s, b.s);
 
 /**
  * Two wire entries agree: the same text, or two runs of keep-alives whose counts differ by at most
@@ -40,7 +34,7 @@ const sameTime = (a: ObsWire, b: ObsWire) => a.text.startsWith("\\n×") || close
 function sameEntry(a: ObsWire, b: ObsWire): boolean {
   const ka = /^\\n×(\d+)$/.exec(a.text);
   const kb = /^\\n×(\d+)$/.exec(b.text);
-  if (ka && kb) return Math.abs(Number(ka[1]) - Number(kb[1])) <= TIME_TOLERANCE_S;
+  if (ka && kb) return Math.abs(Number(ka[1]) - Number(kb[1])) <= TIME_TOLERANCE_S && sameTime(a, b);
   return a.text === b.text && sameTime(a, b);
 }
 const wireText = (w: ObsWire | undefined) => (w ? `${JSON.stringify(w.text)} at ${w.s} s` : "nothing");

@@ -44,7 +44,7 @@ export function asPlayed(rec: Recording): Scenario {
 export function conform(rec: Recording): Conformance | { error: string } {
   const version = profileFor(rec.server.version);
   if (!version) return { error: `no model profile for redis ${rec.server.version} (modelled: ${MODELLED_VERSIONS.join(", ")})` };
-  const trace = runScenario(asPlayed(rec), { redis: version, runUntil: rec.end.t });
+  const trace = runScenario(asPlayed(rec), { redis: version, runUntil: rec.end.t, frameOnWrite: true });
   const untilMs = Math.max(0, rec.end.t - END_MARGIN_MS);
   const model = observeTrace(trace, rec.scenario, untilMs);
   const real = observeRecording(rec, untilMs);

@@ -135,7 +135,7 @@ describe("the comparer", () => {
   it("counts keep-alives: one cron run more is within the tolerance, two are not", () => {
     const more = (k: number) => withReceived((r) => [...r.slice(0, 4), ...Array.from({ length: k }, (_, i) => ({ t: 300 + i, data: "\n" })), ...r.slice(4)]);
     expect(diffs(more(1))).toEqual([]);
-    expect(diffs(more(2))[0]).toEqual({ where: "r1 connection 1 wire[1]", model: '"\\\\n×2" at 2 s', real: '"\\\\n×4" at 0 s' });
+    expect(diffs(more(2))[0]).toEqual({ where: "r1 connection 1 wire[1]", model: '"\\\\n×2" at 1 s', real: '"\\\\n×4" at 0 s' });
   });
 
   it("reports a time more than one cron run away, and not one within it", () => {

@@ -400,7 +400,7 @@ function replicationCronRest(server: Server): void {
 
   /* PING the replicas every repl-ping-slave-period seconds (it enters the stream and the offset). */
   if (server.replicationCronLoops % server.replPingSlavePeriod === 0 && listLength(server.slaves)) {
-    replicationFeedSlaves(server, server.slaveseldb, ["PING"]);
+    replicationFeedSlaves(server, server.slaveseldb, [server.around.pingLowerCase ? "ping" : "PING"]);
   }
 
   /* A newline to every replica in pre-synchronization keeps its handshake timer alive (docs/behaviour.md §9). */

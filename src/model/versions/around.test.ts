@@ -250,6 +250,21 @@ describe("what else 6.2 and 7.0 log (docs/versions.md §3.2, §13)", () => {
     expect(log(on("no-replication-info", "4.0.14")).some((l) => l.startsWith("Protocol error"))).toBe(false);
   });
 
+  it("7.0.15: the stream's PING is the shared lower-case `ping` [observed on Debian's 7.0.15]; runUntil and frameOnWrite time it", () => {
+    const s = doc({ replicas: [{ id: "r1" }], events: [{ at: 0.25, type: "connect", replica: "r1" }] });
+    const t7 = runScenario(s, { redis: "7.0.15", runUntil: 12_000, frameOnWrite: true });
+    const w = wireEntries(t7, t7.wires["r1#1"] ?? { wire: [], reply: [], wireFrame: [], queuedFrame: [], sentFrame: [] });
+    const k = w.wire.indexOf("ping");
+    expect(k).toBeGreaterThan(0);
+    expect(t7.frames[w.wireFrame[k] as number]?.t).toBe(10_000);
+    expect(t7.endTime).toBeGreaterThanOrEqual(12_000);
+    const t4 = runScenario(s, { redis: "4.0.14", runUntil: 12_000 });
+    expect(wire(t4, "r1#1")).toContain("PING");
+    expect(wire(t4, "r1#1")).not.toContain("ping");
+    // Without runUntil the run stops once quiescent, before any PING.
+    expect(wire(runScenario(s, { redis: "7.0.15" }), "r1#1")).not.toContain("ping");
+  });
+
   it("7.0.15's repl-diskless-sync defaults to yes: a document that does not say goes diskless", () => {
     const s = doc({ redis: "7.0.15", replicas: [{ id: "r1" }], events: [{ at: 0.1, type: "connect", replica: "r1" }] });
     expect(log(runScenario(s))).toContain("Starting BGSAVE for SYNC with target: replicas sockets");

@@ -65,6 +65,12 @@ export interface Around {
    * **[observed]** on Debian's 7.0.15 (docs/versions.md §22); not verified on 6.2.14 (§19).
    */
   masterProtocolErrorLogged: boolean;
+  /**
+   * 7.0: replicationCron's PING goes into the stream as the shared object `ping`, lower case
+   * (`*1\r\n$4\r\nping\r\n`; 4.0.14 builds "PING"), the same length, so offsets are unchanged.
+   * **[observed]** on Debian's 7.0.15 (docs/versions.md §22); not verified on 6.2.14 (§19).
+   */
+  pingLowerCase: boolean;
 }
 
 const V4: Around = {
@@ -80,6 +86,7 @@ const V4: Around = {
   noScriptCache: false,
   multiPartAof: false,
   masterProtocolErrorLogged: false,
+  pingLowerCase: false,
 };
 
 const V6: Around = {
@@ -98,5 +105,5 @@ export const AROUND: Readonly<Record<RedisVersion, Around>> = {
   // 5.0.5's differences are in the function (the error loop's REPL_STATE_NONE) and the wording.
   "5.0.5": V4,
   "6.2.14": V6,
-  "7.0.15": { ...V6, onlineAtTransferEnd: true, forkCowLine: true, noScriptCache: true, multiPartAof: true, masterProtocolErrorLogged: true },
+  "7.0.15": { ...V6, onlineAtTransferEnd: true, forkCowLine: true, noScriptCache: true, multiPartAof: true, masterProtocolErrorLogged: true, pingLowerCase: true },
 };
