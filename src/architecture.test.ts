@@ -31,6 +31,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // The recorder (Node only, run by scripts/record.ts): plays a scenario document against a real
   // redis-server. Nothing the page loads imports it.
   record: ["scenarios"],
+  // The comparer (Node only, run by scripts/conformance.ts): a recording beside the model's run of
+  // the same scenario. Nothing the page loads imports it.
+  conformance: ["model", "record", "scenarios"],
   ui: ["model", "machines", "scenarios", "lesson", "share", "store", "pwa", "run"],
   // src/main.tsx and the other files at the top wire everything together.
   ".": ["model", "machines", "scenarios", "lesson", "share", "store", "pwa", "ui", "run"],

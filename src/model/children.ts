@@ -6,7 +6,7 @@
 import { backgroundRewriteDoneHandler } from "./aof";
 import { listValues } from "./adlist";
 import { backgroundSaveDoneHandlerDisk, backgroundSaveDoneHandlerSocket } from "./rdb";
-import { writeToSocket } from "./networking";
+import { releaseInheritedSockets, writeToSocket } from "./networking";
 import { replicationStartPendingFork } from "./replication";
 import { childLog, forkPid, note, serverLog } from "./server";
 import type { ChildProcess, Client, Server } from "./types";
@@ -31,6 +31,7 @@ export function startChild(server: Server, pid: number, kind: ChildProcess["kind
     startedAt: server.now,
     doneAt: server.now + ms,
     exit: null,
+    inheritsBelowCid: server.nextClientId,
     targets: [],
     eofMark: "",
     writesDuring: 0,
@@ -45,6 +46,13 @@ export function startChild(server: Server, pid: number, kind: ChildProcess["kind
  * target and exits 0 if at least one received it.
  */
 export function childFinishesWork(server: Server): void {
+  const child = server.child;
+  if (!child || child.exit) return;
+  childWorkEnds(server);
+  releaseInheritedSockets(server, child.pid);
+}
+
+function childWorkEnds(server: Server): void {
   const child = server.child;
   if (!child || child.exit) return;
   const cowMb = Math.floor((child.writesDuring * 4096) / (1024 * 1024));
@@ -144,6 +152,7 @@ export function failChild(server: Server): boolean {
   if (child.kind === "rdb-disk") childLog(server, child.pid, "Write error saving DB on disk: No space left on device");
   child.exit = { code: 1, signal: 0 };
   child.doneAt = server.now;
+  releaseInheritedSockets(server, child.pid);
   note(server, { key: "child.failed", kind: child.kind, pid: child.pid });
   return true;
 }
@@ -154,6 +163,7 @@ export function killChild(server: Server, signal = 9, pipeEof = true): boolean {
   if (!child || child.exit) return false;
   child.exit = { code: 0, signal };
   child.doneAt = server.now;
+  releaseInheritedSockets(server, child.pid);
   note(server, child.viaPipe ? { key: "child.killed", kind: child.kind, pid: child.pid, signal, viaPipe: true } : { key: "child.killed", kind: child.kind, pid: child.pid, signal });
   if (child.viaPipe && pipeEof) {
     // Its end of the pipe closes: the parent reads end-of-file (docs/versions.md §6.3; the order

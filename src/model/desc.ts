@@ -78,6 +78,8 @@ export function createServer(desc: ServerDesc): Server {
       origin: "replication",
       startedAt: 0,
       doneAt: Number.POSITIVE_INFINITY,
+      // A frozen instant: no connection is freed while it runs, so which sockets it holds does not matter.
+      inheritsBelowCid: 0,
       exit: null,
       targets: [],
       eofMark: "",

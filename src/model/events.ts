@@ -83,6 +83,9 @@ export function applyEvent(w: Replicas, state: EventState, e: ScenarioEvent): vo
           "warning",
           `== CRITICAL == This ${slaveWord(server)} is sending an error to its master: 'Protocol error: invalid multibulk length' after processing the command '<unknown>'`,
         );
+        // 7.0: then the protocol error itself, at warning level for a master (docs/versions.md §22).
+        if (server.around.masterProtocolErrorLogged)
+          serverLog(server, "warning", `Protocol error (invalid mbulk count) from client: addr=${server.masterhost}:6379 flags=M cmd=NULL. Query buffer during protocol error: '*x..'`);
         serverLog(server, "warning", "Connection with master lost.");
       }
       server.upstream.master = null;

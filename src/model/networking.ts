@@ -175,6 +175,13 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
     for (let j = k + 1; j < clients.length; j++) clients[j - 1] = clients[j] as Client;
     clients.pop();
   }
+  // A child forked while this connection was open has a copy of its socket: the replica sees the
+  // close only when that child exits (docs/versions.md §22, [observed] on 7.0.15).
+  const child = server.child;
+  if (child && !child.exit && c.cid < child.inheritsBelowCid) {
+    c.eofHeldBy = child.pid;
+    server.heldSockets.push(c);
+  }
   // 6.0 on: a target of the diskless pipe leaves rdb_pipe_conns (docs/versions.md §6.3).
   if (server.child?.viaPipe) rdbPipeConnRemoved(server);
   // A follower's wire ends where the stream was when it closed.
@@ -184,6 +191,21 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
   server.bulkPending.delete(c);
   touch(c);
   machineSend(c, event);
+}
+
+/** A child exited: the sockets it still held are closed at last, so their replicas read end-of-file now. */
+export function releaseInheritedSockets(server: Server, pid: number): void {
+  if (!server.heldSockets.length) return;
+  const still: Client[] = [];
+  for (const c of server.heldSockets) {
+    if (c.eofHeldBy !== pid) {
+      still.push(c);
+      continue;
+    }
+    c.eofHeldBy = undefined;
+    touch(c);
+  }
+  server.heldSockets = still;
 }
 
 /**

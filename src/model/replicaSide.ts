@@ -335,8 +335,8 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
       if (!a.eofMark) loadReceivedRdb(w, a);
     }
   }
-  if (c.closed) {
-    // The primary closed the connection: after whatever it wrote, the replica reads EOF (docs/behaviour.md §18.12, §18.13).
+  if (c.closed && c.eofHeldBy === undefined) {
+    // The primary closed the connection (and no child holds a copy of the socket): after whatever it wrote, the replica reads EOF (docs/behaviour.md §18.12, §18.13).
     if (a.phase === "transfer" && a.expectBytes === 0 && a.eofMark === null) {
       /* Still reading the bulk count ($<len> / $EOF:) after +FULLRESYNC: syncReadLine sees EOF
        * and sets no errno, so the text is whatever errno was left over — usually EAGAIN. */

@@ -374,21 +374,35 @@ export function upstreamConnectAttempt(server: Server, at: "cron" | "linkLost"):
   const where = `${server.masterhost}:6379`;
   serverLog(server, "notice", at === "cron" ? `Connecting to MASTER ${where}` : `Reconnecting to MASTER ${where}`);
   serverLog(server, "notice", `MASTER <-> ${slaveWord(server).toUpperCase()} sync started`);
+  // The connect is non-blocking: the refusal is read by syncWithMaster on a later turn of the
+  // event loop, after the rest of this cron run (docs/versions.md §22, [observed] on 7.0.15).
+  if (at === "cron") return;
+  upstreamRefused(server);
+}
+
+/** syncWithMaster finds the non-blocking connect refused (the upstream's port is closed). */
+function upstreamRefused(server: Server): void {
   serverLog(server, "warning", "Error condition on socket for SYNC: Connection refused");
   note(server, { key: "upstream.refused" });
 }
 
 /** The part of replicationCron a primary runs (replication.c 2521–2715), once per second. */
 export function replicationCron(server: Server): void {
+  /* A replica without its master link connects again (replication.c 2550–2557), first; the
+   * refusal of that connect is read after the cron run. */
+  const connecting = !!server.masterhost && !server.upstream.connected;
+  if (connecting) upstreamConnectAttempt(server, "cron");
+  replicationCronRest(server);
+  if (connecting) upstreamRefused(server);
+}
+
+function replicationCronRest(server: Server): void {
   const li: ListIter<Client> = { next: null };
   let ln: ListNode<Client> | null;
 
-  /* A replica without its master link connects again (replication.c 2550–2557), first. */
-  if (server.masterhost && !server.upstream.connected) upstreamConnectAttempt(server, "cron");
-
   /* PING the replicas every repl-ping-slave-period seconds (it enters the stream and the offset). */
   if (server.replicationCronLoops % server.replPingSlavePeriod === 0 && listLength(server.slaves)) {
-    replicationFeedSlaves(server, server.slaveseldb, ["PING"]);
+    replicationFeedSlaves(server, server.slaveseldb, [server.around.pingLowerCase ? "ping" : "PING"]);
   }
 
   /* A newline to every replica in pre-synchronization keeps its handshake timer alive (docs/behaviour.md §9). */

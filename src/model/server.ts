@@ -80,6 +80,7 @@ export function newServer(init: ServerInit): Server {
     startBgsave: null,
     around: AROUND[DEFAULT_VERSION],
     closeAsap: [],
+    heldSockets: [],
     onLine: null,
     timing: init.timing,
   };

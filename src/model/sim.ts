@@ -52,6 +52,20 @@ export interface RunOptions {
    * the versions whose behaviour around the function is modelled (MODELLED_VERSIONS) can run.
    */
   redis?: RedisVersion;
+  /**
+   * Go on past quiescence until this virtual time (ms; the horizon still ends the run): the
+   * conformance comparer (src/conformance/) runs the model as long as the real server was
+   * recorded, so that what a real server does after the sync — its PINGs, keep-alives, ACK
+   * handling — is simulated over the same window.
+   */
+  runUntil?: number;
+  /**
+   * A happening that only wrote to a socket (a keep-alive, the stream's PING) makes a frame too,
+   * so that every wire entry's stamp is the time it was written. False unless given: the page
+   * steps through what a learner can see, and such a write alone is not that (docs/architecture.md
+   * §6); the conformance comparer (src/conformance/) sets it to compare times.
+   */
+  frameOnWrite?: boolean;
 }
 
 
@@ -92,14 +106,18 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
    */
   let logBefore = 0;
   let replicaLogBefore = 0;
+  let streamBefore = 0;
+  const frameOnWrite = options.frameOnWrite ?? false;
   const begin = (cause: Cause): void => {
     recorder.cause = cause;
     lastLine = null;
     lastLocals = null;
     logBefore = server.log.length;
     replicaLogBefore = replicas.logCount;
+    streamBefore = server.stream.length;
   };
   const end = (): void => {
+    const wrote = frameOnWrite && (server.touched.length > 0 || server.stream.length !== streamBefore);
     freeClientsInAsyncFreeQueue(server);
     freeClientsClosingAfterReply(server);
     readSockets(replicas);
@@ -111,6 +129,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       readSockets(replicas);
     }
     const visible =
+      wrote ||
       server.notes.length > 0 ||
       server.log.length !== logBefore ||
       server.lines.length !== seenLines ||
@@ -143,7 +162,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
       break;
     }
     if (onProgress && ++happenings % PROGRESS_EVERY === 0) onProgress({ t: Math.min(server.now, progressEnd), end: progressEnd });
-    if (nextEvent >= events.length && quiescent(server, replicas) && server.now >= lastEventT) {
+    if (nextEvent >= events.length && quiescent(server, replicas) && server.now >= lastEventT && server.now >= (options.runUntil ?? 0)) {
       endedBy = "quiescent";
       break;
     }

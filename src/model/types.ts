@@ -50,6 +50,13 @@ export interface Client {
   slaveReq?: number;
   /** Flagged CLIENT_CLOSE_ASAP by freeClientAsync (6.0 on), with what its machine is told when freed. */
   closeAsap?: ReplicaEvent;
+  /**
+   * Freed by the primary while a child forked after it connected was alive: the child holds a copy
+   * of the socket (fork() duplicates every descriptor and the child closes only the listening
+   * ones), so the replica reads end-of-file only when that child exits (docs/versions.md §22).
+   * The pid of that child, until it exits.
+   */
+  eofHeldBy?: number;
   /** The sync command this connection sent (its argv[0]), or null before it sends one. */
   command: "PSYNC" | "SYNC" | null;
   slaveCapa: number;
@@ -126,6 +133,8 @@ export interface ChildProcess {
   doneAt: number;
   /** Exit status once known: code, or the signal that killed it. */
   exit: { code: number; signal: number } | null;
+  /** server.nextClientId at the fork: the connections with a smaller id were open then, so the child has a copy of their sockets. */
+  inheritsBelowCid: number;
   /** Socket child: the connections it streams to (client ids, as in the C `clientids` array). */
   targets: number[];
   /** Socket child: EOF mark written around the payload. */
@@ -272,6 +281,8 @@ export interface Server {
    * happening ends, as beforeSleep frees them (docs/versions.md §8, §11.2).
    */
   closeAsap: Client[];
+  /** Closed connections whose socket a child still holds (Client.eofHeldBy); released when it exits. */
+  heldSockets: Client[];
   /** Durations the simulation uses when it forks (ms). */
   timing: { bgsaveMs: number; aofRewriteMs: number; transferBytesPerSec: number };
 }

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Scenario, ScenarioEvent } from "../scenarios/schema";
 import { ForkFault, forkFaultProblem, killChild, NOBODY, UpstreamRelay } from "./faults";
 import { RECORDING_FORMAT, type OutcomeRecord, type Recording, type ServerRecord, type SnapshotRecord } from "./format";
-import { RawReplica } from "./replica";
+import { RawReplica, rhythmOf } from "./replica";
 import { clientFields, Control, infoFields, RecordError, replyText } from "./resp";
 import { Clock, freePort, LogTail, sleep, startServer, stopServer, type RunningServer } from "./server";
 
@@ -34,9 +34,17 @@ export const MAX_RECORD_RDB_BYTES = 512 * 1024 * 1024;
 /** Per-key overhead of a string key in an RDB file, roughly (type, lengths). */
 const KEY_OVERHEAD = 16;
 
+/**
+ * Bytes per key of the dataset. Large values make few keys, so a slow child's
+ * `rdb-key-save-delay` is one long sleep per key (125 ms for 2 MiB in 2 s: 16 keys) rather than
+ * thousands of short ones, each overshooting by the kernel's timer slack and more on a busy
+ * machine: with 1 KiB keys a 4 s child took 5.5–6 s on a loaded 2-core machine, with 16 KiB keys 2 s took 3.1–3.5 s (a late wake-up per key).
+ */
+export const KEY_BYTES = 128 * 1024;
+
 /** The dataset that makes an RDB of about `rdbBytes`: how many keys, and each value's size. */
 export function datasetShape(rdbBytes: number): { keys: number; valueBytes: number } {
-  const keys = Math.max(1, Math.min(200_000, Math.round(rdbBytes / 1100)));
+  const keys = Math.max(1, Math.min(200_000, Math.round(rdbBytes / KEY_BYTES)));
   return { keys, valueBytes: Math.max(1, Math.floor(rdbBytes / keys) - KEY_OVERHEAD) };
 }
 
@@ -187,6 +195,8 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
     const tail = new LogTail(primary.logfile, clock);
     tails.push(tail);
     let lastChildPid: number | null = null;
+    /** Writes made so far, as the model counts them (src/model/events.ts). */
+    let writes = 0;
     if (asNobody) forkFault = new ForkFault(primary.pid);
     tail.onLine((e) => {
       if (!("text" in e)) return;
@@ -210,7 +220,7 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
     };
 
     scenario.replicas.forEach((r, i) => {
-      replicas.set(r.id, new RawReplica({ id: r.id, command: r.command, capa: [...r.capa], listeningPort: 17001 + i }, port, clock, scenario.config.replTimeout * 1000));
+      replicas.set(r.id, new RawReplica({ id: r.id, command: r.command, capa: [...r.capa], listeningPort: 17001 + i }, port, clock, scenario.config.replTimeout * 1000, rhythmOf(version), () => forkFault?.armed ?? false));
     });
 
     await snapshot("start");
@@ -270,7 +280,9 @@ export async function recordScenario(scenario: Scenario, opts: RecordOptions): P
           return relay.lose(e.cached ?? false);
         case "write": {
           const count = e.count ?? 1;
-          const cmds = Array.from({ length: count }, (_, i) => ["SET", `key:${index}:${i}`, String(i)]);
+          // The same keys and values as the model's writes: `SET key:<n> <n>`, n counting every
+          // write of the run from 1 (src/model/events.ts), so the stream compares byte for byte.
+          const cmds = Array.from({ length: count }, () => (writes++, ["SET", `key:${writes}`, String(writes)]));
           const replies = await control.batch(cmds);
           const errors = replies.filter((r) => r.type === "error");
           return errors.length ? { status: "failed", detail: `${errors.length} of ${count} SETs refused: ${replyText(errors[0] as never)}` } : done(`${count} SET`);

@@ -6,7 +6,9 @@
  * `REPLCONF ACK <offset>` as a replica's cron does (docs/behaviour.md §11). Like a real replica
  * (docs/behaviour.md §20) a PSYNC replica gives up after `repl-timeout` of silence and connects
  * again in the same tick, and after an error reply or a close by the primary it connects again
- * at its next tick; a SYNC client never does either. Node only.
+ * at its next tick — at once, and with its first ACK right after a streamed payload, when the
+ * server is 6.2 or later, as that release's replica does (ReplicaRhythm); a SYNC client never
+ * reconnects. Node only.
  */
 import { createHash, type Hash } from "node:crypto";
 import { connect, type Socket } from "node:net";
@@ -22,6 +24,21 @@ export type ReplicaSpec = {
   /** The port it announces with `REPLCONF listening-port` (the model's, docs/scenario-format.md §5). */
   listeningPort: number;
 };
+
+/**
+ * What the replica of a release does differently (docs/versions.md §20): from 6.2 a replica
+ * connects again at once after a failed sync (`Reconnecting to MASTER … after failure`,
+ * 6.2.14 replication.c 2591–2614) and sends its first `REPLCONF ACK` right after loading a
+ * streamed RDB (6.2.14 replication.c 1907); 4.0 and 5.0 do both from their next 1 s cron run.
+ */
+export type ReplicaRhythm = { reconnectAtOnce: boolean; ackAfterLoad: boolean };
+
+/** The rhythm of the replica of `version` (a `redis_version` from INFO server). */
+export function rhythmOf(version: string): ReplicaRhythm {
+  const m = /^(\d+)\.(\d+)/.exec(version);
+  const later = m ? Number(m[1]) > 6 || (Number(m[1]) === 6 && Number(m[2]) >= 2) : false;
+  return { reconnectAtOnce: later, ackAfterLoad: later };
+}
 
 /** At most this many connections per replica in one recording (reconnections are bounded). */
 export const MAX_CONNECTIONS = 40;
@@ -54,6 +71,15 @@ export class RawReplica {
     private readonly port: number,
     private readonly clock: Clock,
     private readonly replTimeoutMs: number,
+    private readonly rhythm: ReplicaRhythm = rhythmOf("4.0.14"),
+    /**
+     * True while a fork fault is armed (faults.ts ForkFault): an immediate reconnection waits
+     * (every 5 ms, at most 1 s) until the fault is lifted, because the lift, run when the server
+     * logs the failure, takes a few milliseconds — longer than a 6.2+ replica takes to connect
+     * again — and the scenario says only the next fork fails. The wait is far below the
+     * comparison's granularity (whole seconds, docs/architecture.md §21).
+     */
+    private readonly hold: () => boolean = () => false,
   ) {}
 
   get connected(): boolean {
@@ -116,7 +142,7 @@ export class RawReplica {
       if (reply === null) return `closed during the handshake (after ${cmd.join(" ")})`;
       if (reply.startsWith("-")) {
         this.close(live, "replica", `error reply to ${cmd[0]}: ${reply}`);
-        this.retry = true;
+        this.failed();
         return `${cmd[0]} answered ${reply}`;
       }
     }
@@ -227,9 +253,15 @@ export class RawReplica {
         // replica waits a moment first, so the recording shows whether the primary closes the
         // connection itself after its reply (from 5.0.5 it does, docs/behaviour.md §14).
         if (!live.lineWaiter && item.text.startsWith("-") && this.spec.command === "PSYNC") {
-          this.retry = true;
           const text = item.text;
-          setTimeout(() => this.close(live, "replica", `error reply: ${text}`), ERROR_CLOSE_WAIT_MS);
+          // -NOMASTERLINK and -LOADING are "try later": every release waits for its next cron
+          // run (PSYNC_TRY_LATER, 6.2.14 replication.c 2521–2533; docs/versions.md §20).
+          const later = /^-(NOMASTERLINK|LOADING)\b/.test(text);
+          setTimeout(() => {
+            if (live.record.closed) return; // the primary closed it first: onClose went on
+            this.close(live, "replica", `error reply: ${text}`);
+            this.failed(later);
+          }, ERROR_CLOSE_WAIT_MS);
         }
       } else if (item.kind === "payload-end") {
         const p = live.record.payload;
@@ -238,6 +270,9 @@ export class RawReplica {
           p.rdbBytes = item.rdbBytes;
           p.sha1 = live.hash?.digest("hex") ?? null;
           live.hash = null;
+          // 6.2 on: the first ACK right after loading a streamed RDB (docs/versions.md §20); the
+          // raw replica loads nothing, so it is sent as the payload ends.
+          if (this.rhythm.ackAfterLoad && p.form === "eof" && this.spec.command === "PSYNC" && !live.record.closed) this.ack(live);
         }
       } else if (item.kind === "stream") live.streamBytes += item.bytes;
     }
@@ -257,7 +292,28 @@ export class RawReplica {
   private onClose(live: Live): void {
     if (live.record.closed) return;
     this.close(live, "primary", "the connection was closed by the server");
-    if (this.spec.command === "PSYNC" && !this.stopped) this.retry = true;
+    this.failed();
+  }
+
+  /** After a failed sync a PSYNC replica connects again: at once from 6.2 (unless told to try later), else at its next tick. */
+  private failed(later = false): void {
+    if (this.spec.command !== "PSYNC" || this.stopped || this.live) return;
+    if (!this.rhythm.reconnectAtOnce || later || this.connections.length >= MAX_CONNECTIONS) {
+      this.retry = true;
+      return;
+    }
+    const go = (waited: number) => {
+      if (this.stopped || this.live) return;
+      if (this.hold() && waited < 1000) return void setTimeout(() => go(waited + 5), 5);
+      void this.connect().catch(() => {});
+    };
+    go(0);
+  }
+
+  private ack(live: Live): void {
+    const offset = live.initialOffset + live.streamBytes;
+    live.record.ackOffset = offset;
+    this.write(live, [["REPLCONF", "ACK", String(offset)]]);
   }
 
   /** The replica's once-a-second cron: ACK after the payload; repl-timeout; reconnection. */
@@ -273,11 +329,7 @@ export class RawReplica {
         void this.connect().catch(() => {});
         return;
       }
-      if (done && this.spec.command === "PSYNC") {
-        const offset = live.initialOffset + live.streamBytes;
-        live.record.ackOffset = offset;
-        this.write(live, [["REPLCONF", "ACK", String(offset)]]);
-      }
+      if (done && this.spec.command === "PSYNC") this.ack(live);
     } else if (this.retry && this.spec.command === "PSYNC" && this.connections.length < MAX_CONNECTIONS) {
       this.retry = false;
       void this.connect().catch(() => {});

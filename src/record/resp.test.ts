@@ -50,6 +50,11 @@ describe("the recorder's dataset and horizon", () => {
     }
   });
 
+  it("has few keys, so that a slow child's per-key delay is long (docs/recording-format.md §3)", () => {
+    expect(datasetShape(2 * 1024 * 1024).keys).toBe(16);
+    expect(datasetShape(100).keys).toBe(1);
+  });
+
   it("ends where the model's run would at the latest (docs/scenario-format.md §2)", () => {
     const byId = (id: string) => CATALOGUE.find((s) => s.id === id)!;
     expect(horizonSeconds(byId("disk-happy-path"))).toBe(1 + 2 * 60 + 30);

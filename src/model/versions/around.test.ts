@@ -220,6 +220,51 @@ describe("what else 6.2 and 7.0 log (docs/versions.md §3.2, §13)", () => {
     expect(log(t)).not.toContain("Residual parent diff successfully flushed to the rewritten AOF (0.00 MB)");
   });
 
+  it("7.0.15: a replica freed after the next fork reads its close only when that child exits [observed on Debian's 7.0.15]", () => {
+    // Scenario 12: the killed child's replica r1 is freed asynchronously, after the next BGSAVE's
+    // fork (docs/versions.md §22); the new child holds a copy of its socket until it exits at 7 s.
+    const t = on("child-dies-disk", "7.0.15");
+    expect(order(t, "SYNC failed. BGSAVE child returned an error", "Background saving started by pid 4600", `Connection with replica ${R1} lost.`)).toEqual([8, 10, 11]);
+    expect(at(t, `Connection with replica ${R1} lost.`)).toBe(2000);
+    const second = t.frames.find((f) => f.replicas.some((r) => r.key === "r1#2"));
+    expect(second?.t).toBe(7000);
+    expect(wire(t, "r1#2")[0]).toMatch(/^\+FULLRESYNC \S+ 0$/);
+    // 4.0.14 frees the dropped replica before it forks again: nothing holds the socket.
+    const old = on("child-dies-disk", "4.0.14");
+    expect(old.frames.find((f) => f.replicas.some((r) => r.key === "r1#2"))?.t ?? Infinity).toBeLessThan(7000);
+  });
+
+  it("7.0.15: the upstream's refusal is read after the rest of the cron run, and a master's protocol error is a warning [observed on Debian's 7.0.15]", () => {
+    const t = on("no-replication-info", "7.0.15");
+    const at10 = t.log.filter((l) => l.t === 10_000).map((l) => l.text);
+    expect(at10.slice(0, 6)).toEqual([
+      "Connecting to MASTER 10.0.0.1:6379",
+      "MASTER <-> REPLICA sync started",
+      "Starting BGSAVE for SYNC with target: replicas sockets",
+      "BGSAVE for replication: replication information not available, can't generate the RDB file right now. Try later.",
+      "BGSAVE for replication failed",
+      "Error condition on socket for SYNC: Connection refused",
+    ]);
+    const lost = order(t, "== CRITICAL == This replica is sending an error to its master: 'Protocol error: invalid multibulk length' after processing the command '<unknown>'", "Connection with master lost.");
+    expect(log(t)[(lost[0] as number) + 1]).toMatch(/^Protocol error \(invalid mbulk count\) from client: .*flags=M.*\. Query buffer during protocol error: '\*x\.\.'$/);
+    expect(log(on("no-replication-info", "4.0.14")).some((l) => l.startsWith("Protocol error"))).toBe(false);
+  });
+
+  it("7.0.15: the stream's PING is the shared lower-case `ping` [observed on Debian's 7.0.15]; runUntil and frameOnWrite time it", () => {
+    const s = doc({ replicas: [{ id: "r1" }], events: [{ at: 0.25, type: "connect", replica: "r1" }] });
+    const t7 = runScenario(s, { redis: "7.0.15", runUntil: 12_000, frameOnWrite: true });
+    const w = wireEntries(t7, t7.wires["r1#1"] ?? { wire: [], reply: [], wireFrame: [], queuedFrame: [], sentFrame: [] });
+    const k = w.wire.indexOf("ping");
+    expect(k).toBeGreaterThan(0);
+    expect(t7.frames[w.wireFrame[k] as number]?.t).toBe(10_000);
+    expect(t7.endTime).toBeGreaterThanOrEqual(12_000);
+    const t4 = runScenario(s, { redis: "4.0.14", runUntil: 12_000 });
+    expect(wire(t4, "r1#1")).toContain("PING");
+    expect(wire(t4, "r1#1")).not.toContain("ping");
+    // Without runUntil the run stops once quiescent, before any PING.
+    expect(wire(runScenario(s, { redis: "7.0.15" }), "r1#1")).not.toContain("ping");
+  });
+
   it("7.0.15's repl-diskless-sync defaults to yes: a document that does not say goes diskless", () => {
     const s = doc({ redis: "7.0.15", replicas: [{ id: "r1" }], events: [{ at: 0.1, type: "connect", replica: "r1" }] });
     expect(log(runScenario(s))).toContain("Starting BGSAVE for SYNC with target: replicas sockets");

@@ -58,6 +58,19 @@ export interface Around {
    * no diff from the parent to flush at the end.
    */
   multiPartAof: boolean;
+  /**
+   * 7.0: a protocol error in what the master sent is logged at warning level, with the client's
+   * fields: `Protocol error (invalid mbulk count) from client: …. Query buffer during protocol
+   * error: '…'` (setProtocolError logs a master's at LL_WARNING; 4.0.14 only at verbose).
+   * **[observed]** on Debian's 7.0.15 (docs/versions.md §22); not verified on 6.2.14 (§19).
+   */
+  masterProtocolErrorLogged: boolean;
+  /**
+   * 7.0: replicationCron's PING goes into the stream as the shared object `ping`, lower case
+   * (`*1\r\n$4\r\nping\r\n`; 4.0.14 builds "PING"), the same length, so offsets are unchanged.
+   * **[observed]** on Debian's 7.0.15 (docs/versions.md §22); not verified on 6.2.14 (§19).
+   */
+  pingLowerCase: boolean;
 }
 
 const V4: Around = {
@@ -72,6 +85,8 @@ const V4: Around = {
   forkCowLine: false,
   noScriptCache: false,
   multiPartAof: false,
+  masterProtocolErrorLogged: false,
+  pingLowerCase: false,
 };
 
 const V6: Around = {
@@ -90,5 +105,5 @@ export const AROUND: Readonly<Record<RedisVersion, Around>> = {
   // 5.0.5's differences are in the function (the error loop's REPL_STATE_NONE) and the wording.
   "5.0.5": V4,
   "6.2.14": V6,
-  "7.0.15": { ...V6, onlineAtTransferEnd: true, forkCowLine: true, noScriptCache: true, multiPartAof: true },
+  "7.0.15": { ...V6, onlineAtTransferEnd: true, forkCowLine: true, noScriptCache: true, multiPartAof: true, masterProtocolErrorLogged: true, pingLowerCase: true },
 };
