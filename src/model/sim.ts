@@ -118,16 +118,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   };
   const end = (): void => {
     const wrote = frameOnWrite && (server.touched.length > 0 || server.stream.length !== streamBefore);
-    freeClientsInAsyncFreeQueue(server);
-    freeClientsClosingAfterReply(server);
-    readSockets(replicas);
-    // 6.0 on: what the replicas' reading made the primary free asynchronously (an ACK that reaped
-    // a failed child) is freed before the loop sleeps, and read by them now.
-    for (let k = 0; k < 4 && server.closeAsap.length; k++) {
+    // What the happening freed, then what the replicas read. From 6.0 their reading can make the
+    // primary free more asynchronously (an ACK that reaped a failed child): that is freed before
+    // the loop sleeps, and read by them now (at most 5 rounds).
+    let rounds = 0;
+    do {
       freeClientsInAsyncFreeQueue(server);
       freeClientsClosingAfterReply(server);
       readSockets(replicas);
-    }
+    } while (server.closeAsap.length > 0 && ++rounds < 5);
     const visible =
       wrote ||
       server.notes.length > 0 ||
