@@ -313,8 +313,7 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
       continue;
     } else if (msg.startsWith("-")) {
       replicaLog(w, a, "warning", `MASTER aborted replication with an error: ${msg.slice(1)}`);
-      closeConnection(w, a, "retry");
-      reconnectAfterFailure(w, a);
+      syncFailed(w, a);
       return;
     } else if (msg.startsWith("$EOF:")) {
       a.eofMark = msg.slice(5);
@@ -353,6 +352,12 @@ function readSyncBulkPayload(w: Replicas, a: Agent, c: Client): void {
     if (a.phase === "retry") reconnectAfterFailure(w, a, wasConnected);
     return;
   }
+}
+
+/** A failed sync: the replica closes its connection and retries (at once from 6.2, else at its cron). */
+function syncFailed(w: Replicas, a: Agent): void {
+  closeConnection(w, a, "retry");
+  reconnectAfterFailure(w, a);
 }
 
 /**
@@ -423,8 +428,7 @@ export function replicaCron(w: Replicas, a: Agent): void {
   if (a.phase === "waitReply" && now - a.lastio > server.replTimeout) {
     replicaLog(w, a, "warning", "Timeout connecting to the MASTER...");
     note(server, { key: "replica.timeout", replica: a.id, stage: "handshake" });
-    closeConnection(w, a, "retry");
-    reconnectAfterFailure(w, a);
+    syncFailed(w, a);
   } else if (a.phase === "transfer" && now - a.lastio > server.replTimeout) {
     replicaLog(
       w,
@@ -433,8 +437,7 @@ export function replicaCron(w: Replicas, a: Agent): void {
       "Timeout receiving bulk data from MASTER... If the problem persists try to set the 'repl-timeout' parameter in redis.conf to a larger value.",
     );
     note(server, { key: "replica.timeout", replica: a.id, stage: "transfer" });
-    closeConnection(w, a, "retry");
-    reconnectAfterFailure(w, a);
+    syncFailed(w, a);
   }
   if (a.phase === "retry" && !a.reconnecting) {
     note(server, { key: "replica.reconnect", replica: a.id, conn: a.conn + 1 });
