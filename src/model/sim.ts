@@ -22,8 +22,7 @@ import { newServer } from "./server";
 import { TRACE_FORMAT, type Cause, type Trace } from "./trace";
 import type { Client, PortLocals, Server } from "./types";
 import { versionProblem } from "./versions/modelled";
-import { DEFAULT_VERSION, PROFILES, type RedisVersion } from "./versions/profiles";
-import { AROUND } from "./versions/around";
+import { applyVersion, DEFAULT_VERSION, type RedisVersion } from "./versions/profiles";
 
 export { MODELLED_VERSIONS, versionProblem } from "./versions/modelled";
 
@@ -79,9 +78,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
   const problem = versionProblem(scenario, version);
   if (problem) throw new Error(problem);
   const server = serverFor(scenario);
-  server.version = version;
-  server.startBgsave = PROFILES[version].port;
-  server.around = AROUND[version];
+  applyVersion(server, version);
   // ONLINE replicas follow one stream log instead of copying every command (Trace.stream).
   server.shareStream = options.shareStream ?? true;
   const replicas = createReplicas(server, scenario);

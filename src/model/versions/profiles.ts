@@ -9,6 +9,7 @@
 import { SEED_CONTINUATIONS, SEED_STATEMENTS, startBgsaveForReplication } from "../port";
 import type { Server } from "../types";
 import { TEXTS } from "./texts";
+import { AROUND } from "./around";
 import { CONTINUATIONS_5_0_5, STATEMENTS_5_0_5 } from "./5.0.5/lines";
 import { startBgsaveForReplication_5_0_5 } from "./5.0.5/port";
 import { CONTINUATIONS_6_2_14, STATEMENTS_6_2_14 } from "./6.2.14/lines";
@@ -100,6 +101,13 @@ export const PROFILES: Readonly<Record<RedisVersion, VersionProfile>> = {
     port: (server, mincapa, req) => startBgsaveForReplication_7_0_15(server, mincapa, req),
   },
 };
+
+/** Give a server a version: its port of the function and what it does around it (runScenario, the probe). */
+export function applyVersion(server: Server, redis: RedisVersion): void {
+  server.version = redis;
+  server.startBgsave = PROFILES[redis].port;
+  server.around = AROUND[redis];
+}
 
 /** The line of `src/replication.c` at the profile's tag that the text's line `line` is (null for an annotation line). */
 export function sourceLine(profile: VersionProfile, line: number): number | null {

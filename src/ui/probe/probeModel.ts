@@ -14,8 +14,7 @@ import {
   type ServerDesc,
   type ServerSnapshot,
 } from "../../model";
-import { AROUND } from "../../model/versions/around";
-import { DEFAULT_VERSION, PROFILES, type RedisVersion } from "../../model/versions/profiles";
+import { applyVersion, DEFAULT_VERSION, PROFILES, type RedisVersion } from "../../model/versions/profiles";
 
 export const PROBE_REPLSTATES: DescReplState[] = ["WAIT_BGSAVE_START", "WAIT_BGSAVE_END", "SEND_BULK", "ONLINE"];
 
@@ -121,9 +120,7 @@ export interface ProbeRun {
 /** Build the primary, call the port once, and keep a snapshot after every executed line. */
 export function runProbe(desc: ServerDesc, mincapa: number, redis: RedisVersion = DEFAULT_VERSION): ProbeRun {
   const server = createServer(desc);
-  server.version = redis;
-  server.startBgsave = PROFILES[redis].port;
-  server.around = AROUND[redis];
+  applyVersion(server, redis);
   const before = snapshotServer(server);
   const steps: ProbeStep[] = [];
   server.onLine = (line, locals) => steps.push({ line, locals, snapshot: snapshotServer(server) });
