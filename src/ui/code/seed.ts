@@ -5,6 +5,7 @@ import { TEXTS } from "../../model/versions/texts";
 import { statementOf } from "../link/codeLink";
 import { highlightC, type Token } from "./highlightC";
 import { statementLineOf, versionLines } from "./versionLines";
+import { SEED_CONTINUATIONS } from "../../model/seedLines";
 
 /** The seed function, line by line (line numbers are 1-based, as in every trace). */
 export const SEED_LINES: string[] = seedText.replace(/\n$/, "").split("\n");
@@ -27,15 +28,15 @@ export const SEED_LISTING: ListingText = {
   redis: "4.0.14",
   lines: SEED_LINES,
   tokens: SEED_TOKENS,
-  continuations: versionLines("4.0.14").continuations,
+  continuations: SEED_CONTINUATIONS,
   statementOf,
   annotated: true,
 };
 
 const loaded = new Map<RedisVersion, ListingText>([["4.0.14", SEED_LISTING]]);
 
-/** Another version's text: a chunk of its own, fetched when a run of that version is first shown. */
-async function loadListing(redis: RedisVersion): Promise<ListingText> {
+/** A version's text (4.0.14's is in the first load; another's is a chunk of its own, fetched when first shown). */
+export async function loadListing(redis: RedisVersion): Promise<ListingText> {
   const hit = loaded.get(redis);
   if (hit) return hit;
   const lines = (await TEXTS[redis].loadText()).replace(/\n$/, "").split("\n");

@@ -1,5 +1,5 @@
 /** What each item of the Export menu makes, from the store and the page as they are now. */
-import { TEXTS } from "../../model/versions/texts";
+import { loadListing } from "../code/seed";
 import { formatSeconds } from "../../model/format";
 import { useLab } from "../../store/labStore";
 import { frameNumber } from "../../store/numbering";
@@ -41,9 +41,9 @@ export async function runExport(kind: ExportKind, words: PublishDict, dict: Dict
     case "json":
       return download(new Blob([traceJson(s.baseScenario, s.edits, s.trace)], { type: "application/json" }), `${baseName()}-trace.json`);
     case "markdown": {
-      // The code lines are the trace's version's text (4.0.14's is the seed, in the page already).
-      const codeLines = s.trace.redis === "4.0.14" ? undefined : (await TEXTS[s.trace.redis].loadText()).replace(/\n$/, "").split("\n");
-      const text = walkthroughMarkdown({ scenario: s.scenario, edits: s.edits, trace: s.trace, derived: s.derived, lang, dict, words: words.walkthrough, ...(codeLines ? { codeLines } : {}) });
+      // The code lines are the trace's version's text.
+      const codeLines = (await loadListing(s.trace.redis)).lines;
+      const text = walkthroughMarkdown({ scenario: s.scenario, edits: s.edits, trace: s.trace, derived: s.derived, lang, dict, words: words.walkthrough, codeLines });
       return download(new Blob([text], { type: "text/markdown;charset=utf-8" }), `${baseName()}-walkthrough-${lang}.md`);
     }
   }
