@@ -113,8 +113,8 @@ export function applyLinkState(store: Store, link: LinkState, report: (r: UrlRep
     const wrap = commit ?? ((apply: () => void) => apply());
     wrap(() => store.getState().seek(link.frame));
   };
-  const unchanged =
-    now.ready && sameRef(linkStateOf(now).scenario, link.scenario) && JSON.stringify(now.edits) === JSON.stringify(link.edits) && linkStateOf(now).redis === link.redis;
+  const here = now.ready ? linkStateOf(now) : null;
+  const unchanged = here !== null && sameRef(here.scenario, link.scenario) && JSON.stringify(now.edits) === JSON.stringify(link.edits) && here.redis === link.redis;
   // The version the link runs on: its own, else the scenario's (a link without one means the scenario's own).
   const redis = link.redis ?? null;
   if (unchanged) {
