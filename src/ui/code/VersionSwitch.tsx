@@ -14,7 +14,7 @@ export function VersionSwitch() {
   const redis = useLab((s) => s.redis);
   const scenario = useLab((s) => s.scenario);
   const setRedis = useLab((s) => s.setRedis);
-  const computing = useLab((s) => s.computing);
+  const computing = useLab((s) => s.computing !== null);
   const t = useWords().dict.page.code;
   const id = useId();
   return (
