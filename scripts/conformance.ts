@@ -20,6 +20,7 @@ import { notModelled, notReproduced } from "../src/conformance/reproducible";
 import { validateRecording } from "../src/record/format";
 import { recordScenario } from "../src/record/play";
 import { CATALOGUE } from "../src/scenarios/catalogue";
+import { MODELLED_VERSIONS } from "../src/model/versions/modelled";
 import { Exit, oneLine } from "./cli";
 
 const USAGE = "usage: npm run conformance -- [--redis-server PATH] [--only ID[,ID…]] [--keep DIR] [--if-server]";
@@ -73,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const version = /\bv=(\d+\.\d+\.\d+)/.exec(banner)?.[1] ?? "unknown";
   const profile = profileFor(version);
-  if (!profile) throw new Exit(2, `redis-server ${version}: the model has no profile for it (modelled: 4.0.14, 5.0.5, 6.2.14, 7.0.15)`);
+  if (!profile) throw new Exit(2, `redis-server ${version}: the model has no profile for it (modelled: ${MODELLED_VERSIONS.join(", ")})`);
   const only = args["--only"]?.split(",");
   const numbered = (i: number) => String(i + 1).padStart(2, "0");
   const scenarios = CATALOGUE.filter((s, i) => !only || only.includes(s.id) || only.includes(numbered(i)) || only.includes(`${numbered(i)}-${s.id}`));

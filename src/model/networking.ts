@@ -183,7 +183,7 @@ export function freeClient(server: Server, c: Client, event: ReplicaEvent = { ty
     server.heldSockets.push(c);
   }
   // 6.0 on: a target of the diskless pipe leaves rdb_pipe_conns (docs/versions.md §6.3).
-  if (server.child?.viaPipe) rdbPipeConnRemoved(server);
+  if (child?.viaPipe) rdbPipeConnRemoved(server);
   // A follower's wire ends where the stream was when it closed.
   if (c.streamFrom >= 0) c.streamTo = c.stream.length;
   c.repldbfd = -1;
