@@ -18,6 +18,13 @@ const VIRTUAL = "virtual:catalogue-narration";
 
 export function catalogueNarration(root: string): Plugin {
   const dir = join(root, "src/scenarios/catalogue");
+  // Each document is validated once per build, by whichever hook reads it first (by its text).
+  const checkedByText = new Map<string, ReturnType<typeof validateScenario>>();
+  const check = (text: string) => {
+    let hit = checkedByText.get(text);
+    if (!hit) checkedByText.set(text, (hit = validateScenario(JSON.parse(text))));
+    return hit;
+  };
   return {
     name: "catalogue-narration",
     enforce: "pre",
@@ -32,11 +39,12 @@ export function catalogueNarration(root: string): Plugin {
       const steps: Record<string, unknown> = {};
       const notes: Record<string, unknown> = {};
       for (const file of readdirSync(dir).filter((f) => /^\d\d-.+\.json$/.test(f)).sort()) {
-        const doc = JSON.parse(readFileSync(join(dir, file), "utf8")) as { id: string; steps?: unknown; versionNotes?: unknown };
+        const text = readFileSync(join(dir, file), "utf8");
+        const doc = JSON.parse(text) as { id: string; steps?: unknown; versionNotes?: unknown };
         this.addWatchFile(join(dir, file));
         if (doc.steps) steps[doc.id] = doc.steps;
         // Validated texts: a note written as a plain string is the whole { en, zh } here too.
-        const checked = validateScenario(doc);
+        const checked = check(text);
         if (checked.ok && checked.scenario.versionNotes) notes[doc.id] = checked.scenario.versionNotes;
       }
       return `export default ${JSON.stringify(steps)};\nexport const versionNotes = ${JSON.stringify(notes)};`;
@@ -44,7 +52,7 @@ export function catalogueNarration(root: string): Plugin {
     transform(code, id) {
       if (!CATALOGUE_FILE.test(id.split("?")[0] ?? "")) return undefined;
       const doc = JSON.parse(code) as Record<string, unknown>;
-      const checked = validateScenario(doc);
+      const checked = check(code);
       if (!checked.ok) this.error(`catalogue scenario ${id.split(/[\\/]/).pop()}: ${checked.errors.join("; ")}`);
       delete doc.steps;
       delete doc.versionNotes;
